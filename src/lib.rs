@@ -1,0 +1,10 @@
+//! civicmap: an interactive map of an ecosystem's actors and their links.
+//!
+//! - [`model`]: pure Rust (format, validation, graph, filters, state, URL, layout);
+//!   never touches the web platform.
+//! - `ui`: the Yew components (thin; state flows through `model::state`).
+//! - `render`: the canvas renderer, camera and hit testing.
+//!
+//! See `ARCHITECTURE.md` for the code map and the invariants.
+
+pub mod model;

@@ -1,0 +1,11 @@
+//! The web app's entry point (wasm32): installs the panic hook and mounts the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("civicmap-web is the browser app: build it with `trunk build` (see README.md).");
+}

@@ -1,0 +1,16 @@
+//! The pure model of civicmap: the `civicmap/1` format, its validation, the
+//! graph, filters, search, the view state and its URL codec, the layout.
+//!
+//! Invariant: nothing under `model` imports `yew`, `web_sys`, `js_sys`,
+//! `gloo` or `wasm_bindgen`; it compiles and is tested natively, and the
+//! browser runs exactly the same code.
+
+pub mod dataset;
+pub mod diagnostic;
+pub mod filter;
+pub mod graph;
+pub mod layout;
+pub mod search;
+pub mod state;
+pub mod url;
+pub mod validate;
