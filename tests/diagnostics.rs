@@ -273,6 +273,13 @@ fn a_byte_order_mark_is_skipped() {
         (d.code, d.line, d.column),
         ("wrong-format", Some(2), Some(13))
     );
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fixture("invalid-utf8"));
+    let d = &load(&bytes).diagnostics[0];
+    assert_eq!(
+        (d.code, d.line, d.column),
+        ("invalid-utf8", Some(8), Some(26))
+    );
 }
 
 #[test]

@@ -130,7 +130,9 @@ fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
                 .get(..valid)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("");
-            let (line, column) = line_columns(prefix, &[valid])
+            let bom = if prefix.starts_with('\u{feff}') { 3 } else { 0 };
+            let prefix = prefix.get(bom..).unwrap_or("");
+            let (line, column) = line_columns(prefix, &[valid.saturating_sub(bom)])
                 .first()
                 .copied()
                 .unwrap_or((1, 1));
