@@ -29,7 +29,7 @@
 //! assert!(loaded.dataset.is_none());
 //! let d = &loaded.diagnostics[0];
 //! assert_eq!((d.code, d.path.as_str()), ("not-in-taxonomy", "actors[1].type"));
-//! assert_eq!((d.line, d.column), (Some(4), Some(50)));
+//! assert_eq!((d.line, d.column), (Some(4), Some(47)));
 //! ```
 
 use std::collections::{HashMap, HashSet};
