@@ -66,35 +66,19 @@ pub fn load(bytes: &[u8]) -> Loaded {
         Ok(text) => text,
         Err(diagnostic) => return failed(vec![diagnostic]),
     };
-    let mut value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(e) => return failed(vec![syntax_error(text, &e)]),
-    };
-    let Some(root) = value.as_object_mut() else {
-        let found = type_name(&value);
-        let d = Diagnostic::error(
-            "not-an-object",
-            "",
-            format!("a civicmap/1 file is a JSON object, not {found}"),
-        );
-        return failed(locate_all(text, vec![d]));
+    // Fast path: a file of the right shape deserializes directly. Any
+    // value the shape check would refuse also makes serde fail (the types
+    // are the same), so only failing files take the slow path.
+    let mut dataset: Dataset = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) if e.is_syntax() || e.is_eof() => return failed(vec![syntax_error(text, &e)]),
+        Err(_) => match check_shape(text) {
+            Ok(d) => d,
+            Err(diagnostics) => return failed(diagnostics),
+        },
     };
 
     let mut diagnostics = Vec::new();
-    check_fields(root, DATASET, &|| String::new(), &mut diagnostics);
-    if !diagnostics.is_empty() {
-        return failed(locate_all(text, diagnostics));
-    }
-    let mut dataset: Dataset = match serde_json::from_value(value) {
-        Ok(d) => d,
-        Err(e) => {
-            // The shape check above mirrors the serde types, so this is a
-            // safety net, not a path a well-formed file takes.
-            let d = Diagnostic::error("invalid-structure", "", e.to_string());
-            return failed(locate_all(text, vec![d]));
-        }
-    };
-
     Checker::new(&dataset).run(&mut diagnostics);
     let diagnostics = locate_all(text, diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
@@ -106,6 +90,35 @@ pub fn load(bytes: &[u8]) -> Loaded {
         dataset: Some(dataset),
         diagnostics,
     }
+}
+
+/// The slow path of phases 2 and 3, for files that do not deserialize:
+/// finds every value of the wrong type, with its path.
+fn check_shape(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return Err(vec![syntax_error(text, &e)]),
+    };
+    let Some(root) = value.as_object_mut() else {
+        let found = type_name(&value);
+        let d = Diagnostic::error(
+            "not-an-object",
+            "",
+            format!("a civicmap/1 file is a JSON object, not {found}"),
+        );
+        return Err(locate_all(text, vec![d]));
+    };
+    let mut diagnostics = Vec::new();
+    check_fields(root, DATASET, &|| String::new(), &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return Err(locate_all(text, diagnostics));
+    }
+    serde_json::from_value(value).map_err(|e| {
+        // The shape check mirrors the serde types, so this is a safety net,
+        // not a path a file is known to take.
+        let d = Diagnostic::error("invalid-structure", "", e.to_string());
+        locate_all(text, vec![d])
+    })
 }
 
 fn failed(diagnostics: Vec<Diagnostic>) -> Loaded {
@@ -1146,6 +1159,75 @@ mod tests {
             " https://example.org",
         ] {
             assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn arb_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e20f64..1e20).prop_map(Value::from),
+            prop::sample::select(vec!["", "a", "circle", "pentagon", "https://x.org", "FR"])
+                .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            let key = prop::sample::select(vec!["fr", "en", "label", "url", "x", "y", "id"]);
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((key, inner), 0..4).prop_map(|kv| {
+                    Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+                }),
+            ]
+        })
+    }
+
+    /// Where each schema object sits in `base` below.
+    const PLACES: &[(&str, &[(&str, Ty)])] = &[
+        ("", DATASET),
+        ("/meta", META),
+        ("/taxonomy", TAXONOMY),
+        ("/taxonomy/actor_types/0", ACTOR_TYPE),
+        ("/taxonomy/objectives/0", TERM),
+        ("/taxonomy/link_kinds/0", LINK_KIND),
+        ("/actors/0", ACTOR),
+        ("/actors/0/sources/0", SOURCE),
+        ("/actors/0/position", &[("x", Ty::Str), ("y", Ty::Str)]),
+        ("/links/0", LINK),
+        ("/events/0", EVENT),
+        ("/stakes/0", STAKE),
+    ];
+
+    proptest! {
+        /// The fast path (serde straight into `Dataset`) never accepts what
+        /// the shape check refuses, and both read the same dataset.
+        #[test]
+        fn fast_path_accepts_only_what_the_shape_check_accepts(
+            place in 0..PLACES.len(),
+            field in 0usize..20,
+            value in arb_value(),
+        ) {
+            let mut doc = json!({
+                "format": "civicmap/1", "meta": {},
+                "taxonomy": {"actor_types": [{"id": "t"}], "objectives": [{"id": "o"}],
+                             "link_kinds": [{"id": "k"}]},
+                "actors": [{"id": "a", "name": "A", "type": "t",
+                            "sources": [{"label": "L"}], "position": {"x": 0, "y": 0}}],
+                "links": [{"source": "a", "target": "a", "kind": "k"}],
+                "events": [{}], "stakes": [{}],
+            });
+            let (pointer, fields) = PLACES[place];
+            let name = fields[field % fields.len()].0;
+            doc.pointer_mut(pointer).unwrap()[name] = value;
+            let text = doc.to_string();
+            if let Ok(fast) = serde_json::from_str::<Dataset>(&text) {
+                let slow = check_shape(&text);
+                prop_assert_eq!(slow, Ok(fast), "{}", text);
+            }
         }
     }
 
