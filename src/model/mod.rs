@@ -13,6 +13,7 @@ pub mod graph;
 pub mod layout;
 pub mod locate;
 pub mod search;
+mod shape;
 pub mod state;
 pub mod url;
 pub mod validate;
