@@ -120,6 +120,17 @@ fn generate(actors: usize, links: usize) -> Vec<u8> {
     serde_json::to_vec_pretty(&dataset).unwrap_or_default()
 }
 
+/// Wall-clock times of `runs` calls of `f`.
+fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect()
+}
+
 fn main() {
     let args: Vec<usize> = std::env::args()
         .skip(1)
@@ -149,17 +160,14 @@ fn main() {
         );
     }
     times.sort();
-    // For reference: parsing the same bytes into a serde_json::Value.
-    let mut parse: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            let value = serde_json::from_slice::<serde_json::Value>(&bytes);
-            let elapsed = start.elapsed();
-            drop(value);
-            elapsed
-        })
-        .collect();
-    parse.sort();
+    // For reference, on the same bytes: parsing into a serde_json::Value,
+    // and serde's derived deserialization into the dataset types.
+    let mut parse = time(runs, || {
+        let _ = serde_json::from_slice::<serde_json::Value>(&bytes);
+    });
+    let mut derive = time(runs, || {
+        let _ = serde_json::from_slice::<civicmap::model::dataset::Dataset>(&bytes);
+    });
     let min = times.first().copied().unwrap_or_default();
     let median = times.get(times.len() / 2).copied().unwrap_or_default();
     println!("{summary}");
@@ -169,9 +177,15 @@ fn main() {
         ms(Some(&min)),
         ms(Some(&median))
     );
-    println!(
-        "(reference, serde_json::Value parse alone: min {:.1} ms, median {:.1} ms)",
-        ms(parse.first()),
-        ms(parse.get(parse.len() / 2))
-    );
+    for (name, times) in [
+        ("serde_json::Value parse + drop", &mut parse),
+        ("serde derive into Dataset", &mut derive),
+    ] {
+        times.sort();
+        println!(
+            "(reference, {name}: min {:.1} ms, median {:.1} ms)",
+            ms(times.first()),
+            ms(times.get(times.len() / 2))
+        );
+    }
 }

@@ -370,6 +370,10 @@ struct Checker<'a> {
     d: &'a Dataset,
     /// Actor id → index of its first occurrence.
     actors: HashMap<&'a str, usize>,
+    /// For each link, the indices of its source and target actors.
+    ends: Vec<[Option<usize>; 2]>,
+    /// Whether each actor is an end of some link.
+    linked: Vec<bool>,
     out: Vec<Diagnostic>,
 }
 
@@ -381,9 +385,26 @@ impl<'a> Checker<'a> {
                 actors.entry(id.as_str()).or_insert(i);
             }
         }
+        let mut linked = vec![false; d.actors.len()];
+        let ends = d
+            .links
+            .iter()
+            .map(|l| {
+                let mut end = |id: &Option<String>| {
+                    let i = id.as_deref().and_then(|id| actors.get(id)).copied();
+                    if let Some(flag) = i.and_then(|i| linked.get_mut(i)) {
+                        *flag = true;
+                    }
+                    i
+                };
+                [end(&l.source), end(&l.target)]
+            })
+            .collect();
         Checker {
             d,
             actors,
+            ends,
+            linked,
             out: Vec::new(),
         }
     }
@@ -478,8 +499,8 @@ impl<'a> Checker<'a> {
         &mut self,
         id: &'a str,
         path: impl FnOnce() -> String,
-        seen: &mut HashMap<&'a str, String>,
-        first_path: impl FnOnce() -> String,
+        seen: &mut HashMap<&'a str, usize>,
+        (list, index): (&str, usize),
     ) {
         if !is_valid_id(id) {
             self.error(
@@ -491,10 +512,10 @@ impl<'a> Checker<'a> {
                 ),
             );
         } else if let Some(first) = seen.get(id) {
-            let message = format!("the id `{id}` is already used by {first}");
+            let message = format!("the id `{id}` is already used by {list}[{first}]");
             self.error("duplicate-id", path(), message);
         } else {
-            seen.insert(id, first_path());
+            seen.insert(id, index);
         }
     }
 
@@ -526,7 +547,7 @@ impl<'a> Checker<'a> {
                 let mut seen = HashMap::new();
                 for (i, ty) in types.iter().enumerate() {
                     let path = move || format!("taxonomy.actor_types[{i}]");
-                    self.term_id(ty.id.as_deref(), path, &mut seen);
+                    self.term_id(ty.id.as_deref(), ("taxonomy.actor_types", i), &mut seen);
                     for (field, color) in [("color", &ty.color), ("color_dark", &ty.color_dark)] {
                         if let Some(c) = color.as_deref().filter(|c| !is_hex_color(c)) {
                             self.warning(
@@ -542,15 +563,14 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for (name, list) in [("objectives", &t.objectives), ("ecosystems", &t.ecosystems)] {
+        for (name, list) in [
+            ("taxonomy.objectives", &t.objectives),
+            ("taxonomy.ecosystems", &t.ecosystems),
+        ] {
             if let Some(list) = list {
                 let mut seen = HashMap::new();
                 for (i, term) in list.iter().enumerate() {
-                    self.term_id(
-                        term.id.as_deref(),
-                        move || format!("taxonomy.{name}[{i}]"),
-                        &mut seen,
-                    );
+                    self.term_id(term.id.as_deref(), (name, i), &mut seen);
                 }
             }
         }
@@ -558,7 +578,7 @@ impl<'a> Checker<'a> {
             let mut seen = HashMap::new();
             for (i, kind) in kinds.iter().enumerate() {
                 let path = move || format!("taxonomy.link_kinds[{i}]");
-                self.term_id(kind.id.as_deref(), path, &mut seen);
+                self.term_id(kind.id.as_deref(), ("taxonomy.link_kinds", i), &mut seen);
                 if kind.directed.is_none() {
                     let id = kind.id.as_deref().unwrap_or("");
                     self.warning(
@@ -577,16 +597,17 @@ impl<'a> Checker<'a> {
     fn term_id(
         &mut self,
         id: Option<&'a str>,
-        path: impl Fn() -> String,
-        seen: &mut HashMap<&'a str, String>,
+        (list, i): (&str, usize),
+        seen: &mut HashMap<&'a str, usize>,
     ) {
+        let path = || format!("{list}[{i}].id");
         match id {
             None => self.error(
                 "missing-field",
-                format!("{}.id", path()),
+                path(),
                 "a taxonomy entry needs an `id`".into(),
             ),
-            Some(id) => self.id(id, || format!("{}.id", path()), seen, &path),
+            Some(id) => self.id(id, path, seen, (list, i)),
         }
     }
 
@@ -606,17 +627,14 @@ impl<'a> Checker<'a> {
 
         // Lower-cased ids and names → actor index, for alias collisions.
         let mut names: HashMap<String, usize> = HashMap::new();
-        for (i, a) in d.actors.iter().enumerate() {
-            for key in [a.id.as_deref(), a.name.as_deref()].into_iter().flatten() {
-                names.entry(key.trim().to_lowercase()).or_insert(i);
+        if d.actors.iter().any(|a| !a.aliases.is_empty()) {
+            names.reserve(2 * d.actors.len());
+            for (i, a) in d.actors.iter().enumerate() {
+                for key in [a.id.as_deref(), a.name.as_deref()].into_iter().flatten() {
+                    names.entry(key.trim().to_lowercase()).or_insert(i);
+                }
             }
         }
-        let linked: HashSet<&str> = d
-            .links
-            .iter()
-            .flat_map(|l| [l.source.as_deref(), l.target.as_deref()])
-            .flatten()
-            .collect();
 
         let mut seen = HashMap::new();
         for (i, a) in d.actors.iter().enumerate() {
@@ -624,8 +642,10 @@ impl<'a> Checker<'a> {
             match a.id.as_deref() {
                 None => self.required(None, || format!("actors[{i}].id"), "id"),
                 Some(id) => {
-                    self.id(id, || format!("actors[{i}].id"), &mut seen, path);
-                    if !linked.contains(id) {
+                    self.id(id, || format!("actors[{i}].id"), &mut seen, ("actors", i));
+                    // (A duplicate is reported as such, not as isolated.)
+                    let first = self.actors.get(id) == Some(&i);
+                    if first && !self.linked.get(i).copied().unwrap_or(false) {
                         self.warning(
                             "isolated-actor",
                             path(),
@@ -714,22 +734,24 @@ impl<'a> Checker<'a> {
             Vocabulary::new("taxonomy.link_kinds", d.taxonomy.link_kinds.as_ref(), |k| {
                 k.id.as_deref()
             });
-        let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(d.links.len());
+        let mut seen: HashMap<(usize, usize, &str), usize> = HashMap::with_capacity(d.links.len());
         for (i, l) in d.links.iter().enumerate() {
             let path = move || format!("links[{i}]");
-            let ends = [
-                ("source", l.source.as_deref()),
-                ("target", l.target.as_deref()),
+            let [source_index, target_index] = self.ends.get(i).copied().unwrap_or_default();
+            let fields = [
+                ("source", l.source.as_deref(), source_index),
+                ("target", l.target.as_deref(), target_index),
             ];
-            let mut actors = Vec::with_capacity(2);
-            for (field, end) in ends {
-                match end {
-                    None => self.required(None, || format!("links[{i}].{field}"), field),
-                    Some(id) => {
-                        if let Some(a) = self.actor_ref(id, || format!("links[{i}].{field}")) {
-                            actors.push(a);
-                        }
-                    }
+            let mut actors: [Option<&Actor>; 2] = [None, None];
+            for (slot, (field, id, index)) in actors.iter_mut().zip(fields) {
+                match (id, index) {
+                    (None, _) => self.required(None, || format!("links[{i}].{field}"), field),
+                    (Some(id), None) => self.error(
+                        "unknown-actor",
+                        format!("links[{i}].{field}"),
+                        format!("no actor has the id `{id}`"),
+                    ),
+                    (Some(_), Some(index)) => *slot = d.actors.get(index),
                 }
             }
             match l.kind.as_deref() {
@@ -748,7 +770,7 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some(since) = l.since.filter(|&s| is_valid_year(s)) {
-                for a in actors {
+                for a in actors.into_iter().flatten() {
                     if let Some(f) = a.founded.filter(|&f| since < f) {
                         self.warning(
                             "link-before-founded",
@@ -771,8 +793,9 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if let (Some(s), Some(t)) = (l.source.as_deref(), l.target.as_deref()) {
-                if s == t {
+            if let (Some(si), Some(ti)) = (source_index, target_index) {
+                let (s, t) = (l.source(), l.target());
+                if si == ti {
                     self.warning(
                         "self-link",
                         path(),
@@ -780,12 +803,12 @@ impl<'a> Checker<'a> {
                     );
                 }
                 if let Some(k) = l.kind.as_deref() {
-                    if let Some(first) = seen.get(&(s, t, k)) {
+                    if let Some(first) = seen.get(&(si, ti, k)) {
                         let message =
                             format!("the same link (`{s}` {k} `{t}`) is already links[{first}]");
                         self.warning("duplicate-link", path(), message);
                     } else {
-                        seen.insert((s, t, k), i);
+                        seen.insert((si, ti, k), i);
                     }
                 }
             }
@@ -799,7 +822,7 @@ impl<'a> Checker<'a> {
         for (i, e) in self.d.events.iter().enumerate() {
             let path = move || format!("events[{i}]");
             if let Some(id) = e.id.as_deref() {
-                self.id(id, || format!("events[{i}].id"), &mut seen, path);
+                self.id(id, || format!("events[{i}].id"), &mut seen, ("events", i));
             }
             if let Some(date) = e.date.as_deref() {
                 self.date(date, || format!("events[{i}].date"));
@@ -816,7 +839,7 @@ impl<'a> Checker<'a> {
         for (i, s) in self.d.stakes.iter().enumerate() {
             let path = move || format!("stakes[{i}]");
             if let Some(id) = s.id.as_deref() {
-                self.id(id, || format!("stakes[{i}].id"), &mut seen, path);
+                self.id(id, || format!("stakes[{i}].id"), &mut seen, ("stakes", i));
             }
             for (j, a) in s.actors.iter().enumerate() {
                 self.actor_ref(a, || format!("stakes[{i}].actors[{j}]"));
