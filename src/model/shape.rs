@@ -2,13 +2,13 @@
 //! with a `wrong-type` (or `bad-year`, `bad-shape`, `missing-field`)
 //! diagnostic, and its JSON path, for every value that does not fit.
 //!
-//! This reads exactly what `serde_json::from_value::<Dataset>` reads (a
-//! property test in `validate` holds the two together), with three
-//! differences: it reports *every* misfit with its path instead of stopping
-//! at the first one; `null` is always the same as an absent field; and it
-//! moves the strings out of the value instead of buffering them again, which
-//! `#[serde(flatten)]` and untagged enums would do (4–5× slower on large
-//! files).
+//! The loader first lets serde's derived `Deserialize` read the file (fast,
+//! no JSON tree); only when that fails does it parse a `serde_json::Value`
+//! and read it here. This reads exactly what serde reads (a property test in
+//! `validate` holds the two together), with two differences: it reports
+//! *every* misfit with its path instead of stopping at the first one, and
+//! `null` is always the same as an absent field (serde refuses `null` for a
+//! list).
 //!
 //! Unknown fields are kept in `extra`, as serde does. Diagnostics come back
 //! without positions: the caller locates them.
