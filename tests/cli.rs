@@ -1,6 +1,14 @@
 //! Integration tests of the `civicmap` command-line tool: exit codes, the
 //! compiler-like output, `--format json`, import reports, the CSV round trip.
 
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -3,6 +3,14 @@
 //! test rebuilds it in memory and fails when the committed file was edited by
 //! hand or is stale, and checks that it loads cleanly with every row.
 
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use civicmap::model::import::{
     import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile, CsvInput,
 };

@@ -159,7 +159,7 @@ pub fn stats(dataset: &Dataset, lang: &str, top: usize) -> Stats {
         })
         .collect();
     // Stable: ties keep dataset order.
-    connected.sort_by(|a, b| b.links.cmp(&a.links));
+    connected.sort_by_key(|c| std::cmp::Reverse(c.links));
     connected.truncate(top);
     Stats {
         actors: dataset.actors.len(),
