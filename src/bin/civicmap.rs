@@ -246,10 +246,22 @@ Example:
 
     fn read_text(path: &Path) -> Result<String> {
         String::from_utf8(read(path)?).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let before = e.as_bytes().get(..valid).unwrap_or_default();
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            // The part before the bad byte is valid UTF-8: count characters.
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = 1 + before
+                .get(line_start..)
+                .and_then(|l| std::str::from_utf8(l).ok())
+                .map_or(0, |l| l.chars().count());
             format!(
-                "{}: error[not-utf8]: the file is not UTF-8 (invalid byte at offset {})",
+                "{}:{line}:{column}: error[not-utf8]: the file is not UTF-8 (byte {valid}); \
+                 save it as UTF-8",
                 path.display(),
-                e.utf8_error().valid_up_to()
             )
         })
     }

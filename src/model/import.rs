@@ -443,12 +443,17 @@ fn read_table(
         .filter(|c| !columns.contains_key(*c))
         .collect();
     if !missing_required.is_empty() {
+        let hint = if header.cells.len() == 1 && header.cells.iter().any(|h| h.contains(';')) {
+            " (the file seems to use `;` as separator: save it as comma-separated CSV)"
+        } else {
+            ""
+        };
         notes.push(ImportNote::new(
             Outcome::Error,
             name,
             header.line,
             format!(
-                "missing required column{} {}: none of the {} rows of this file is imported",
+                "missing required column{} {}: none of the {} rows of this file is imported{hint}",
                 if missing_required.len() > 1 { "s" } else { "" },
                 missing_required
                     .iter()
