@@ -87,6 +87,8 @@ fn help_is_there_with_examples_everywhere() {
         &["--help"][..],
         &["check", "--help"],
         &["stats", "--help"],
+        &["import", "--help"],
+        &["export", "--help"],
         &["import", "csv", "--help"],
         &["import", "sigma", "--help"],
         &["export", "csv", "--help"],

@@ -96,10 +96,21 @@ Examples:
             format: Format,
         },
         /// Build a civicmap/1 file from other formats
-        #[command(subcommand)]
+        #[command(
+            subcommand,
+            after_help = "\
+Examples:
+  civicmap import csv --actors actors.csv --links links.csv --taxonomy taxonomy.json -o out.json
+  civicmap import sigma ../shared/datasets/sigma-large-graph-10k.json -o large.json"
+        )]
         Import(ImportCommand),
         /// Write a civicmap/1 file in other formats
-        #[command(subcommand)]
+        #[command(
+            subcommand,
+            after_help = "\
+Example:
+  civicmap export csv static/data/civic-tech-fr.json --out-dir sheets/"
+        )]
         Export(ExportCommand),
         /// Print the JSON Schema of the civicmap/1 format
         #[command(after_help = "\
@@ -307,16 +318,9 @@ Example:
         let mut reports = Vec::new();
         for path in files {
             let file = path.display().to_string();
-            let diagnostics = match read(path) {
+            let diagnostics = match std::fs::read(path) {
                 Ok(bytes) => load(&bytes).diagnostics,
-                Err(e) => {
-                    let mut d = Diagnostic::error("read-error", "", e);
-                    d.message = d
-                        .message
-                        .trim_start_matches(&format!("{file}: error[read-error]: "))
-                        .to_string();
-                    vec![d]
-                }
+                Err(e) => vec![Diagnostic::error("read-error", "", e.to_string())],
             };
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             reports.push(FileReport {
