@@ -217,6 +217,17 @@ impl Imported {
     pub fn count(&self, outcome: Outcome) -> usize {
         self.notes.iter().filter(|n| n.outcome == outcome).count()
     }
+
+    /// How many distinct rows (file and line) have a note with this outcome:
+    /// a row with two values left out is one altered row.
+    pub fn rows(&self, outcome: Outcome) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.outcome == outcome && n.line.is_some())
+            .map(|n| (n.file.as_str(), n.line))
+            .collect::<HashSet<_>>()
+            .len()
+    }
 }
 
 /// Parses the taxonomy JSON file (the `taxonomy` object of `civicmap/1`).
