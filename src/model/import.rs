@@ -42,7 +42,7 @@
 //! };
 //! let imported = import_csv(&input);
 //! assert_eq!(imported.dataset.actors.len(), 1);
-//! // Two warnings: the optional columns absent from each file.
+//! // The optional columns absent from each file are warnings, not skipped rows.
 //! assert_eq!(imported.count(civicmap::model::import::Outcome::Skipped), 0);
 //! ```
 
