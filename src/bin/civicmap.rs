@@ -503,8 +503,8 @@ Example:
         let ds = &imported.dataset;
         let (errors, skipped, altered) = (
             imported.count(Outcome::Error),
-            imported.count(Outcome::Skipped),
-            imported.count(Outcome::Altered),
+            imported.rows(Outcome::Skipped),
+            imported.rows(Outcome::Altered),
         );
         eprintln!(
             "imported {}, {}, {}, {}; {} skipped, {} altered",

@@ -42,7 +42,7 @@
 //! };
 //! let imported = import_csv(&input);
 //! assert_eq!(imported.dataset.actors.len(), 1);
-//! // Two warnings: the optional columns absent from each file.
+//! // The optional columns absent from each file are warnings, not skipped rows.
 //! assert_eq!(imported.count(civicmap::model::import::Outcome::Skipped), 0);
 //! ```
 
@@ -216,6 +216,17 @@ impl Imported {
     /// How many notes have this outcome.
     pub fn count(&self, outcome: Outcome) -> usize {
         self.notes.iter().filter(|n| n.outcome == outcome).count()
+    }
+
+    /// How many distinct rows (file and line) have a note with this outcome:
+    /// a row with two values left out is one altered row.
+    pub fn rows(&self, outcome: Outcome) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.outcome == outcome && n.line.is_some())
+            .map(|n| (n.file.as_str(), n.line))
+            .collect::<HashSet<_>>()
+            .len()
     }
 }
 
