@@ -9,11 +9,15 @@ pub mod complete;
 pub mod dataset;
 pub mod diagnostic;
 pub mod filter;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod graph;
+pub mod import;
 pub mod layout;
 pub mod locate;
 pub mod search;
 mod shape;
 pub mod state;
+pub mod stats;
 pub mod url;
 pub mod validate;
