@@ -5,7 +5,9 @@
 //! `cargo bench --bench load -- <actors> <links> <runs> [broken]`; with
 //! `broken`, every link targets an unknown actor, so every link gets an
 //! error and every actor a warning, all located in the text (the worst case
-//! of the locator).
+//! of the locator). With `write=<path>`, the generated file is also saved,
+//! e.g. to time the command-line checker on it:
+//! `cargo bench --bench load -- write=/tmp/big.json && time civicmap check /tmp/big.json`.
 //!
 //! The dataset is generated deterministically with a linear congruential
 //! generator, so every run measures the same bytes.
@@ -158,6 +160,11 @@ fn main() {
 
     let broken = std::env::args().any(|a| a == "broken");
     let bytes = generate(actors, links, broken);
+    for path in std::env::args().filter_map(|a| a.strip_prefix("write=").map(String::from)) {
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            eprintln!("{path}: {e}");
+        }
+    }
     println!(
         "load: {actors} actors, {links} links, {:.1} MB, {runs} runs",
         bytes.len() as f64 / 1e6
