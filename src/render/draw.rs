@@ -11,11 +11,15 @@ use web_sys::CanvasRenderingContext2d;
 
 use crate::model::dataset::Position;
 
-use super::camera::{Camera, Viewport};
+use super::camera::{clip_segment, Camera, Viewport};
 use super::labels::Candidate;
 use super::scene::Scene;
 use super::shape::{self, PathSink};
 use super::style::{size, Palette, LABEL_FONT};
+
+/// Links are clipped this far outside the viewport (pixels), so line caps
+/// and dashes at the border look the same as inside.
+const CLIP_MARGIN: f64 = 16.0;
 
 /// Everything a frame shows.
 pub struct Frame<'a> {
@@ -158,16 +162,17 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
                 else {
                     continue;
                 };
-                // Cull segments entirely on one side of the viewport.
-                if (x0 < 0.0 && x1 < 0.0)
-                    || (y0 < 0.0 && y1 < 0.0)
-                    || (x0 > vw && x1 > vw)
-                    || (y0 > vh && y1 > vh)
-                {
+                // Only the part inside the viewport (plus a margin) is stroked.
+                let Some(((ax, ay), (bx, by))) = clip_segment(
+                    (x0, y0),
+                    (x1, y1),
+                    (-CLIP_MARGIN, -CLIP_MARGIN),
+                    (vw + CLIP_MARGIN, vh + CLIP_MARGIN),
+                ) else {
                     continue;
-                }
-                ctx.move_to(x0, y0);
-                ctx.line_to(x1, y1);
+                };
+                ctx.move_to(ax, ay);
+                ctx.line_to(bx, by);
                 any = true;
                 arrows |= kind.directed;
             }
