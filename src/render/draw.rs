@@ -67,9 +67,6 @@ impl PathSink for Ctx<'_> {
         self.0.move_to(x + r, y);
         let _ = self.0.arc(x, y, r, 0.0, TAU);
     }
-    fn close_path(&mut self) {
-        self.0.close_path();
-    }
 }
 
 /// The screen radius of actor `a` at this zoom.
@@ -251,7 +248,8 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
         ctx.move_to(tip.0, tip.1);
         ctx.line_to(base.0 + px, base.1 + py);
         ctx.line_to(base.0 - px, base.1 - py);
-        ctx.close_path();
+        // No close_path (quadratic in Chromium, see `shape::PathSink`):
+        // `fill` closes each sub-path itself.
         any = true;
     }
     if any {
@@ -262,6 +260,8 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
 fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
     let zoom = f.camera.zoom;
     ctx.set_line_join("round");
+    // Round caps hide the seam where an unclosed polygon outline meets itself.
+    ctx.set_line_cap("round");
     // Dimmed actors first (under), then the others; each pass one path per
     // type for filled nodes and one for hollow ones.
     let passes: &[bool] = if f.emphasis.is_some() {
