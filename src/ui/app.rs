@@ -56,12 +56,12 @@ async fn load(
     let current = || *seq.borrow() == mine;
     let href = data.clone().unwrap_or_else(|| DEFAULT_DATASET.to_string());
     let url = match browser::resolve_same_origin(&href) {
-        Ok((u, true)) => u,
-        Ok((_, false)) => {
+        Some((u, true)) => u,
+        Some((_, false)) => {
             dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: href }));
             return;
         }
-        Err(()) => {
+        None => {
             dispatcher.dispatch(Msg::Failed(FetchFailure::BadUrl { url: href }));
             return;
         }
