@@ -8,6 +8,8 @@
 pub mod dataset;
 pub mod diagnostic;
 pub mod filter;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod graph;
 pub mod layout;
 pub mod search;
