@@ -5,6 +5,7 @@
 //! `gloo` or `wasm_bindgen`; it compiles and is tested natively, and the
 //! browser runs exactly the same code.
 
+pub mod complete;
 pub mod dataset;
 pub mod diagnostic;
 pub mod filter;
@@ -12,6 +13,7 @@ pub mod filter;
 pub(crate) mod fixtures;
 pub mod graph;
 pub mod layout;
+pub mod locate;
 pub mod search;
 pub mod state;
 pub mod url;
