@@ -12,9 +12,11 @@ pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod graph;
+pub mod import;
 pub mod layout;
 pub mod locate;
 pub mod search;
 pub mod state;
+pub mod stats;
 pub mod url;
 pub mod validate;
