@@ -28,7 +28,9 @@ impl Lcg {
     }
 
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from.get(self.below(from.len())).copied().unwrap_or_default()
+        from.get(self.below(from.len()))
+            .copied()
+            .unwrap_or_default()
     }
 }
 

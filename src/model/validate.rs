@@ -372,7 +372,8 @@ fn check_value(value: &mut Value, ty: Ty, path: &dyn Fn() -> String, out: &mut V
         }
         (Ty::Year, v) => out.push(wrong_type(path(), "a year (an integer)", v)),
         (Ty::Shape, Value::String(s)) => {
-            const SHAPES: [&str; 6] = ["circle", "square", "triangle", "diamond", "hexagon", "star"];
+            const SHAPES: [&str; 6] =
+                ["circle", "square", "triangle", "diamond", "hexagon", "star"];
             if !SHAPES.contains(&s.as_str()) {
                 out.push(Diagnostic::error(
                     "bad-shape",
@@ -454,9 +455,9 @@ pub fn is_valid_id(id: &str) -> bool {
         .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     first_ok
         && bytes.len() <= 100
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// Whether `year` is in the range the format allows (1000–2100).
@@ -515,9 +516,8 @@ pub fn is_http_url(url: &str) -> bool {
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
         return false;
     }
-    let bad_char = |c: char| {
-        c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`')
-    };
+    let bad_char =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`');
     if url.chars().any(bad_char) {
         return false;
     }
@@ -838,10 +838,12 @@ impl<'a> Checker<'a> {
             .actor_types
             .as_ref()
             .map(|l| Vocabulary::new("taxonomy.actor_types", Some(l), |x| x.id.as_deref()));
-        let mut objectives =
-            Vocabulary::new("taxonomy.objectives", t.objectives.as_ref(), |x| x.id.as_deref());
-        let mut ecosystems =
-            Vocabulary::new("taxonomy.ecosystems", t.ecosystems.as_ref(), |x| x.id.as_deref());
+        let mut objectives = Vocabulary::new("taxonomy.objectives", t.objectives.as_ref(), |x| {
+            x.id.as_deref()
+        });
+        let mut ecosystems = Vocabulary::new("taxonomy.ecosystems", t.ecosystems.as_ref(), |x| {
+            x.id.as_deref()
+        });
 
         // Lower-cased ids and names → actor index, for alias collisions.
         let mut names: HashMap<String, usize> = HashMap::new();
@@ -956,7 +958,10 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(d.links.len());
         for (i, l) in d.links.iter().enumerate() {
             let path = move || format!("links[{i}]");
-            let ends = [("source", l.source.as_deref()), ("target", l.target.as_deref())];
+            let ends = [
+                ("source", l.source.as_deref()),
+                ("target", l.target.as_deref()),
+            ];
             let mut actors = Vec::with_capacity(2);
             for (field, end) in ends {
                 match end {
@@ -1017,9 +1022,8 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(k) = l.kind.as_deref() {
                     if let Some(first) = seen.get(&(s, t, k)) {
-                        let message = format!(
-                            "the same link (`{s}` {k} `{t}`) is already links[{first}]"
-                        );
+                        let message =
+                            format!("the same link (`{s}` {k} `{t}`) is already links[{first}]");
                         self.warning("duplicate-link", path(), message);
                     } else {
                         seen.insert((s, t, k), i);
@@ -1079,12 +1083,33 @@ mod tests {
 
     #[test]
     fn dates_are_real_calendar_days() {
-        for ok in ["2018", "2018-09", "2018-09-26", "2000-02-29", "2024-02-29", "1000", "2100-12-31"] {
+        for ok in [
+            "2018",
+            "2018-09",
+            "2018-09-26",
+            "2000-02-29",
+            "2024-02-29",
+            "1000",
+            "2100-12-31",
+        ] {
             assert!(is_valid_date(ok), "{ok}");
         }
         for bad in [
-            "", "18", "2018-9", "2018-13", "2018-00", "2018-09-31", "1900-02-29", "2019-02-29",
-            "2018-09-26T10:00", "999", "2101", "0999-01", "2018-09-26-1", "2018/09", "２０１８",
+            "",
+            "18",
+            "2018-9",
+            "2018-13",
+            "2018-00",
+            "2018-09-31",
+            "1900-02-29",
+            "2019-02-29",
+            "2018-09-26T10:00",
+            "999",
+            "2101",
+            "0999-01",
+            "2018-09-26-1",
+            "2018/09",
+            "２０１８",
             "2018-02-00",
         ] {
             assert!(!is_valid_date(bad), "{bad}");

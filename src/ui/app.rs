@@ -270,9 +270,22 @@ pub fn app() -> Html {
     };
 
     let (Some(ds), Some(g), true) = (dataset, (*graph).clone(), ready) else {
+        // After a failed `data=` file, offer the default map (same language).
+        let default_href = state.data.as_ref().map(|_| {
+            let home = AppState {
+                lang,
+                embed: state.embed,
+                ..AppState::default()
+            };
+            AttrValue::from(browser::permalink(&url::encode(&home)))
+        });
         return match &store.phase {
-            Phase::Failed(f) => html! { <ErrorPanel lang={lang} failure={Some(f.clone())} /> },
-            Phase::Invalid(d) => html! { <ErrorPanel lang={lang} diagnostics={d.clone()} /> },
+            Phase::Failed(f) => html! {
+                <ErrorPanel lang={lang} failure={Some(f.clone())} default_href={default_href} />
+            },
+            Phase::Invalid(d) => html! {
+                <ErrorPanel lang={lang} diagnostics={d.clone()} default_href={default_href} />
+            },
             Phase::Loading { received, total } => {
                 html! { <LoadingView lang={lang} received={*received} total={*total} /> }
             }
