@@ -2,6 +2,14 @@
 //! checked through one helper: the exact code, severity, path, line and
 //! column a data team member would read.
 
+// A test crate: its helpers may panic like the tests they serve.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use civicmap::model::diagnostic::Severity;
 use civicmap::model::validate::load;
 
@@ -264,6 +272,13 @@ fn a_byte_order_mark_is_skipped() {
     assert_eq!(
         (d.code, d.line, d.column),
         ("wrong-format", Some(2), Some(13))
+    );
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fixture("invalid-utf8"));
+    let d = &load(&bytes).diagnostics[0];
+    assert_eq!(
+        (d.code, d.line, d.column),
+        ("invalid-utf8", Some(8), Some(26))
     );
 }
 

@@ -29,7 +29,7 @@
 //! assert!(loaded.dataset.is_none());
 //! let d = &loaded.diagnostics[0];
 //! assert_eq!((d.code, d.path.as_str()), ("not-in-taxonomy", "actors[1].type"));
-//! assert_eq!((d.line, d.column), (Some(4), Some(50)));
+//! assert_eq!((d.line, d.column), (Some(4), Some(47)));
 //! ```
 
 use std::collections::{HashMap, HashSet};
@@ -130,7 +130,9 @@ fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
                 .get(..valid)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("");
-            let (line, column) = line_columns(prefix, &[valid])
+            let bom = if prefix.starts_with('\u{feff}') { 3 } else { 0 };
+            let prefix = prefix.get(bom..).unwrap_or("");
+            let (line, column) = line_columns(prefix, &[valid.saturating_sub(bom)])
                 .first()
                 .copied()
                 .unwrap_or((1, 1));
