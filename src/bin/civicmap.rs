@@ -522,8 +522,15 @@ Example:
         // and this catches what a taxonomy file gets wrong.
         let loaded = load(json.as_bytes());
         let out = output.display().to_string();
-        for d in &loaded.diagnostics {
+        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{}", format_diagnostic(&out, d));
+        }
+        let warnings = loaded.diagnostics.iter().filter(|d| !d.is_error()).count();
+        if warnings > 0 {
+            eprintln!(
+                "{out}: {} (run `civicmap check {out}` to list them)",
+                plural(warnings, "warning")
+            );
         }
         if loaded.dataset.is_none() {
             return Err(format!(
