@@ -16,7 +16,6 @@ use super::filters::FilterPanel;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::loader::{self, Outcome, DEFAULT_DATASET};
-use super::map::MapCanvas;
 use super::search::SearchBox;
 use super::store::{Msg, Phase, Shared, Store};
 use crate::model::filter::{self, FacetCounts, Filter, Visible};
@@ -24,6 +23,7 @@ use crate::model::graph::Graph;
 use crate::model::search;
 use crate::model::state::{Action, AppState, Lang};
 use crate::model::url;
+use crate::render::MapCanvas;
 
 /// How many suggestions the search box lists.
 const SUGGESTIONS: usize = 8;
