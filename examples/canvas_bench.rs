@@ -9,7 +9,7 @@
 //! and serve `<dir>` with a page importing `./pkg/canvas_bench.js` (see `scripts/canvas-bench.sh`).
 
 #[cfg(target_arch = "wasm32")]
-#[path = "../tests/common/sigma.rs"]
+#[path = "../tests/support/sigma.rs"]
 #[allow(dead_code)]
 mod sigma;
 

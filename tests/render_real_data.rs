@@ -4,7 +4,11 @@
 //! connected actors get their labels first, every actor is found under its
 //! own centre, and a frame's label placement is cheap.
 
-mod common;
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+#[path = "support/sigma.rs"]
+#[allow(dead_code)]
+mod sigma;
 
 use std::time::Instant;
 
@@ -40,8 +44,8 @@ fn sigma() -> (Dataset, Graph, Vec<Position>) {
         "/../shared/datasets/sigma-demo-wikipedia-dataviz.json"
     ))
     .unwrap();
-    let ds = common::sigma::sigma_dataset(&text);
-    let g = common::sigma::graph_of(&ds);
+    let ds = sigma::sigma_dataset(&text);
+    let g = sigma::graph_of(&ds);
     let p = ds.actors.iter().map(|a| a.position.unwrap()).collect();
     (ds, g, p)
 }
