@@ -1,0 +1,332 @@
+//! The reducer adapter: one Yew `Reducible` around the model's
+//! [`AppState`], plus what only the app needs to know about the load in
+//! progress and the notices on screen.
+//!
+//! Every change of the shareable state goes through `AppState::apply`; this
+//! module only sequences loading (`Loaded` resolves the URL state against the
+//! new dataset) and URL navigation (`Navigate`).
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use super::i18n::FetchFailure;
+use crate::model::dataset::Dataset;
+use crate::model::diagnostic::Diagnostic;
+use crate::model::state::{Action, AppState};
+use crate::model::url::{self, Notice};
+
+/// An `Rc` compared by pointer: cheap props for data that only changes by
+/// being replaced (a dataset, a graph, a memoized visible set).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Where the dataset stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Loading { received: u64, total: Option<u64> },
+    Failed(FetchFailure),
+    Invalid(Vec<Diagnostic>),
+    Ready,
+}
+
+/// Everything the app keeps.
+#[derive(Debug, Clone)]
+pub struct Store {
+    /// The shareable state (what the URL says).
+    pub state: AppState,
+    pub phase: Phase,
+    /// The loaded dataset (kept while another one loads).
+    pub dataset: Option<Shared<Dataset>>,
+    /// Bumped on every successful load: memo key and `civicmap:ready` trigger.
+    pub generation: u32,
+    /// Dropped URL values not yet dismissed.
+    pub url_notices: Vec<Notice>,
+    /// Warnings of a `data=` dataset not yet dismissed.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What can happen to the store.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A user action on the view state.
+    Do(Action),
+    /// Bytes are arriving.
+    Progress {
+        received: u64,
+        total: Option<u64>,
+    },
+    /// A dataset loaded: resolve the URL state against it.
+    Loaded {
+        dataset: Rc<Dataset>,
+        warnings: Vec<Diagnostic>,
+    },
+    Failed(FetchFailure),
+    Invalid(Vec<Diagnostic>),
+    /// The address changed (Back/Forward): the decoded state and its notices.
+    Navigate(Box<AppState>, Vec<Notice>),
+    DismissUrlNotices,
+    DismissWarnings,
+}
+
+impl Store {
+    /// The store at start, from the page's query string (syntax only; ids are
+    /// checked once the dataset is there).
+    pub fn from_query(query: &str) -> Store {
+        let (state, notices) = url::decode(query);
+        Store {
+            state,
+            phase: Phase::Loading {
+                received: 0,
+                total: None,
+            },
+            dataset: None,
+            generation: 0,
+            url_notices: notices,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Checks `state` against the dataset and drops what the UI does not
+    /// build yet; returns the notices.
+    fn settle(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
+        let (state, mut notices) = url::resolve(state, ds);
+        let (state, more) = url::unsupported(&state);
+        notices.extend(more);
+        (state, notices)
+    }
+
+    fn push_notices(&mut self, notices: Vec<Notice>) {
+        for n in notices {
+            if !self.url_notices.contains(&n) {
+                self.url_notices.push(n);
+            }
+        }
+    }
+}
+
+impl Reducible for Store {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Do(action) => {
+                let ds = next.dataset.clone();
+                next.state.apply(ds.as_deref(), action);
+            }
+            Msg::Progress { received, total } => {
+                if !matches!(next.phase, Phase::Loading { .. }) {
+                    return self;
+                }
+                next.phase = Phase::Loading { received, total };
+            }
+            Msg::Loaded { dataset, warnings } => {
+                let (state, notices) = Store::settle(next.state.clone(), &dataset);
+                next.state = state;
+                next.push_notices(notices);
+                next.dataset = Some(Shared(dataset));
+                next.generation = next.generation.wrapping_add(1);
+                next.warnings = if next.state.data.is_some() {
+                    warnings
+                } else {
+                    Vec::new()
+                };
+                next.phase = Phase::Ready;
+            }
+            Msg::Failed(f) => next.phase = Phase::Failed(f),
+            Msg::Invalid(d) => next.phase = Phase::Invalid(d),
+            Msg::Navigate(state, notices) => {
+                next.push_notices(notices);
+                let same_data = state.data == next.state.data;
+                match (next.dataset.clone(), same_data) {
+                    (Some(ds), true) => {
+                        let (state, notices) = Store::settle(*state, &ds);
+                        next.push_notices(notices);
+                        next.state
+                            .apply(Some(&ds), Action::Replace(Box::new(state)));
+                    }
+                    _ => {
+                        // Another dataset: the loading effect follows `state.data`.
+                        let embed = next.state.embed;
+                        next.state = *state;
+                        next.state.embed = embed;
+                        next.phase = Phase::Loading {
+                            received: 0,
+                            total: None,
+                        };
+                    }
+                }
+            }
+            Msg::DismissUrlNotices => next.url_notices.clear(),
+            Msg::DismissWarnings => next.warnings.clear(),
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::url::NoticeReason;
+    use crate::model::validate;
+
+    fn default_dataset() -> Rc<Dataset> {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/data/civic-tech-fr.json"
+        ))
+        .unwrap();
+        Rc::new(validate::load(&bytes).dataset.unwrap())
+    }
+
+    fn reduce(s: Store, msg: Msg) -> Store {
+        (*Rc::new(s).reduce(msg)).clone()
+    }
+
+    fn loaded(query: &str) -> Store {
+        reduce(
+            Store::from_query(query),
+            Msg::Loaded {
+                dataset: default_dataset(),
+                warnings: vec![Diagnostic::warning("isolated-actor", "actors[1]", "alone")],
+            },
+        )
+    }
+
+    #[test]
+    fn loading_resolves_the_url_against_the_dataset_with_notices() {
+        let s = loaded("type=licorne,association&view=list&actor=decidim&depth=9");
+        assert_eq!(s.phase, Phase::Ready);
+        assert_eq!(s.generation, 1);
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        // decidim is a platform: the type filter hides it, so it is dropped.
+        assert_eq!(s.state.filter.actor, None);
+        let reasons: Vec<(String, NoticeReason)> = s
+            .url_notices
+            .iter()
+            .map(|n| (n.param.clone(), n.reason))
+            .collect();
+        assert!(
+            reasons.contains(&("type".into(), NoticeReason::UnknownId)),
+            "{reasons:?}"
+        );
+        assert!(reasons.contains(&("view".into(), NoticeReason::NotYetSupported)));
+        assert!(reasons.contains(&("actor".into(), NoticeReason::HiddenActor)));
+        assert!(reasons.iter().any(|(p, _)| p == "depth"), "{reasons:?}");
+    }
+
+    #[test]
+    fn an_alias_in_the_url_selects_its_actor() {
+        let s = loaded("actor=erdf&lang=en");
+        assert_eq!(s.state.filter.actor.as_deref(), Some("enedis"));
+        assert!(s.url_notices.is_empty(), "{:?}", s.url_notices);
+        assert_eq!(s.state.lang, crate::model::state::Lang::En);
+    }
+
+    #[test]
+    fn warnings_show_only_for_a_data_parameter() {
+        assert!(loaded("").warnings.is_empty());
+        assert_eq!(loaded("data=other.json").warnings.len(), 1);
+        let s = reduce(loaded("data=other.json"), Msg::DismissWarnings);
+        assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn actions_go_through_the_model_reducer() {
+        let s = reduce(
+            loaded(""),
+            Msg::Do(Action::ToggleType("association".into())),
+        );
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        let s = reduce(s, Msg::Do(Action::Select(Some("decider-ensemble".into()))));
+        assert_eq!(s.state.filter.actor.as_deref(), Some("decider-ensemble"));
+        // Hiding the selected actor drops the selection.
+        let s = reduce(s, Msg::Do(Action::ToggleType("association".into())));
+        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        assert_eq!(s.state.filter.actor, None);
+    }
+
+    #[test]
+    fn back_and_forward_replace_the_state_but_keep_embed() {
+        let s = loaded("embed=1&actor=etalab");
+        let (next, notices) = url::decode("actor=licorne&type=association");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert!(s.state.embed, "embed stays");
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        assert_eq!(s.state.filter.actor, None);
+        assert!(s.url_notices.iter().any(|n| n.param == "actor"));
+        assert_eq!(s.phase, Phase::Ready, "same dataset: no reload");
+    }
+
+    #[test]
+    fn navigating_to_another_dataset_reloads() {
+        let s = loaded("");
+        let (next, notices) = url::decode("data=other.json");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert!(matches!(s.phase, Phase::Loading { .. }));
+        assert_eq!(s.state.data.as_deref(), Some("other.json"));
+    }
+
+    #[test]
+    fn progress_only_while_loading() {
+        let s = reduce(
+            Store::from_query(""),
+            Msg::Progress {
+                received: 10,
+                total: Some(20),
+            },
+        );
+        assert_eq!(
+            s.phase,
+            Phase::Loading {
+                received: 10,
+                total: Some(20)
+            }
+        );
+        let s = reduce(
+            loaded(""),
+            Msg::Progress {
+                received: 1,
+                total: None,
+            },
+        );
+        assert_eq!(s.phase, Phase::Ready);
+    }
+
+    #[test]
+    fn url_notices_are_not_repeated_and_can_be_dismissed() {
+        let s = loaded("type=licorne");
+        let (next, notices) = url::decode("type=licorne");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert_eq!(s.url_notices.len(), 1, "{:?}", s.url_notices);
+        let s = reduce(s, Msg::DismissUrlNotices);
+        assert!(s.url_notices.is_empty());
+    }
+}
