@@ -40,7 +40,6 @@ use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
 use super::draw::{self, screen_radius, Frame};
 use super::labels::{Candidate, Placer, Rect};
 use super::scene::{neighbourhood, Scene};
-use super::shape;
 use super::spatial::{self, Direction, Grid};
 use super::style::{self, size};
 
@@ -554,10 +553,7 @@ impl Engine {
             let p = positions.get(a)?;
             let (sx, sy) = cam.to_screen(vp, p.x, p.y);
             let r = screen_radius(scene, a, cam.zoom);
-            let ext = scene
-                .type_style(a)
-                .map(|s| shape::extent(s.shape))
-                .unwrap_or(1.0);
+            let ext = scene.extent_of(a);
             Some(Rect {
                 x: sx + r * ext + size::LABEL_GAP,
                 y: sy - size::LABEL_H / 2.0,
@@ -611,11 +607,7 @@ impl Engine {
             wy,
             max_hit,
             |i| {
-                let ext = scene
-                    .type_style(i)
-                    .map(|s| shape::extent(s.shape))
-                    .unwrap_or(1.0)
-                    .min(1.2);
+                let ext = scene.extent_of(i).min(1.2);
                 (screen_radius(scene, i, zoom) * ext + size::HIT_SLOP) / zoom
             },
             |i| self.is_visible(i),

@@ -11,11 +11,19 @@ use web_sys::CanvasRenderingContext2d;
 
 use crate::model::dataset::Position;
 
-use super::camera::{Camera, Viewport};
+use super::camera::{clip_segment, Camera, Viewport};
 use super::labels::Candidate;
-use super::scene::Scene;
+use super::scene::{Scene, SceneLink};
 use super::shape::{self, PathSink};
 use super::style::{size, Palette, LABEL_FONT};
+
+/// Links are clipped this far outside the viewport (pixels), so line caps
+/// and dashes at the border look the same as inside.
+const CLIP_MARGIN: f64 = 16.0;
+
+/// Above this much link length on screen (pixels, Manhattan), links are
+/// drawn solid (see [`dashes_on`]).
+const DASH_BUDGET_PX: f64 = 60_000.0;
 
 /// Everything a frame shows.
 pub struct Frame<'a> {
@@ -58,9 +66,6 @@ impl PathSink for Ctx<'_> {
     fn circle(&mut self, x: f64, y: f64, r: f64) {
         self.0.move_to(x + r, y);
         let _ = self.0.arc(x, y, r, 0.0, TAU);
-    }
-    fn close_path(&mut self) {
-        self.0.close_path();
     }
 }
 
@@ -116,62 +121,91 @@ enum LinkPass {
     Strong,
 }
 
+/// The on-screen part of link `l`, when it is visible and crosses the
+/// viewport.
+fn link_segment(f: &Frame, l: &SceneLink) -> Option<((f64, f64), (f64, f64))> {
+    if !f.visible_links.get(l.link).copied().unwrap_or(false) {
+        return None;
+    }
+    let a = f.screen(l.source)?;
+    let b = f.screen(l.target)?;
+    // Only the part inside the viewport (plus a margin) is stroked.
+    clip_segment(
+        a,
+        b,
+        (-CLIP_MARGIN, -CLIP_MARGIN),
+        (f.vp.width + CLIP_MARGIN, f.vp.height + CLIP_MARGIN),
+    )
+}
+
+fn touches_emphasis(f: &Frame, l: &SceneLink) -> bool {
+    f.emphasis
+        .is_some_and(|(e, _)| l.source == e || l.target == e)
+}
+
+/// Whether dash patterns are drawn this frame: dashed strokes cost per dash
+/// in software rasterizers (about ten times a solid stroke), so when more
+/// than [`DASH_BUDGET_PX`] of links are on screen (an overview of a large
+/// graph, where patterns are unreadable anyway) links are drawn solid. The
+/// emphasised actor's links always keep their pattern.
+fn dashes_on(f: &Frame) -> bool {
+    let mut total = 0.0;
+    for l in &f.scene.links {
+        if let Some(((ax, ay), (bx, by))) = link_segment(f, l) {
+            total += (bx - ax).abs() + (by - ay).abs();
+            if total > DASH_BUDGET_PX {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
     let passes: &[LinkPass] = if f.emphasis.is_some() {
         &[LinkPass::Dim, LinkPass::Strong]
     } else {
         &[LinkPass::All]
     };
-    let (vw, vh) = (f.vp.width, f.vp.height);
+    let dashed = dashes_on(f);
     ctx.set_line_cap("butt");
     for &pass in passes {
-        let (colour, width, alpha) = match pass {
-            LinkPass::All => (f.palette.link, size::LINK, 1.0),
-            LinkPass::Dim => (f.palette.link, size::LINK, size::DIM_ALPHA),
-            LinkPass::Strong => (f.palette.link_strong, size::LINK_STRONG, 1.0),
+        let (colour, width) = match pass {
+            LinkPass::All => (f.palette.link, size::LINK),
+            LinkPass::Dim => (f.palette.link_dim, size::LINK),
+            LinkPass::Strong => (f.palette.link_strong, size::LINK_STRONG),
         };
-        ctx.set_global_alpha(alpha);
         ctx.set_stroke_style_str(colour);
         ctx.set_fill_style_str(colour);
         ctx.set_line_width(width);
+        let dash_this_pass = dashed || pass == LinkPass::Strong;
         for (k, kind) in f.scene.kinds.iter().enumerate() {
             let links = f.scene.links_of_kind(k);
             if links.is_empty() {
                 continue;
             }
-            let _ = ctx.set_line_dash(f.dashes.get(k).unwrap_or(f.solid));
             ctx.begin_path();
             let mut any = false;
             let mut arrows = false;
             for l in links {
-                if !f.visible_links.get(l.link).copied().unwrap_or(false) {
+                if pass != LinkPass::All && (pass == LinkPass::Strong) != touches_emphasis(f, l) {
                     continue;
                 }
-                let strong = match f.emphasis {
-                    Some((e, _)) => l.source == e || l.target == e,
-                    None => false,
-                };
-                if (pass == LinkPass::Strong) != strong && pass != LinkPass::All {
-                    continue;
-                }
-                let (Some((x0, y0)), Some((x1, y1))) = (f.screen(l.source), f.screen(l.target))
-                else {
+                let Some(((ax, ay), (bx, by))) = link_segment(f, l) else {
                     continue;
                 };
-                // Cull segments entirely on one side of the viewport.
-                if (x0 < 0.0 && x1 < 0.0)
-                    || (y0 < 0.0 && y1 < 0.0)
-                    || (x0 > vw && x1 > vw)
-                    || (y0 > vh && y1 > vh)
-                {
-                    continue;
-                }
-                ctx.move_to(x0, y0);
-                ctx.line_to(x1, y1);
+                ctx.move_to(ax, ay);
+                ctx.line_to(bx, by);
                 any = true;
                 arrows |= kind.directed;
             }
             if any {
+                let dash = if dash_this_pass {
+                    f.dashes.get(k).unwrap_or(f.solid)
+                } else {
+                    f.solid
+                };
+                let _ = ctx.set_line_dash(dash);
                 ctx.stroke();
             }
             if arrows {
@@ -180,24 +214,18 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
         }
     }
     let _ = ctx.set_line_dash(f.solid);
-    ctx.set_global_alpha(1.0);
 }
 
 /// One filled path of arrowheads for the directed links of kind `k`,
 /// their tips on the target's outline.
 fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: LinkPass) {
-    let _ = ctx.set_line_dash(f.solid);
     ctx.begin_path();
     let mut any = false;
     for l in f.scene.links_of_kind(k) {
         if !f.visible_links.get(l.link).copied().unwrap_or(false) || l.source == l.target {
             continue;
         }
-        let strong = match f.emphasis {
-            Some((e, _)) => l.source == e || l.target == e,
-            None => false,
-        };
-        if (pass == LinkPass::Strong) != strong && pass != LinkPass::All {
+        if pass != LinkPass::All && (pass == LinkPass::Strong) != touches_emphasis(f, l) {
             continue;
         }
         let (Some((x0, y0)), Some((x1, y1))) = (f.screen(l.source), f.screen(l.target)) else {
@@ -220,33 +248,35 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
         ctx.move_to(tip.0, tip.1);
         ctx.line_to(base.0 + px, base.1 + py);
         ctx.line_to(base.0 - px, base.1 - py);
-        ctx.close_path();
+        // No close_path (quadratic in Chromium, see `shape::PathSink`):
+        // `fill` closes each sub-path itself.
         any = true;
     }
     if any {
         ctx.fill();
-    }
-    if let Some(d) = f.dashes.get(k) {
-        let _ = ctx.set_line_dash(d);
     }
 }
 
 fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
     let zoom = f.camera.zoom;
     ctx.set_line_join("round");
+    // Round caps hide the seam where an unclosed polygon outline meets itself.
+    ctx.set_line_cap("round");
+    // Dimmed actors first (under), then the others; each pass one path per
+    // type for filled nodes and one for hollow ones.
     let passes: &[bool] = if f.emphasis.is_some() {
-        &[false, true]
+        &[true, false]
     } else {
-        &[true]
+        &[false]
     };
-    for &bright in passes {
-        ctx.set_global_alpha(if bright { 1.0 } else { size::DIM_ALPHA });
-        for (t, style) in f.scene.types.iter().enumerate() {
-            let fill = if f.dark {
-                &style.fill_dark
-            } else {
-                &style.fill
-            };
+    for &dim in passes {
+        let outline = if dim {
+            f.palette.outline_dim
+        } else {
+            f.palette.outline
+        };
+        for (style, actors) in f.scene.types.iter().zip(&f.scene.by_type) {
+            let fill = style.fill_for(f.dark, dim);
             for hollow in [false, true] {
                 if hollow && !f.hollow_undated {
                     continue;
@@ -254,17 +284,17 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                 ctx.begin_path();
                 let mut any = false;
                 let mut sink = Ctx(ctx);
-                for (a, (&ty, &founded)) in f.scene.type_of.iter().zip(&f.scene.founded).enumerate()
-                {
-                    if ty != t || !f.visible(a) || f.emphasised(a) != bright {
+                for &a in actors {
+                    if !f.visible(a) || f.emphasised(a) == dim {
                         continue;
                     }
+                    let founded = f.scene.founded.get(a).copied().unwrap_or(true);
                     if (f.hollow_undated && !founded) != hollow {
                         continue;
                     }
                     let Some((x, y)) = f.screen(a) else { continue };
                     let r = screen_radius(f.scene, a, zoom);
-                    if !f.on_screen(x, y, r * shape::extent(style.shape)) {
+                    if !f.on_screen(x, y, r * style.extent) {
                         continue;
                     }
                     shape::trace(&mut sink, style.shape, x, y, r);
@@ -277,7 +307,7 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                     // Outline only, in the type's colour, inside a thin
                     // contrasting line so it reads on any background.
                     ctx.set_line_width(3.0);
-                    ctx.set_stroke_style_str(f.palette.outline);
+                    ctx.set_stroke_style_str(outline);
                     ctx.stroke();
                     ctx.set_line_width(1.8);
                     ctx.set_stroke_style_str(fill);
@@ -286,13 +316,12 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                     ctx.set_fill_style_str(fill);
                     ctx.fill();
                     ctx.set_line_width(size::OUTLINE);
-                    ctx.set_stroke_style_str(f.palette.outline);
+                    ctx.set_stroke_style_str(outline);
                     ctx.stroke();
                 }
             }
         }
     }
-    ctx.set_global_alpha(1.0);
 }
 
 fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f64, colour: &str) {
@@ -301,11 +330,7 @@ fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f6
     }
     let Some((x, y)) = f.screen(a) else { return };
     let r = screen_radius(f.scene, a, f.camera.zoom);
-    let ext = f
-        .scene
-        .type_style(a)
-        .map(|s| shape::extent(s.shape))
-        .unwrap_or(1.0);
+    let ext = f.scene.extent_of(a);
     ctx.begin_path();
     let _ = ctx.arc(x, y, r * ext + gap, 0.0, TAU);
     ctx.set_line_width(width);
