@@ -2,7 +2,12 @@
 //! links (the size the checker must handle in under a second).
 //!
 //! Run: `cargo bench --bench load` (release profile). Optional arguments:
-//! `cargo bench --bench load -- <actors> <links> <runs>`.
+//! `cargo bench --bench load -- <actors> <links> <runs> [broken]`; with
+//! `broken`, every link targets an unknown actor, so every link gets an
+//! error and every actor a warning, all located in the text (the worst case
+//! of the locator). With `write=<path>`, the generated file is also saved,
+//! e.g. to time the command-line checker on it:
+//! `cargo bench --bench load -- write=/tmp/big.json && time civicmap check /tmp/big.json`.
 //!
 //! The dataset is generated deterministically with a linear congruential
 //! generator, so every run measures the same bytes.
@@ -58,7 +63,7 @@ const KINDS: [&str; 9] = [
 ];
 
 /// A `civicmap/1` file with `actors` actors and `links` links, as bytes.
-fn generate(actors: usize, links: usize) -> Vec<u8> {
+fn generate(actors: usize, links: usize, broken: bool) -> Vec<u8> {
     let mut rng = Lcg(42);
     let terms = |ids: &[&str]| {
         ids.iter()
@@ -73,7 +78,7 @@ fn generate(actors: usize, links: usize) -> Vec<u8> {
         .map(|i| {
             let ty = rng.pick(&TYPES);
             let objective = rng.pick(&OBJECTIVES);
-            let founded = 1950 + rng.below(70);
+            let founded = 1950 + rng.below(50);
             serde_json::json!({
                 "id": format!("actor-{i}"),
                 "name": format!("Acteur numéro {i}"),
@@ -96,9 +101,14 @@ fn generate(actors: usize, links: usize) -> Vec<u8> {
             if t == s {
                 t = (t + 1) % actors.max(1);
             }
+            let target = if broken {
+                format!("nobody-{t}")
+            } else {
+                format!("actor-{t}")
+            };
             serde_json::json!({
                 "source": format!("actor-{s}"),
-                "target": format!("actor-{t}"),
+                "target": target,
                 "kind": rng.pick(&KINDS),
                 "since": 2000 + rng.below(20),
                 "sources": ["https://links.example.org/x"],
@@ -120,6 +130,25 @@ fn generate(actors: usize, links: usize) -> Vec<u8> {
     serde_json::to_vec_pretty(&dataset).unwrap_or_default()
 }
 
+/// CPU time of this process so far (Linux `schedstat`), if available: less
+/// sensitive than wall-clock time to other processes on a shared machine.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Wall-clock times of `runs` calls of `f`.
+fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect()
+}
+
 fn main() {
     let args: Vec<usize> = std::env::args()
         .skip(1)
@@ -129,17 +158,28 @@ fn main() {
     let links = args.get(1).copied().unwrap_or(50_000);
     let runs = args.get(2).copied().unwrap_or(7).max(1);
 
-    let bytes = generate(actors, links);
+    let broken = std::env::args().any(|a| a == "broken");
+    let bytes = generate(actors, links, broken);
+    for path in std::env::args().filter_map(|a| a.strip_prefix("write=").map(String::from)) {
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            eprintln!("{path}: {e}");
+        }
+    }
     println!(
         "load: {actors} actors, {links} links, {:.1} MB, {runs} runs",
         bytes.len() as f64 / 1e6
     );
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    let mut cpu: Vec<Duration> = Vec::with_capacity(runs);
     let mut summary = String::new();
     for _ in 0..runs {
         let start = Instant::now();
+        let cpu_start = cpu_time();
         let loaded = load(&bytes);
         times.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+            cpu.push(b.saturating_sub(a));
+        }
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
         summary = format!(
             "{} errors, {} warnings, loaded: {}",
@@ -149,12 +189,40 @@ fn main() {
         );
     }
     times.sort();
+    // For reference, on the same bytes: parsing into a serde_json::Value,
+    // and serde's derived deserialization into the dataset types.
+    let mut parse = time(runs, || {
+        let _ = serde_json::from_slice::<serde_json::Value>(&bytes);
+    });
+    let mut derive = time(runs, || {
+        let _ = serde_json::from_slice::<civicmap::model::dataset::Dataset>(&bytes);
+    });
     let min = times.first().copied().unwrap_or_default();
     let median = times.get(times.len() / 2).copied().unwrap_or_default();
     println!("{summary}");
+    let ms = |d: Option<&Duration>| d.map_or(0.0, |d| d.as_secs_f64() * 1e3);
     println!(
-        "min {:.1} ms, median {:.1} ms",
-        min.as_secs_f64() * 1e3,
-        median.as_secs_f64() * 1e3
+        "load: min {:.1} ms, median {:.1} ms",
+        ms(Some(&min)),
+        ms(Some(&median))
     );
+    cpu.sort();
+    if !cpu.is_empty() {
+        println!(
+            "load, CPU time: min {:.1} ms, median {:.1} ms",
+            ms(cpu.first()),
+            ms(cpu.get(cpu.len() / 2))
+        );
+    }
+    for (name, times) in [
+        ("serde_json::Value parse + drop", &mut parse),
+        ("serde derive into Dataset", &mut derive),
+    ] {
+        times.sort();
+        println!(
+            "(reference, {name}: min {:.1} ms, median {:.1} ms)",
+            ms(times.first()),
+            ms(times.get(times.len() / 2))
+        );
+    }
 }

@@ -42,7 +42,7 @@
 //! };
 //! let imported = import_csv(&input);
 //! assert_eq!(imported.dataset.actors.len(), 1);
-//! // Two warnings: the optional columns absent from each file.
+//! // The optional columns absent from each file are warnings, not skipped rows.
 //! assert_eq!(imported.count(civicmap::model::import::Outcome::Skipped), 0);
 //! ```
 
@@ -216,6 +216,17 @@ impl Imported {
     /// How many notes have this outcome.
     pub fn count(&self, outcome: Outcome) -> usize {
         self.notes.iter().filter(|n| n.outcome == outcome).count()
+    }
+
+    /// How many distinct rows (file and line) have a note with this outcome:
+    /// a row with two values left out is one altered row.
+    pub fn rows(&self, outcome: Outcome) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.outcome == outcome && n.line.is_some())
+            .map(|n| (n.file.as_str(), n.line))
+            .collect::<HashSet<_>>()
+            .len()
     }
 }
 
@@ -443,12 +454,17 @@ fn read_table(
         .filter(|c| !columns.contains_key(*c))
         .collect();
     if !missing_required.is_empty() {
+        let hint = if header.cells.len() == 1 && header.cells.iter().any(|h| h.contains(';')) {
+            " (the file seems to use `;` as separator: save it as comma-separated CSV)"
+        } else {
+            ""
+        };
         notes.push(ImportNote::new(
             Outcome::Error,
             name,
             header.line,
             format!(
-                "missing required column{} {}: none of the {} rows of this file is imported",
+                "missing required column{} {}: none of the {} rows of this file is imported{hint}",
                 if missing_required.len() > 1 { "s" } else { "" },
                 missing_required
                     .iter()
