@@ -217,7 +217,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
 
     html! {
         <aside class="actor-panel panel" data-testid="actor-panel" data-actor-id={actor.id().to_string()}
-               aria-labelledby="actor-name" {onkeydown}>
+               aria-labelledby="actor-name" tabindex="-1" {onkeydown}>
             <div class="panel-head actor-head">
                 <span class="type-chip">
                     <ShapeIcon shape={shape} color={AttrValue::from(color)} />
