@@ -38,7 +38,7 @@ use crate::model::state::Lang;
 
 use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
 use super::draw::{self, screen_radius, Frame};
-use super::labels::{Candidate, Placer, Rect};
+use super::labels::{label_box, Candidate, Placer, Rect};
 use super::scene::{neighbourhood, Scene};
 use super::spatial::{self, Direction, Grid};
 use super::style::{self, size};
@@ -552,14 +552,9 @@ impl Engine {
         let rect_of = |a: usize| -> Option<Rect> {
             let p = positions.get(a)?;
             let (sx, sy) = cam.to_screen(vp, p.x, p.y);
-            let r = screen_radius(scene, a, cam.zoom);
-            let ext = scene.extent_of(a);
-            Some(Rect {
-                x: sx + r * ext + size::LABEL_GAP,
-                y: sy - size::LABEL_H / 2.0,
-                w: label_w.get(a).copied().unwrap_or(0.0) + 2.0,
-                h: size::LABEL_H,
-            })
+            let reach = screen_radius(scene, a, cam.zoom) * scene.extent_of(a);
+            let w = label_w.get(a).copied().unwrap_or(0.0);
+            Some(label_box(sx, sy, reach, w, vp.width))
         };
         let forced_c = forced.iter().filter_map(|&a| {
             rect_of(a).map(|rect| Candidate {

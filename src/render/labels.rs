@@ -25,6 +25,28 @@ impl Rect {
     }
 }
 
+/// The box of a label `text_w` pixels wide for a node drawn at `(sx, sy)`
+/// reaching `reach` pixels from its centre: on the node's right, or on its
+/// left when it would cross the right edge of a viewport `vp_width` wide
+/// (and fits on the left). The text is drawn 1 px inside the box.
+pub fn label_box(sx: f64, sy: f64, reach: f64, text_w: f64, vp_width: f64) -> Rect {
+    use super::style::size::{LABEL_GAP, LABEL_H};
+    let w = text_w.max(0.0) + 2.0;
+    let right = sx + reach + LABEL_GAP;
+    let left = sx - reach - LABEL_GAP - w;
+    let x = if right + w > vp_width && left >= 0.0 {
+        left
+    } else {
+        right
+    };
+    Rect {
+        x,
+        y: sy - LABEL_H / 2.0,
+        w,
+        h: LABEL_H,
+    }
+}
+
 /// A label that may be written.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
@@ -155,6 +177,21 @@ mod tests {
         let mut out = Vec::new();
         p.place(800.0, 600.0, c, &mut out);
         out.iter().map(|c| c.actor).collect()
+    }
+
+    #[test]
+    fn labels_go_right_of_the_node_unless_they_would_leave_the_screen() {
+        let r = label_box(100.0, 50.0, 5.0, 60.0, 800.0);
+        assert!(r.x > 105.0 && r.x < 110.0 && r.w == 62.0);
+        assert!(
+            (r.y + r.h / 2.0 - 50.0).abs() < 1e-9,
+            "vertically centred on the node"
+        );
+        let l = label_box(780.0, 50.0, 5.0, 60.0, 800.0);
+        assert!(l.x + l.w < 775.0, "flipped to the left: {l:?}");
+        // No room on either side: stays on the right.
+        let n = label_box(30.0, 50.0, 5.0, 900.0, 800.0);
+        assert!(n.x > 35.0);
     }
 
     #[test]
