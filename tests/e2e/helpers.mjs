@@ -53,7 +53,10 @@ export async function newPage(browser, { viewport = DESKTOP, ...contextOptions }
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error') {
+      const where = msg.location()?.url;
+      errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
+    }
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.errors = errors;

@@ -72,6 +72,11 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file) || !statSync(file).isFile()) {
+      // Browsers ask for /favicon.ico on their own; a missing one is not the app's error.
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
       return;
     }
