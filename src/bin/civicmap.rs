@@ -1,9 +1,583 @@
-//! `civicmap`: the data team's command-line tool (check, stats, import, schema).
+//! `civicmap`: the data team's command-line tool.
+//!
+//! - `check FILE…`: every diagnostic of a `civicmap/1` file, like a compiler;
+//! - `stats FILE`: what a dataset holds;
+//! - `import csv …` / `export csv …`: the spreadsheet round trip;
+//! - `import sigma FILE`: the sigma.js benchmark graphs, converted;
+//! - `schema`: the JSON Schema of the format.
+//!
+//! Native only: on wasm32 the binary is an empty `main` so that the crate
+//! builds for the browser.
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    std::process::exit(0);
+fn main() -> std::process::ExitCode {
+    cli::main()
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::fmt::Write as _;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use clap::{Parser, Subcommand, ValueEnum};
+    use serde::Serialize;
+
+    use civicmap::model::dataset::Dataset;
+    use civicmap::model::diagnostic::{Diagnostic, Severity};
+    use civicmap::model::import::{
+        self, export_csv, import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile,
+        CsvInput, Imported, Outcome,
+    };
+    use civicmap::model::stats::stats;
+    use civicmap::model::validate::load;
+
+    #[derive(Parser, Debug)]
+    #[command(
+        name = "civicmap",
+        version,
+        about = "Check, summarise, import and export civicmap/1 datasets",
+        after_help = "\
+Examples:
+  civicmap check static/data/civic-tech-fr.json
+  civicmap stats static/data/civic-tech-fr.json
+  civicmap import csv --actors actors.csv --links links.csv --events timeline.csv \\
+      --stakes issues.csv --taxonomy data/taxonomy.json --meta data/meta.json -o out.json
+  civicmap export csv out.json --out-dir sheets/
+  civicmap schema > civicmap-1.json
+
+Exit status: 0 success, 1 errors in the data, 2 wrong usage."
+    )]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand, Debug)]
+    enum Command {
+        /// Check civicmap/1 files and list every error and warning with its place
+        #[command(after_help = "\
+Each diagnostic is printed as
+  FILE:LINE:COL: error[CODE]: MESSAGE (at JSON.PATH)
+followed by a summary line per file. Exit status: 0 when no file has an
+error (warnings allowed), 1 otherwise.
+
+Examples:
+  civicmap check static/data/civic-tech-fr.json
+  civicmap check --format json a.json b.json | jq '.files[].errors'")]
+        Check {
+            /// Files to check
+            #[arg(required = true, value_name = "FILE")]
+            files: Vec<PathBuf>,
+            /// Output format
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
+        /// Count actors, links, events and stakes per type, objective, ecosystem, kind
+        #[command(after_help = "\
+Examples:
+  civicmap stats static/data/civic-tech-fr.json
+  civicmap stats --lang en --top 5 static/data/civic-tech-fr.json
+  civicmap stats --format json static/data/civic-tech-fr.json")]
+        Stats {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            /// How many of the most connected actors to list
+            #[arg(long, default_value_t = 10)]
+            top: usize,
+            /// Language of the labels
+            #[arg(long, default_value = "fr")]
+            lang: String,
+            /// Output format
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
+        /// Build a civicmap/1 file from other formats
+        #[command(subcommand)]
+        Import(ImportCommand),
+        /// Write a civicmap/1 file in other formats
+        #[command(subcommand)]
+        Export(ExportCommand),
+        /// Print the JSON Schema of the civicmap/1 format
+        #[command(after_help = "\
+Example:
+  civicmap schema > static/schema/civicmap-1.json")]
+        Schema,
+    }
+
+    #[derive(Subcommand, Debug)]
+    enum ImportCommand {
+        /// Build a dataset from the data team's CSV files
+        #[command(after_help = "\
+Every row that is not imported is printed as FILE:LINE: skipped: REASON and
+every value left out or changed as FILE:LINE: altered: REASON. Nothing is
+written when a file cannot be read, or when a row was skipped (unless
+--allow-partial), or when the result would not load.
+
+Example:
+  civicmap import csv --actors ../shared/data/facts/actors.csv \\
+      --links ../shared/data/facts/links.csv --events ../shared/data/facts/timeline.csv \\
+      --stakes ../shared/data/facts/issues.csv --taxonomy data/taxonomy.json \\
+      --meta data/meta.json -o static/data/civic-tech-fr.json")]
+        Csv {
+            /// actors.csv
+            #[arg(long, value_name = "CSV")]
+            actors: PathBuf,
+            /// links.csv
+            #[arg(long, value_name = "CSV")]
+            links: PathBuf,
+            /// timeline.csv
+            #[arg(long, value_name = "CSV")]
+            events: Option<PathBuf>,
+            /// issues.csv
+            #[arg(long, value_name = "CSV")]
+            stakes: Option<PathBuf>,
+            /// The taxonomy (actor types, objectives, link kinds, ecosystems), JSON
+            #[arg(long, value_name = "JSON")]
+            taxonomy: PathBuf,
+            /// The meta object (title, version, licence…), JSON
+            #[arg(long, value_name = "JSON")]
+            meta: Option<PathBuf>,
+            /// Where to write the dataset
+            #[arg(short, long, value_name = "OUT.json")]
+            output: PathBuf,
+            /// Write the dataset even if some rows were skipped
+            #[arg(long)]
+            allow_partial: bool,
+        },
+        /// Convert a sigma.js demo graph or a graphology graph (for benchmarks)
+        #[command(after_help = "\
+Tags become actor types, clusters ecosystems, edges directed links; node
+positions are not kept.
+
+Example:
+  civicmap import sigma ../shared/datasets/sigma-demo-wikipedia-dataviz.json -o demo.json")]
+        Sigma {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            /// Where to write the dataset
+            #[arg(short, long, value_name = "OUT.json")]
+            output: PathBuf,
+        },
+    }
+
+    #[derive(Subcommand, Debug)]
+    enum ExportCommand {
+        /// Write actors.csv, links.csv, timeline.csv, issues.csv, taxonomy.json, meta.json
+        #[command(after_help = "\
+The files can be edited in a spreadsheet and imported back with
+`civicmap import csv`. What CSV cannot hold (positions, languages other than
+fr/en, unknown fields) is named in a warning.
+
+Example:
+  civicmap export csv static/data/civic-tech-fr.json --out-dir sheets/")]
+        Csv {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            /// Directory to write into (created if needed)
+            #[arg(long, value_name = "DIR")]
+            out_dir: PathBuf,
+        },
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+    enum Format {
+        Text,
+        Json,
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            // Prints help/version (exit 0) or the usage error (exit 2).
+            Err(e) => e.exit(),
+        };
+        let result = match cli.command {
+            Command::Check { files, format } => check(&files, format),
+            Command::Stats {
+                file,
+                top,
+                lang,
+                format,
+            } => stats_cmd(&file, top, &lang, format),
+            Command::Import(ImportCommand::Csv {
+                actors,
+                links,
+                events,
+                stakes,
+                taxonomy,
+                meta,
+                output,
+                allow_partial,
+            }) => import_csv_cmd(&CsvPaths {
+                actors,
+                links,
+                events,
+                stakes,
+                taxonomy,
+                meta,
+                output,
+                allow_partial,
+            }),
+            Command::Import(ImportCommand::Sigma { file, output }) => {
+                import_sigma_cmd(&file, &output)
+            }
+            Command::Export(ExportCommand::Csv { file, out_dir }) => export_cmd(&file, &out_dir),
+            Command::Schema => schema(),
+        };
+        match result {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    /// A failure that stops the command, already worded for the user.
+    type Result<T> = std::result::Result<T, String>;
+
+    fn read(path: &Path) -> Result<Vec<u8>> {
+        std::fs::read(path).map_err(|e| format!("{}: error[read-error]: {e}", path.display()))
+    }
+
+    fn read_text(path: &Path) -> Result<String> {
+        String::from_utf8(read(path)?).map_err(|e| {
+            format!(
+                "{}: error[not-utf8]: the file is not UTF-8 (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+
+    fn write(path: &Path, text: &str) -> Result<()> {
+        std::fs::write(path, text)
+            .map_err(|e| format!("{}: error[write-error]: {e}", path.display()))
+    }
+
+    /// `file:line:col: severity[code]: message (at path)`.
+    fn format_diagnostic(file: &str, d: &Diagnostic) -> String {
+        let mut s = file.to_string();
+        if let Some(line) = d.line {
+            let _ = write!(s, ":{line}");
+            if let Some(col) = d.column {
+                let _ = write!(s, ":{col}");
+            }
+        }
+        let severity = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = write!(s, ": {severity}[{}]: {}", d.code, d.message);
+        if !d.path.is_empty() {
+            let _ = write!(s, " (at {})", d.path);
+        }
+        s
+    }
+
+    fn plural(n: usize, word: &str) -> String {
+        format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    }
+
+    #[derive(Serialize)]
+    struct FileReport {
+        file: String,
+        errors: usize,
+        warnings: usize,
+        diagnostics: Vec<Diagnostic>,
+    }
+
+    fn check(files: &[PathBuf], format: Format) -> Result<ExitCode> {
+        let mut reports = Vec::new();
+        for path in files {
+            let file = path.display().to_string();
+            let diagnostics = match read(path) {
+                Ok(bytes) => load(&bytes).diagnostics,
+                Err(e) => {
+                    let mut d = Diagnostic::error("read-error", "", e);
+                    d.message = d
+                        .message
+                        .trim_start_matches(&format!("{file}: error[read-error]: "))
+                        .to_string();
+                    vec![d]
+                }
+            };
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            reports.push(FileReport {
+                file,
+                errors,
+                warnings: diagnostics.len() - errors,
+                diagnostics,
+            });
+        }
+        let errors: usize = reports.iter().map(|r| r.errors).sum();
+        let warnings: usize = reports.iter().map(|r| r.warnings).sum();
+        match format {
+            Format::Text => {
+                for r in &reports {
+                    for d in &r.diagnostics {
+                        println!("{}", format_diagnostic(&r.file, d));
+                    }
+                    println!(
+                        "{}: {}, {}",
+                        r.file,
+                        plural(r.errors, "error"),
+                        plural(r.warnings, "warning")
+                    );
+                }
+            }
+            Format::Json => {
+                #[derive(Serialize)]
+                struct All<'a> {
+                    errors: usize,
+                    warnings: usize,
+                    files: &'a [FileReport],
+                }
+                let all = All {
+                    errors,
+                    warnings,
+                    files: &reports,
+                };
+                let json = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
+                println!("{json}");
+            }
+        }
+        Ok(if errors == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
+    }
+
+    /// Loads a dataset, or prints why it cannot be loaded.
+    fn load_or_report(path: &Path) -> Result<(Vec<u8>, Dataset)> {
+        let bytes = read(path)?;
+        let loaded = load(&bytes);
+        match loaded.dataset {
+            Some(ds) => Ok((bytes, ds)),
+            None => {
+                let file = path.display().to_string();
+                let lines: Vec<String> = loaded
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| format_diagnostic(&file, d))
+                    .collect();
+                Err(format!(
+                    "{}\n{file}: the file has errors and cannot be used (see `civicmap check`)",
+                    lines.join("\n")
+                ))
+            }
+        }
+    }
+
+    fn stats_cmd(path: &Path, top: usize, lang: &str, format: Format) -> Result<ExitCode> {
+        let (_, ds) = load_or_report(path)?;
+        let s = stats(&ds, lang, top);
+        if format == Format::Json {
+            let json = serde_json::to_string_pretty(&s).map_err(|e| e.to_string())?;
+            println!("{json}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", path.display());
+        let _ = writeln!(
+            out,
+            "  {}, {}, {}, {}",
+            plural(s.actors, "actor"),
+            plural(s.links, "link"),
+            plural(s.events, "event"),
+            plural(s.stakes, "stake")
+        );
+        for (title, counts) in [
+            ("actor types", &s.actor_types),
+            ("objectives", &s.objectives),
+            ("ecosystems", &s.ecosystems),
+            ("link kinds", &s.link_kinds),
+        ] {
+            let _ = writeln!(out, "\n{title}:");
+            let width = counts
+                .iter()
+                .map(|c| c.id.chars().count())
+                .max()
+                .unwrap_or(0);
+            for c in counts {
+                let _ = writeln!(
+                    out,
+                    "  {:>5}  {:width$}  {}",
+                    c.count,
+                    c.id,
+                    c.label,
+                    width = width
+                );
+            }
+        }
+        let _ = writeln!(out, "\nisolated actors: {}", s.isolated.len());
+        if !s.isolated.is_empty() {
+            let _ = writeln!(out, "  {}", s.isolated.join(", "));
+        }
+        let _ = writeln!(out, "\nmost connected actors:");
+        for c in &s.most_connected {
+            let _ = writeln!(out, "  {:>5}  {} ({})", c.links, c.name, c.id);
+        }
+        print!("{out}");
+        Ok(ExitCode::SUCCESS)
+    }
+
+    struct CsvPaths {
+        actors: PathBuf,
+        links: PathBuf,
+        events: Option<PathBuf>,
+        stakes: Option<PathBuf>,
+        taxonomy: PathBuf,
+        meta: Option<PathBuf>,
+        output: PathBuf,
+        allow_partial: bool,
+    }
+
+    fn import_csv_cmd(p: &CsvPaths) -> Result<ExitCode> {
+        let name = |p: &Path| p.display().to_string();
+        let actors = read_text(&p.actors)?;
+        let links = read_text(&p.links)?;
+        let events = p.events.as_deref().map(read_text).transpose()?;
+        let stakes = p.stakes.as_deref().map(read_text).transpose()?;
+        let taxonomy_name = name(&p.taxonomy);
+        let taxonomy =
+            parse_taxonomy(&taxonomy_name, &read_text(&p.taxonomy)?).map_err(|n| n.to_string())?;
+        let meta = match &p.meta {
+            Some(m) => parse_meta(&name(m), &read_text(m)?).map_err(|n| n.to_string())?,
+            None => Default::default(),
+        };
+        let (actors_name, links_name) = (name(&p.actors), name(&p.links));
+        let events_name = p.events.as_deref().map(name).unwrap_or_default();
+        let stakes_name = p.stakes.as_deref().map(name).unwrap_or_default();
+        let input = CsvInput {
+            actors: CsvFile {
+                name: &actors_name,
+                text: &actors,
+            },
+            links: CsvFile {
+                name: &links_name,
+                text: &links,
+            },
+            events: events.as_deref().map(|text| CsvFile {
+                name: &events_name,
+                text,
+            }),
+            stakes: stakes.as_deref().map(|text| CsvFile {
+                name: &stakes_name,
+                text,
+            }),
+            taxonomy,
+            meta,
+        };
+        let imported = import_csv(&input);
+        finish_import(&imported, &p.output, p.allow_partial)
+    }
+
+    /// Prints the report, validates the result, writes it when allowed.
+    fn finish_import(imported: &Imported, output: &Path, allow_partial: bool) -> Result<ExitCode> {
+        for n in &imported.notes {
+            eprintln!("{n}");
+        }
+        let ds = &imported.dataset;
+        let (errors, skipped, altered) = (
+            imported.count(Outcome::Error),
+            imported.count(Outcome::Skipped),
+            imported.count(Outcome::Altered),
+        );
+        eprintln!(
+            "imported {}, {}, {}, {}; {} skipped, {} altered",
+            plural(ds.actors.len(), "actor"),
+            plural(ds.links.len(), "link"),
+            plural(ds.events.len(), "event"),
+            plural(ds.stakes.len(), "stake"),
+            plural(skipped, "row"),
+            plural(altered, "row"),
+        );
+        if errors > 0 {
+            return Err(format!(
+                "{}: nothing written: {} in the input",
+                output.display(),
+                plural(errors, "error")
+            ));
+        }
+        if skipped > 0 && !allow_partial {
+            return Err(format!(
+                "{}: nothing written: {} skipped (fix them, or pass --allow-partial to write the rest)",
+                output.display(),
+                if skipped == 1 {
+                    "1 row was".to_string()
+                } else {
+                    format!("{skipped} rows were")
+                }
+            ));
+        }
+        let json = to_pretty_json(ds).map_err(|e| e.to_string())?;
+        // The result must load: the importer and the loader share the rules,
+        // and this catches what a taxonomy file gets wrong.
+        let loaded = load(json.as_bytes());
+        let out = output.display().to_string();
+        for d in &loaded.diagnostics {
+            eprintln!("{}", format_diagnostic(&out, d));
+        }
+        if loaded.dataset.is_none() {
+            return Err(format!(
+                "{out}: nothing written: the result would not load (see the errors above)"
+            ));
+        }
+        write(output, &json)?;
+        eprintln!("wrote {out}");
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn import_sigma_cmd(file: &Path, output: &Path) -> Result<ExitCode> {
+        let text = read_text(file)?;
+        let imported = import::sigma::import_sigma(&file.display().to_string(), &text)
+            .map_err(|n| n.to_string())?;
+        finish_import(&imported, output, true)
+    }
+
+    fn export_cmd(file: &Path, out_dir: &Path) -> Result<ExitCode> {
+        let (bytes, _) = load_or_report(file)?;
+        // Export the file as written, not the loader's completed copy, so
+        // that export → import gives the file back.
+        let ds: Dataset = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("{}: error[invalid-json]: {e}", file.display()))?;
+        let exported = export_csv(&ds);
+        std::fs::create_dir_all(out_dir)
+            .map_err(|e| format!("{}: error[write-error]: {e}", out_dir.display()))?;
+        let taxonomy =
+            serde_json::to_string_pretty(&ds.taxonomy).map_err(|e| e.to_string())? + "\n";
+        let meta = serde_json::to_string_pretty(&ds.meta).map_err(|e| e.to_string())? + "\n";
+        for (name, text) in [
+            ("actors.csv", &exported.actors),
+            ("links.csv", &exported.links),
+            ("timeline.csv", &exported.events),
+            ("issues.csv", &exported.stakes),
+            ("taxonomy.json", &taxonomy),
+            ("meta.json", &meta),
+        ] {
+            write(&out_dir.join(name), text)?;
+        }
+        for w in &exported.warnings {
+            eprintln!("{}: warning: {w}", file.display());
+        }
+        eprintln!(
+            "wrote {} (actors.csv, links.csv, timeline.csv, issues.csv, taxonomy.json, meta.json)",
+            out_dir.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn schema() -> Result<ExitCode> {
+        let schema = schemars::schema_for!(Dataset);
+        let json = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
+        println!("{json}");
+        Ok(ExitCode::SUCCESS)
+    }
+}

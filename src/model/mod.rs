@@ -5,12 +5,16 @@
 //! `gloo` or `wasm_bindgen`; it compiles and is tested natively, and the
 //! browser runs exactly the same code.
 
+pub mod complete;
 pub mod dataset;
 pub mod diagnostic;
 pub mod filter;
 pub mod graph;
+pub mod import;
 pub mod layout;
+pub mod locate;
 pub mod search;
 pub mod state;
+pub mod stats;
 pub mod url;
 pub mod validate;

@@ -1,21 +1,1132 @@
 //! Loading and validation of a `civicmap/1` file: bytes → dataset plus
-//! diagnostics (every rule of product.md, "Rules").
+//! diagnostics (every rule of product.md, "Rules"; the codes are listed in
+//! `docs/diagnostics.md`).
+//!
+//! Loading runs in phases, and stops after the first phase that finds an
+//! error, because later phases need what the earlier ones establish:
+//!
+//! 1. **text**: not empty, valid UTF-8 (a leading byte order mark is
+//!    skipped);
+//! 2. **syntax**: well-formed JSON (`serde_json`, whose recursion limit
+//!    turns absurd nesting into an error), an object at the top;
+//! 3. **shape**: every known field has the JSON type the format says (a
+//!    string, a list, an integer year, …); `null` counts as absent;
+//! 4. **rules**: required fields, ids, references, taxonomy, dates, years,
+//!    URLs (errors) and the warnings. All of them are reported at once.
+//!
+//! Diagnostics carry the JSON path of the value concerned and its 1-based
+//! line and column (columns count characters, see [`super::locate`]); a
+//! missing field is placed at the object that lacks it. Positions are looked
+//! up only when there is something to report, in one pass over the text.
+//!
+//! ```
+//! use civicmap::model::validate::load;
+//! let file = br#"{"format": "civicmap/1",
+//!   "taxonomy": {"actor_types": [{"id": "association"}]},
+//!   "actors": [{"id": "a", "name": "A", "type": "association"},
+//!              {"id": "b", "name": "B", "type": "startup"}]}"#;
+//! let loaded = load(file);
+//! assert!(loaded.dataset.is_none());
+//! let d = &loaded.diagnostics[0];
+//! assert_eq!((d.code, d.path.as_str()), ("not-in-taxonomy", "actors[1].type"));
+//! assert_eq!((d.line, d.column), (Some(4), Some(50)));
+//! ```
 
-use super::dataset::Dataset;
-use super::diagnostic::Diagnostic;
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::complete::{complete_taxonomy, is_hex_color};
+use super::dataset::{Actor, Dataset, Source, FORMAT};
+use super::diagnostic::{Diagnostic, Severity};
+use super::locate::{line_columns, offsets_nearest};
 
 /// The result of loading a file.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     /// `Some` when there is no error. Its taxonomy is *completed*: open lists
     /// (absent `objectives`, `link_kinds`, `ecosystems`) are filled with the
-    /// values found (label = id), and every actor type has a shape and colours.
+    /// values found (label = id), and every actor type has a shape and colours
+    /// (see [`complete_taxonomy`]).
     pub dataset: Option<Dataset>,
     /// Errors first, then warnings, each in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Loaded {
+    /// Whether any diagnostic is an error (then `dataset` is `None`).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
 /// Parses and validates a file. Never panics, whatever the bytes.
-pub fn load(_bytes: &[u8]) -> Loaded {
-    unimplemented!()
+pub fn load(bytes: &[u8]) -> Loaded {
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(diagnostic) => return failed(vec![diagnostic]),
+    };
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return failed(vec![syntax_error(text, &e)]),
+    };
+    let Some(root) = value.as_object_mut() else {
+        let found = type_name(&value);
+        let d = Diagnostic::error(
+            "not-an-object",
+            "",
+            format!("a civicmap/1 file is a JSON object, not {found}"),
+        );
+        return failed(locate_all(text, vec![d]));
+    };
+
+    let mut diagnostics = Vec::new();
+    check_fields(root, DATASET, &|| String::new(), &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return failed(locate_all(text, diagnostics));
+    }
+    let mut dataset: Dataset = match serde_json::from_value(value) {
+        Ok(d) => d,
+        Err(e) => {
+            // The shape check above mirrors the serde types, so this is a
+            // safety net, not a path a well-formed file takes.
+            let d = Diagnostic::error("invalid-structure", "", e.to_string());
+            return failed(locate_all(text, vec![d]));
+        }
+    };
+
+    Checker::new(&dataset).run(&mut diagnostics);
+    let diagnostics = locate_all(text, diagnostics);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    if has_errors {
+        return failed(diagnostics);
+    }
+    complete_taxonomy(&mut dataset);
+    Loaded {
+        dataset: Some(dataset),
+        diagnostics,
+    }
+}
+
+fn failed(diagnostics: Vec<Diagnostic>) -> Loaded {
+    Loaded {
+        dataset: None,
+        diagnostics,
+    }
+}
+
+/// Bytes → text, or the diagnostic saying why not.
+fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    let at = |mut d: Diagnostic, line, column| {
+        d.line = Some(line);
+        d.column = Some(column);
+        d
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = bytes
+                .get(..valid)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let (line, column) = line_columns(prefix, &[valid])
+                .first()
+                .copied()
+                .unwrap_or((1, 1));
+            let d = Diagnostic::error(
+                "invalid-utf8",
+                "",
+                format!("the file is not valid UTF-8 (byte {valid}); save it as UTF-8"),
+            );
+            return Err(at(d, line, column));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        let d = Diagnostic::error("empty-file", "", "the file is empty");
+        return Err(at(d, 1, 1));
+    }
+    Ok(text)
+}
+
+/// A `serde_json` syntax error, with its position converted to characters.
+fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full),
+        None => &full,
+    };
+    let mut d = Diagnostic::error(
+        "invalid-json",
+        "",
+        format!("the file is not valid JSON: {message}"),
+    );
+    // serde_json counts lines by '\n' and columns in bytes, 1-based for the
+    // offending byte; find that byte, then count characters.
+    let line_start = if e.line() <= 1 {
+        Some(0)
+    } else {
+        text.match_indices('\n')
+            .nth(e.line() - 2)
+            .map(|(i, _)| i + 1)
+    };
+    let offset = line_start.map_or(text.len(), |s| {
+        let mut o = (s + e.column().saturating_sub(1)).min(text.len());
+        while !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    });
+    let (line, column) = line_columns(text, &[offset])
+        .first()
+        .copied()
+        .unwrap_or((1, 1));
+    d.line = Some(line);
+    d.column = Some(column);
+    d
+}
+
+/// Fills in line and column for every diagnostic, then orders them: errors
+/// first, then warnings, each in file order.
+fn locate_all(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.is_empty() {
+        return diagnostics;
+    }
+    let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    let offsets = offsets_nearest(text, &paths);
+    let resolved: Vec<usize> = offsets.iter().map(|o| o.unwrap_or(0)).collect();
+    let positions = line_columns(text, &resolved);
+    let mut keyed: Vec<(Severity, usize, Diagnostic)> = diagnostics
+        .drain(..)
+        .zip(resolved.iter().zip(positions))
+        .map(|(mut d, (&offset, (line, column)))| {
+            d.line = Some(line);
+            d.column = Some(column);
+            (d.severity, offset, d)
+        })
+        .collect();
+    keyed.sort_by_key(|(severity, offset, _)| (*severity, *offset));
+    keyed.into_iter().map(|(_, _, d)| d).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Phase 3: the shape of the document.
+
+/// The JSON type a known field must have.
+#[derive(Clone, Copy)]
+enum Ty {
+    Str,
+    Year,
+    Bool,
+    Shape,
+    /// Localized text: a string or an object of strings.
+    Text,
+    /// A URL string or `{"label": text, "url"?: string}`.
+    Source,
+    /// `{"x": number, "y": number}`.
+    Position,
+    List(&'static Ty),
+    Obj(&'static [(&'static str, Ty)]),
+}
+
+const META: &[(&str, Ty)] = &[
+    ("title", Ty::Text),
+    ("version", Ty::Str),
+    ("updated", Ty::Str),
+    ("license", Ty::Str),
+    ("attribution", Ty::Str),
+    ("notes", Ty::Text),
+];
+const ACTOR_TYPE: &[(&str, Ty)] = &[
+    ("id", Ty::Str),
+    ("label", Ty::Text),
+    ("color", Ty::Str),
+    ("color_dark", Ty::Str),
+    ("shape", Ty::Shape),
+];
+const TERM: &[(&str, Ty)] = &[("id", Ty::Str), ("label", Ty::Text)];
+const LINK_KIND: &[(&str, Ty)] = &[
+    ("id", Ty::Str),
+    ("label", Ty::Text),
+    ("inverse_label", Ty::Text),
+    ("directed", Ty::Bool),
+];
+const TAXONOMY: &[(&str, Ty)] = &[
+    ("actor_types", Ty::List(&Ty::Obj(ACTOR_TYPE))),
+    ("objectives", Ty::List(&Ty::Obj(TERM))),
+    ("link_kinds", Ty::List(&Ty::Obj(LINK_KIND))),
+    ("ecosystems", Ty::List(&Ty::Obj(TERM))),
+];
+const ACTOR: &[(&str, Ty)] = &[
+    ("id", Ty::Str),
+    ("name", Ty::Str),
+    ("aliases", Ty::List(&Ty::Str)),
+    ("type", Ty::Str),
+    ("objectives", Ty::List(&Ty::Str)),
+    ("ecosystems", Ty::List(&Ty::Str)),
+    ("founded", Ty::Year),
+    ("dissolved", Ty::Year),
+    ("country", Ty::Str),
+    ("website", Ty::Str),
+    ("description", Ty::Text),
+    ("sources", Ty::List(&Ty::Source)),
+    ("position", Ty::Position),
+];
+const LINK: &[(&str, Ty)] = &[
+    ("source", Ty::Str),
+    ("target", Ty::Str),
+    ("kind", Ty::Str),
+    ("since", Ty::Year),
+    ("until", Ty::Year),
+    ("description", Ty::Text),
+    ("sources", Ty::List(&Ty::Source)),
+];
+const EVENT: &[(&str, Ty)] = &[
+    ("id", Ty::Str),
+    ("date", Ty::Str),
+    ("title", Ty::Text),
+    ("actors", Ty::List(&Ty::Str)),
+    ("sources", Ty::List(&Ty::Source)),
+];
+const STAKE: &[(&str, Ty)] = &[
+    ("id", Ty::Str),
+    ("category", Ty::Str),
+    ("title", Ty::Text),
+    ("description", Ty::Text),
+    ("actors", Ty::List(&Ty::Str)),
+    ("sources", Ty::List(&Ty::Source)),
+];
+const DATASET: &[(&str, Ty)] = &[
+    ("format", Ty::Str),
+    ("meta", Ty::Obj(META)),
+    ("taxonomy", Ty::Obj(TAXONOMY)),
+    ("actors", Ty::List(&Ty::Obj(ACTOR))),
+    ("links", Ty::List(&Ty::Obj(LINK))),
+    ("events", Ty::List(&Ty::Obj(EVENT))),
+    ("stakes", Ty::List(&Ty::Obj(STAKE))),
+];
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks the known fields of an object; removes the `null` ones (a `null`
+/// means absent). Unknown fields are left alone.
+fn check_fields(
+    map: &mut Map<String, Value>,
+    fields: &[(&'static str, Ty)],
+    path: &dyn Fn() -> String,
+    out: &mut Vec<Diagnostic>,
+) {
+    for &(name, ty) in fields {
+        let Some(value) = map.get_mut(name) else {
+            continue;
+        };
+        if value.is_null() {
+            map.remove(name);
+            continue;
+        }
+        let child = || join(&path(), name);
+        check_value(value, ty, &child, out);
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+fn wrong_type(path: String, expected: &str, found: &Value) -> Diagnostic {
+    let found = type_name(found);
+    Diagnostic::error(
+        "wrong-type",
+        path,
+        format!("expected {expected}, found {found}"),
+    )
+}
+
+fn check_value(value: &mut Value, ty: Ty, path: &dyn Fn() -> String, out: &mut Vec<Diagnostic>) {
+    match (ty, &mut *value) {
+        (Ty::Str, Value::String(_)) | (Ty::Bool, Value::Bool(_)) => {}
+        (Ty::Str, v) => out.push(wrong_type(path(), "a string", v)),
+        (Ty::Bool, v) => out.push(wrong_type(path(), "true or false", v)),
+        (Ty::Year, Value::Number(n)) => {
+            if n.as_i64().is_none() {
+                out.push(Diagnostic::error(
+                    "bad-year",
+                    path(),
+                    format!("the year {n} is not an integer from 1000 to 2100"),
+                ));
+            }
+        }
+        (Ty::Year, v) => out.push(wrong_type(path(), "a year (an integer)", v)),
+        (Ty::Shape, Value::String(s)) => {
+            const SHAPES: [&str; 6] = ["circle", "square", "triangle", "diamond", "hexagon", "star"];
+            if !SHAPES.contains(&s.as_str()) {
+                out.push(Diagnostic::error(
+                    "bad-shape",
+                    path(),
+                    format!("unknown shape `{s}`; use one of {}", SHAPES.join(", ")),
+                ));
+            }
+        }
+        (Ty::Shape, v) => out.push(wrong_type(path(), "a shape name", v)),
+        (Ty::Text, Value::String(_)) => {}
+        (Ty::Text, Value::Object(m)) => {
+            for (lang, text) in m.iter() {
+                if !text.is_string() {
+                    out.push(wrong_type(
+                        format!("{}.{lang}", path()),
+                        "a string (localized text)",
+                        text,
+                    ));
+                }
+            }
+        }
+        (Ty::Text, v) => out.push(wrong_type(
+            path(),
+            "a string or an object of language → string",
+            v,
+        )),
+        (Ty::Source, Value::String(_)) => {}
+        (Ty::Source, Value::Object(m)) => {
+            if m.get("label").is_none_or(Value::is_null) {
+                m.remove("label");
+                out.push(Diagnostic::error(
+                    "missing-field",
+                    path(),
+                    "a source that is not a URL needs a `label`",
+                ));
+            }
+            check_fields(m, SOURCE, path, out);
+        }
+        (Ty::Source, v) => out.push(wrong_type(
+            path(),
+            "a URL string or an object {\"label\": …, \"url\": …}",
+            v,
+        )),
+        (Ty::Position, Value::Object(m)) => {
+            for axis in ["x", "y"] {
+                match m.get(axis) {
+                    Some(Value::Number(_)) => {}
+                    Some(v) => out.push(wrong_type(format!("{}.{axis}", path()), "a number", v)),
+                    None => out.push(Diagnostic::error(
+                        "missing-field",
+                        format!("{}.{axis}", path()),
+                        format!("a position needs a number `{axis}`"),
+                    )),
+                }
+            }
+        }
+        (Ty::Position, v) => out.push(wrong_type(path(), "an object {\"x\": …, \"y\": …}", v)),
+        (Ty::List(item), Value::Array(items)) => {
+            for (i, v) in items.iter_mut().enumerate() {
+                check_value(v, *item, &|| format!("{}[{i}]", path()), out);
+            }
+        }
+        (Ty::List(_), v) => out.push(wrong_type(path(), "a list", v)),
+        (Ty::Obj(fields), Value::Object(m)) => check_fields(m, fields, path, out),
+        (Ty::Obj(_), v) => out.push(wrong_type(path(), "an object", v)),
+    }
+}
+
+const SOURCE: &[(&str, Ty)] = &[("label", Ty::Text), ("url", Ty::Str)];
+
+// ---------------------------------------------------------------------------
+// Phase 4: the rules.
+
+/// `^[a-z0-9][a-z0-9._-]{0,99}$`: the grammar of every id.
+pub fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let first_ok = bytes
+        .first()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    first_ok
+        && bytes.len() <= 100
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// Whether `year` is in the range the format allows (1000–2100).
+pub fn is_valid_year(year: i64) -> bool {
+    (1000..=2100).contains(&year)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date, year 1000–2100.
+pub fn is_valid_date(date: &str) -> bool {
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let mut parts = date.split('-');
+    let Some(year) = parts.next().and_then(|y| number(y, 4)) else {
+        return false;
+    };
+    if !is_valid_year(i64::from(year)) {
+        return false;
+    }
+    let month = match parts.next() {
+        None => return true,
+        Some(m) => match number(m, 2) {
+            Some(m @ 1..=12) => m,
+            _ => return false,
+        },
+    };
+    let day = match parts.next() {
+        None => return true,
+        Some(d) => match number(d, 2) {
+            Some(d) => d,
+            None => return false,
+        },
+    };
+    if parts.next().is_some() {
+        return false;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days).contains(&day)
+}
+
+/// An absolute `http://` or `https://` URL with a host, and no whitespace,
+/// control characters, quotes, backslashes or angle brackets (which rules
+/// out `javascript:`, `data:`, `vbscript:` and relative URLs).
+pub fn is_http_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return false;
+    }
+    let bad_char = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`')
+    };
+    if url.chars().any(bad_char) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    !host.is_empty() && !host.starts_with(':') && !host.starts_with('.')
+}
+
+/// Whether `country` is two capital ASCII letters (ISO 3166-1 alpha-2 form).
+pub fn is_country_code(country: &str) -> bool {
+    country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Which open or closed list a taxonomy value belongs to.
+struct Vocabulary<'a> {
+    /// `taxonomy.objectives`, …
+    name: &'static str,
+    /// `None` when the list is absent (open).
+    closed: Option<HashSet<&'a str>>,
+    used: bool,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new<T: 'a>(
+        name: &'static str,
+        list: Option<&'a Vec<T>>,
+        id: impl Fn(&'a T) -> Option<&'a str>,
+    ) -> Self {
+        Vocabulary {
+            name,
+            closed: list.map(|l| l.iter().filter_map(id).collect()),
+            used: false,
+        }
+    }
+
+    /// Checks one value used at `path`.
+    fn check(&mut self, value: &str, path: impl FnOnce() -> String, out: &mut Vec<Diagnostic>) {
+        self.used = true;
+        match &self.closed {
+            Some(ids) if !ids.contains(value) => out.push(Diagnostic::error(
+                "not-in-taxonomy",
+                path(),
+                format!("`{value}` is not in {}{}", self.name, known(ids)),
+            )),
+            Some(_) => {}
+            None if !is_valid_id(value) => out.push(Diagnostic::error(
+                "bad-id",
+                path(),
+                format!(
+                    "`{value}` would become an id of the open list {}, but does not match \
+                     ^[a-z0-9][a-z0-9._-]{{0,99}}$",
+                    self.name
+                ),
+            )),
+            None => {}
+        }
+    }
+
+    fn open_warning(&self, out: &mut Vec<Diagnostic>) {
+        if self.closed.is_none() && self.used {
+            out.push(Diagnostic::warning(
+                "open-taxonomy",
+                "taxonomy",
+                format!(
+                    "{} is absent, so the list is open: its values are taken as found and \
+                     labelled by their id; add the list to label them and catch typos",
+                    self.name
+                ),
+            ));
+        }
+    }
+}
+
+fn known(ids: &HashSet<&str>) -> String {
+    if ids.is_empty() {
+        return " (the list is empty)".to_string();
+    }
+    let mut ids: Vec<&str> = ids.iter().copied().collect();
+    ids.sort_unstable();
+    let more = ids.len().saturating_sub(12);
+    ids.truncate(12);
+    let tail = if more > 0 {
+        format!(", … ({more} more)")
+    } else {
+        String::new()
+    };
+    format!(" (known: {}{tail})", ids.join(", "))
+}
+
+struct Checker<'a> {
+    d: &'a Dataset,
+    /// Actor id → index of its first occurrence.
+    actors: HashMap<&'a str, usize>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(d: &'a Dataset) -> Self {
+        let mut actors = HashMap::with_capacity(d.actors.len());
+        for (i, a) in d.actors.iter().enumerate() {
+            if let Some(id) = &a.id {
+                actors.entry(id.as_str()).or_insert(i);
+            }
+        }
+        Checker {
+            d,
+            actors,
+            out: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, code: &'static str, path: String, message: String) {
+        self.out.push(Diagnostic::error(code, path, message));
+    }
+
+    fn warning(&mut self, code: &'static str, path: String, message: String) {
+        self.out.push(Diagnostic::warning(code, path, message));
+    }
+
+    fn run(mut self, out: &mut Vec<Diagnostic>) {
+        self.format_and_meta();
+        self.taxonomy();
+        self.actors();
+        self.links();
+        self.events();
+        self.stakes();
+        out.append(&mut self.out);
+    }
+
+    fn format_and_meta(&mut self) {
+        match self.d.format.as_deref() {
+            None => self.error(
+                "missing-field",
+                "format".into(),
+                format!("the required field `format` is missing; it must be \"{FORMAT}\""),
+            ),
+            Some(FORMAT) => {}
+            Some(other) => self.error(
+                "wrong-format",
+                "format".into(),
+                format!("the format is \"{other}\", this version reads \"{FORMAT}\""),
+            ),
+        }
+        if let Some(updated) = &self.d.meta.updated {
+            self.date(updated, || "meta.updated".into());
+        }
+    }
+
+    fn date(&mut self, date: &str, path: impl FnOnce() -> String) {
+        if !is_valid_date(date) {
+            self.error(
+                "bad-date",
+                path(),
+                format!(
+                    "`{date}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD \
+                     (a real calendar day, year 1000–2100)"
+                ),
+            );
+        }
+    }
+
+    fn year(&mut self, year: Option<i64>, path: impl FnOnce() -> String) {
+        if let Some(y) = year {
+            if !is_valid_year(y) {
+                self.error(
+                    "bad-year",
+                    path(),
+                    format!("the year {y} is not an integer from 1000 to 2100"),
+                );
+            }
+        }
+    }
+
+    fn url(&mut self, url: &str, path: impl FnOnce() -> String) {
+        if !is_http_url(url) {
+            self.error(
+                "bad-url",
+                path(),
+                format!("`{url}` is not an absolute http(s) URL"),
+            );
+        }
+    }
+
+    fn sources(&mut self, sources: &[Source], parent: &dyn Fn() -> String) {
+        for (i, s) in sources.iter().enumerate() {
+            match s {
+                Source::Url(u) => self.url(u, || format!("{}.sources[{i}]", parent())),
+                Source::Labelled { url: Some(u), .. } => {
+                    self.url(u, || format!("{}.sources[{i}].url", parent()))
+                }
+                Source::Labelled { url: None, .. } => {}
+            }
+        }
+    }
+
+    /// Checks an id's grammar and uniqueness within one list; `seen` maps
+    /// ids to the path of their first occurrence.
+    fn id(
+        &mut self,
+        id: &'a str,
+        path: impl FnOnce() -> String,
+        seen: &mut HashMap<&'a str, String>,
+        first_path: impl FnOnce() -> String,
+    ) {
+        if !is_valid_id(id) {
+            self.error(
+                "bad-id",
+                path(),
+                format!(
+                    "the id `{id}` does not match ^[a-z0-9][a-z0-9._-]{{0,99}}$ \
+                     (lower-case letters, digits, '.', '_', '-'; at most 100)"
+                ),
+            );
+        } else if let Some(first) = seen.get(id) {
+            let message = format!("the id `{id}` is already used by {first}");
+            self.error("duplicate-id", path(), message);
+        } else {
+            seen.insert(id, first_path());
+        }
+    }
+
+    fn required(&mut self, value: Option<&str>, path: impl FnOnce() -> String, what: &str) {
+        match value {
+            None => self.error(
+                "missing-field",
+                path(),
+                format!("the required field `{what}` is missing"),
+            ),
+            Some(v) if v.trim().is_empty() => self.error(
+                "missing-field",
+                path(),
+                format!("the required field `{what}` is empty"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn taxonomy(&mut self) {
+        let t = &self.d.taxonomy;
+        match &t.actor_types {
+            None => self.error(
+                "missing-field",
+                "taxonomy.actor_types".into(),
+                "the required list `taxonomy.actor_types` is missing".into(),
+            ),
+            Some(types) => {
+                let mut seen = HashMap::new();
+                for (i, ty) in types.iter().enumerate() {
+                    let path = move || format!("taxonomy.actor_types[{i}]");
+                    self.term_id(ty.id.as_deref(), path, &mut seen);
+                    for (field, color) in [("color", &ty.color), ("color_dark", &ty.color_dark)] {
+                        if let Some(c) = color.as_deref().filter(|c| !is_hex_color(c)) {
+                            self.warning(
+                                "bad-color",
+                                format!("{}.{field}", path()),
+                                format!(
+                                    "`{c}` is not a #rrggbb colour; a palette colour is used \
+                                     instead"
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (name, list) in [("objectives", &t.objectives), ("ecosystems", &t.ecosystems)] {
+            if let Some(list) = list {
+                let mut seen = HashMap::new();
+                for (i, term) in list.iter().enumerate() {
+                    self.term_id(
+                        term.id.as_deref(),
+                        move || format!("taxonomy.{name}[{i}]"),
+                        &mut seen,
+                    );
+                }
+            }
+        }
+        if let Some(kinds) = &t.link_kinds {
+            let mut seen = HashMap::new();
+            for (i, kind) in kinds.iter().enumerate() {
+                let path = move || format!("taxonomy.link_kinds[{i}]");
+                self.term_id(kind.id.as_deref(), path, &mut seen);
+                if kind.directed.is_none() {
+                    let id = kind.id.as_deref().unwrap_or("");
+                    self.warning(
+                        "missing-directed",
+                        path(),
+                        format!(
+                            "the link kind `{id}` does not say whether it is `directed`; \
+                             it is taken as directed"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn term_id(
+        &mut self,
+        id: Option<&'a str>,
+        path: impl Fn() -> String,
+        seen: &mut HashMap<&'a str, String>,
+    ) {
+        match id {
+            None => self.error(
+                "missing-field",
+                format!("{}.id", path()),
+                "a taxonomy entry needs an `id`".into(),
+            ),
+            Some(id) => self.id(id, || format!("{}.id", path()), seen, &path),
+        }
+    }
+
+    fn actors(&mut self) {
+        let d = self.d;
+        let t = &d.taxonomy;
+        let mut types = t
+            .actor_types
+            .as_ref()
+            .map(|l| Vocabulary::new("taxonomy.actor_types", Some(l), |x| x.id.as_deref()));
+        let mut objectives =
+            Vocabulary::new("taxonomy.objectives", t.objectives.as_ref(), |x| x.id.as_deref());
+        let mut ecosystems =
+            Vocabulary::new("taxonomy.ecosystems", t.ecosystems.as_ref(), |x| x.id.as_deref());
+
+        // Lower-cased ids and names → actor index, for alias collisions.
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (i, a) in d.actors.iter().enumerate() {
+            for key in [a.id.as_deref(), a.name.as_deref()].into_iter().flatten() {
+                names.entry(key.trim().to_lowercase()).or_insert(i);
+            }
+        }
+        let linked: HashSet<&str> = d
+            .links
+            .iter()
+            .flat_map(|l| [l.source.as_deref(), l.target.as_deref()])
+            .flatten()
+            .collect();
+
+        let mut seen = HashMap::new();
+        for (i, a) in d.actors.iter().enumerate() {
+            let path = move || format!("actors[{i}]");
+            match a.id.as_deref() {
+                None => self.required(None, || format!("actors[{i}].id"), "id"),
+                Some(id) => {
+                    self.id(id, || format!("actors[{i}].id"), &mut seen, path);
+                    if !linked.contains(id) {
+                        self.warning(
+                            "isolated-actor",
+                            path(),
+                            format!("the actor `{id}` has no link"),
+                        );
+                    }
+                }
+            }
+            self.required(a.name.as_deref(), || format!("actors[{i}].name"), "name");
+            match (a.actor_type.as_deref(), types.as_mut()) {
+                (None, _) => self.required(None, || format!("actors[{i}].type"), "type"),
+                (Some(ty), Some(types)) => {
+                    types.check(ty, || format!("actors[{i}].type"), &mut self.out)
+                }
+                (Some(_), None) => {}
+            }
+            for (j, o) in a.objectives.iter().enumerate() {
+                objectives.check(o, || format!("actors[{i}].objectives[{j}]"), &mut self.out);
+            }
+            for (j, e) in a.ecosystems.iter().enumerate() {
+                ecosystems.check(e, || format!("actors[{i}].ecosystems[{j}]"), &mut self.out);
+            }
+            self.actor_dates(i, a);
+            if let Some(c) = a.country.as_deref().filter(|c| !is_country_code(c)) {
+                self.warning(
+                    "bad-country",
+                    format!("actors[{i}].country"),
+                    format!("the country `{c}` is not two capital letters (ISO 3166-1, e.g. FR)"),
+                );
+            }
+            if let Some(w) = &a.website {
+                self.url(w, || format!("actors[{i}].website"));
+            }
+            self.sources(&a.sources, &path);
+            for (j, alias) in a.aliases.iter().enumerate() {
+                let other = names.get(&alias.trim().to_lowercase()).copied();
+                if let Some(other) = other.filter(|&o| o != i) {
+                    let other_id = d.actors.get(other).map_or("", Actor::id);
+                    self.warning(
+                        "alias-collision",
+                        format!("actors[{i}].aliases[{j}]"),
+                        format!(
+                            "the alias `{alias}` is the id or name of another actor \
+                             (`{other_id}`, actors[{other}]); a search or a link by it is \
+                             ambiguous"
+                        ),
+                    );
+                }
+            }
+        }
+        objectives.open_warning(&mut self.out);
+        ecosystems.open_warning(&mut self.out);
+    }
+
+    fn actor_dates(&mut self, i: usize, a: &Actor) {
+        self.year(a.founded, || format!("actors[{i}].founded"));
+        self.year(a.dissolved, || format!("actors[{i}].dissolved"));
+        if let (Some(f), Some(d)) = (a.founded, a.dissolved) {
+            if d < f && is_valid_year(f) && is_valid_year(d) {
+                self.error(
+                    "dissolved-before-founded",
+                    format!("actors[{i}].dissolved"),
+                    format!("dissolved in {d}, before it was founded ({f})"),
+                );
+            }
+        }
+    }
+
+    fn actor_ref(&mut self, id: &str, path: impl FnOnce() -> String) -> Option<&'a Actor> {
+        match self.actors.get(id) {
+            Some(&i) => self.d.actors.get(i),
+            None => {
+                self.error(
+                    "unknown-actor",
+                    path(),
+                    format!("no actor has the id `{id}`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn links(&mut self) {
+        let d = self.d;
+        let mut kinds =
+            Vocabulary::new("taxonomy.link_kinds", d.taxonomy.link_kinds.as_ref(), |k| {
+                k.id.as_deref()
+            });
+        let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(d.links.len());
+        for (i, l) in d.links.iter().enumerate() {
+            let path = move || format!("links[{i}]");
+            let ends = [("source", l.source.as_deref()), ("target", l.target.as_deref())];
+            let mut actors = Vec::with_capacity(2);
+            for (field, end) in ends {
+                match end {
+                    None => self.required(None, || format!("links[{i}].{field}"), field),
+                    Some(id) => {
+                        if let Some(a) = self.actor_ref(id, || format!("links[{i}].{field}")) {
+                            actors.push(a);
+                        }
+                    }
+                }
+            }
+            match l.kind.as_deref() {
+                None => self.required(None, || format!("links[{i}].kind"), "kind"),
+                Some(k) => kinds.check(k, || format!("links[{i}].kind"), &mut self.out),
+            }
+            self.year(l.since, || format!("links[{i}].since"));
+            self.year(l.until, || format!("links[{i}].until"));
+            if let (Some(s), Some(u)) = (l.since, l.until) {
+                if u < s && is_valid_year(s) && is_valid_year(u) {
+                    self.error(
+                        "until-before-since",
+                        format!("links[{i}].until"),
+                        format!("the link ends in {u}, before it starts ({s})"),
+                    );
+                }
+            }
+            if let Some(since) = l.since.filter(|&s| is_valid_year(s)) {
+                for a in actors {
+                    if let Some(f) = a.founded.filter(|&f| since < f) {
+                        self.warning(
+                            "link-before-founded",
+                            format!("links[{i}].since"),
+                            format!(
+                                "the link starts in {since}, before `{}` was founded ({f})",
+                                a.id()
+                            ),
+                        );
+                    }
+                    if let Some(x) = a.dissolved.filter(|&x| since > x) {
+                        self.warning(
+                            "link-after-dissolved",
+                            format!("links[{i}].since"),
+                            format!(
+                                "the link starts in {since}, after `{}` was dissolved ({x})",
+                                a.id()
+                            ),
+                        );
+                    }
+                }
+            }
+            if let (Some(s), Some(t)) = (l.source.as_deref(), l.target.as_deref()) {
+                if s == t {
+                    self.warning(
+                        "self-link",
+                        path(),
+                        format!("the link goes from `{s}` to itself"),
+                    );
+                }
+                if let Some(k) = l.kind.as_deref() {
+                    if let Some(first) = seen.get(&(s, t, k)) {
+                        let message = format!(
+                            "the same link (`{s}` {k} `{t}`) is already links[{first}]"
+                        );
+                        self.warning("duplicate-link", path(), message);
+                    } else {
+                        seen.insert((s, t, k), i);
+                    }
+                }
+            }
+            self.sources(&l.sources, &path);
+        }
+        kinds.open_warning(&mut self.out);
+    }
+
+    fn events(&mut self) {
+        let mut seen = HashMap::new();
+        for (i, e) in self.d.events.iter().enumerate() {
+            let path = move || format!("events[{i}]");
+            if let Some(id) = e.id.as_deref() {
+                self.id(id, || format!("events[{i}].id"), &mut seen, path);
+            }
+            if let Some(date) = e.date.as_deref() {
+                self.date(date, || format!("events[{i}].date"));
+            }
+            for (j, a) in e.actors.iter().enumerate() {
+                self.actor_ref(a, || format!("events[{i}].actors[{j}]"));
+            }
+            self.sources(&e.sources, &path);
+        }
+    }
+
+    fn stakes(&mut self) {
+        let mut seen = HashMap::new();
+        for (i, s) in self.d.stakes.iter().enumerate() {
+            let path = move || format!("stakes[{i}]");
+            if let Some(id) = s.id.as_deref() {
+                self.id(id, || format!("stakes[{i}].id"), &mut seen, path);
+            }
+            for (j, a) in s.actors.iter().enumerate() {
+                self.actor_ref(a, || format!("stakes[{i}].actors[{j}]"));
+            }
+            self.sources(&s.sources, &path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_grammar() {
+        for ok in ["a", "0", "cap-collectif", "a.b_c-d", &"a".repeat(100)] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "-a", ".a", "A", "café", "a b", "a/b", &"a".repeat(101)] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_real_calendar_days() {
+        for ok in ["2018", "2018-09", "2018-09-26", "2000-02-29", "2024-02-29", "1000", "2100-12-31"] {
+            assert!(is_valid_date(ok), "{ok}");
+        }
+        for bad in [
+            "", "18", "2018-9", "2018-13", "2018-00", "2018-09-31", "1900-02-29", "2019-02-29",
+            "2018-09-26T10:00", "999", "2101", "0999-01", "2018-09-26-1", "2018/09", "２０１８",
+            "2018-02-00",
+        ] {
+            assert!(!is_valid_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_absolute_http_urls() {
+        for ok in [
+            "https://cap-collectif.com",
+            "http://x.fr/a?b=c#d",
+            "HTTPS://EXAMPLE.ORG/",
+            "https://fr.wikipedia.org/wiki/D%C3%A9cidim",
+            "https://user@host:8080/p",
+        ] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+            "/relative/path",
+            "//example.org",
+            "example.org",
+            "ftp://example.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "https://example.org/\"onmouseover=x",
+            "https://example.org/<script>",
+            " https://example.org",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn country_codes() {
+        assert!(is_country_code("FR") && is_country_code("EU"));
+        for bad in ["fr", "FRA", "F", "", "É1"] {
+            assert!(!is_country_code(bad), "{bad}");
+        }
+    }
 }

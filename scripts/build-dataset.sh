@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Rebuilds the default dataset static/data/civic-tech-fr.json from the fact
+# sheet (../shared/data/facts) and the hand-written data/taxonomy.json and
+# data/meta.json. The JSON is generated, never hand-edited:
+# tests/default_dataset.rs fails when the committed file differs from what
+# this script writes.
+#
+# Usage: scripts/build-dataset.sh [FACTS_DIR]   (default: ../shared/data/facts)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+facts="${1:-../shared/data/facts}"
+mkdir -p static/data
+cargo run --quiet --release --bin civicmap -- import csv \
+  --actors "$facts/actors.csv" \
+  --links "$facts/links.csv" \
+  --events "$facts/timeline.csv" \
+  --stakes "$facts/issues.csv" \
+  --taxonomy data/taxonomy.json \
+  --meta data/meta.json \
+  -o static/data/civic-tech-fr.json
+cargo run --quiet --release --bin civicmap -- check static/data/civic-tech-fr.json
