@@ -9,6 +9,8 @@ pub mod complete;
 pub mod dataset;
 pub mod diagnostic;
 pub mod filter;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod graph;
 pub mod import;
 pub mod layout;

@@ -1,0 +1,325 @@
+//! Table tests of the reducer on the real civic-tech dataset, all through
+//! one `check()` helper.
+
+use super::*;
+use crate::model::fixtures::civic_tech;
+use std::sync::OnceLock;
+
+fn ds() -> &'static Dataset {
+    static D: OnceLock<Dataset> = OnceLock::new();
+    D.get_or_init(civic_tech)
+}
+
+fn s(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+fn with(f: Filter) -> AppState {
+    AppState {
+        filter: f,
+        ..AppState::default()
+    }
+}
+
+/// Applies `actions` in turn to `start` with the real dataset and compares.
+#[track_caller]
+fn check(start: AppState, actions: Vec<Action>, expected: AppState) {
+    let mut st = start;
+    for a in actions {
+        st.apply(Some(ds()), a);
+    }
+    assert_eq!(st, expected);
+}
+
+fn types(v: &[&str]) -> AppState {
+    with(Filter {
+        types: s(v),
+        ..Filter::default()
+    })
+}
+
+#[test]
+fn toggles_keep_taxonomy_order() {
+    let order = filter::facet_values(ds(), Facet::Type);
+    let (a, b, c) = (order[0], order[1], order[2]);
+    check(
+        AppState::default(),
+        vec![Action::ToggleType(c.into()), Action::ToggleType(a.into())],
+        types(&[a, c]),
+    );
+    check(
+        types(&[a, c]),
+        vec![Action::ToggleType(b.into())],
+        types(&[a, b, c]),
+    );
+    check(
+        types(&[a, b, c]),
+        vec![Action::ToggleType(b.into())],
+        types(&[a, c]),
+    );
+    // Toggling twice is a no-op.
+    check(
+        AppState::default(),
+        vec![
+            Action::ToggleEcosystem("open-data".into()),
+            Action::ToggleEcosystem("open-data".into()),
+        ],
+        AppState::default(),
+    );
+    check(
+        AppState::default(),
+        vec![
+            Action::ToggleObjective("co-production".into()),
+            Action::ToggleObjective("information".into()),
+        ],
+        with(Filter {
+            objectives: s(&["information", "co-production"]),
+            ..Filter::default()
+        }),
+    );
+    check(
+        AppState::default(),
+        vec![
+            Action::ToggleLink("uses".into()),
+            Action::ToggleLink("funds".into()),
+        ],
+        with(Filter {
+            links: s(&["funds", "uses"]),
+            ..Filter::default()
+        }),
+    );
+}
+
+#[test]
+fn selection_follows_visibility() {
+    let dinum = with(Filter {
+        actor: Some("dinum".into()),
+        depth: Some(2),
+        ..Filter::default()
+    });
+    // dinum is a government body: hiding its type drops the selection and depth.
+    check(
+        dinum.clone(),
+        vec![Action::ToggleType("platform".into())],
+        types(&["platform"]),
+    );
+    // Keeping its type keeps it.
+    let dinum_type = ds()
+        .actors
+        .iter()
+        .find(|a| a.id() == "dinum")
+        .unwrap()
+        .actor_type()
+        .to_string();
+    check(
+        dinum.clone(),
+        vec![Action::ToggleType(dinum_type.clone())],
+        with(Filter {
+            types: vec![dinum_type],
+            ..dinum.filter.clone()
+        }),
+    );
+    // A query that no longer finds it drops it; one that does keeps it.
+    check(
+        dinum.clone(),
+        vec![Action::SetQuery("decidim".into())],
+        with(Filter {
+            q: "decidim".into(),
+            ..Filter::default()
+        }),
+    );
+    check(
+        dinum.clone(),
+        vec![Action::SetQuery("dinsic".into())],
+        with(Filter {
+            q: "dinsic".into(),
+            ..dinum.filter.clone()
+        }),
+    );
+    // A year before its founding (2011) drops it.
+    check(
+        dinum.clone(),
+        vec![Action::SetYear(Some(2005))],
+        with(Filter {
+            year: Some(2005),
+            ..Filter::default()
+        }),
+    );
+    // Link kinds never hide an actor.
+    check(
+        dinum.clone(),
+        vec![Action::ToggleLink("funds".into())],
+        with(Filter {
+            links: s(&["funds"]),
+            ..dinum.filter.clone()
+        }),
+    );
+    // Clearing filters keeps a selection (it is visible with no filter).
+    check(
+        with(Filter {
+            types: s(&["government"]),
+            ..dinum.filter.clone()
+        }),
+        vec![Action::ClearFilters],
+        dinum.clone(),
+    );
+    // Select(None) drops depth.
+    check(
+        dinum.clone(),
+        vec![Action::Select(None)],
+        AppState::default(),
+    );
+    // Selecting another actor keeps depth; an alias is stored as the id.
+    check(
+        with(Filter {
+            actor: Some("etalab".into()),
+            depth: Some(2),
+            ..Filter::default()
+        }),
+        vec![Action::Select(Some("DINSIC".into()))],
+        dinum.clone(),
+    );
+    // Unknown or hidden actors are not selected.
+    check(
+        AppState::default(),
+        vec![Action::Select(Some("nobody".into()))],
+        AppState::default(),
+    );
+    check(
+        types(&["platform"]),
+        vec![Action::Select(Some("dinum".into()))],
+        types(&["platform"]),
+    );
+}
+
+#[test]
+fn depth_and_year_bounds() {
+    let sel = with(Filter {
+        actor: Some("dinum".into()),
+        ..Filter::default()
+    });
+    check(
+        AppState::default(),
+        vec![Action::SetDepth(Some(2))],
+        AppState::default(),
+    );
+    check(sel.clone(), vec![Action::SetDepth(Some(4))], sel.clone());
+    check(sel.clone(), vec![Action::SetDepth(Some(0))], sel.clone());
+    check(
+        sel.clone(),
+        vec![Action::SetDepth(Some(3))],
+        with(Filter {
+            depth: Some(3),
+            ..sel.filter.clone()
+        }),
+    );
+    check(
+        AppState::default(),
+        vec![Action::SetYear(Some(999))],
+        AppState::default(),
+    );
+    check(
+        AppState::default(),
+        vec![Action::SetYear(Some(2101))],
+        AppState::default(),
+    );
+    check(
+        AppState::default(),
+        vec![Action::SetYear(Some(2018))],
+        with(Filter {
+            year: Some(2018),
+            ..Filter::default()
+        }),
+    );
+    check(
+        with(Filter {
+            year: Some(2018),
+            ..Filter::default()
+        }),
+        vec![Action::SetYear(None)],
+        AppState::default(),
+    );
+}
+
+#[test]
+fn stake_view_lang_theme() {
+    check(
+        AppState::default(),
+        vec![Action::SetStake(Some("no-such-stake".into()))],
+        AppState::default(),
+    );
+    let stake = with(Filter {
+        stake: Some("open-source-vs-proprietary".into()),
+        ..Filter::default()
+    });
+    check(
+        AppState::default(),
+        vec![Action::SetStake(Some("open-source-vs-proprietary".into()))],
+        stake.clone(),
+    );
+    check(stake, vec![Action::SetStake(None)], AppState::default());
+    check(
+        AppState::default(),
+        vec![
+            Action::SetView(View::List),
+            Action::SetLang(Lang::En),
+            Action::SetTheme(Some(Theme::Dark)),
+        ],
+        AppState {
+            view: View::List,
+            lang: Lang::En,
+            theme: Some(Theme::Dark),
+            ..AppState::default()
+        },
+    );
+}
+
+#[test]
+fn replace_keeps_embed() {
+    let embedded = AppState {
+        embed: true,
+        ..AppState::default()
+    };
+    let next = AppState {
+        view: View::List,
+        lang: Lang::En,
+        ..types(&["platform"])
+    };
+    check(
+        embedded.clone(),
+        vec![Action::Replace(Box::new(next.clone()))],
+        AppState {
+            embed: true,
+            ..next
+        },
+    );
+    check(
+        AppState::default(),
+        vec![Action::Replace(Box::new(embedded))],
+        AppState::default(),
+    );
+    // A replaced state with a hidden selection loses it.
+    let hidden = with(Filter {
+        types: s(&["platform"]),
+        actor: Some("dinum".into()),
+        depth: Some(1),
+        ..Filter::default()
+    });
+    check(
+        AppState::default(),
+        vec![Action::Replace(Box::new(hidden))],
+        types(&["platform"]),
+    );
+}
+
+#[test]
+fn without_dataset_toggles_append_and_selection_stays() {
+    let mut st = AppState::default();
+    st.apply(None, Action::ToggleType("b".into()));
+    st.apply(None, Action::ToggleType("a".into()));
+    st.apply(None, Action::Select(Some("x".into())));
+    st.apply(None, Action::SetDepth(Some(1)));
+    assert_eq!(st.filter.types, s(&["b", "a"]));
+    assert_eq!(st.filter.actor.as_deref(), Some("x"));
+    assert_eq!(st.filter.depth, Some(1));
+}
