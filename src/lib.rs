@@ -8,3 +8,4 @@
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
 pub mod model;
+pub mod render;

@@ -1,0 +1,18 @@
+//! The map canvas: drawing the graph on a Canvas 2D, the camera, and
+//! pointer / keyboard interaction.
+//!
+//! The pure parts are plain Rust, tested natively: [`camera`] (pan, zoom
+//! around a point, fit, flights), [`shape`] (node shapes as geometry),
+//! [`style`] (theme palettes, dash patterns), [`scene`] (what a dataset looks
+//! like, computed once), [`spatial`] (hit testing grid, keyboard
+//! navigation), [`labels`] (non-overlapping label placement). The web parts
+//! are thin: `draw` turns a frame into Canvas 2D calls, and `canvas` is the
+//! Yew component [`MapCanvas`] that owns the animation loop and the input
+//! handlers.
+
+pub mod camera;
+pub mod labels;
+pub mod scene;
+pub mod shape;
+pub mod spatial;
+pub mod style;

@@ -1,0 +1,388 @@
+//! What the renderer needs from a dataset, computed once per dataset: node
+//! styles (type → colour and shape), sizes from degrees, links grouped by
+//! kind, neighbour lists for hover, and the label priority order.
+//!
+//! The scene never changes the dataset or the graph; positions, the camera
+//! and the visible set are applied at draw time.
+
+use std::ops::Range;
+
+use crate::model::dataset::{Dataset, Shape};
+use crate::model::graph::Graph;
+
+use super::style::{self, FALLBACK_FILLS};
+
+/// The radius of a node (world units) from its degree.
+///
+/// The layout keeps nodes of these radii apart, so the map draws them with
+/// exactly this size at zoom 1.
+pub fn node_radius(degree: usize) -> f64 {
+    // Until branch `model` provides `model::layout::node_radius`.
+    4.0 + 2.0 * (degree as f64).sqrt()
+}
+
+/// How one actor type is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeStyle {
+    /// `#rrggbb` fills for the light and dark themes.
+    pub fill: String,
+    pub fill_dark: String,
+    pub shape: Shape,
+}
+
+/// How one link kind is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindStyle {
+    pub directed: bool,
+    pub dash: &'static [f64],
+}
+
+/// A link as drawn: its ends as actor indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SceneLink {
+    /// Index in `dataset.links` (and in `Visible::links`).
+    pub link: usize,
+    pub source: usize,
+    pub target: usize,
+}
+
+/// Everything about a dataset that drawing needs and that does not change
+/// from frame to frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scene {
+    /// Per actor, in dataset order.
+    pub names: Vec<String>,
+    pub type_of: Vec<usize>,
+    pub degree: Vec<usize>,
+    /// World radius (see [`node_radius`]).
+    pub radius: Vec<f64>,
+    pub founded: Vec<bool>,
+    /// Per type, in taxonomy order, plus one last style for an unknown type.
+    pub types: Vec<TypeStyle>,
+    /// Per link kind, in taxonomy order, plus one last style for an unknown kind.
+    pub kinds: Vec<KindStyle>,
+    /// Links sorted by kind; `kind_ranges[k]` are the links of kind `k`.
+    pub links: Vec<SceneLink>,
+    pub kind_ranges: Vec<Range<usize>>,
+    /// Neighbours: `adjacency[adj_start[a]..adj_start[a + 1]]` are
+    /// `(neighbour, link index)` pairs of actor `a`, both directions.
+    pub adj_start: Vec<usize>,
+    pub adjacency: Vec<(usize, usize)>,
+    /// Actor indices, most connected first (ties: dataset order): the order
+    /// labels are placed in.
+    pub by_priority: Vec<usize>,
+}
+
+impl Scene {
+    /// Builds the scene of a validated dataset and its graph.
+    pub fn new(ds: &Dataset, g: &Graph) -> Scene {
+        let n = ds.actors.len();
+        let type_ids: Vec<&str> = ds
+            .taxonomy
+            .actor_types
+            .iter()
+            .flatten()
+            .map(|t| t.id.as_deref().unwrap_or(""))
+            .collect();
+        let mut types: Vec<TypeStyle> = ds
+            .taxonomy
+            .actor_types
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, t)| {
+                let (fl, fd) = FALLBACK_FILLS
+                    .get(i % FALLBACK_FILLS.len())
+                    .copied()
+                    .unwrap_or(("#666666", "#b3b3b3"));
+                let fill = t.color.as_deref().and_then(style::hex_colour).unwrap_or(fl);
+                let fill_dark = t
+                    .color_dark
+                    .as_deref()
+                    .and_then(style::hex_colour)
+                    .or_else(|| t.color.as_deref().and_then(style::hex_colour))
+                    .unwrap_or(fd);
+                TypeStyle {
+                    fill: fill.to_string(),
+                    fill_dark: fill_dark.to_string(),
+                    shape: t.shape.unwrap_or_else(|| {
+                        Shape::ALL.get(i % Shape::ALL.len()).copied().unwrap_or(Shape::Circle)
+                    }),
+                }
+            })
+            .collect();
+        let unknown_type = types.len();
+        types.push(TypeStyle {
+            fill: "#888888".into(),
+            fill_dark: "#999999".into(),
+            shape: Shape::Circle,
+        });
+
+        let kind_ids: Vec<&str> = ds
+            .taxonomy
+            .link_kinds
+            .iter()
+            .flatten()
+            .map(|k| k.id.as_deref().unwrap_or(""))
+            .collect();
+        let mut kinds: Vec<KindStyle> = ds
+            .taxonomy
+            .link_kinds
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, k)| KindStyle {
+                directed: k.directed.unwrap_or(false),
+                dash: style::dash(i),
+            })
+            .collect();
+        let unknown_kind = kinds.len();
+        kinds.push(KindStyle {
+            directed: false,
+            dash: style::dash(unknown_kind),
+        });
+
+        let type_of = ds
+            .actors
+            .iter()
+            .map(|a| {
+                type_ids
+                    .iter()
+                    .position(|t| *t == a.actor_type())
+                    .unwrap_or(unknown_type)
+            })
+            .collect();
+
+        // Links from the graph (the source of truth for which links join
+        // which actors), with their kind from the dataset.
+        let mut links: Vec<(usize, SceneLink)> = g
+            .inner
+            .edge_indices()
+            .filter_map(|e| {
+                let (s, t) = g.inner.edge_endpoints(e)?;
+                let link = *g.inner.edge_weight(e)?;
+                let (source, target) = (s.index(), t.index());
+                if source >= n || target >= n {
+                    return None;
+                }
+                let kind = ds
+                    .links
+                    .get(link)
+                    .and_then(|l| kind_ids.iter().position(|k| *k == l.kind()))
+                    .unwrap_or(unknown_kind);
+                Some((kind, SceneLink { link, source, target }))
+            })
+            .collect();
+        links.sort_by_key(|(kind, l)| (*kind, l.link));
+        let mut kind_ranges = Vec::with_capacity(kinds.len());
+        let mut start = 0;
+        for k in 0..kinds.len() {
+            let end = start + links.iter().skip(start).take_while(|(kk, _)| *kk == k).count();
+            kind_ranges.push(start..end);
+            start = end;
+        }
+        let links: Vec<SceneLink> = links.into_iter().map(|(_, l)| l).collect();
+
+        let mut degree = vec![0usize; n];
+        let mut adj: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for l in &links {
+            if let Some(d) = degree.get_mut(l.source) {
+                *d += 1;
+            }
+            if l.target != l.source {
+                if let Some(d) = degree.get_mut(l.target) {
+                    *d += 1;
+                }
+            }
+            if let Some(v) = adj.get_mut(l.source) {
+                v.push((l.target, l.link));
+            }
+            if l.target != l.source {
+                if let Some(v) = adj.get_mut(l.target) {
+                    v.push((l.source, l.link));
+                }
+            }
+        }
+        let mut adj_start = Vec::with_capacity(n + 1);
+        let mut adjacency = Vec::with_capacity(links.len() * 2);
+        for mut v in adj {
+            adj_start.push(adjacency.len());
+            v.sort_unstable();
+            adjacency.append(&mut v);
+        }
+        adj_start.push(adjacency.len());
+
+        let mut by_priority: Vec<usize> = (0..n).collect();
+        by_priority.sort_by(|&a, &b| {
+            let da = degree.get(a).copied().unwrap_or(0);
+            let db = degree.get(b).copied().unwrap_or(0);
+            db.cmp(&da).then(a.cmp(&b))
+        });
+
+        Scene {
+            names: ds.actors.iter().map(|a| a.name().to_string()).collect(),
+            type_of,
+            radius: degree.iter().map(|&d| node_radius(d)).collect(),
+            degree,
+            founded: ds.actors.iter().map(|a| a.founded.is_some()).collect(),
+            types,
+            kinds,
+            links,
+            kind_ranges,
+            adj_start,
+            adjacency,
+            by_priority,
+        }
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// `(neighbour, link index)` pairs of actor `a`.
+    pub fn neighbours(&self, a: usize) -> &[(usize, usize)] {
+        let s = self.adj_start.get(a).copied().unwrap_or(0);
+        let e = self.adj_start.get(a + 1).copied().unwrap_or(s);
+        self.adjacency.get(s..e).unwrap_or(&[])
+    }
+
+    /// The links of kind `k`.
+    pub fn links_of_kind(&self, k: usize) -> &[SceneLink] {
+        self.kind_ranges
+            .get(k)
+            .and_then(|r| self.links.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The style of actor `a`'s type.
+    pub fn type_style(&self, a: usize) -> Option<&TypeStyle> {
+        self.type_of.get(a).and_then(|&t| self.types.get(t))
+    }
+
+    pub fn radius_of(&self, a: usize) -> f64 {
+        self.radius.get(a).copied().unwrap_or(1.0)
+    }
+}
+
+/// Marks actor `focus` and its neighbours over visible links in `out`
+/// (resized to the actor count, `false` elsewhere), for the hover and
+/// selection emphasis.
+pub fn neighbourhood(scene: &Scene, visible_links: &[bool], focus: usize, out: &mut Vec<bool>) {
+    out.clear();
+    out.resize(scene.len(), false);
+    if let Some(f) = out.get_mut(focus) {
+        *f = true;
+    }
+    for &(nb, link) in scene.neighbours(focus) {
+        if visible_links.get(link).copied().unwrap_or(false) {
+            if let Some(f) = out.get_mut(nb) {
+                *f = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::graph::ActorId;
+
+    /// A graph built straight from the dataset (the tests do not depend on
+    /// `Graph::new`).
+    pub(crate) fn graph_of(ds: &Dataset) -> Graph {
+        let mut g = Graph::default();
+        let nodes: Vec<_> = ds
+            .actors
+            .iter()
+            .map(|a| g.inner.add_node(ActorId(a.id().to_string())))
+            .collect();
+        for (i, l) in ds.links.iter().enumerate() {
+            let s = ds.actors.iter().position(|a| a.id() == l.source());
+            let t = ds.actors.iter().position(|a| a.id() == l.target());
+            if let (Some(s), Some(t)) = (s, t) {
+                g.inner.add_edge(nodes[s], nodes[t], i);
+            }
+        }
+        g
+    }
+
+    pub(crate) fn small() -> Dataset {
+        serde_json::from_value(serde_json::json!({
+            "format": "civicmap/1",
+            "taxonomy": {
+                "actor_types": [
+                    {"id": "association", "color": "#1b9e77", "color_dark": "#66c2a5", "shape": "circle"},
+                    {"id": "startup", "color": "not-a-colour", "shape": "star"},
+                    {"id": "agency"}
+                ],
+                "link_kinds": [
+                    {"id": "funds", "directed": true},
+                    {"id": "partners-with", "directed": false}
+                ]
+            },
+            "actors": [
+                {"id": "a", "name": "Alpha", "type": "association", "founded": 2010},
+                {"id": "b", "name": "Bêta", "type": "startup"},
+                {"id": "c", "name": "Gamma", "type": "agency", "founded": 2015},
+                {"id": "d", "name": "Delta", "type": "startup"}
+            ],
+            "links": [
+                {"source": "a", "target": "b", "kind": "partners-with"},
+                {"source": "a", "target": "c", "kind": "funds"},
+                {"source": "c", "target": "b", "kind": "funds"},
+                {"source": "a", "target": "a", "kind": "funds"}
+            ]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn styles_come_from_the_taxonomy_with_safe_fallbacks() {
+        let ds = small();
+        let s = Scene::new(&ds, &graph_of(&ds));
+        assert_eq!(s.types[0].fill, "#1b9e77");
+        assert_eq!(s.types[0].fill_dark, "#66c2a5");
+        // An invalid colour never reaches the canvas.
+        assert_eq!(s.types[1].fill, FALLBACK_FILLS[1].0);
+        assert_eq!(s.types[1].shape, Shape::Star);
+        // A type without a shape gets the app's shape for its position.
+        assert_eq!(s.types[2].shape, Shape::ALL[2]);
+        assert_eq!(s.type_of, vec![0, 1, 2, 1]);
+        assert_eq!(s.founded, vec![true, false, true, false]);
+        assert!(s.kinds[0].directed && !s.kinds[1].directed);
+    }
+
+    #[test]
+    fn links_are_grouped_by_kind_and_degrees_count_self_loops_once() {
+        let ds = small();
+        let s = Scene::new(&ds, &graph_of(&ds));
+        let funds: Vec<usize> = s.links_of_kind(0).iter().map(|l| l.link).collect();
+        let partners: Vec<usize> = s.links_of_kind(1).iter().map(|l| l.link).collect();
+        assert_eq!(funds, vec![1, 2, 3]);
+        assert_eq!(partners, vec![0]);
+        assert!(s.links_of_kind(2).is_empty());
+        assert_eq!(s.degree, vec![3, 2, 2, 0]);
+        assert!(s.radius[0] > s.radius[3]);
+        assert_eq!(s.by_priority, vec![0, 1, 2, 3]);
+        let nb: Vec<usize> = s.neighbours(2).iter().map(|p| p.0).collect();
+        assert_eq!(nb, vec![0, 1]);
+    }
+
+    #[test]
+    fn neighbourhood_follows_visible_links_only() {
+        let ds = small();
+        let s = Scene::new(&ds, &graph_of(&ds));
+        let mut out = Vec::new();
+        neighbourhood(&s, &[true, false, true, true], 0, &mut out);
+        assert_eq!(out, vec![true, true, false, false]);
+        neighbourhood(&s, &[true; 4], 3, &mut out);
+        assert_eq!(out, vec![false, false, false, true]);
+        neighbourhood(&s, &[true; 4], 99, &mut out);
+        assert_eq!(out, vec![false; 4]);
+    }
+}

@@ -1,0 +1,192 @@
+//! Colours, line styles and sizes of the map, for the light and dark themes.
+//!
+//! The canvas reads its colours from here (chosen by the `dark` prop), never
+//! from CSS at each frame. The background is painted by the canvas itself so
+//! label halos always match it; the UI can use [`Palette::background`] to
+//! match the page around it.
+
+/// The colours of one theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub background: &'static str,
+    /// Links, neutral (their kind is told by the dash pattern).
+    pub link: &'static str,
+    /// Links of the hovered / selected actor.
+    pub link_strong: &'static str,
+    /// The outline of every node: contrasts with the background and the fills.
+    pub outline: &'static str,
+    pub label: &'static str,
+    /// The halo behind labels (the background colour).
+    pub halo: &'static str,
+    /// The ring around the selected actor.
+    pub selection: &'static str,
+    /// The ring around the keyboard-focused actor.
+    pub focus: &'static str,
+    /// The ring around actors the UI asks to emphasise (`highlighted`).
+    pub highlight: &'static str,
+}
+
+pub const LIGHT: Palette = Palette {
+    background: "#f7f8fa",
+    link: "rgba(70, 78, 92, 0.38)",
+    link_strong: "rgba(32, 38, 48, 0.9)",
+    outline: "#22272e",
+    label: "#1b1f24",
+    halo: "rgba(247, 248, 250, 0.92)",
+    selection: "#c2185b",
+    focus: "#0b57d0",
+    highlight: "#e37400",
+};
+
+pub const DARK: Palette = Palette {
+    background: "#15181d",
+    link: "rgba(190, 198, 212, 0.32)",
+    link_strong: "rgba(236, 240, 246, 0.9)",
+    outline: "#eef1f5",
+    label: "#eef1f5",
+    halo: "rgba(21, 24, 29, 0.92)",
+    selection: "#ff6fa8",
+    focus: "#8ab4f8",
+    highlight: "#ffb74d",
+};
+
+/// The palette of a theme.
+pub fn palette(dark: bool) -> &'static Palette {
+    if dark {
+        &DARK
+    } else {
+        &LIGHT
+    }
+}
+
+/// Fills for types whose colour is missing or not `#rrggbb` (light, dark).
+/// ColorBrewer "Dark2" / "Set2", colour-blind friendlier than a rainbow.
+pub const FALLBACK_FILLS: [(&str, &str); 8] = [
+    ("#1b9e77", "#66c2a5"),
+    ("#d95f02", "#fc8d62"),
+    ("#7570b3", "#8da0cb"),
+    ("#e7298a", "#e78ac3"),
+    ("#66a61e", "#a6d854"),
+    ("#e6ab02", "#ffd92f"),
+    ("#a6761d", "#e5c494"),
+    ("#666666", "#b3b3b3"),
+];
+
+/// Dash patterns (CSS pixels) of link kinds, by kind index modulo the
+/// length: solid, dashed, dotted, dash-dot, long dashes, sparse dots.
+pub const DASHES: [&[f64]; 6] = [
+    &[],
+    &[7.0, 4.0],
+    &[1.5, 3.0],
+    &[9.0, 3.0, 1.5, 3.0],
+    &[14.0, 5.0],
+    &[1.0, 6.0],
+];
+
+/// The dash pattern of the link kind at `index`.
+pub fn dash(index: usize) -> &'static [f64] {
+    DASHES.get(index % DASHES.len()).copied().unwrap_or(&[])
+}
+
+/// `s` when it is a `#rrggbb` colour (any case), else `None`. Only such
+/// strings reach the canvas.
+pub fn hex_colour(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let ok = b.len() == 7 && b.first() == Some(&b'#') && b.iter().skip(1).all(u8::is_ascii_hexdigit);
+    ok.then_some(s)
+}
+
+/// Sizes, in CSS pixels.
+pub mod size {
+    /// Nodes are never drawn smaller than this radius.
+    pub const MIN_NODE_RADIUS: f64 = 2.0;
+    /// Node outline width.
+    pub const OUTLINE: f64 = 1.0;
+    /// Link width, and for the links of the hovered / selected actor.
+    pub const LINK: f64 = 1.0;
+    pub const LINK_STRONG: f64 = 1.8;
+    /// Arrowheads: length and half width.
+    pub const ARROW_LEN: f64 = 7.0;
+    pub const ARROW_HALF: f64 = 3.5;
+    /// Label font size and line box height.
+    pub const FONT: f64 = 12.0;
+    pub const LABEL_H: f64 = 15.0;
+    /// Gap between a node and its label.
+    pub const LABEL_GAP: f64 = 3.0;
+    /// A node must be drawn at least this big for its label to be a candidate
+    /// (unless it is selected, hovered, focused or highlighted).
+    pub const LABEL_MIN_RADIUS: f64 = 3.0;
+    /// Extra distance around nodes that still counts as a hit (fingers).
+    pub const HIT_SLOP: f64 = 4.0;
+    /// Movement under which a press-release is a tap (a click), not a drag.
+    pub const TAP_SLOP: f64 = 6.0;
+    /// Margin kept around the graph when fitting.
+    pub const FIT_PADDING: f64 = 32.0;
+    /// Opacity of what is not the hovered / selected actor's neighbourhood.
+    pub const DIM_ALPHA: f64 = 0.18;
+}
+
+/// The canvas font of labels.
+pub const LABEL_FONT: &str =
+    "500 12px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luminance(hex: &str) -> f64 {
+        let c = |i: usize| {
+            let v = u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn outlines_and_labels_contrast_with_the_background() {
+        for p in [LIGHT, DARK] {
+            // WCAG: text 4.5:1, graphical objects 3:1.
+            assert!(contrast(p.label, p.background) >= 4.5);
+            assert!(contrast(p.outline, p.background) >= 3.0);
+            assert!(contrast(p.focus, p.background) >= 3.0);
+            assert!(contrast(p.selection, p.background) >= 3.0);
+        }
+    }
+
+    #[test]
+    fn light_outline_contrasts_with_every_fallback_fill() {
+        // In the dark theme the light outline contrasts with the background
+        // (tested above); in the light theme the dark outline also sets every
+        // fill apart.
+        for (light, _) in FALLBACK_FILLS {
+            assert!(contrast(LIGHT.outline, light) >= 2.5, "{light}");
+        }
+    }
+
+    #[test]
+    fn dashes_differ_for_the_first_kinds_and_cycle() {
+        for i in 0..DASHES.len() {
+            for j in 0..i {
+                assert_ne!(dash(i), dash(j));
+            }
+        }
+        assert_eq!(dash(6), dash(0));
+    }
+
+    #[test]
+    fn only_hex_colours_pass() {
+        assert_eq!(hex_colour("#1B9e77"), Some("#1B9e77"));
+        for bad in ["1b9e77", "#1b9e7", "#1b9e77;", "red", "#gggggg", "", "url(x)"] {
+            assert_eq!(hex_colour(bad), None, "{bad}");
+        }
+    }
+}
