@@ -1,0 +1,285 @@
+//! The actor card: who the selected actor is (names, type, objectives,
+//! ecosystems, dates, country, description, website, sources) and its
+//! visible links grouped by kind and direction, each neighbour a button
+//! that selects it; plus the neighbourhood (depth) select.
+//!
+//! All dataset text is rendered as text nodes (Yew escapes it); links are
+//! only made from `http(s)` URLs.
+
+use petgraph::Direction;
+use yew::prelude::*;
+
+use super::i18n::{self, t, Key};
+use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::lookup;
+use super::store::Shared;
+use crate::model::dataset::{Dataset, Source};
+use crate::model::filter::Visible;
+use crate::model::graph::Graph;
+use crate::model::state::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ActorPanelProps {
+    pub dataset: Shared<Dataset>,
+    pub graph: Shared<Graph>,
+    pub visible: Shared<Visible>,
+    /// Index of the actor in `dataset.actors`.
+    pub actor: usize,
+    pub depth: Option<u8>,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Select another actor (by id) or close (`None`).
+    pub on_select: Callback<Option<String>>,
+    pub on_depth: Callback<Option<u8>>,
+}
+
+/// One group of links: a kind read in one direction.
+struct Group {
+    label: String,
+    /// `(neighbour index, link index)`, visible links only.
+    items: Vec<(usize, usize)>,
+}
+
+fn link_groups(
+    ds: &Dataset,
+    g: &Graph,
+    vis: &Visible,
+    actor: usize,
+    lang: Lang,
+) -> (Vec<Group>, usize) {
+    let code = i18n::code(lang);
+    let shown = |v: Vec<(usize, usize)>| -> (Vec<(usize, usize)>, usize) {
+        let total = v.len();
+        let kept: Vec<_> = v
+            .into_iter()
+            .filter(|(_, l)| vis.links.get(*l).copied().unwrap_or(false))
+            .collect();
+        let hidden = total - kept.len();
+        (kept, hidden)
+    };
+    let mut groups = Vec::new();
+    let mut hidden = 0;
+    for kind in ds.taxonomy.link_kinds.as_deref().unwrap_or_default() {
+        let Some(id) = kind.id.as_deref() else {
+            continue;
+        };
+        let label = kind
+            .label
+            .as_ref()
+            .map(|l| l.get(code).to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| id.to_string());
+        let out = g.neighbours(ds, actor, Direction::Outgoing, Some(id));
+        let inc = g.neighbours(ds, actor, Direction::Incoming, Some(id));
+        if kind.directed == Some(false) {
+            let mut both = out;
+            both.extend(inc.into_iter().filter(|(n, _)| *n != actor));
+            both.sort_by_key(|(_, l)| *l);
+            both.dedup_by_key(|(_, l)| *l);
+            let (items, h) = shown(both);
+            hidden += h;
+            groups.push(Group { label, items });
+        } else {
+            let inverse = kind
+                .inverse_label
+                .as_ref()
+                .map(|l| l.get(code).to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("← {label}"));
+            let (items, h) = shown(out);
+            hidden += h;
+            groups.push(Group { label, items });
+            let (items, h) = shown(inc);
+            hidden += h;
+            groups.push(Group {
+                label: inverse,
+                items,
+            });
+        }
+    }
+    groups.retain(|g| !g.items.is_empty());
+    (groups, hidden)
+}
+
+fn source_item(src: &Source, lang: Lang) -> Html {
+    let (text, href) = lookup::source_view(src, lang);
+    match href {
+        Some(h) => html! {
+            <a href={h} target="_blank" rel="noopener noreferrer">{ text }</a>
+        },
+        None => html! { <span>{ text }</span> },
+    }
+}
+
+/// The actor card.
+#[function_component(ActorPanel)]
+pub fn actor_panel(props: &ActorPanelProps) -> Html {
+    let ds = &*props.dataset;
+    let lang = props.lang;
+    let code = i18n::code(lang);
+    let Some(actor) = ds.actors.get(props.actor) else {
+        return Html::default();
+    };
+    let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
+    let type_label = lookup::type_label(ds, actor.actor_type(), lang);
+    let tax = &ds.taxonomy;
+
+    let close = {
+        let cb = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(None))
+    };
+    let on_depth = {
+        let cb = props.on_depth.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(
+                sel.value()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|d| (1..=3).contains(d)),
+            );
+        })
+    };
+    let depth_value = props.depth.map(|d| d.to_string()).unwrap_or_default();
+
+    let chips = |ids: &[String], list: Option<&[crate::model::dataset::Term]>| -> Html {
+        html! {
+            <ul class="chips" role="list">
+                { for ids.iter().map(|id| html! { <li class="chip">{ lookup::term_label(list, id, lang) }</li> }) }
+            </ul>
+        }
+    };
+
+    let (groups, hidden) = link_groups(ds, &props.graph, &props.visible, props.actor, lang);
+    let link_count: usize = groups.iter().map(|g| g.items.len()).sum();
+
+    let groups_view = html! {
+        { for groups.iter().map(|grp| html! {
+            <section class="link-group">
+                <h4>{ grp.label.clone() }</h4>
+                <ul role="list">
+                    { for grp.items.iter().map(|&(n, l)| {
+                        let Some(other) = ds.actors.get(n) else { return Html::default() };
+                        let link = ds.links.get(l);
+                        let (c, s) = lookup::type_style(ds, other.actor_type(), props.dark);
+                        let cb = props.on_select.clone();
+                        let id = other.id().to_string();
+                        let onclick = Callback::from(move |_: MouseEvent| cb.emit(Some(id.clone())));
+                        let years = link.and_then(|l| i18n::link_years(lang, l.since, l.until));
+                        let desc = link
+                            .and_then(|l| l.description.as_ref())
+                            .map(|d| d.get(code).to_string())
+                            .filter(|d| !d.is_empty());
+                        let sources = link.map(|l| l.sources.as_slice()).unwrap_or_default();
+                        html! {
+                            <li class="link-item">
+                                <button type="button" class="neighbour" data-testid="neighbour"
+                                        data-actor-id={other.id().to_string()} {onclick}>
+                                    <ShapeIcon shape={s} color={AttrValue::from(c)} />
+                                    <span>{ other.name() }</span>
+                                </button>
+                                if let Some(y) = years { <span class="years">{ y }</span> }
+                                if let Some(d) = desc { <p class="link-desc">{ d }</p> }
+                                if !sources.is_empty() {
+                                    <p class="link-sources">
+                                        <span class="muted">{ t(lang, Key::Sources) }{ i18n::colon(lang) }</span>
+                                        { for sources.iter().enumerate().map(|(i, s)| html! {
+                                            <>{ if i > 0 { ", " } else { "" } }{ source_item(s, lang) }</>
+                                        }) }
+                                    </p>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        }) }
+    };
+
+    let website = actor
+        .website
+        .as_deref()
+        .and_then(lookup::safe_href)
+        .map(str::to_string);
+    let description = actor
+        .description
+        .as_ref()
+        .map(|d| d.get(code).to_string())
+        .filter(|d| !d.is_empty());
+
+    html! {
+        <aside class="actor-panel panel" data-testid="actor-panel" data-actor-id={actor.id().to_string()}
+               aria-labelledby="actor-name">
+            <div class="panel-head actor-head">
+                <span class="type-chip">
+                    <ShapeIcon shape={shape} color={AttrValue::from(color)} />
+                    <span>{ type_label }</span>
+                </span>
+                <button type="button" class="icon-btn" data-testid="actor-panel-close"
+                        aria-label={t(lang, Key::CloseActor)} title={t(lang, Key::CloseActor)} onclick={close}>
+                    <GlyphIcon glyph={Glyph::Close} />
+                </button>
+            </div>
+            <div class="panel-body">
+                <h2 id="actor-name" class="actor-name">{ actor.name() }</h2>
+                if !actor.aliases.is_empty() {
+                    <p class="aliases">
+                        <span class="muted">{ t(lang, Key::Aliases) }{ i18n::colon(lang) }</span>
+                        { actor.aliases.join(", ") }
+                    </p>
+                }
+                if let Some(d) = description { <p class="description">{ d }</p> }
+                <dl class="facts">
+                    if !actor.objectives.is_empty() {
+                        <div><dt>{ t(lang, Key::Objectives) }</dt><dd>{ chips(&actor.objectives, tax.objectives.as_deref()) }</dd></div>
+                    }
+                    if !actor.ecosystems.is_empty() {
+                        <div><dt>{ t(lang, Key::Ecosystems) }</dt><dd>{ chips(&actor.ecosystems, tax.ecosystems.as_deref()) }</dd></div>
+                    }
+                    if let Some(y) = actor.founded {
+                        <div><dt>{ t(lang, Key::Founded) }</dt><dd>{ y }</dd></div>
+                    }
+                    if let Some(y) = actor.dissolved {
+                        <div><dt>{ t(lang, Key::Dissolved) }</dt><dd>{ y }</dd></div>
+                    }
+                    if let Some(c) = actor.country.as_deref() {
+                        <div><dt>{ t(lang, Key::Country) }</dt><dd>{ c }</dd></div>
+                    }
+                    if let Some(w) = website {
+                        <div><dt>{ t(lang, Key::Website) }</dt><dd>
+                            <a href={w.clone()} target="_blank" rel="noopener noreferrer" class="external">
+                                { lookup::host(&w).to_string() }
+                                <GlyphIcon glyph={Glyph::External} />
+                            </a>
+                        </dd></div>
+                    }
+                </dl>
+                <div class="depth">
+                    <label for="depth-select">{ t(lang, Key::Depth) }</label>
+                    <select id="depth-select" data-testid="depth-select" onchange={on_depth}>
+                        <option value="" selected={props.depth.is_none()}>{ t(lang, Key::DepthAll) }</option>
+                        { for (1u8..=3).map(|d| html! {
+                            <option value={d.to_string()} selected={depth_value == d.to_string()}>
+                                { i18n::depth_option(lang, d) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <section class="links" aria-labelledby="links-title">
+                    <h3 id="links-title">{ t(lang, Key::Links) }{ " " }<span class="count">{ link_count }</span></h3>
+                    if groups.is_empty() { <p class="muted">{ t(lang, Key::NoLinks) }</p> }
+                    { groups_view }
+                    if hidden > 0 { <p class="muted small">{ i18n::hidden_links(lang, hidden) }</p> }
+                </section>
+                if !actor.sources.is_empty() {
+                    <section class="sources" aria-labelledby="sources-title">
+                        <h3 id="sources-title">{ t(lang, Key::Sources) }</h3>
+                        <ul role="list">
+                            { for actor.sources.iter().map(|s| html! { <li>{ source_item(s, lang) }</li> }) }
+                        </ul>
+                    </section>
+                }
+            </div>
+        </aside>
+    }
+}

@@ -1,0 +1,495 @@
+//! The root component: reads the URL, loads the dataset, holds the one
+//! reducer, derives the visible set and the facet counts (memoized, never
+//! stored), writes the URL back from one effect, and lays out the header,
+//! the filter panel, the map and the actor card.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::actor_panel::ActorPanel;
+use super::browser::{self, HistoryMode};
+use super::chrome::{AboutDialog, ErrorPanel, LoadingView, NoticeBox, ShareButton, VisibleCount};
+use super::filters::FilterPanel;
+use super::i18n::{self, t, FetchFailure, Key};
+use super::icons::{Glyph, GlyphIcon};
+use super::loader::{self, Outcome, DEFAULT_DATASET};
+use super::map::MapCanvas;
+use super::search::SearchBox;
+use super::store::{Msg, Phase, Shared, Store};
+use crate::model::filter::{self, FacetCounts, Filter, Visible};
+use crate::model::graph::Graph;
+use crate::model::search;
+use crate::model::state::{Action, AppState, Lang};
+use crate::model::url;
+
+/// How many suggestions the search box lists.
+const SUGGESTIONS: usize = 8;
+
+/// Whether a media query matches, following its changes.
+#[hook]
+fn use_media(query: &'static str) -> bool {
+    let matches = use_state(|| browser::media(query).is_some_and(|m| m.matches()));
+    {
+        let matches = matches.clone();
+        use_effect_with(query, move |q| {
+            let listener = browser::media(q).map(|mql| {
+                let target = mql.clone();
+                EventListener::new(&mql, "change", move |_| matches.set(target.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *matches
+}
+
+/// Fetches and reads the dataset named by `data` (or the default one) and
+/// reports to the store, unless a newer load started meanwhile.
+async fn load(
+    data: Option<String>,
+    dispatcher: UseReducerDispatcher<Store>,
+    seq: Rc<RefCell<u32>>,
+    mine: u32,
+) {
+    let current = || *seq.borrow() == mine;
+    let href = data.clone().unwrap_or_else(|| DEFAULT_DATASET.to_string());
+    let url = match browser::resolve_same_origin(&href) {
+        Ok((u, true)) => u,
+        Ok((_, false)) => {
+            dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: href }));
+            return;
+        }
+        Err(()) => {
+            dispatcher.dispatch(Msg::Failed(FetchFailure::BadUrl { url: href }));
+            return;
+        }
+    };
+    let progress = {
+        let dispatcher = dispatcher.clone();
+        let seq = seq.clone();
+        move |received, total| {
+            if *seq.borrow() == mine {
+                dispatcher.dispatch(Msg::Progress { received, total });
+            }
+        }
+    };
+    let bytes = loader::fetch(&url, progress).await;
+    if !current() {
+        return;
+    }
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(f) => {
+            dispatcher.dispatch(Msg::Failed(f));
+            return;
+        }
+    };
+    match loader::outcome(&href, &bytes) {
+        Outcome::Ready { dataset, warnings } => {
+            if data.is_none() {
+                // The default dataset's warnings are for its maintainers.
+                for w in &warnings {
+                    browser::warn(&format!(
+                        "civicmap: {} [{}] at {}: {}",
+                        href, w.code, w.path, w.message
+                    ));
+                }
+            }
+            dispatcher.dispatch(Msg::Loaded { dataset, warnings });
+        }
+        Outcome::Failed(f) => dispatcher.dispatch(Msg::Failed(f)),
+        Outcome::Invalid(d) => dispatcher.dispatch(Msg::Invalid(d)),
+    }
+}
+
+/// The filter without the neighbourhood cut: which actors search may offer.
+fn without_focus(f: &Filter) -> Filter {
+    Filter {
+        actor: None,
+        depth: None,
+        ..f.clone()
+    }
+}
+
+/// The number of active filter values (badge of the filters button).
+fn active_filters(f: &Filter) -> usize {
+    f.types.len()
+        + f.objectives.len()
+        + f.ecosystems.len()
+        + f.links.len()
+        + usize::from(f.year.is_some())
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let store = use_reducer(|| Store::from_query(&browser::query()));
+    let dark = use_media("(prefers-color-scheme: dark)");
+    let reduced_motion = use_media("(prefers-reduced-motion: reduce)");
+    let filters_open = use_state(|| false);
+    let about_open = use_state(|| false);
+    let load_seq = use_mut_ref(|| 0u32);
+    // (last actor written to the address, a Back/Forward just happened)
+    let history = use_mut_ref(|| (None::<Option<String>>, false));
+
+    let state = &store.state;
+    let lang = state.lang;
+    let gen = store.generation;
+    let ready = store.phase == Phase::Ready;
+
+    // Load the dataset named by the URL, again when `data=` changes.
+    {
+        let dispatcher = store.dispatcher();
+        let seq = load_seq.clone();
+        use_effect_with(state.data.clone(), move |data| {
+            let mine = {
+                let mut s = seq.borrow_mut();
+                *s = s.wrapping_add(1);
+                *s
+            };
+            wasm_bindgen_futures::spawn_local(load(data.clone(), dispatcher, seq, mine));
+        });
+    }
+
+    // Back/Forward: the address is the state.
+    {
+        let dispatcher = store.dispatcher();
+        let history = history.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "popstate", move |_| {
+                    let (s, notices) = url::decode(&browser::query());
+                    history.borrow_mut().1 = true;
+                    dispatcher.dispatch(Msg::Navigate(Box::new(s), notices));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Write the address: replaceState for filters, pushState when the
+    // selection changes (not in embed mode).
+    {
+        let query = url::encode(state);
+        let actor = state.filter.actor.clone();
+        let embed = state.embed;
+        let history = history.clone();
+        use_effect_with((query, actor, ready), move |(query, actor, ready)| {
+            if !*ready {
+                return;
+            }
+            let mut h = history.borrow_mut();
+            let popped = std::mem::replace(&mut h.1, false);
+            if browser::query() != *query {
+                let mode = match &h.0 {
+                    Some(prev) if prev != actor && !embed && !popped => HistoryMode::Push,
+                    _ => HistoryMode::Replace,
+                };
+                browser::write_query(query, mode);
+            }
+            h.0 = Some(actor.clone());
+        });
+    }
+
+    // <html lang> and the document title follow.
+    {
+        let title = store
+            .dataset
+            .as_ref()
+            .and_then(|d| {
+                d.meta
+                    .title
+                    .as_ref()
+                    .map(|t| t.get(i18n::code(lang)).to_string())
+            })
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| t(lang, Key::AppName).to_string());
+        use_effect_with((lang, title), |(lang, title)| {
+            browser::set_document_lang(i18n::code(*lang));
+            browser::set_title(title);
+        });
+    }
+
+    // Derived data, recomputed only when the dataset or the filter change.
+    let dataset = store.dataset.clone();
+    let graph: Rc<Option<Shared<Graph>>> = {
+        let ds = dataset.clone();
+        use_memo(gen, move |_| ds.map(|d| Shared::new(Graph::new(&d))))
+    };
+    let visible: Rc<Shared<Visible>> = {
+        let ds = dataset.clone();
+        let g = (*graph).clone();
+        use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
+            (Some(ds), Some(g)) => Shared::new(filter::visible(&ds, &g, f)),
+            _ => Shared::new(Visible::default()),
+        })
+    };
+    let counts: Rc<Shared<FacetCounts>> = {
+        let ds = dataset.clone();
+        let g = (*graph).clone();
+        use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
+            (Some(ds), Some(g)) => Shared::new(filter::facet_counts(&ds, &g, f)),
+            _ => Shared::new(FacetCounts::default()),
+        })
+    };
+    let suggestions: Rc<Shared<Vec<usize>>> = {
+        let ds = dataset.clone();
+        let g = (*graph).clone();
+        let vis = (*visible).clone();
+        use_memo((gen, state.filter.clone()), move |(_, f)| {
+            let (Some(ds), Some(g)) = (ds, g) else {
+                return Shared::new(Vec::new());
+            };
+            if f.q.trim().is_empty() {
+                return Shared::new(Vec::new());
+            }
+            // Offer only actors the other filters keep (else picking one
+            // would select a hidden actor).
+            let pool = if f.depth.is_some() {
+                Shared::new(filter::visible(&ds, &g, &without_focus(f)))
+            } else {
+                vis
+            };
+            Shared::new(
+                search::suggestions(&ds, &f.q, SUGGESTIONS * 4)
+                    .into_iter()
+                    .filter(|i| pool.actors.get(*i).copied().unwrap_or(false))
+                    .take(SUGGESTIONS)
+                    .collect(),
+            )
+        })
+    };
+
+    let no_highlight: Rc<Vec<usize>> = use_memo((), |_| Vec::new());
+
+    let dispatch = {
+        let d = store.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(Msg::Do(a)))
+    };
+
+    let (Some(ds), Some(g), true) = (dataset, (*graph).clone(), ready) else {
+        return match &store.phase {
+            Phase::Failed(f) => html! { <ErrorPanel lang={lang} failure={Some(f.clone())} /> },
+            Phase::Invalid(d) => html! { <ErrorPanel lang={lang} diagnostics={d.clone()} /> },
+            Phase::Loading { received, total } => {
+                html! { <LoadingView lang={lang} received={*received} total={*total} /> }
+            }
+            Phase::Ready => html! { <LoadingView lang={lang} received={0} total={None} /> },
+        };
+    };
+
+    let vis = (*visible).clone();
+    let selected = state
+        .filter
+        .actor
+        .as_deref()
+        .and_then(|id| g.node(id))
+        .map(|n| n.index())
+        .filter(|i| vis.actors.get(*i).copied().unwrap_or(false));
+    let code = i18n::code(lang);
+    let title = ds
+        .meta
+        .title
+        .as_ref()
+        .map(|t| t.get(code).to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| t(lang, Key::AppName).to_string());
+
+    let share_state = AppState {
+        embed: false,
+        ..state.clone()
+    };
+    let permalink = AttrValue::from(browser::permalink(&url::encode(&share_state)));
+    let dataset_href = AttrValue::from(
+        state
+            .data
+            .clone()
+            .unwrap_or_else(|| DEFAULT_DATASET.to_string()),
+    );
+
+    let on_select_index = {
+        let dispatch = dispatch.clone();
+        let ds = ds.clone();
+        let filters_open = filters_open.clone();
+        Callback::from(move |i: Option<usize>| {
+            let id = i.and_then(|i| ds.actors.get(i)).map(|a| a.id().to_string());
+            if id.is_some() {
+                filters_open.set(false);
+            }
+            dispatch.emit(Action::Select(id));
+        })
+    };
+    let on_select_id = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id: Option<String>| dispatch.emit(Action::Select(id)))
+    };
+    let on_depth = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |d: Option<u8>| dispatch.emit(Action::SetDepth(d)))
+    };
+    let on_query = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |q: String| dispatch.emit(Action::SetQuery(q)))
+    };
+    let on_pick = {
+        let dispatch = dispatch.clone();
+        let ds = ds.clone();
+        let filters_open = filters_open.clone();
+        Callback::from(move |i: usize| {
+            if let Some(a) = ds.actors.get(i) {
+                // Show the actor among its neighbours, not among the matches.
+                dispatch.emit(Action::SetQuery(String::new()));
+                dispatch.emit(Action::Select(Some(a.id().to_string())));
+                filters_open.set(false);
+            }
+        })
+    };
+    let on_ready = Callback::from(|()| browser::mark("civicmap:ready"));
+    let toggle_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
+    let close_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |()| filters_open.set(false))
+    };
+    let open_about = {
+        let about_open = about_open.clone();
+        Callback::from(move |_: MouseEvent| about_open.set(true))
+    };
+    let close_about = {
+        let about_open = about_open.clone();
+        Callback::from(move |()| about_open.set(false))
+    };
+    let switch_lang = {
+        let dispatch = dispatch.clone();
+        let next = match lang {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        };
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(next)))
+    };
+    let dismiss_url = {
+        let d = store.dispatcher();
+        Callback::from(move |()| d.dispatch(Msg::DismissUrlNotices))
+    };
+    let dismiss_warnings = {
+        let d = store.dispatcher();
+        Callback::from(move |()| d.dispatch(Msg::DismissWarnings))
+    };
+
+    let canvas_label = AttrValue::from(i18n::canvas_label(
+        lang,
+        vis.actor_count,
+        vis.link_count,
+        selected.and_then(|i| ds.actors.get(i)).map(|a| a.name()),
+    ));
+    let badge = active_filters(&state.filter);
+
+    let notices = html! {
+        <div class="notices">
+            if !store.url_notices.is_empty() {
+                <NoticeBox lang={lang} title={t(lang, Key::UrlNoticeTitle)}
+                    items={store.url_notices.iter().map(|n| i18n::url_notice(lang, n)).collect::<Vec<_>>()}
+                    on_dismiss={dismiss_url} />
+            }
+            if !store.warnings.is_empty() {
+                <NoticeBox lang={lang} title={t(lang, Key::DatasetWarningsTitle)}
+                    items={store.warnings.iter().map(|w| {
+                        let place = w.line.map(|l| format!(" ({} {l})", t(lang, Key::ErrorLine))).unwrap_or_default();
+                        format!("{} — {}{}", w.path, w.message, place)
+                    }).collect::<Vec<_>>()}
+                    on_dismiss={dismiss_warnings} />
+            }
+        </div>
+    };
+
+    let other_lang = match lang {
+        Lang::Fr => "en",
+        Lang::En => "fr",
+    };
+
+    html! {
+        <div class={classes!(
+            "app",
+            state.embed.then_some("embed"),
+            (*filters_open).then_some("filters-open"),
+            selected.is_some().then_some("has-actor"),
+            reduced_motion.then_some("reduced-motion"),
+        )}>
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">
+                        <svg viewBox="0 0 32 32" width="28" height="28">
+                            <path d="M9 10L22 8M9 10l4 13M22 8l-9 15M22 8l3 13M13 23l12-2" stroke="currentColor" stroke-width="1.6" fill="none" opacity="0.55"/>
+                            <circle cx="9" cy="10" r="4" fill="var(--accent)"/>
+                            <rect x="19" y="5" width="6" height="6" rx="1" fill="var(--accent-2)"/>
+                            <polygon points="13,18.5 17.5,26 8.5,26" fill="var(--accent-3)"/>
+                            <circle cx="25" cy="21" r="3" fill="var(--accent-2)"/>
+                        </svg>
+                    </span>
+                    <div class="titles">
+                        <h1>{ title }</h1>
+                        if let Some(a) = ds.meta.attribution.as_deref() {
+                            <p class="subtitle">{ a.to_string() }</p>
+                        }
+                    </div>
+                </div>
+                <SearchBox dataset={ds.clone()} query={AttrValue::from(state.filter.q.clone())}
+                    suggestions={(*suggestions).clone()} lang={lang} dark={dark}
+                    on_query={on_query} on_pick={on_pick} />
+                <nav class="actions" aria-label={t(lang, Key::Map)}>
+                    <button type="button" class="btn ghost filters-toggle" data-testid="filters-toggle"
+                            aria-controls="filter-panel" aria-expanded={if *filters_open { "true" } else { "false" }}
+                            onclick={toggle_filters} title={t(lang, Key::Filters)}>
+                        <GlyphIcon glyph={Glyph::Filter} />
+                        <span class="btn-text">{ t(lang, Key::Filters) }</span>
+                        if badge > 0 { <span class="badge">{ badge }</span> }
+                    </button>
+                    <button type="button" class="btn ghost" data-testid="lang-switch" lang={other_lang}
+                            aria-label={t(lang, Key::SwitchLangLabel)} title={t(lang, Key::SwitchLangLabel)}
+                            onclick={switch_lang}>
+                        <GlyphIcon glyph={Glyph::Globe} />
+                        <span class="btn-text">{ t(lang, Key::SwitchLang) }</span>
+                        <span class="btn-short" aria-hidden="true">{ other_lang.to_uppercase() }</span>
+                    </button>
+                    <ShareButton lang={lang} permalink={permalink.clone()} />
+                    <button type="button" class="btn ghost" data-testid="about-button" onclick={open_about}
+                            title={t(lang, Key::About)}>
+                        <GlyphIcon glyph={Glyph::Info} />
+                        <span class="btn-text">{ t(lang, Key::About) }</span>
+                    </button>
+                </nav>
+            </header>
+            <div class="workspace">
+                <FilterPanel dataset={ds.clone()} counts={(*counts).clone()} filter={state.filter.clone()}
+                    visible_actors={vis.actor_count} undated={vis.undated_actors} lang={lang} dark={dark}
+                    open={*filters_open} on_action={dispatch.clone()} on_close={close_filters.clone()} />
+                if *filters_open {
+                    <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>
+                }
+                <main class="map-area" id="map">
+                    <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
+                        selected={selected} highlighted={no_highlight.clone()} year_active={state.filter.year.is_some()}
+                        dark={dark} lang={lang} reduced_motion={reduced_motion}
+                        on_select={on_select_index} on_ready={on_ready} label={canvas_label} />
+                    <div class="map-overlay top-left">
+                        <VisibleCount actors={vis.actor_count} links={vis.link_count} lang={lang} />
+                    </div>
+                    { notices }
+                </main>
+                if let Some(i) = selected {
+                    <ActorPanel dataset={ds.clone()} graph={g.clone()} visible={vis.clone()} actor={i}
+                        depth={state.filter.depth} lang={lang} dark={dark}
+                        on_select={on_select_id} on_depth={on_depth} />
+                }
+            </div>
+            if *about_open {
+                <AboutDialog dataset={ds.clone()} lang={lang} permalink={permalink}
+                    dataset_href={dataset_href} on_close={close_about} />
+            }
+        </div>
+    }
+}

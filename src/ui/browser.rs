@@ -1,0 +1,161 @@
+//! Thin wrappers over the browser APIs the app uses (location, history,
+//! clipboard, User Timing, media queries, console), each returning an
+//! `Option`/`Result` instead of throwing, so no `JsValue` error reaches the
+//! visitor as a blank page. Only called from effects and callbacks, never
+//! while rendering (the components also render natively, in SSR tests).
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's query string without `?` (`""` when unavailable).
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's own address without query or fragment.
+pub fn page_base() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// The full permalink for a canonical query (without `?`).
+pub fn permalink(query: &str) -> String {
+    let base = page_base();
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// How a history entry is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryMode {
+    Push,
+    Replace,
+}
+
+/// Writes `?query` to the address bar (keeping path and fragment).
+pub fn write_query(query: &str, mode: HistoryMode) {
+    let Some(w) = window() else { return };
+    let l = w.location();
+    let path = l.pathname().unwrap_or_default();
+    let hash = l.hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    let Ok(h) = w.history() else { return };
+    let r = match mode {
+        HistoryMode::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        HistoryMode::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+    if let Err(e) = r {
+        warn(&format!("civicmap: could not update the address: {e:?}"));
+    }
+}
+
+/// Resolves `href` against the page and says whether it is on the page's
+/// origin. `Err(())` when it is not a URL.
+pub fn resolve_same_origin(href: &str) -> Result<(String, bool), ()> {
+    let w = window().ok_or(())?;
+    let base = w.location().href().map_err(|_| ())?;
+    let url = web_sys::Url::new_with_base(href, &base).map_err(|_| ())?;
+    let proto = url.protocol();
+    if proto != "http:" && proto != "https:" {
+        return Ok((url.href(), false));
+    }
+    let own = w.location().origin().map_err(|_| ())?;
+    Ok((url.href(), url.origin() == own))
+}
+
+/// `performance.mark(name)`.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        if let Err(e) = p.mark(name) {
+            warn(&format!("civicmap: performance.mark failed: {e:?}"));
+        }
+    }
+}
+
+/// `console.warn(msg)`.
+pub fn warn(msg: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(msg));
+}
+
+/// The `MediaQueryList` for `query`, if the browser has `matchMedia`.
+pub fn media(query: &str) -> Option<web_sys::MediaQueryList> {
+    window().and_then(|w| w.match_media(query).ok().flatten())
+}
+
+/// Sets `<html lang>`.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Copies `text` with the asynchronous Clipboard API. `false` when it is
+/// missing or refused (the caller then shows the text to copy by hand).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let nav = w.navigator();
+    // `navigator.clipboard` is undefined outside secure contexts.
+    let clip = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).ok();
+    if clip
+        .as_ref()
+        .is_none_or(|c| c.is_undefined() || c.is_null())
+    {
+        return false;
+    }
+    let promise = nav.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects the text of an input and runs `document.execCommand("copy")`
+/// (the old fallback; deprecated but still the only one without the
+/// Clipboard API). `false` when the browser refuses.
+pub fn copy_from_input(input: &web_sys::HtmlInputElement) -> bool {
+    input.select();
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(f) = js_sys::Reflect::get(&doc, &JsValue::from_str("execCommand")) else {
+        return false;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    f.call1(&doc, &JsValue::from_str("copy"))
+        .map(|v| v.as_bool().unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// A readable text for a JS error value.
+pub fn js_error_text(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}

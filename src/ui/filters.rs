@@ -1,0 +1,262 @@
+//! The filter panel: the legend (which is the actor-type filter), the
+//! objective, ecosystem and link-kind facets with their counts, the year
+//! slider and "clear all". On a phone it is a bottom sheet.
+
+use yew::prelude::*;
+
+use super::i18n::{self, t, Key};
+use super::icons::ShapeIcon;
+use super::lookup;
+use super::store::Shared;
+use crate::model::dataset::Dataset;
+use crate::model::filter::{FacetCounts, Filter};
+use crate::model::state::{Action, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub dataset: Shared<Dataset>,
+    pub counts: Shared<FacetCounts>,
+    pub filter: Filter,
+    /// Visible actors (for the phone sheet's "show N actors" button).
+    pub visible_actors: usize,
+    /// Undated actors kept by the year filter.
+    pub undated: usize,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Open as a sheet (phone); the desktop panel is always shown.
+    pub open: bool,
+    pub on_action: Callback<Action>,
+    pub on_close: Callback<()>,
+}
+
+/// Which facet a checkbox belongs to (its `data-testid` prefix).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Type,
+    Objective,
+    Ecosystem,
+    Link,
+}
+
+impl Facet {
+    fn testid(self) -> &'static str {
+        match self {
+            Facet::Type => "type",
+            Facet::Objective => "objective",
+            Facet::Ecosystem => "ecosystem",
+            Facet::Link => "link",
+        }
+    }
+
+    fn action(self, id: String) -> Action {
+        match self {
+            Facet::Type => Action::ToggleType(id),
+            Facet::Objective => Action::ToggleObjective(id),
+            Facet::Ecosystem => Action::ToggleEcosystem(id),
+            Facet::Link => Action::ToggleLink(id),
+        }
+    }
+}
+
+struct Row {
+    id: String,
+    label: String,
+    count: usize,
+    checked: bool,
+    icon: Html,
+}
+
+fn facet_rows(
+    facet: Facet,
+    counts: &[(String, usize)],
+    chosen: &[String],
+    label: impl Fn(&str) -> String,
+    icon: impl Fn(&str) -> Html,
+) -> Vec<Row> {
+    counts
+        .iter()
+        .map(|(id, n)| Row {
+            id: id.clone(),
+            label: label(id),
+            count: *n,
+            checked: chosen.contains(id),
+            icon: if facet == Facet::Type {
+                icon(id)
+            } else {
+                Html::default()
+            },
+        })
+        .collect()
+}
+
+fn facet_view(
+    facet: Facet,
+    title: &str,
+    hint: Option<&str>,
+    rows: Vec<Row>,
+    lang: Lang,
+    on_action: &Callback<Action>,
+) -> Html {
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let none_checked = rows.iter().all(|r| !r.checked);
+    let heading_id = format!("facet-{}-title", facet.testid());
+    html! {
+        <fieldset class="facet" aria-labelledby={heading_id.clone()}>
+            <legend id={heading_id}>{ title }</legend>
+            if let Some(h) = hint { <p class="hint">{ h }</p> }
+            <ul class="facet-list" role="list">
+                { for rows.into_iter().map(|r| {
+                    let cb = on_action.clone();
+                    let id = r.id.clone();
+                    let onchange = Callback::from(move |_: Event| cb.emit(facet.action(id.clone())));
+                    let input_id = format!("facet-{}-{}", facet.testid(), r.id);
+                    html! {
+                        <li class={classes!("facet-row", (r.count == 0 && !r.checked).then_some("empty"))}>
+                            <input type="checkbox" id={input_id.clone()} data-testid={input_id.clone()}
+                                   checked={r.checked} {onchange} />
+                            <label for={input_id}>
+                                { r.icon }
+                                <span class="facet-label">{ r.label }</span>
+                                <span class="facet-count">{ i18n::number(lang, r.count) }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if none_checked { <p class="hint subtle">{ t(lang, Key::FacetNoneChecked) }</p> }
+        </fieldset>
+    }
+}
+
+/// The filter panel.
+#[function_component(FilterPanel)]
+pub fn filter_panel(props: &FilterPanelProps) -> Html {
+    let ds = &*props.dataset;
+    let lang = props.lang;
+    let code = i18n::code(lang);
+    let f = &props.filter;
+    let tax = &ds.taxonomy;
+
+    let icon = |id: &str| {
+        let (color, shape) = lookup::type_style(ds, id, props.dark);
+        html! { <ShapeIcon shape={shape} color={AttrValue::from(color)} /> }
+    };
+    let types = facet_rows(
+        Facet::Type,
+        &props.counts.types,
+        &f.types,
+        |id| lookup::type_label(ds, id, lang),
+        icon,
+    );
+    let objectives = facet_rows(
+        Facet::Objective,
+        &props.counts.objectives,
+        &f.objectives,
+        |id| lookup::term_label(tax.objectives.as_deref(), id, lang),
+        |_| Html::default(),
+    );
+    let ecosystems = facet_rows(
+        Facet::Ecosystem,
+        &props.counts.ecosystems,
+        &f.ecosystems,
+        |id| lookup::term_label(tax.ecosystems.as_deref(), id, lang),
+        |_| Html::default(),
+    );
+    let kinds = facet_rows(
+        Facet::Link,
+        &props.counts.links,
+        &f.links,
+        |id| {
+            lookup::link_kind(ds, id)
+                .and_then(|k| k.label.as_ref())
+                .map(|l| l.get(code).to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| id.to_string())
+        },
+        |_| Html::default(),
+    );
+
+    let year_view = match lookup::year_range(ds) {
+        None => Html::default(),
+        Some((lo, hi)) => {
+            let value = f.year.unwrap_or(hi).clamp(lo, hi);
+            let cb = props.on_action.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                if let Ok(y) = input.value().parse::<i64>() {
+                    cb.emit(Action::SetYear(Some(y)));
+                }
+            });
+            let cb = props.on_action.clone();
+            let clear = Callback::from(move |_: MouseEvent| cb.emit(Action::SetYear(None)));
+            let status = match f.year {
+                Some(y) => i18n::year_shown(lang, y),
+                None => t(lang, Key::AllYears).to_string(),
+            };
+            html! {
+                <fieldset class="facet year">
+                    <legend id="year-title">{ t(lang, Key::Year) }</legend>
+                    <p class="hint">{ t(lang, Key::YearHint) }</p>
+                    <div class="year-row">
+                        <input type="range" data-testid="year-slider" id="year-slider"
+                               min={lo.to_string()} max={hi.to_string()} step="1"
+                               value={value.to_string()} aria-labelledby="year-title"
+                               aria-valuetext={status.clone()} {oninput} />
+                        <output for="year-slider" class={classes!("year-value", f.year.is_none().then_some("all"))}>
+                            { f.year.map(|y| y.to_string()).unwrap_or_else(|| t(lang, Key::AllYears).to_string()) }
+                        </output>
+                    </div>
+                    <div class="year-scale" aria-hidden="true"><span>{ lo }</span><span>{ hi }</span></div>
+                    <p class="year-status" aria-live="polite">
+                        { status }
+                        if f.year.is_some() {
+                            <>{ " · " }{ i18n::undated_shown(lang, props.undated) }</>
+                        }
+                    </p>
+                    <button type="button" class="btn small" data-testid="year-clear" onclick={clear}
+                            disabled={f.year.is_none()}>
+                        { t(lang, Key::AllYears) }
+                    </button>
+                </fieldset>
+            }
+        }
+    };
+
+    let cb = props.on_action.clone();
+    let clear_all = Callback::from(move |_: MouseEvent| cb.emit(Action::ClearFilters));
+    let on_close = props.on_close.clone();
+    let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
+    let on_close = props.on_close.clone();
+    let show_map = Callback::from(move |_: MouseEvent| on_close.emit(()));
+
+    html! {
+        <aside id="filter-panel" data-testid="filter-panel"
+               class={classes!("filters", "panel", props.open.then_some("open"))}
+               aria-labelledby="filters-title">
+            <div class="panel-head">
+                <h2 id="filters-title">{ t(lang, Key::Filters) }</h2>
+                <button type="button" class="btn link" data-testid="clear-filters" onclick={clear_all}>
+                    { t(lang, Key::ClearFilters) }
+                </button>
+                <button type="button" class="icon-btn sheet-only" aria-label={t(lang, Key::FiltersClose)}
+                        onclick={close}>
+                    <span aria-hidden="true">{ "×" }</span>
+                </button>
+            </div>
+            <div class="panel-body">
+                { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &props.on_action) }
+                { year_view }
+                { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &props.on_action) }
+                { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &props.on_action) }
+                { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &props.on_action) }
+            </div>
+            <div class="sheet-foot sheet-only">
+                <button type="button" class="btn primary wide" onclick={show_map}>
+                    { format!("{} — {}", t(lang, Key::FiltersShow), i18n::actors(lang, props.visible_actors)) }
+                </button>
+            </div>
+        </aside>
+    }
+}

@@ -1,0 +1,566 @@
+//! Every string the interface speaks, in French (default) and English.
+//!
+//! Fixed strings go through [`t`] with a [`Key`]; strings with numbers or
+//! names have one function each below. Components never hold literal UI
+//! text: adding a language means touching this file only. Dataset text is
+//! not here: it comes from the file through `LocalizedText::get`.
+
+use crate::model::state::Lang;
+use crate::model::url::{Notice, NoticeReason};
+
+/// The language code used for `<html lang>` and `LocalizedText::get`.
+pub fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    }
+}
+
+/// A fixed string of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    AppName,
+    Loading,
+    LoadingTitle,
+    ErrorTitle,
+    ErrorIntro,
+    ErrorHelp,
+    ErrorLine,
+    ErrorColumn,
+    ErrorPath,
+    Retry,
+    SearchLabel,
+    SearchPlaceholder,
+    SearchNoResult,
+    Filters,
+    FiltersShow,
+    FiltersClose,
+    ClearFilters,
+    FacetTypes,
+    FacetTypesHint,
+    FacetObjectives,
+    FacetEcosystems,
+    FacetLinks,
+    FacetNoneChecked,
+    Year,
+    AllYears,
+    YearHint,
+    SwitchLang,
+    SwitchLangLabel,
+    Share,
+    ShareCopied,
+    ShareManual,
+    About,
+    Close,
+    CloseActor,
+    ActorType,
+    Aliases,
+    Objectives,
+    Ecosystems,
+    Founded,
+    Dissolved,
+    Country,
+    Website,
+    Sources,
+    Links,
+    NoLinks,
+    Depth,
+    DepthAll,
+    Since,
+    Until,
+    AboutTitle,
+    Version,
+    Updated,
+    License,
+    Attribution,
+    Notes,
+    Download,
+    HowToCite,
+    Permalink,
+    AboutMap,
+    Dismiss,
+    UrlNoticeTitle,
+    DatasetWarningsTitle,
+    Dataset,
+    Map,
+    Unknown,
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    let (fr, en) = pair(key);
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+fn pair(key: Key) -> (&'static str, &'static str) {
+    use Key::*;
+    match key {
+        AppName => ("Carte de l'écosystème", "Ecosystem map"),
+        Loading => ("Chargement des données…", "Loading the data…"),
+        LoadingTitle => ("Chargement", "Loading"),
+        ErrorTitle => (
+            "Les données n'ont pas pu être affichées",
+            "The data could not be shown",
+        ),
+        ErrorIntro => (
+            "Le fichier contient des erreurs. Chacune est indiquée avec sa place dans le fichier :",
+            "The file has errors. Each one is listed with its place in the file:",
+        ),
+        ErrorHelp => (
+            "Le vérificateur en ligne de commande (civicmap check) donne la même liste.",
+            "The command-line checker (civicmap check) gives the same list.",
+        ),
+        ErrorLine => ("ligne", "line"),
+        ErrorColumn => ("colonne", "column"),
+        ErrorPath => ("chemin", "path"),
+        Retry => ("Réessayer", "Try again"),
+        SearchLabel => ("Rechercher un acteur", "Search for an actor"),
+        SearchPlaceholder => ("Rechercher un acteur…", "Search for an actor…"),
+        SearchNoResult => ("Aucun acteur ne correspond.", "No actor matches."),
+        Filters => ("Filtres", "Filters"),
+        FiltersShow => ("Voir la carte", "Show the map"),
+        FiltersClose => ("Fermer les filtres", "Close the filters"),
+        ClearFilters => ("Tout effacer", "Clear all"),
+        FacetTypes => ("Types d'acteurs", "Actor types"),
+        FacetTypesHint => (
+            "La légende de la carte : cochez des types pour n'afficher qu'eux.",
+            "The map's legend: tick types to show only them.",
+        ),
+        FacetObjectives => ("Objectifs", "Objectives"),
+        FacetEcosystems => ("Écosystèmes", "Ecosystems"),
+        FacetLinks => ("Types de liens", "Link kinds"),
+        FacetNoneChecked => (
+            "Aucune case cochée : tout est affiché.",
+            "Nothing ticked: everything is shown.",
+        ),
+        Year => ("Année", "Year"),
+        AllYears => ("Toutes les années", "All years"),
+        YearHint => (
+            "Montre l'écosystème tel qu'il était cette année-là.",
+            "Shows the ecosystem as it stood that year.",
+        ),
+        SwitchLang => ("English", "Français"),
+        SwitchLangLabel => ("Switch to English", "Passer en français"),
+        Share => ("Partager", "Share"),
+        ShareCopied => ("Lien copié", "Link copied"),
+        ShareManual => ("Copiez ce lien :", "Copy this link:"),
+        About => ("À propos", "About"),
+        Close => ("Fermer", "Close"),
+        CloseActor => ("Fermer la fiche", "Close the card"),
+        ActorType => ("Type", "Type"),
+        Aliases => ("Aussi appelé", "Also known as"),
+        Objectives => ("Objectifs", "Objectives"),
+        Ecosystems => ("Écosystèmes", "Ecosystems"),
+        Founded => ("Création", "Founded"),
+        Dissolved => ("Dissolution", "Dissolved"),
+        Country => ("Pays", "Country"),
+        Website => ("Site web", "Website"),
+        Sources => ("Sources", "Sources"),
+        Links => ("Liens", "Links"),
+        NoLinks => (
+            "Aucun lien affiché avec les filtres actuels.",
+            "No link shown with the current filters.",
+        ),
+        Depth => ("Voisinage", "Neighbourhood"),
+        DepthAll => ("Toute la carte", "Whole map"),
+        Since => ("depuis", "since"),
+        Until => ("jusqu'en", "until"),
+        AboutTitle => ("À propos de cette carte", "About this map"),
+        Version => ("Version", "Version"),
+        Updated => ("Mise à jour", "Updated"),
+        License => ("Licence", "Licence"),
+        Attribution => ("Attribution", "Attribution"),
+        Notes => ("Notes", "Notes"),
+        Download => ("Télécharger les données (JSON)", "Download the data (JSON)"),
+        HowToCite => ("Citer cette carte", "How to cite this map"),
+        Permalink => ("Lien vers cette vue", "Link to this view"),
+        AboutMap => (
+            "Chaque acteur est un point dont la couleur et la forme disent le type ; chaque trait est un lien sourcé. Cliquez sur un acteur pour voir sa fiche, ses liens et leurs sources.",
+            "Each actor is a point whose colour and shape give its type; each line is a sourced link. Click an actor to see its card, its links and their sources.",
+        ),
+        Dismiss => ("Fermer ce message", "Dismiss this message"),
+        UrlNoticeTitle => (
+            "Certains paramètres de l'adresse ont été ignorés :",
+            "Some parameters of the address were ignored:",
+        ),
+        DatasetWarningsTitle => (
+            "Le fichier de données a été chargé avec des avertissements :",
+            "The data file loaded with warnings:",
+        ),
+        Dataset => ("Données", "Data"),
+        Map => ("Carte", "Map"),
+        Unknown => ("inconnu", "unknown"),
+    }
+}
+
+/// The colon before a list: French puts a space before it.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
+    }
+}
+
+/// `n` with thousands separated the way `lang` writes them.
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn plural(lang: Lang, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
+    let word = match lang {
+        Lang::Fr if n <= 1 => fr.0,
+        Lang::Fr => fr.1,
+        Lang::En if n == 1 => en.0,
+        Lang::En => en.1,
+    };
+    format!("{} {}", number(lang, n), word)
+}
+
+/// "12 acteurs" / "12 actors".
+pub fn actors(lang: Lang, n: usize) -> String {
+    plural(lang, n, ("acteur", "acteurs"), ("actor", "actors"))
+}
+
+/// "9 liens" / "9 links".
+pub fn links(lang: Lang, n: usize) -> String {
+    plural(lang, n, ("lien", "liens"), ("link", "links"))
+}
+
+/// The text of the visible-count element: "162 acteurs · 209 liens".
+pub fn visible_count(lang: Lang, actor_count: usize, link_count: usize) -> String {
+    format!(
+        "{} · {}",
+        actors(lang, actor_count),
+        links(lang, link_count)
+    )
+}
+
+/// The canvas text alternative.
+pub fn canvas_label(
+    lang: Lang,
+    actor_count: usize,
+    link_count: usize,
+    selected: Option<&str>,
+) -> String {
+    let base = match lang {
+        Lang::Fr => format!(
+            "Carte du réseau : {} et {} affichés. Une vue en liste donnant le même contenu en texte est en préparation.",
+            actors(lang, actor_count),
+            links(lang, link_count)
+        ),
+        Lang::En => format!(
+            "Network map: {} and {} shown. A list view giving the same content as text is on its way.",
+            actors(lang, actor_count),
+            links(lang, link_count)
+        ),
+    };
+    match selected {
+        Some(name) => match lang {
+            Lang::Fr => format!("{base} Acteur sélectionné : {name}."),
+            Lang::En => format!("{base} Selected actor: {name}."),
+        },
+        None => base,
+    }
+}
+
+/// "12 acteurs sans date affichés" (undated actors kept by the year filter).
+pub fn undated_shown(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr if n <= 1 => format!("{} acteur sans date affiché", number(lang, n)),
+        Lang::Fr => format!("{} acteurs sans date affichés", number(lang, n)),
+        Lang::En if n == 1 => format!("{} undated actor shown", number(lang, n)),
+        Lang::En => format!("{} undated actors shown", number(lang, n)),
+    }
+}
+
+/// "L'écosystème en 2015" / "The ecosystem in 2015".
+pub fn year_shown(lang: Lang, year: i64) -> String {
+    match lang {
+        Lang::Fr => format!("L'écosystème en {year}"),
+        Lang::En => format!("The ecosystem in {year}"),
+    }
+}
+
+/// Loading progress: "Chargement des données… 120 Ko sur 480 Ko".
+pub fn progress(lang: Lang, received: u64, total: Option<u64>) -> String {
+    let kb = |b: u64| {
+        let k = usize::try_from(b.div_ceil(1024)).unwrap_or(usize::MAX);
+        match lang {
+            Lang::Fr => format!("{} Ko", number(lang, k)),
+            Lang::En => format!("{} KB", number(lang, k)),
+        }
+    };
+    match (received, total) {
+        (0, _) => t(lang, Key::Loading).to_string(),
+        (r, Some(tot)) if tot > 0 => match lang {
+            Lang::Fr => format!("{} {} sur {}", t(lang, Key::Loading), kb(r), kb(tot)),
+            Lang::En => format!("{} {} of {}", t(lang, Key::Loading), kb(r), kb(tot)),
+        },
+        (r, _) => match lang {
+            Lang::Fr => format!("{} {} reçus", t(lang, Key::Loading), kb(r)),
+            Lang::En => format!("{} {} received", t(lang, Key::Loading), kb(r)),
+        },
+    }
+}
+
+/// Why a dataset could not be fetched or read (before validation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchFailure {
+    /// `data=` points to another origin, which this deployment refuses.
+    OtherOrigin { url: String },
+    /// `data=` is not a URL.
+    BadUrl { url: String },
+    /// The network request failed (offline, DNS, CORS, …).
+    Unreachable { url: String, detail: String },
+    /// The server answered with an HTTP error.
+    Http { url: String, status: u16 },
+    /// The file is larger than the app accepts.
+    TooLarge { url: String, bytes: u64, cap: u64 },
+    /// The file is not JSON at all (an HTML page, an image, …).
+    NotJson { url: String },
+}
+
+/// A readable message for a failed fetch.
+pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
+    match (lang, f) {
+        (Lang::Fr, FetchFailure::OtherOrigin { url }) => format!(
+            "Le fichier « {url} » est sur un autre site. Pour l'instant, la carte ne charge que des données du même site qu'elle."
+        ),
+        (Lang::En, FetchFailure::OtherOrigin { url }) => format!(
+            "The file “{url}” is on another site. For now the map only loads data from its own site."
+        ),
+        (Lang::Fr, FetchFailure::BadUrl { url }) => {
+            format!("« {url} » n'est pas une adresse de fichier valide.")
+        }
+        (Lang::En, FetchFailure::BadUrl { url }) => format!("“{url}” is not a valid file address."),
+        (Lang::Fr, FetchFailure::Unreachable { url, detail }) => format!(
+            "Le fichier « {url} » est injoignable ({detail}). Vérifiez l'adresse et votre connexion."
+        ),
+        (Lang::En, FetchFailure::Unreachable { url, detail }) => format!(
+            "The file “{url}” could not be reached ({detail}). Check the address and your connection."
+        ),
+        (Lang::Fr, FetchFailure::Http { url, status }) => {
+            format!("Le serveur a répondu « erreur {status} » pour le fichier « {url} ».")
+        }
+        (Lang::En, FetchFailure::Http { url, status }) => {
+            format!("The server answered “error {status}” for the file “{url}”.")
+        }
+        (Lang::Fr, FetchFailure::TooLarge { url, bytes, cap }) => format!(
+            "Le fichier « {url} » est trop gros ({} Mo ; la carte accepte jusqu'à {} Mo).",
+            bytes / 1_000_000,
+            cap / 1_000_000
+        ),
+        (Lang::En, FetchFailure::TooLarge { url, bytes, cap }) => format!(
+            "The file “{url}” is too large ({} MB; the map accepts up to {} MB).",
+            bytes / 1_000_000,
+            cap / 1_000_000
+        ),
+        (Lang::Fr, FetchFailure::NotJson { url }) => format!(
+            "Le fichier « {url} » n'est pas un fichier de données JSON (format civicmap/1 attendu)."
+        ),
+        (Lang::En, FetchFailure::NotJson { url }) => format!(
+            "The file “{url}” is not a JSON data file (format civicmap/1 expected)."
+        ),
+    }
+}
+
+/// "3 erreurs" heading of the error panel.
+pub fn error_count(lang: Lang, n: usize) -> String {
+    plural(lang, n, ("erreur", "erreurs"), ("error", "errors"))
+}
+
+/// One dropped URL parameter, as a sentence.
+pub fn url_notice(lang: Lang, n: &Notice) -> String {
+    let p = format!("{}={}", n.param, n.value);
+    match (lang, n.reason) {
+        (Lang::Fr, NoticeReason::Invalid) => format!("« {p} » : valeur non valide."),
+        (Lang::En, NoticeReason::Invalid) => format!("“{p}”: not a valid value."),
+        (Lang::Fr, NoticeReason::UnknownId) => {
+            format!("« {p} » : cet identifiant n'existe pas dans les données.")
+        }
+        (Lang::En, NoticeReason::UnknownId) => format!("“{p}”: no such id in the data."),
+        (Lang::Fr, NoticeReason::HiddenActor) => {
+            format!("« {p} » : cet acteur est masqué par les autres filtres.")
+        }
+        (Lang::En, NoticeReason::HiddenActor) => {
+            format!("“{p}”: this actor is hidden by the other filters.")
+        }
+        (Lang::Fr, NoticeReason::DepthWithoutActor) => {
+            format!("« {p} » : le voisinage demande un acteur sélectionné.")
+        }
+        (Lang::En, NoticeReason::DepthWithoutActor) => {
+            format!("“{p}”: a neighbourhood needs a selected actor.")
+        }
+        (Lang::Fr, NoticeReason::NotYetSupported) => {
+            format!("« {p} » : cette fonction n'est pas encore disponible.")
+        }
+        (Lang::En, NoticeReason::NotYetSupported) => {
+            format!("“{p}”: this feature is not available yet.")
+        }
+    }
+}
+
+/// "Lien de 2014 à 2018" style years of a link (None when undated).
+pub fn link_years(lang: Lang, since: Option<i64>, until: Option<i64>) -> Option<String> {
+    match (since, until) {
+        (None, None) => None,
+        (Some(s), None) => Some(format!("{} {s}", t(lang, Key::Since))),
+        (None, Some(u)) => Some(format!("{} {u}", t(lang, Key::Until))),
+        (Some(s), Some(u)) if s == u => Some(s.to_string()),
+        (Some(s), Some(u)) => Some(format!("{s}–{u}")),
+    }
+}
+
+/// "4 autres liens masqués par les filtres".
+pub fn hidden_links(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr if n <= 1 => format!("{} autre lien masqué par les filtres.", number(lang, n)),
+        Lang::Fr => format!("{} autres liens masqués par les filtres.", number(lang, n)),
+        Lang::En if n == 1 => format!("{} more link hidden by the filters.", number(lang, n)),
+        Lang::En => format!("{} more links hidden by the filters.", number(lang, n)),
+    }
+}
+
+/// The option of the depth select: "1 lien autour" / "within 1 link".
+pub fn depth_option(lang: Lang, d: u8) -> String {
+    match lang {
+        Lang::Fr if d <= 1 => format!("À {d} lien"),
+        Lang::Fr => format!("À {d} liens"),
+        Lang::En if d == 1 => format!("Within {d} link"),
+        Lang::En => format!("Within {d} links"),
+    }
+}
+
+/// How to cite: "Attribution, « Titre », version 2019-01 (2019-01-15). Carte civicmap : URL".
+pub fn citation(
+    lang: Lang,
+    attribution: Option<&str>,
+    title: &str,
+    version: Option<&str>,
+    updated: Option<&str>,
+    permalink: &str,
+) -> String {
+    let mut s = String::new();
+    if let Some(a) = attribution {
+        s.push_str(a);
+        s.push_str(", ");
+    }
+    match lang {
+        Lang::Fr => s.push_str(&format!("« {title} »")),
+        Lang::En => s.push_str(&format!("“{title}”")),
+    }
+    if let Some(v) = version {
+        s.push_str(&format!(", version {v}"));
+    }
+    if let Some(u) = updated {
+        s.push_str(&format!(" ({u})"));
+    }
+    match lang {
+        Lang::Fr => s.push_str(&format!(". Carte interactive : {permalink}")),
+        Lang::En => s.push_str(&format!(". Interactive map: {permalink}")),
+    }
+    s
+}
+
+/// Accessible name of the suggestion list count: "5 suggestions".
+pub fn suggestions_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr if n <= 1 => format!("{n} suggestion"),
+        Lang::Fr => format!("{n} suggestions"),
+        Lang::En if n == 1 => format!("{n} suggestion"),
+        Lang::En => format!("{n} suggestions"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_count_reads_like_the_contract() {
+        assert_eq!(visible_count(Lang::Fr, 162, 209), "162 acteurs · 209 liens");
+        assert_eq!(visible_count(Lang::En, 162, 209), "162 actors · 209 links");
+        assert_eq!(visible_count(Lang::Fr, 1, 0), "1 acteur · 0 lien");
+        assert_eq!(visible_count(Lang::En, 1, 0), "1 actor · 0 links");
+    }
+
+    #[test]
+    fn thousands_are_grouped_per_language() {
+        assert_eq!(number(Lang::En, 2085), "2,085");
+        assert_eq!(number(Lang::Fr, 2085), "2\u{202f}085");
+        assert_eq!(number(Lang::En, 999), "999");
+        assert_eq!(number(Lang::En, 1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn every_key_has_two_distinct_non_empty_texts_or_is_the_same_word() {
+        // A missing translation would show as an empty string or the other language.
+        let keys = [
+            Key::Loading,
+            Key::ErrorTitle,
+            Key::SearchLabel,
+            Key::Filters,
+            Key::ClearFilters,
+            Key::AllYears,
+            Key::Share,
+            Key::ShareCopied,
+            Key::About,
+            Key::Close,
+            Key::Depth,
+            Key::HowToCite,
+            Key::UrlNoticeTitle,
+        ];
+        for k in keys {
+            assert!(!t(Lang::Fr, k).is_empty(), "{k:?}");
+            assert!(!t(Lang::En, k).is_empty(), "{k:?}");
+            assert_ne!(t(Lang::Fr, k), t(Lang::En, k), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn url_notices_name_the_parameter_in_both_languages() {
+        let n = Notice {
+            param: "type".into(),
+            value: "licorne".into(),
+            reason: NoticeReason::UnknownId,
+        };
+        assert!(url_notice(Lang::Fr, &n).contains("type=licorne"));
+        assert!(url_notice(Lang::En, &n).contains("type=licorne"));
+        assert_ne!(url_notice(Lang::Fr, &n), url_notice(Lang::En, &n));
+    }
+
+    #[test]
+    fn progress_shows_bytes_when_known() {
+        assert_eq!(progress(Lang::Fr, 0, None), "Chargement des données…");
+        assert!(progress(Lang::Fr, 2048, Some(4096)).contains("2 Ko sur 4 Ko"));
+        assert!(progress(Lang::En, 2048, None).contains("2 KB received"));
+    }
+
+    #[test]
+    fn link_years_cover_open_ends() {
+        assert_eq!(link_years(Lang::Fr, None, None), None);
+        assert_eq!(
+            link_years(Lang::Fr, Some(2014), None).as_deref(),
+            Some("depuis 2014")
+        );
+        assert_eq!(
+            link_years(Lang::En, Some(2014), Some(2018)).as_deref(),
+            Some("2014–2018")
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! Fetching a dataset with progress, then reading it with
+//! `model::validate::load` (the very code the command-line checker runs).
+//!
+//! The pure part — turning the bytes and the loader's diagnostics into what
+//! the app shows — is [`outcome`], tested natively; the fetch itself is a
+//! small `web_sys` loop over the response body's reader.
+
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::browser;
+use super::i18n::FetchFailure;
+use crate::model::dataset::Dataset;
+use crate::model::diagnostic::Diagnostic;
+use crate::model::validate;
+
+/// The default dataset, relative to the page.
+pub const DEFAULT_DATASET: &str = "data/civic-tech-fr.json";
+
+/// The largest file the app reads (product.md: `max_dataset_bytes`, 20 MB).
+pub const MAX_DATASET_BYTES: u64 = 20_000_000;
+
+/// What became of a load.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Loaded; the warnings (possibly none) come with it.
+    Ready {
+        dataset: Rc<Dataset>,
+        warnings: Vec<Diagnostic>,
+    },
+    /// The file could not be fetched or is not JSON.
+    Failed(FetchFailure),
+    /// The file is JSON but has errors: every diagnostic, errors first.
+    Invalid(Vec<Diagnostic>),
+}
+
+/// Reads fetched bytes: `validate::load`, then sorts the result into what
+/// the app shows. `url` is only used in messages.
+pub fn outcome(url: &str, bytes: &[u8]) -> Outcome {
+    let loaded = validate::load(bytes);
+    match loaded.dataset {
+        Some(ds) => Outcome::Ready {
+            dataset: Rc::new(ds),
+            warnings: loaded
+                .diagnostics
+                .into_iter()
+                .filter(|d| !d.is_error())
+                .collect(),
+        },
+        None => {
+            // A file that is not JSON at all (an HTML error page, an image)
+            // gets one clear sentence rather than a parser message.
+            if !looks_like_json(bytes)
+                && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err()
+            {
+                Outcome::Failed(FetchFailure::NotJson {
+                    url: url.to_string(),
+                })
+            } else {
+                Outcome::Invalid(loaded.diagnostics)
+            }
+        }
+    }
+}
+
+/// True when the first non-blank byte opens a JSON object or array (a
+/// malformed JSON file then gets the loader's precise diagnostics).
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    matches!(
+        rest.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{') | Some(b'[')
+    )
+}
+
+/// Fetches `url` (already resolved and checked for origin), reporting
+/// `(received, total)` bytes as they arrive.
+pub async fn fetch(
+    url: &str,
+    on_progress: impl Fn(u64, Option<u64>),
+) -> Result<Vec<u8>, FetchFailure> {
+    let unreachable = |e: JsValue| FetchFailure::Unreachable {
+        url: url.to_string(),
+        detail: browser::js_error_text(&e),
+    };
+    let w = web_sys::window().ok_or_else(|| unreachable(JsValue::from_str("no window")))?;
+    let resp = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(unreachable)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(unreachable)?;
+    if !resp.ok() {
+        return Err(FetchFailure::Http {
+            url: url.to_string(),
+            status: resp.status(),
+        });
+    }
+    let total = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(t) = total {
+        if t > MAX_DATASET_BYTES {
+            return Err(FetchFailure::TooLarge {
+                url: url.to_string(),
+                bytes: t,
+                cap: MAX_DATASET_BYTES,
+            });
+        }
+    }
+    on_progress(0, total);
+    let Some(body) = resp.body() else {
+        // No stream (very old browser): read it whole.
+        let buf = JsFuture::from(resp.array_buffer().map_err(unreachable)?)
+            .await
+            .map_err(unreachable)?;
+        return Ok(js_sys::Uint8Array::new(&buf).to_vec());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|o: js_sys::Object| unreachable(o.into()))?;
+    let mut bytes: Vec<u8> = Vec::with_capacity(
+        total
+            .and_then(|t| usize::try_from(t).ok())
+            .unwrap_or(64 * 1024),
+    );
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(unreachable)?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")) {
+            if let Some(arr) = value.dyn_ref::<js_sys::Uint8Array>() {
+                let start = bytes.len();
+                bytes.resize(start + arr.length() as usize, 0);
+                if let Some(dst) = bytes.get_mut(start..) {
+                    arr.copy_to(dst);
+                }
+            }
+        }
+        let received = bytes.len() as u64;
+        if received > MAX_DATASET_BYTES {
+            let _ = reader.cancel();
+            return Err(FetchFailure::TooLarge {
+                url: url.to_string(),
+                bytes: received,
+                cap: MAX_DATASET_BYTES,
+            });
+        }
+        on_progress(received, total);
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_instead_of_json_is_named_as_such() {
+        let o = outcome("data/x.json", b"<!doctype html><title>404</title>");
+        assert!(matches!(o, Outcome::Failed(FetchFailure::NotJson { .. })));
+    }
+
+    #[test]
+    fn malformed_json_lists_the_loader_diagnostics() {
+        let o = outcome(
+            "data/x.json",
+            b"{\"format\": \"civicmap/1\",\n \"actors\": [}",
+        );
+        match o {
+            Outcome::Invalid(d) => {
+                assert!(!d.is_empty());
+                assert!(d.iter().any(|d| d.is_error()));
+            }
+            other => panic!("expected diagnostics, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn looks_like_json_skips_bom_and_blanks() {
+        assert!(looks_like_json(b"\xEF\xBB\xBF  {"));
+        assert!(looks_like_json(b"\n[1]"));
+        assert!(!looks_like_json(b"<html>"));
+        assert!(!looks_like_json(b""));
+    }
+}

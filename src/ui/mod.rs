@@ -1,0 +1,23 @@
+//! The Yew app: loading, panels, filters, search, URL, i18n.
+//!
+//! Components are thin: they render props and emit `model::state::Action`s;
+//! the one reducer is [`store::Store`] around `model::state::AppState`.
+//! Derived data (graph, visible set, facet counts, suggestions) is memoized
+//! in [`app::App`], never stored. Browser APIs are wrapped in [`browser`]
+//! and only called from effects and callbacks, so components also render
+//! natively (Yew SSR tests in `tests/ui_ssr.rs`).
+
+pub mod actor_panel;
+pub mod app;
+pub mod browser;
+pub mod chrome;
+pub mod filters;
+pub mod i18n;
+pub mod icons;
+pub mod loader;
+pub mod lookup;
+pub mod map;
+pub mod search;
+pub mod store;
+
+pub use app::App;

@@ -1,0 +1,176 @@
+//! The search box: typing sets `q` (the map filters live) and lists
+//! suggestions following the WAI-ARIA combobox pattern (listbox, arrow
+//! keys, Enter, Escape). Picking a suggestion selects the actor.
+
+use yew::prelude::*;
+
+use super::i18n::{self, t, Key};
+use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::lookup;
+use super::store::Shared;
+use crate::model::dataset::Dataset;
+use crate::model::state::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub dataset: Shared<Dataset>,
+    /// The current `q`.
+    pub query: AttrValue,
+    /// Actor indices to suggest, best first.
+    pub suggestions: Shared<Vec<usize>>,
+    pub lang: Lang,
+    pub dark: bool,
+    pub on_query: Callback<String>,
+    /// An actor was picked (index into `dataset.actors`).
+    pub on_pick: Callback<usize>,
+}
+
+const LISTBOX_ID: &str = "search-listbox";
+
+fn option_id(i: usize) -> String {
+    format!("search-option-{i}")
+}
+
+/// The search combobox.
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let open = use_state(|| false);
+    let active = use_state(|| None::<usize>);
+    let lang = props.lang;
+    let ds = &*props.dataset;
+    let items: &[usize] = &props.suggestions;
+    let count = items.len();
+    let expanded = *open && !props.query.is_empty();
+
+    let oninput = {
+        let on_query = props.on_query.clone();
+        let open = open.clone();
+        let active = active.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            open.set(true);
+            active.set(None);
+            on_query.emit(input.value());
+        })
+    };
+
+    let pick = {
+        let on_pick = props.on_pick.clone();
+        let open = open.clone();
+        let active = active.clone();
+        Callback::from(move |i: usize| {
+            open.set(false);
+            active.set(None);
+            on_pick.emit(i);
+        })
+    };
+
+    let onkeydown = {
+        let open = open.clone();
+        let active = active.clone();
+        let pick = pick.clone();
+        let on_query = props.on_query.clone();
+        let items = props.suggestions.clone();
+        let query_empty = props.query.is_empty();
+        Callback::from(move |e: KeyboardEvent| {
+            let n = items.len();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(match *active {
+                        Some(i) if i + 1 < n => i + 1,
+                        _ => 0,
+                    }));
+                }
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(match *active {
+                        Some(i) if i > 0 => i - 1,
+                        _ => n - 1,
+                    }));
+                }
+                "Enter" => {
+                    let chosen = active
+                        .map_or(Some(0), Some)
+                        .and_then(|i| items.get(i).copied());
+                    if let Some(actor) = chosen {
+                        e.prevent_default();
+                        pick.emit(actor);
+                    }
+                }
+                "Escape" => {
+                    if *open && !query_empty {
+                        open.set(false);
+                        active.set(None);
+                    } else {
+                        on_query.emit(String::new());
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let onblur = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+    let onfocus = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(true))
+    };
+
+    let active_desc = active.filter(|i| expanded && *i < count).map(option_id);
+
+    let list = if expanded {
+        html! {
+            <ul id={LISTBOX_ID} role="listbox" class="suggestions" aria-label={t(lang, Key::SearchLabel)}>
+                { for items.iter().enumerate().map(|(pos, &actor_ix)| {
+                    let Some(actor) = ds.actors.get(actor_ix) else { return Html::default() };
+                    let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
+                    let is_active = *active == Some(pos);
+                    let pick = pick.clone();
+                    // mousedown would blur the input first and close the list.
+                    let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
+                    let onclick = Callback::from(move |_: MouseEvent| pick.emit(actor_ix));
+                    html! {
+                        <li id={option_id(pos)} role="option" aria-selected={if is_active { "true" } else { "false" }}
+                            class={classes!("suggestion", is_active.then_some("active"))}
+                            data-testid="search-suggestion" data-actor-id={actor.id().to_string()}
+                            {onmousedown} {onclick}>
+                            <ShapeIcon shape={shape} color={AttrValue::from(color)} />
+                            <span class="s-name">{ actor.name() }</span>
+                            <span class="s-type">{ lookup::type_label(ds, actor.actor_type(), lang) }</span>
+                        </li>
+                    }
+                }) }
+                if count == 0 {
+                    <li class="suggestion none" role="option" aria-disabled="true" aria-selected="false">
+                        { t(lang, Key::SearchNoResult) }
+                    </li>
+                }
+            </ul>
+        }
+    } else {
+        Html::default()
+    };
+
+    html! {
+        <div class="search" role="search">
+            <label for="search-input" class="visually-hidden">{ t(lang, Key::SearchLabel) }</label>
+            <span class="search-icon"><GlyphIcon glyph={Glyph::Search} /></span>
+            <input id="search-input" type="search" data-testid="search-input" autocomplete="off"
+                   spellcheck="false" role="combobox" aria-autocomplete="list"
+                   aria-expanded={if expanded { "true" } else { "false" }}
+                   aria-controls={LISTBOX_ID} aria-activedescendant={active_desc}
+                   placeholder={t(lang, Key::SearchPlaceholder)}
+                   value={props.query.clone()} {oninput} {onkeydown} {onblur} {onfocus} />
+            { list }
+            <span class="visually-hidden" aria-live="polite">
+                { if expanded { i18n::suggestions_count(lang, count) } else { String::new() } }
+            </span>
+        </div>
+    }
+}
