@@ -2,6 +2,14 @@
 //! checked through one helper: the exact code, severity, path, line and
 //! column a data team member would read.
 
+// A test crate: its helpers may panic like the tests they serve.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use civicmap::model::diagnostic::Severity;
 use civicmap::model::validate::load;
 
@@ -31,7 +39,11 @@ fn check(code: &str, path: &str, line: usize, column: usize) {
     let d = &loaded.diagnostics[0];
     assert!(!d.message.is_empty());
     // An error refuses the file; a warning does not.
-    assert_eq!(loaded.dataset.is_none(), d.severity == Severity::Error, "{code}");
+    assert_eq!(
+        loaded.dataset.is_none(),
+        d.severity == Severity::Error,
+        "{code}"
+    );
 }
 
 #[test]
@@ -71,11 +83,8 @@ fn warnings() {
 
 #[test]
 fn every_documented_code_has_a_fixture_and_every_fixture_a_documented_code() {
-    let docs = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/diagnostics.md"
-    ))
-    .unwrap();
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/diagnostics.md"))
+        .unwrap();
     // Codes are the level-3 headings: "### `code` (error)".
     let documented: Vec<&str> = docs
         .lines()
@@ -85,7 +94,12 @@ fn every_documented_code_has_a_fixture_and_every_fixture_a_documented_code() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/diagnostics");
     let mut fixtures: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().replace(".json", ""))
+        .map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .replace(".json", "")
+        })
         .collect();
     fixtures.sort();
     for f in &fixtures {
@@ -255,7 +269,17 @@ fn a_byte_order_mark_is_skipped() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(fixture("wrong-format"));
     let d = &load(&bytes).diagnostics[0];
-    assert_eq!((d.code, d.line, d.column), ("wrong-format", Some(2), Some(13)));
+    assert_eq!(
+        (d.code, d.line, d.column),
+        ("wrong-format", Some(2), Some(13))
+    );
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fixture("invalid-utf8"));
+    let d = &load(&bytes).diagnostics[0];
+    assert_eq!(
+        (d.code, d.line, d.column),
+        ("invalid-utf8", Some(8), Some(26))
+    );
 }
 
 #[test]

@@ -47,11 +47,7 @@ fn parse_path(path: &str) -> Option<Vec<Seg>> {
             segs.push(Seg::Index(index));
             rest = after.get(close + 1..)?;
         } else {
-            let body = if first {
-                rest
-            } else {
-                rest.strip_prefix('.')?
-            };
+            let body = if first { rest } else { rest.strip_prefix('.')? };
             let end = body.find(['.', '[']).unwrap_or(body.len());
             let key = body.get(..end)?;
             if key.is_empty() {
@@ -414,7 +410,15 @@ mod tests {
 
     #[test]
     fn malformed_input_or_path_gives_none_without_panic() {
-        for text in ["", "{", "[", "{\"a\":", "\"unterminated", "}}}", "{\"a\" 1}"] {
+        for text in [
+            "",
+            "{",
+            "[",
+            "{\"a\":",
+            "\"unterminated",
+            "}}}",
+            "{\"a\" 1}",
+        ] {
             let _ = locate(text, "a[0].b");
             let _ = locate_nearest(text, "a");
         }

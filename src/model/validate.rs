@@ -29,7 +29,7 @@
 //! assert!(loaded.dataset.is_none());
 //! let d = &loaded.diagnostics[0];
 //! assert_eq!((d.code, d.path.as_str()), ("not-in-taxonomy", "actors[1].type"));
-//! assert_eq!((d.line, d.column), (Some(4), Some(50)));
+//! assert_eq!((d.line, d.column), (Some(4), Some(47)));
 //! ```
 
 use std::collections::{HashMap, HashSet};
@@ -66,35 +66,19 @@ pub fn load(bytes: &[u8]) -> Loaded {
         Ok(text) => text,
         Err(diagnostic) => return failed(vec![diagnostic]),
     };
-    let mut value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(e) => return failed(vec![syntax_error(text, &e)]),
-    };
-    let Some(root) = value.as_object_mut() else {
-        let found = type_name(&value);
-        let d = Diagnostic::error(
-            "not-an-object",
-            "",
-            format!("a civicmap/1 file is a JSON object, not {found}"),
-        );
-        return failed(locate_all(text, vec![d]));
+    // Fast path: a file of the right shape deserializes directly. Any
+    // value the shape check would refuse also makes serde fail (the types
+    // are the same), so only failing files take the slow path.
+    let mut dataset: Dataset = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) if e.is_syntax() || e.is_eof() => return failed(vec![syntax_error(text, &e)]),
+        Err(_) => match check_shape(text) {
+            Ok(d) => d,
+            Err(diagnostics) => return failed(diagnostics),
+        },
     };
 
     let mut diagnostics = Vec::new();
-    check_fields(root, DATASET, &|| String::new(), &mut diagnostics);
-    if !diagnostics.is_empty() {
-        return failed(locate_all(text, diagnostics));
-    }
-    let mut dataset: Dataset = match serde_json::from_value(value) {
-        Ok(d) => d,
-        Err(e) => {
-            // The shape check above mirrors the serde types, so this is a
-            // safety net, not a path a well-formed file takes.
-            let d = Diagnostic::error("invalid-structure", "", e.to_string());
-            return failed(locate_all(text, vec![d]));
-        }
-    };
-
     Checker::new(&dataset).run(&mut diagnostics);
     let diagnostics = locate_all(text, diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
@@ -106,6 +90,35 @@ pub fn load(bytes: &[u8]) -> Loaded {
         dataset: Some(dataset),
         diagnostics,
     }
+}
+
+/// The slow path of phases 2 and 3, for files that do not deserialize:
+/// finds every value of the wrong type, with its path.
+fn check_shape(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return Err(vec![syntax_error(text, &e)]),
+    };
+    let Some(root) = value.as_object_mut() else {
+        let found = type_name(&value);
+        let d = Diagnostic::error(
+            "not-an-object",
+            "",
+            format!("a civicmap/1 file is a JSON object, not {found}"),
+        );
+        return Err(locate_all(text, vec![d]));
+    };
+    let mut diagnostics = Vec::new();
+    check_fields(root, DATASET, &|| String::new(), &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return Err(locate_all(text, diagnostics));
+    }
+    serde_json::from_value(value).map_err(|e| {
+        // The shape check mirrors the serde types, so this is a safety net,
+        // not a path a file is known to take.
+        let d = Diagnostic::error("invalid-structure", "", e.to_string());
+        locate_all(text, vec![d])
+    })
 }
 
 fn failed(diagnostics: Vec<Diagnostic>) -> Loaded {
@@ -130,7 +143,9 @@ fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
                 .get(..valid)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("");
-            let (line, column) = line_columns(prefix, &[valid])
+            let bom = if prefix.starts_with('\u{feff}') { 3 } else { 0 };
+            let prefix = prefix.get(bom..).unwrap_or("");
+            let (line, column) = line_columns(prefix, &[valid.saturating_sub(bom)])
                 .first()
                 .copied()
                 .unwrap_or((1, 1));
@@ -372,7 +387,8 @@ fn check_value(value: &mut Value, ty: Ty, path: &dyn Fn() -> String, out: &mut V
         }
         (Ty::Year, v) => out.push(wrong_type(path(), "a year (an integer)", v)),
         (Ty::Shape, Value::String(s)) => {
-            const SHAPES: [&str; 6] = ["circle", "square", "triangle", "diamond", "hexagon", "star"];
+            const SHAPES: [&str; 6] =
+                ["circle", "square", "triangle", "diamond", "hexagon", "star"];
             if !SHAPES.contains(&s.as_str()) {
                 out.push(Diagnostic::error(
                     "bad-shape",
@@ -454,9 +470,9 @@ pub fn is_valid_id(id: &str) -> bool {
         .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     first_ok
         && bytes.len() <= 100
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// Whether `year` is in the range the format allows (1000–2100).
@@ -515,9 +531,8 @@ pub fn is_http_url(url: &str) -> bool {
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
         return false;
     }
-    let bad_char = |c: char| {
-        c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`')
-    };
+    let bad_char =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`');
     if url.chars().any(bad_char) {
         return false;
     }
@@ -838,10 +853,12 @@ impl<'a> Checker<'a> {
             .actor_types
             .as_ref()
             .map(|l| Vocabulary::new("taxonomy.actor_types", Some(l), |x| x.id.as_deref()));
-        let mut objectives =
-            Vocabulary::new("taxonomy.objectives", t.objectives.as_ref(), |x| x.id.as_deref());
-        let mut ecosystems =
-            Vocabulary::new("taxonomy.ecosystems", t.ecosystems.as_ref(), |x| x.id.as_deref());
+        let mut objectives = Vocabulary::new("taxonomy.objectives", t.objectives.as_ref(), |x| {
+            x.id.as_deref()
+        });
+        let mut ecosystems = Vocabulary::new("taxonomy.ecosystems", t.ecosystems.as_ref(), |x| {
+            x.id.as_deref()
+        });
 
         // Lower-cased ids and names → actor index, for alias collisions.
         let mut names: HashMap<String, usize> = HashMap::new();
@@ -956,7 +973,10 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(d.links.len());
         for (i, l) in d.links.iter().enumerate() {
             let path = move || format!("links[{i}]");
-            let ends = [("source", l.source.as_deref()), ("target", l.target.as_deref())];
+            let ends = [
+                ("source", l.source.as_deref()),
+                ("target", l.target.as_deref()),
+            ];
             let mut actors = Vec::with_capacity(2);
             for (field, end) in ends {
                 match end {
@@ -1017,9 +1037,8 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(k) = l.kind.as_deref() {
                     if let Some(first) = seen.get(&(s, t, k)) {
-                        let message = format!(
-                            "the same link (`{s}` {k} `{t}`) is already links[{first}]"
-                        );
+                        let message =
+                            format!("the same link (`{s}` {k} `{t}`) is already links[{first}]");
                         self.warning("duplicate-link", path(), message);
                     } else {
                         seen.insert((s, t, k), i);
@@ -1079,12 +1098,33 @@ mod tests {
 
     #[test]
     fn dates_are_real_calendar_days() {
-        for ok in ["2018", "2018-09", "2018-09-26", "2000-02-29", "2024-02-29", "1000", "2100-12-31"] {
+        for ok in [
+            "2018",
+            "2018-09",
+            "2018-09-26",
+            "2000-02-29",
+            "2024-02-29",
+            "1000",
+            "2100-12-31",
+        ] {
             assert!(is_valid_date(ok), "{ok}");
         }
         for bad in [
-            "", "18", "2018-9", "2018-13", "2018-00", "2018-09-31", "1900-02-29", "2019-02-29",
-            "2018-09-26T10:00", "999", "2101", "0999-01", "2018-09-26-1", "2018/09", "２０１８",
+            "",
+            "18",
+            "2018-9",
+            "2018-13",
+            "2018-00",
+            "2018-09-31",
+            "1900-02-29",
+            "2019-02-29",
+            "2018-09-26T10:00",
+            "999",
+            "2101",
+            "0999-01",
+            "2018-09-26-1",
+            "2018/09",
+            "２０１８",
             "2018-02-00",
         ] {
             assert!(!is_valid_date(bad), "{bad}");
@@ -1119,6 +1159,75 @@ mod tests {
             " https://example.org",
         ] {
             assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn arb_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e20f64..1e20).prop_map(Value::from),
+            prop::sample::select(vec!["", "a", "circle", "pentagon", "https://x.org", "FR"])
+                .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            let key = prop::sample::select(vec!["fr", "en", "label", "url", "x", "y", "id"]);
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((key, inner), 0..4).prop_map(|kv| {
+                    Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+                }),
+            ]
+        })
+    }
+
+    /// Where each schema object sits in `base` below.
+    const PLACES: &[(&str, &[(&str, Ty)])] = &[
+        ("", DATASET),
+        ("/meta", META),
+        ("/taxonomy", TAXONOMY),
+        ("/taxonomy/actor_types/0", ACTOR_TYPE),
+        ("/taxonomy/objectives/0", TERM),
+        ("/taxonomy/link_kinds/0", LINK_KIND),
+        ("/actors/0", ACTOR),
+        ("/actors/0/sources/0", SOURCE),
+        ("/actors/0/position", &[("x", Ty::Str), ("y", Ty::Str)]),
+        ("/links/0", LINK),
+        ("/events/0", EVENT),
+        ("/stakes/0", STAKE),
+    ];
+
+    proptest! {
+        /// The fast path (serde straight into `Dataset`) never accepts what
+        /// the shape check refuses, and both read the same dataset.
+        #[test]
+        fn fast_path_accepts_only_what_the_shape_check_accepts(
+            place in 0..PLACES.len(),
+            field in 0usize..20,
+            value in arb_value(),
+        ) {
+            let mut doc = json!({
+                "format": "civicmap/1", "meta": {},
+                "taxonomy": {"actor_types": [{"id": "t"}], "objectives": [{"id": "o"}],
+                             "link_kinds": [{"id": "k"}]},
+                "actors": [{"id": "a", "name": "A", "type": "t",
+                            "sources": [{"label": "L"}], "position": {"x": 0, "y": 0}}],
+                "links": [{"source": "a", "target": "a", "kind": "k"}],
+                "events": [{}], "stakes": [{}],
+            });
+            let (pointer, fields) = PLACES[place];
+            let name = fields[field % fields.len()].0;
+            doc.pointer_mut(pointer).unwrap()[name] = value;
+            let text = doc.to_string();
+            if let Ok(fast) = serde_json::from_str::<Dataset>(&text) {
+                let slow = check_shape(&text);
+                prop_assert_eq!(slow, Ok(fast), "{}", text);
+            }
         }
     }
 
