@@ -87,6 +87,8 @@ fn help_is_there_with_examples_everywhere() {
         &["--help"][..],
         &["check", "--help"],
         &["stats", "--help"],
+        &["import", "--help"],
+        &["export", "--help"],
         &["import", "csv", "--help"],
         &["import", "sigma", "--help"],
         &["export", "csv", "--help"],
@@ -293,6 +295,49 @@ fn import_rejects_a_missing_column_and_an_unclosed_quote() {
     assert!(!out.exists());
     assert!(
         stderr(&o).contains(&format!("{a}:2:24: error: unclosed quote")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn import_explains_spreadsheet_export_mistakes() {
+    let dir = scratch("import_spreadsheet");
+    // A French spreadsheet saves with `;` separators.
+    let (o, _) = import_fixture(
+        &dir,
+        "id;name;kind\r\na;A;association\r\n",
+        LINKS_HEADER,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("seems to use `;` as separator"),
+        "{}",
+        stderr(&o)
+    );
+    // An old spreadsheet saves in Windows-1252: `é` is the byte 0xE9.
+    let a = dir.join("actors.csv");
+    let mut bytes = ACTORS_HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"a,D\xe9cider,,association,,,,,,,,,\r\n");
+    std::fs::write(&a, bytes).unwrap();
+    let l = dir.join("links.csv");
+    std::fs::write(&l, LINKS_HEADER).unwrap();
+    let o = run(&[
+        "import",
+        "csv",
+        "--actors",
+        s(&a),
+        "--links",
+        s(&l),
+        "--taxonomy",
+        TAXONOMY,
+        "-o",
+        s(&dir.join("out.json")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("{}:2:4: error[not-utf8]", s(&a))),
         "{}",
         stderr(&o)
     );

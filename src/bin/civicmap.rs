@@ -96,10 +96,21 @@ Examples:
             format: Format,
         },
         /// Build a civicmap/1 file from other formats
-        #[command(subcommand)]
+        #[command(
+            subcommand,
+            after_help = "\
+Examples:
+  civicmap import csv --actors actors.csv --links links.csv --taxonomy taxonomy.json -o out.json
+  civicmap import sigma ../shared/datasets/sigma-large-graph-10k.json -o large.json"
+        )]
         Import(ImportCommand),
         /// Write a civicmap/1 file in other formats
-        #[command(subcommand)]
+        #[command(
+            subcommand,
+            after_help = "\
+Example:
+  civicmap export csv static/data/civic-tech-fr.json --out-dir sheets/"
+        )]
         Export(ExportCommand),
         /// Print the JSON Schema of the civicmap/1 format
         #[command(after_help = "\
@@ -246,10 +257,22 @@ Example:
 
     fn read_text(path: &Path) -> Result<String> {
         String::from_utf8(read(path)?).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let before = e.as_bytes().get(..valid).unwrap_or_default();
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            // The part before the bad byte is valid UTF-8: count characters.
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = 1 + before
+                .get(line_start..)
+                .and_then(|l| std::str::from_utf8(l).ok())
+                .map_or(0, |l| l.chars().count());
             format!(
-                "{}: error[not-utf8]: the file is not UTF-8 (invalid byte at offset {})",
+                "{}:{line}:{column}: error[not-utf8]: the file is not UTF-8 (byte {valid}); \
+                 save it as UTF-8",
                 path.display(),
-                e.utf8_error().valid_up_to()
             )
         })
     }
@@ -295,16 +318,9 @@ Example:
         let mut reports = Vec::new();
         for path in files {
             let file = path.display().to_string();
-            let diagnostics = match read(path) {
+            let diagnostics = match std::fs::read(path) {
                 Ok(bytes) => load(&bytes).diagnostics,
-                Err(e) => {
-                    let mut d = Diagnostic::error("read-error", "", e);
-                    d.message = d
-                        .message
-                        .trim_start_matches(&format!("{file}: error[read-error]: "))
-                        .to_string();
-                    vec![d]
-                }
+                Err(e) => vec![Diagnostic::error("read-error", "", e.to_string())],
             };
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             reports.push(FileReport {
@@ -487,8 +503,8 @@ Example:
         let ds = &imported.dataset;
         let (errors, skipped, altered) = (
             imported.count(Outcome::Error),
-            imported.count(Outcome::Skipped),
-            imported.count(Outcome::Altered),
+            imported.rows(Outcome::Skipped),
+            imported.rows(Outcome::Altered),
         );
         eprintln!(
             "imported {}, {}, {}, {}; {} skipped, {} altered",
@@ -522,8 +538,15 @@ Example:
         // and this catches what a taxonomy file gets wrong.
         let loaded = load(json.as_bytes());
         let out = output.display().to_string();
-        for d in &loaded.diagnostics {
+        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{}", format_diagnostic(&out, d));
+        }
+        let warnings = loaded.diagnostics.iter().filter(|d| !d.is_error()).count();
+        if warnings > 0 {
+            eprintln!(
+                "{out}: {} (run `civicmap check {out}` to list them)",
+                plural(warnings, "warning")
+            );
         }
         if loaded.dataset.is_none() {
             return Err(format!(

@@ -42,7 +42,7 @@
 //! };
 //! let imported = import_csv(&input);
 //! assert_eq!(imported.dataset.actors.len(), 1);
-//! // Two warnings: the optional columns absent from each file.
+//! // The optional columns absent from each file are warnings, not skipped rows.
 //! assert_eq!(imported.count(civicmap::model::import::Outcome::Skipped), 0);
 //! ```
 
@@ -217,6 +217,17 @@ impl Imported {
     pub fn count(&self, outcome: Outcome) -> usize {
         self.notes.iter().filter(|n| n.outcome == outcome).count()
     }
+
+    /// How many distinct rows (file and line) have a note with this outcome:
+    /// a row with two values left out is one altered row.
+    pub fn rows(&self, outcome: Outcome) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.outcome == outcome && n.line.is_some())
+            .map(|n| (n.file.as_str(), n.line))
+            .collect::<HashSet<_>>()
+            .len()
+    }
 }
 
 /// Parses the taxonomy JSON file (the `taxonomy` object of `civicmap/1`).
@@ -257,56 +268,8 @@ pub fn to_pretty_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
     Ok(s)
 }
 
-/// `^[a-z0-9][a-z0-9._-]{0,99}$`, the id grammar of `civicmap/1`.
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit() => {}
-        _ => return false,
-    }
-    id.len() <= 100
-        && chars
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
-}
-
-/// An absolute `http(s)` URL without whitespace.
-pub fn is_http_url(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
-        && !s.chars().any(char::is_whitespace)
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
-pub fn is_valid_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| -> Option<u32> {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [y] => num(y, 4).is_some(),
-        [y, m] => num(y, 4).is_some() && matches!(num(m, 2), Some(1..=12)),
-        [y, m, d] => match (num(y, 4), num(m, 2), num(d, 2)) {
-            (Some(y), Some(m @ 1..=12), Some(d)) => d >= 1 && d <= days_in_month(y, m),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
+/// The loader's own rules, so that what the importer writes loads.
+pub use super::validate::{is_http_url, is_valid_date, is_valid_id, is_valid_year};
 
 // ---------------------------------------------------------------------------
 // Reading a table
@@ -491,12 +454,17 @@ fn read_table(
         .filter(|c| !columns.contains_key(*c))
         .collect();
     if !missing_required.is_empty() {
+        let hint = if header.cells.len() == 1 && header.cells.iter().any(|h| h.contains(';')) {
+            " (the file seems to use `;` as separator: save it as comma-separated CSV)"
+        } else {
+            ""
+        };
         notes.push(ImportNote::new(
             Outcome::Error,
             name,
             header.line,
             format!(
-                "missing required column{} {}: none of the {} rows of this file is imported",
+                "missing required column{} {}: none of the {} rows of this file is imported{hint}",
                 if missing_required.len() > 1 { "s" } else { "" },
                 missing_required
                     .iter()
@@ -594,7 +562,7 @@ impl RowCtx<'_> {
             return None;
         }
         match cell.trim().parse::<i64>() {
-            Ok(y) if (1000..=2100).contains(&y) => Some(y),
+            Ok(y) if is_valid_year(y) => Some(y),
             _ => {
                 self.alter(format!(
                     "`{column}` = `{cell}` is not a year from 1000 to 2100: left empty"

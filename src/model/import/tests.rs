@@ -212,6 +212,8 @@ fn bad_values_are_left_out_and_reported_as_altered() {
         (a.founded, a.dissolved, a.website.as_deref()),
         (None, Some(1990), None)
     );
+    assert_eq!(imported.count(Outcome::Altered), 6);
+    assert_eq!(imported.rows(Outcome::Altered), 3);
     let b = &imported.dataset.actors[1];
     assert_eq!((b.founded, b.dissolved), (Some(2010), None));
     let l = &imported.dataset.links[0];
