@@ -1,0 +1,201 @@
+//! Layout and filter timings on real data (release build, no harness):
+//! `cargo bench --bench layout`.
+//!
+//! - the civic-tech dataset (162 actors, 209 links) from the fact sheets;
+//! - the sigma.js Wikipedia data-visualisation graph (2,085 nodes, 5,409
+//!   edges), its own positions ignored;
+//! - `visible` + `facet_counts` on the latter.
+
+use std::time::Instant;
+
+use civicmap::model::dataset::{Actor, ActorType, Dataset, Link, Taxonomy};
+use civicmap::model::filter::{self, Filter};
+use civicmap::model::graph::Graph;
+use civicmap::model::layout::{self, node_radius};
+
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/");
+
+fn civic_tech() -> Result<Dataset, Box<dyn std::error::Error>> {
+    let mut actors = Vec::new();
+    for r in csv::Reader::from_path(format!("{SHARED}data/facts/actors.csv"))?.records() {
+        let r = r?;
+        actors.push(Actor {
+            id: r.get(0).map(String::from),
+            name: r.get(1).map(String::from),
+            actor_type: r.get(3).map(String::from),
+            ..Actor::default()
+        });
+    }
+    let mut links = Vec::new();
+    for r in csv::Reader::from_path(format!("{SHARED}data/facts/links.csv"))?.records() {
+        let r = r?;
+        links.push(Link {
+            source: r.get(0).map(String::from),
+            target: r.get(1).map(String::from),
+            kind: r.get(2).map(String::from),
+            ..Link::default()
+        });
+    }
+    Ok(Dataset {
+        actors,
+        links,
+        ..Dataset::default()
+    })
+}
+
+/// The sigma.js demo file, as published.
+#[derive(serde::Deserialize)]
+struct SigmaFile {
+    nodes: Vec<SigmaNode>,
+    edges: Vec<(String, String)>,
+}
+
+#[derive(serde::Deserialize)]
+struct SigmaNode {
+    key: String,
+    label: Option<String>,
+    tag: Option<String>,
+    cluster: Option<String>,
+}
+
+fn sigma_wikipedia() -> Result<Dataset, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(format!(
+        "{SHARED}datasets/sigma-demo-wikipedia-dataviz.json"
+    ))?;
+    let file: SigmaFile = serde_json::from_str(&text)?;
+    let mut tags: Vec<String> = Vec::new();
+    let actors = file
+        .nodes
+        .into_iter()
+        .map(|n| {
+            let tag = n
+                .tag
+                .unwrap_or_else(|| "none".into())
+                .to_lowercase()
+                .replace(' ', "-");
+            if !tags.contains(&tag) {
+                tags.push(tag.clone());
+            }
+            Actor {
+                id: Some(n.key),
+                name: n.label,
+                actor_type: Some(tag),
+                ecosystems: vec![format!("c{}", n.cluster.unwrap_or_default())],
+                ..Actor::default()
+            }
+        })
+        .collect();
+    let links = file
+        .edges
+        .into_iter()
+        .map(|(s, t)| Link {
+            source: Some(s),
+            target: Some(t),
+            kind: Some("links-to".into()),
+            ..Link::default()
+        })
+        .collect();
+    Ok(Dataset {
+        taxonomy: Taxonomy {
+            actor_types: Some(
+                tags.iter()
+                    .map(|t| ActorType {
+                        id: Some(t.clone()),
+                        ..ActorType::default()
+                    })
+                    .collect(),
+            ),
+            ..Taxonomy::default()
+        },
+        actors,
+        links,
+        ..Dataset::default()
+    })
+}
+
+fn overlaps(g: &Graph, p: &[civicmap::model::dataset::Position]) -> usize {
+    let mut n = 0;
+    for (i, a) in p.iter().enumerate() {
+        for (j, b) in p.iter().enumerate().skip(i + 1) {
+            let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
+            if d < node_radius(g.degree(i)) + node_radius(g.degree(j)) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn bench_layout(name: &str, ds: &Dataset) {
+    let g = Graph::new(ds);
+    let l = layout::Layout::new(ds, &g);
+    let runs = if ds.actors.len() < 500 { 10 } else { 3 };
+    let mut best = f64::MAX;
+    let mut p = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        p = layout::compute(ds, &g);
+        best = best.min(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let (x0, x1) = p
+        .iter()
+        .fold((f64::MAX, f64::MIN), |a, q| (a.0.min(q.x), a.1.max(q.x)));
+    println!(
+        "layout {name}: {} actors, {} links, {} iterations: {best:.1} ms (best of {runs}); width {:.0}, overlaps {}",
+        ds.actors.len(),
+        ds.links.len(),
+        l.budget(),
+        x1 - x0,
+        overlaps(&g, &p)
+    );
+}
+
+fn bench_filter(name: &str, ds: &Dataset) {
+    let g = Graph::new(ds);
+    let types: Vec<String> = filter::facet_values(ds, filter::Facet::Type)
+        .into_iter()
+        .take(3)
+        .map(String::from)
+        .collect();
+    let id = ds.actors.get(7).map(|a| a.id().to_string());
+    let filters = [
+        ("no filter", Filter::default()),
+        (
+            "types + q",
+            Filter {
+                types: types.clone(),
+                q: "data vis".into(),
+                ..Filter::default()
+            },
+        ),
+        (
+            "types + actor + depth 2",
+            Filter {
+                types,
+                actor: id,
+                depth: Some(2),
+                ..Filter::default()
+            },
+        ),
+    ];
+    for (label, f) in filters {
+        let runs = 50;
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..runs {
+            n += filter::visible(ds, &g, &f).actor_count;
+            n += filter::facet_counts(ds, &g, &f).types.len();
+        }
+        let ms = t.elapsed().as_secs_f64() * 1e3 / runs as f64;
+        println!("filter {name} [{label}]: visible + facet_counts {ms:.2} ms ({n})");
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let civic = civic_tech()?;
+    let wiki = sigma_wikipedia()?;
+    bench_layout("civic-tech", &civic);
+    bench_layout("sigma wikipedia", &wiki);
+    bench_filter("sigma wikipedia", &wiki);
+    Ok(())
+}

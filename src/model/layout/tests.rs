@@ -1,0 +1,208 @@
+//! Tests of the layout on the real civic-tech dataset and small cases:
+//! determinism, finiteness, no overlap, pinned positions, compactness, and
+//! a calm end of the animation.
+
+use super::*;
+use crate::model::dataset::Actor;
+use crate::model::fixtures::civic_tech;
+use std::sync::OnceLock;
+
+fn real() -> &'static (Dataset, Graph, Vec<Position>) {
+    static R: OnceLock<(Dataset, Graph, Vec<Position>)> = OnceLock::new();
+    R.get_or_init(|| {
+        let ds = civic_tech();
+        let g = Graph::new(&ds);
+        let p = compute(&ds, &g);
+        (ds, g, p)
+    })
+}
+
+fn dist(a: Position, b: Position) -> f64 {
+    ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
+}
+
+/// Pairs of nodes closer than the sum of their radii.
+fn overlaps(g: &Graph, p: &[Position]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            if dist(p[i], p[j]) < node_radius(g.degree(i)) + node_radius(g.degree(j)) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn deterministic_bit_for_bit() {
+    let (ds, g, p) = real();
+    let again = compute(ds, g);
+    let bits = |v: &[Position]| {
+        v.iter()
+            .flat_map(|p| [p.x.to_bits(), p.y.to_bits()])
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bits(p), bits(&again));
+}
+
+#[test]
+fn finite_and_no_overlap_on_the_civic_tech_dataset() {
+    let (_, g, p) = real();
+    assert_eq!(p.len(), 162);
+    assert!(p.iter().all(|q| q.x.is_finite() && q.y.is_finite()));
+    assert_eq!(overlaps(g, p), vec![]);
+}
+
+#[test]
+fn linked_actors_end_up_closer_than_unlinked_ones() {
+    let (ds, g, p) = real();
+    let edges: Vec<(usize, usize)> = (0..ds.links.len()).filter_map(|l| g.ends(l)).collect();
+    let mean_edge = edges.iter().map(|&(s, t)| dist(p[s], p[t])).sum::<f64>() / edges.len() as f64;
+    let mut all = 0.0;
+    let mut pairs = 0.0;
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            all += dist(p[i], p[j]);
+            pairs += 1.0;
+        }
+    }
+    let mean_pair = all / pairs;
+    assert!(
+        mean_edge < 0.5 * mean_pair,
+        "edge {mean_edge:.1} vs pair {mean_pair:.1}"
+    );
+}
+
+#[test]
+fn isolated_actors_stay_near_the_rest() {
+    let (_, g, p) = real();
+    let n = p.len() as f64;
+    let c = Position {
+        x: p.iter().map(|q| q.x).sum::<f64>() / n,
+        y: p.iter().map(|q| q.y).sum::<f64>() / n,
+    };
+    let linked_max = (0..p.len())
+        .filter(|&i| g.degree(i) > 0)
+        .map(|i| dist(p[i], c))
+        .fold(0.0, f64::max);
+    let isolated_max = (0..p.len())
+        .filter(|&i| g.degree(i) == 0)
+        .map(|i| dist(p[i], c))
+        .fold(0.0, f64::max);
+    assert!(isolated_max > 0.0);
+    assert!(
+        isolated_max < 1.3 * linked_max,
+        "isolated {isolated_max:.1} vs linked {linked_max:.1}"
+    );
+}
+
+#[test]
+fn stepping_by_one_equals_computing_at_once_and_the_end_is_calm() {
+    let (ds, g, p) = real();
+    let mut l = Layout::new(ds, g);
+    assert_eq!(l.budget(), budget_for(162, 209));
+    assert!(!l.step(0));
+    let mut last_moves = Vec::new();
+    loop {
+        let before = l.positions.clone();
+        let settled = l.step(1);
+        if settled
+            && l.done() == l.budget()
+            && before.len() == l.positions.len()
+            && last_moves.len() >= l.budget()
+        {
+            break;
+        }
+        let moved = before
+            .iter()
+            .zip(&l.positions)
+            .map(|(a, b)| dist(*a, *b))
+            .fold(0.0, f64::max);
+        last_moves.push(moved);
+        if settled {
+            break;
+        }
+    }
+    assert_eq!(l.done(), l.budget());
+    assert_eq!(&l.positions, p);
+    // The last tenth of the animation (before the collision pass) moves
+    // nothing by more than a unit per frame.
+    let tail = &last_moves[last_moves.len() * 9 / 10..last_moves.len() - 1];
+    assert!(tail.iter().all(|&m| m < 2.0), "{tail:?}");
+    // And calms down monotonically over the last iterations.
+    let end = &last_moves[last_moves.len() - 10..last_moves.len() - 1];
+    assert!(end.windows(2).all(|w| w[1] <= w[0] + 1e-9), "{end:?}");
+}
+
+#[test]
+fn file_positions_are_kept_as_they_are() {
+    let mut ds = civic_tech();
+    let pins = [(0usize, 123.456, -78.9), (5, -1e-3, 4e2), (40, 0.1, 0.2)];
+    for &(i, x, y) in &pins {
+        ds.actors[i].position = Some(Position { x, y });
+    }
+    let g = Graph::new(&ds);
+    let p = compute(&ds, &g);
+    for &(i, x, y) in &pins {
+        assert_eq!(
+            (p[i].x.to_bits(), p[i].y.to_bits()),
+            (x.to_bits(), y.to_bits())
+        );
+    }
+    assert!(p.iter().all(|q| q.x.is_finite() && q.y.is_finite()));
+}
+
+#[test]
+fn small_cases() {
+    let mk = |n: usize, pos: bool| Dataset {
+        actors: (0..n)
+            .map(|i| Actor {
+                id: Some(format!("a{i}")),
+                position: pos.then_some(Position {
+                    x: i as f64,
+                    y: 0.0,
+                }),
+                ..Actor::default()
+            })
+            .collect(),
+        ..Dataset::default()
+    };
+    let empty = mk(0, false);
+    assert!(compute(&empty, &Graph::new(&empty)).is_empty());
+    let one = mk(1, false);
+    let p = compute(&one, &Graph::new(&one));
+    assert!(p[0].x.is_finite());
+    // All pinned: nothing moves, even overlapping nodes.
+    let pinned = mk(3, true);
+    let l = Layout::new(&pinned, &Graph::new(&pinned));
+    assert_eq!(l.budget(), 0);
+    assert_eq!(
+        compute(&pinned, &Graph::new(&pinned)),
+        pinned
+            .actors
+            .iter()
+            .map(|a| a.position.unwrap())
+            .collect::<Vec<_>>()
+    );
+    // Many actors at the same pinned spot plus free ones: finite, free ones separated.
+    let mut crowd = mk(30, false);
+    for a in crowd.actors.iter_mut().take(10) {
+        a.position = Some(Position { x: 5.0, y: 5.0 });
+    }
+    let g = Graph::new(&crowd);
+    let p = compute(&crowd, &g);
+    assert!(p.iter().all(|q| q.x.is_finite() && q.y.is_finite()));
+    let free_overlaps: Vec<_> = overlaps(&g, &p)
+        .into_iter()
+        .filter(|&(i, j)| i >= 10 || j >= 10)
+        .collect();
+    assert_eq!(free_overlaps, vec![]);
+}
+
+#[test]
+fn node_radius_grows_with_degree() {
+    assert_eq!(node_radius(0), 4.0);
+    assert!(node_radius(1) < node_radius(10));
+    assert!(node_radius(100) < 25.0);
+}

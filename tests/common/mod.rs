@@ -1,0 +1,64 @@
+//! Shared by the native and the browser layout tests: a fixed generated
+//! graph and the FNV-1a hash of the positions it lays out to.
+
+use civicmap::model::dataset::{Actor, Dataset, Link, Position};
+
+/// 300 actors (every 50th pinned, a few isolated) and 600 links, from a
+/// fixed xorshift sequence.
+pub fn golden_dataset() -> Dataset {
+    let mut x: u64 = 0x0123_4567_89AB_CDEF;
+    let mut next = move |k: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % k
+    };
+    let n = 300u64;
+    let actors = (0..n)
+        .map(|i| Actor {
+            id: Some(format!("a{i}")),
+            name: Some(format!("Actor {i}")),
+            actor_type: Some("org".into()),
+            position: (i % 50 == 0).then_some(Position {
+                x: i as f64 * 1.5 - 200.0,
+                y: 100.0 - i as f64,
+            }),
+            ..Actor::default()
+        })
+        .collect();
+    let links = (0..600)
+        .map(|_| {
+            // Actors 290..300 stay isolated.
+            let s = next(290);
+            let t = (s + 1 + next(20)) % 290;
+            Link {
+                source: Some(format!("a{s}")),
+                target: Some(format!("a{t}")),
+                kind: Some("k".into()),
+                ..Link::default()
+            }
+        })
+        .collect();
+    Dataset {
+        actors,
+        links,
+        ..Dataset::default()
+    }
+}
+
+/// FNV-1a (64 bits) over the bit patterns of x then y of every position.
+pub fn fnv(positions: &[Position]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in positions {
+        for v in [p.x.to_bits(), p.y.to_bits()] {
+            for b in v.to_le_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+/// The hash the golden dataset lays out to, on every machine.
+pub const GOLDEN: u64 = 0xf268_4e59_f2fa_3a7d;
