@@ -327,7 +327,10 @@ mod tests {
         assert_eq!(Bounds::of_discs([(f64::NAN, 0.0, 1.0)]), None);
         let b = Bounds::of_discs([(0.0, 0.0, 1.0), (f64::INFINITY, 0.0, 1.0), (10.0, 2.0, 2.0)])
             .unwrap();
-        assert_eq!((b.min_x, b.min_y, b.max_x, b.max_y), (-1.0, -1.0, 12.0, 4.0));
+        assert_eq!(
+            (b.min_x, b.min_y, b.max_x, b.max_y),
+            (-1.0, -1.0, 12.0, 4.0)
+        );
     }
 
     #[test]

@@ -111,7 +111,8 @@ impl Placer {
 
     /// The grid cells a box touches (clamped to the grid).
     fn span(&self, r: &Rect) -> (usize, usize, usize, usize) {
-        let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n.saturating_sub(1));
+        let cell =
+            |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n.saturating_sub(1));
         (
             cell(r.x, self.cols),
             cell(r.x + r.w, self.cols),
@@ -123,7 +124,9 @@ impl Placer {
     fn collides(&self, r: &Rect, x0: usize, x1: usize, y0: usize, y1: usize) -> bool {
         for cy in y0..=y1 {
             for cx in x0..=x1 {
-                let Some(cell) = self.cells.get(cy * self.cols + cx) else { continue };
+                let Some(cell) = self.cells.get(cy * self.cols + cx) else {
+                    continue;
+                };
                 for &k in cell {
                     if self.kept.get(k as usize).is_some_and(|o| o.overlaps(r)) {
                         return true;
@@ -160,7 +163,11 @@ mod tests {
         // 0 and 1 overlap; 2 is apart. Priority order given by the caller.
         let got = placed(
             &mut p,
-            vec![cand(1, 100.0, 100.0, 80.0, false), cand(0, 120.0, 105.0, 80.0, false), cand(2, 400.0, 100.0, 80.0, false)],
+            vec![
+                cand(1, 100.0, 100.0, 80.0, false),
+                cand(0, 120.0, 105.0, 80.0, false),
+                cand(2, 400.0, 100.0, 80.0, false),
+            ],
         );
         assert_eq!(got, vec![1, 2]);
     }
@@ -170,7 +177,10 @@ mod tests {
         let mut p = Placer::default();
         let got = placed(
             &mut p,
-            vec![cand(7, 120.0, 105.0, 80.0, true), cand(1, 100.0, 100.0, 80.0, false)],
+            vec![
+                cand(7, 120.0, 105.0, 80.0, true),
+                cand(1, 100.0, 100.0, 80.0, false),
+            ],
         );
         assert_eq!(got, vec![7]);
     }
@@ -194,8 +204,9 @@ mod tests {
         // The same 200 actors on a line, at two zooms.
         let count = |zoom: f64| {
             let mut p = Placer::default();
-            let c: Vec<Candidate> =
-                (0..200).map(|i| cand(i, 5.0 + i as f64 * 3.0 * zoom, 300.0, 60.0, false)).collect();
+            let c: Vec<Candidate> = (0..200)
+                .map(|i| cand(i, 5.0 + i as f64 * 3.0 * zoom, 300.0, 60.0, false))
+                .collect();
             placed(&mut p, c).len()
         };
         assert!(count(4.0) > count(1.0));

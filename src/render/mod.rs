@@ -11,8 +11,12 @@
 //! handlers.
 
 pub mod camera;
+pub mod canvas;
+pub mod draw;
 pub mod labels;
 pub mod scene;
 pub mod shape;
 pub mod spatial;
 pub mod style;
+
+pub use canvas::{MapCanvas, MapCanvasProps};

@@ -106,7 +106,10 @@ impl Scene {
                     fill: fill.to_string(),
                     fill_dark: fill_dark.to_string(),
                     shape: t.shape.unwrap_or_else(|| {
-                        Shape::ALL.get(i % Shape::ALL.len()).copied().unwrap_or(Shape::Circle)
+                        Shape::ALL
+                            .get(i % Shape::ALL.len())
+                            .copied()
+                            .unwrap_or(Shape::Circle)
                     }),
                 }
             })
@@ -170,14 +173,26 @@ impl Scene {
                     .get(link)
                     .and_then(|l| kind_ids.iter().position(|k| *k == l.kind()))
                     .unwrap_or(unknown_kind);
-                Some((kind, SceneLink { link, source, target }))
+                Some((
+                    kind,
+                    SceneLink {
+                        link,
+                        source,
+                        target,
+                    },
+                ))
             })
             .collect();
         links.sort_by_key(|(kind, l)| (*kind, l.link));
         let mut kind_ranges = Vec::with_capacity(kinds.len());
         let mut start = 0;
         for k in 0..kinds.len() {
-            let end = start + links.iter().skip(start).take_while(|(kk, _)| *kk == k).count();
+            let end = start
+                + links
+                    .iter()
+                    .skip(start)
+                    .take_while(|(kk, _)| *kk == k)
+                    .count();
             kind_ranges.push(start..end);
             start = end;
         }

@@ -21,7 +21,12 @@ pub trait PathSink {
 /// Vertices of the polygon shapes for a radius of 1, centred on 0, `y`
 /// down. Scaled so that each polygon's area is close to the unit circle's
 /// (π), capped so spikes stay short.
-const SQUARE: [(f64, f64); 4] = [(-0.886, -0.886), (0.886, -0.886), (0.886, 0.886), (-0.886, 0.886)];
+const SQUARE: [(f64, f64); 4] = [
+    (-0.886, -0.886),
+    (0.886, -0.886),
+    (0.886, 0.886),
+    (-0.886, 0.886),
+];
 const DIAMOND: [(f64, f64); 4] = [(0.0, -1.253), (1.253, 0.0), (0.0, 1.253), (-1.253, 0.0)];
 /// Pointing up, centroid on the centre, circumradius 1.5.
 const TRIANGLE: [(f64, f64); 3] = [(0.0, -1.5), (1.299, 0.75), (-1.299, 0.75)];
@@ -134,7 +139,10 @@ mod tests {
     fn same(a: &[(f64, f64)], b: &[(f64, f64)]) {
         assert_eq!(a.len(), b.len());
         for (p, q) in a.iter().zip(b) {
-            assert!((p.0 - q.0).abs() < 1e-3 && (p.1 - q.1).abs() < 1e-3, "{p:?} {q:?}");
+            assert!(
+                (p.0 - q.0).abs() < 1e-3 && (p.1 - q.1).abs() < 1e-3,
+                "{p:?} {q:?}"
+            );
         }
     }
 
@@ -145,14 +153,22 @@ mod tests {
         same(&DIAMOND, &regular(4, 1.253, -90.0));
         let outer = regular(5, 1.5, -90.0);
         let inner = regular(5, 0.75, -54.0);
-        let star: Vec<_> = outer.iter().zip(&inner).flat_map(|(o, i)| [*o, *i]).collect();
+        let star: Vec<_> = outer
+            .iter()
+            .zip(&inner)
+            .flat_map(|(o, i)| [*o, *i])
+            .collect();
         same(&STAR, &star);
     }
 
     #[test]
     fn every_shape_covers_about_the_area_of_the_circle() {
         for s in Shape::ALL {
-            let a = if s == Shape::Circle { PI } else { area(vertices(s)) };
+            let a = if s == Shape::Circle {
+                PI
+            } else {
+                area(vertices(s))
+            };
             assert!((a / PI - 1.0).abs() < 0.12, "{s:?}: area {a}");
             assert!(extent(s) <= 1.5 + 1e-3, "{s:?} reaches too far");
         }

@@ -136,7 +136,10 @@ impl Grid {
                 let Some(p) = positions.get(i) else { continue };
                 let d2 = (p.x - x) * (p.x - x) + (p.y - y) * (p.y - y);
                 let r = hit_radius(i);
-                if d2 <= r * r && accept(i) && best.is_none_or(|(bd, bi)| d2 < bd || (d2 == bd && i > bi)) {
+                if d2 <= r * r
+                    && accept(i)
+                    && best.is_none_or(|(bd, bi)| d2 < bd || (d2 == bd && i > bi))
+                {
                     best = Some((d2, i));
                 }
             }
@@ -204,7 +207,12 @@ pub fn nearest_in_direction(
 
 /// The accepted actor nearest to world point `(x, y)` (where keyboard
 /// navigation starts when nothing is focused yet).
-pub fn nearest(positions: &[Position], x: f64, y: f64, accept: impl Fn(usize) -> bool) -> Option<usize> {
+pub fn nearest(
+    positions: &[Position],
+    x: f64,
+    y: f64,
+    accept: impl Fn(usize) -> bool,
+) -> Option<usize> {
     positions
         .iter()
         .enumerate()
@@ -256,13 +264,23 @@ mod tests {
         //      1
         //  3   0   2      4 is far right but off axis
         //      5            4
-        let p = pos(&[(0.0, 0.0), (0.0, -10.0), (10.0, 0.0), (-10.0, 0.0), (9.0, 8.0), (0.0, 10.0)]);
+        let p = pos(&[
+            (0.0, 0.0),
+            (0.0, -10.0),
+            (10.0, 0.0),
+            (-10.0, 0.0),
+            (9.0, 8.0),
+            (0.0, 10.0),
+        ]);
         let all = |_| true;
         assert_eq!(nearest_in_direction(&p, 0, Direction::Up, all), Some(1));
         assert_eq!(nearest_in_direction(&p, 0, Direction::Right, all), Some(2));
         assert_eq!(nearest_in_direction(&p, 0, Direction::Left, all), Some(3));
         assert_eq!(nearest_in_direction(&p, 0, Direction::Down, all), Some(5));
-        assert_eq!(nearest_in_direction(&p, 0, Direction::Right, |i| i != 2), Some(4));
+        assert_eq!(
+            nearest_in_direction(&p, 0, Direction::Right, |i| i != 2),
+            Some(4)
+        );
         assert_eq!(nearest_in_direction(&p, 1, Direction::Up, all), None);
         assert_eq!(nearest_in_direction(&p, 99, Direction::Up, all), None);
         assert_eq!(nearest(&p, 8.0, 7.0, all), Some(4));

@@ -92,7 +92,8 @@ pub fn dash(index: usize) -> &'static [f64] {
 /// strings reach the canvas.
 pub fn hex_colour(s: &str) -> Option<&str> {
     let b = s.as_bytes();
-    let ok = b.len() == 7 && b.first() == Some(&b'#') && b.iter().skip(1).all(u8::is_ascii_hexdigit);
+    let ok =
+        b.len() == 7 && b.first() == Some(&b'#') && b.iter().skip(1).all(u8::is_ascii_hexdigit);
     ok.then_some(s)
 }
 
@@ -185,7 +186,9 @@ mod tests {
     #[test]
     fn only_hex_colours_pass() {
         assert_eq!(hex_colour("#1B9e77"), Some("#1B9e77"));
-        for bad in ["1b9e77", "#1b9e7", "#1b9e77;", "red", "#gggggg", "", "url(x)"] {
+        for bad in [
+            "1b9e77", "#1b9e7", "#1b9e77;", "red", "#gggggg", "", "url(x)",
+        ] {
             assert_eq!(hex_colour(bad), None, "{bad}");
         }
     }

@@ -1,0 +1,356 @@
+//! Turns one frame into Canvas 2D calls. No decisions are made here: what
+//! is visible, emphasised, labelled and where the camera is all come in a
+//! [`Frame`]; this module only batches the drawing (one path per link kind
+//! and emphasis level, one path per node type and emphasis level, one
+//! `set_line_dash` per kind batch).
+
+use std::f64::consts::TAU;
+
+use wasm_bindgen::JsValue;
+use web_sys::CanvasRenderingContext2d;
+
+use crate::model::dataset::Position;
+
+use super::camera::{Camera, Viewport};
+use super::labels::Candidate;
+use super::scene::Scene;
+use super::shape::{self, PathSink};
+use super::style::{size, Palette, LABEL_FONT};
+
+/// Everything a frame shows.
+pub struct Frame<'a> {
+    pub scene: &'a Scene,
+    pub positions: &'a [Position],
+    pub camera: Camera,
+    pub vp: Viewport,
+    pub dpr: f64,
+    pub palette: &'static Palette,
+    pub dark: bool,
+    pub visible_actors: &'a [bool],
+    pub visible_links: &'a [bool],
+    /// The actor whose neighbourhood is emphasised (hovered, else
+    /// selected) and that neighbourhood; everything else is dimmed.
+    pub emphasis: Option<(usize, &'a [bool])>,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+    /// The keyboard-focused actor, when the canvas has the focus.
+    pub focused: Option<usize>,
+    pub highlighted: &'a [usize],
+    /// Draw actors without a founding year hollow.
+    pub hollow_undated: bool,
+    pub labels: &'a [Candidate],
+    /// One JS array per link kind (`Scene::kinds`), and the solid pattern.
+    pub dashes: &'a [JsValue],
+    pub solid: &'a JsValue,
+    /// The dash pattern of the keyboard focus ring.
+    pub focus_dash: &'a JsValue,
+}
+
+struct Ctx<'a>(&'a CanvasRenderingContext2d);
+
+impl PathSink for Ctx<'_> {
+    fn move_to(&mut self, x: f64, y: f64) {
+        self.0.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f64, y: f64) {
+        self.0.line_to(x, y);
+    }
+    fn circle(&mut self, x: f64, y: f64, r: f64) {
+        self.0.move_to(x + r, y);
+        let _ = self.0.arc(x, y, r, 0.0, TAU);
+    }
+    fn close_path(&mut self) {
+        self.0.close_path();
+    }
+}
+
+/// The screen radius of actor `a` at this zoom.
+pub fn screen_radius(scene: &Scene, a: usize, zoom: f64) -> f64 {
+    (scene.radius_of(a) * zoom).max(size::MIN_NODE_RADIUS)
+}
+
+impl Frame<'_> {
+    fn visible(&self, a: usize) -> bool {
+        self.visible_actors.get(a).copied().unwrap_or(false)
+    }
+
+    fn emphasised(&self, a: usize) -> bool {
+        match self.emphasis {
+            None => true,
+            Some((_, marks)) => marks.get(a).copied().unwrap_or(false),
+        }
+    }
+
+    fn screen(&self, a: usize) -> Option<(f64, f64)> {
+        let p = self.positions.get(a)?;
+        Some(self.camera.to_screen(self.vp, p.x, p.y))
+    }
+
+    fn on_screen(&self, x: f64, y: f64, r: f64) -> bool {
+        x + r >= 0.0 && y + r >= 0.0 && x - r <= self.vp.width && y - r <= self.vp.height
+    }
+}
+
+/// Draws `f` on `ctx`. Returns nothing: a canvas call cannot fail in a way
+/// the visitor could act on.
+pub fn draw(ctx: &CanvasRenderingContext2d, f: &Frame) {
+    let _ = ctx.set_transform(f.dpr, 0.0, 0.0, f.dpr, 0.0, 0.0);
+    ctx.set_global_alpha(1.0);
+    ctx.set_fill_style_str(f.palette.background);
+    ctx.fill_rect(0.0, 0.0, f.vp.width, f.vp.height);
+    if f.vp.is_empty() {
+        return;
+    }
+    draw_links(ctx, f);
+    draw_nodes(ctx, f);
+    draw_rings(ctx, f);
+    draw_labels(ctx, f);
+}
+
+/// Which links a pass draws: all (no emphasis), the dimmed ones, or the
+/// ones touching the emphasised actor.
+#[derive(Clone, Copy, PartialEq)]
+enum LinkPass {
+    All,
+    Dim,
+    Strong,
+}
+
+fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
+    let passes: &[LinkPass] = if f.emphasis.is_some() {
+        &[LinkPass::Dim, LinkPass::Strong]
+    } else {
+        &[LinkPass::All]
+    };
+    let (vw, vh) = (f.vp.width, f.vp.height);
+    ctx.set_line_cap("butt");
+    for &pass in passes {
+        let (colour, width, alpha) = match pass {
+            LinkPass::All => (f.palette.link, size::LINK, 1.0),
+            LinkPass::Dim => (f.palette.link, size::LINK, size::DIM_ALPHA),
+            LinkPass::Strong => (f.palette.link_strong, size::LINK_STRONG, 1.0),
+        };
+        ctx.set_global_alpha(alpha);
+        ctx.set_stroke_style_str(colour);
+        ctx.set_fill_style_str(colour);
+        ctx.set_line_width(width);
+        for (k, kind) in f.scene.kinds.iter().enumerate() {
+            let links = f.scene.links_of_kind(k);
+            if links.is_empty() {
+                continue;
+            }
+            let _ = ctx.set_line_dash(f.dashes.get(k).unwrap_or(f.solid));
+            ctx.begin_path();
+            let mut any = false;
+            let mut arrows = false;
+            for l in links {
+                if !f.visible_links.get(l.link).copied().unwrap_or(false) {
+                    continue;
+                }
+                let strong = match f.emphasis {
+                    Some((e, _)) => l.source == e || l.target == e,
+                    None => false,
+                };
+                if (pass == LinkPass::Strong) != strong && pass != LinkPass::All {
+                    continue;
+                }
+                let (Some((x0, y0)), Some((x1, y1))) = (f.screen(l.source), f.screen(l.target))
+                else {
+                    continue;
+                };
+                // Cull segments entirely on one side of the viewport.
+                if (x0 < 0.0 && x1 < 0.0)
+                    || (y0 < 0.0 && y1 < 0.0)
+                    || (x0 > vw && x1 > vw)
+                    || (y0 > vh && y1 > vh)
+                {
+                    continue;
+                }
+                ctx.move_to(x0, y0);
+                ctx.line_to(x1, y1);
+                any = true;
+                arrows |= kind.directed;
+            }
+            if any {
+                ctx.stroke();
+            }
+            if arrows {
+                draw_arrowheads(ctx, f, k, pass);
+            }
+        }
+    }
+    let _ = ctx.set_line_dash(f.solid);
+    ctx.set_global_alpha(1.0);
+}
+
+/// One filled path of arrowheads for the directed links of kind `k`,
+/// their tips on the target's outline.
+fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: LinkPass) {
+    let _ = ctx.set_line_dash(f.solid);
+    ctx.begin_path();
+    let mut any = false;
+    for l in f.scene.links_of_kind(k) {
+        if !f.visible_links.get(l.link).copied().unwrap_or(false) || l.source == l.target {
+            continue;
+        }
+        let strong = match f.emphasis {
+            Some((e, _)) => l.source == e || l.target == e,
+            None => false,
+        };
+        if (pass == LinkPass::Strong) != strong && pass != LinkPass::All {
+            continue;
+        }
+        let (Some((x0, y0)), Some((x1, y1))) = (f.screen(l.source), f.screen(l.target)) else {
+            continue;
+        };
+        let rt = screen_radius(f.scene, l.target, f.camera.zoom);
+        if !f.on_screen(x1, y1, rt + size::ARROW_LEN) {
+            continue;
+        }
+        let (dx, dy) = (x1 - x0, y1 - y0);
+        let len = (dx * dx + dy * dy).sqrt();
+        let rs = screen_radius(f.scene, l.source, f.camera.zoom);
+        if len <= rs + rt + size::ARROW_LEN * 1.5 {
+            continue;
+        }
+        let (ux, uy) = (dx / len, dy / len);
+        let tip = (x1 - ux * (rt + 1.0), y1 - uy * (rt + 1.0));
+        let base = (tip.0 - ux * size::ARROW_LEN, tip.1 - uy * size::ARROW_LEN);
+        let (px, py) = (-uy * size::ARROW_HALF, ux * size::ARROW_HALF);
+        ctx.move_to(tip.0, tip.1);
+        ctx.line_to(base.0 + px, base.1 + py);
+        ctx.line_to(base.0 - px, base.1 - py);
+        ctx.close_path();
+        any = true;
+    }
+    if any {
+        ctx.fill();
+    }
+    if let Some(d) = f.dashes.get(k) {
+        let _ = ctx.set_line_dash(d);
+    }
+}
+
+fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
+    let zoom = f.camera.zoom;
+    ctx.set_line_join("round");
+    let passes: &[bool] = if f.emphasis.is_some() {
+        &[false, true]
+    } else {
+        &[true]
+    };
+    for &bright in passes {
+        ctx.set_global_alpha(if bright { 1.0 } else { size::DIM_ALPHA });
+        for (t, style) in f.scene.types.iter().enumerate() {
+            let fill = if f.dark {
+                &style.fill_dark
+            } else {
+                &style.fill
+            };
+            for hollow in [false, true] {
+                if hollow && !f.hollow_undated {
+                    continue;
+                }
+                ctx.begin_path();
+                let mut any = false;
+                let mut sink = Ctx(ctx);
+                for (a, (&ty, &founded)) in f.scene.type_of.iter().zip(&f.scene.founded).enumerate()
+                {
+                    if ty != t || !f.visible(a) || f.emphasised(a) != bright {
+                        continue;
+                    }
+                    if (f.hollow_undated && !founded) != hollow {
+                        continue;
+                    }
+                    let Some((x, y)) = f.screen(a) else { continue };
+                    let r = screen_radius(f.scene, a, zoom);
+                    if !f.on_screen(x, y, r * shape::extent(style.shape)) {
+                        continue;
+                    }
+                    shape::trace(&mut sink, style.shape, x, y, r);
+                    any = true;
+                }
+                if !any {
+                    continue;
+                }
+                if hollow {
+                    // Outline only, in the type's colour, inside a thin
+                    // contrasting line so it reads on any background.
+                    ctx.set_line_width(3.0);
+                    ctx.set_stroke_style_str(f.palette.outline);
+                    ctx.stroke();
+                    ctx.set_line_width(1.8);
+                    ctx.set_stroke_style_str(fill);
+                    ctx.stroke();
+                } else {
+                    ctx.set_fill_style_str(fill);
+                    ctx.fill();
+                    ctx.set_line_width(size::OUTLINE);
+                    ctx.set_stroke_style_str(f.palette.outline);
+                    ctx.stroke();
+                }
+            }
+        }
+    }
+    ctx.set_global_alpha(1.0);
+}
+
+fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f64, colour: &str) {
+    if !f.visible(a) {
+        return;
+    }
+    let Some((x, y)) = f.screen(a) else { return };
+    let r = screen_radius(f.scene, a, f.camera.zoom);
+    let ext = f
+        .scene
+        .type_style(a)
+        .map(|s| shape::extent(s.shape))
+        .unwrap_or(1.0);
+    ctx.begin_path();
+    let _ = ctx.arc(x, y, r * ext + gap, 0.0, TAU);
+    ctx.set_line_width(width);
+    ctx.set_stroke_style_str(colour);
+    ctx.stroke();
+}
+
+fn draw_rings(ctx: &CanvasRenderingContext2d, f: &Frame) {
+    for &h in f.highlighted {
+        ring(ctx, f, h, 3.0, 2.5, f.palette.highlight);
+    }
+    if let Some(h) = f.hovered {
+        ring(ctx, f, h, 2.0, 1.5, f.palette.outline);
+    }
+    if let Some(s) = f.selected {
+        // A halo of the background colour under the ring keeps it readable
+        // over links.
+        ring(ctx, f, s, 3.5, 5.0, f.palette.background);
+        ring(ctx, f, s, 3.5, 3.0, f.palette.selection);
+    }
+    if let Some(k) = f.focused {
+        let _ = ctx.set_line_dash(f.focus_dash);
+        ring(ctx, f, k, 8.0, 2.0, f.palette.focus);
+        let _ = ctx.set_line_dash(f.solid);
+    }
+}
+
+fn draw_labels(ctx: &CanvasRenderingContext2d, f: &Frame) {
+    if f.labels.is_empty() {
+        return;
+    }
+    ctx.set_font(LABEL_FONT);
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    ctx.set_line_join("round");
+    ctx.set_line_width(4.0);
+    ctx.set_stroke_style_str(f.palette.halo);
+    ctx.set_fill_style_str(f.palette.label);
+    for c in f.labels {
+        let Some(name) = f.scene.names.get(c.actor) else {
+            continue;
+        };
+        let x = c.rect.x + 1.0;
+        let y = c.rect.y + c.rect.h / 2.0;
+        let _ = ctx.stroke_text(name, x, y);
+        let _ = ctx.fill_text(name, x, y);
+    }
+}
