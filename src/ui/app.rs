@@ -16,7 +16,6 @@ use super::filters::FilterPanel;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::loader::{self, Outcome, DEFAULT_DATASET};
-use super::map::MapCanvas;
 use super::search::SearchBox;
 use super::store::{Msg, Phase, Shared, Store};
 use crate::model::filter::{self, FacetCounts, Filter, Visible};
@@ -24,6 +23,7 @@ use crate::model::graph::Graph;
 use crate::model::search;
 use crate::model::state::{Action, AppState, Lang};
 use crate::model::url;
+use crate::render::MapCanvas;
 
 /// How many suggestions the search box lists.
 const SUGGESTIONS: usize = 8;
@@ -56,12 +56,12 @@ async fn load(
     let current = || *seq.borrow() == mine;
     let href = data.clone().unwrap_or_else(|| DEFAULT_DATASET.to_string());
     let url = match browser::resolve_same_origin(&href) {
-        Ok((u, true)) => u,
-        Ok((_, false)) => {
+        Some((u, true)) => u,
+        Some((_, false)) => {
             dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: href }));
             return;
         }
-        Err(()) => {
+        None => {
             dispatcher.dispatch(Msg::Failed(FetchFailure::BadUrl { url: href }));
             return;
         }
@@ -270,9 +270,22 @@ pub fn app() -> Html {
     };
 
     let (Some(ds), Some(g), true) = (dataset, (*graph).clone(), ready) else {
+        // After a failed `data=` file, offer the default map (same language).
+        let default_href = state.data.as_ref().map(|_| {
+            let home = AppState {
+                lang,
+                embed: state.embed,
+                ..AppState::default()
+            };
+            AttrValue::from(browser::permalink(&url::encode(&home)))
+        });
         return match &store.phase {
-            Phase::Failed(f) => html! { <ErrorPanel lang={lang} failure={Some(f.clone())} /> },
-            Phase::Invalid(d) => html! { <ErrorPanel lang={lang} diagnostics={d.clone()} /> },
+            Phase::Failed(f) => html! {
+                <ErrorPanel lang={lang} failure={Some(f.clone())} default_href={default_href} />
+            },
+            Phase::Invalid(d) => html! {
+                <ErrorPanel lang={lang} diagnostics={d.clone()} default_href={default_href} />
+            },
             Phase::Loading { received, total } => {
                 html! { <LoadingView lang={lang} received={*received} total={*total} /> }
             }

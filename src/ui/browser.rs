@@ -67,17 +67,17 @@ pub fn write_query(query: &str, mode: HistoryMode) {
 }
 
 /// Resolves `href` against the page and says whether it is on the page's
-/// origin. `Err(())` when it is not a URL.
-pub fn resolve_same_origin(href: &str) -> Result<(String, bool), ()> {
-    let w = window().ok_or(())?;
-    let base = w.location().href().map_err(|_| ())?;
-    let url = web_sys::Url::new_with_base(href, &base).map_err(|_| ())?;
+/// origin. `None` when it is not a URL.
+pub fn resolve_same_origin(href: &str) -> Option<(String, bool)> {
+    let w = window()?;
+    let base = w.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(href, &base).ok()?;
     let proto = url.protocol();
     if proto != "http:" && proto != "https:" {
-        return Ok((url.href(), false));
+        return Some((url.href(), false));
     }
-    let own = w.location().origin().map_err(|_| ())?;
-    Ok((url.href(), url.origin() == own))
+    let own = w.location().origin().ok()?;
+    Some((url.href(), url.origin() == own))
 }
 
 /// `performance.mark(name)`.

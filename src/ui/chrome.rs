@@ -97,6 +97,10 @@ pub struct ErrorPanelProps {
     /// The loader's diagnostics (errors first).
     #[prop_or_default]
     pub diagnostics: Vec<Diagnostic>,
+    /// The address of the map with its default dataset, offered when a
+    /// `data=` file failed.
+    #[prop_or_default]
+    pub default_href: Option<AttrValue>,
 }
 
 /// Why the dataset is not shown: a sentence, or every diagnostic with its
@@ -149,7 +153,12 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                     </ol>
                     <p class="muted small">{ t(lang, Key::ErrorHelp) }</p>
                 }
-                <button type="button" class="btn" onclick={reload}>{ t(lang, Key::Retry) }</button>
+                <div class="error-actions">
+                    <button type="button" class="btn" onclick={reload}>{ t(lang, Key::Retry) }</button>
+                    if let Some(href) = props.default_href.clone() {
+                        <a class="btn primary" href={href}>{ t(lang, Key::OpenDefault) }</a>
+                    }
+                </div>
             </section>
         </div>
     }

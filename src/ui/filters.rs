@@ -230,11 +230,17 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
     let on_close = props.on_close.clone();
     let show_map = Callback::from(move |_: MouseEvent| on_close.emit(()));
+    let on_close = props.on_close.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            on_close.emit(())
+        }
+    });
 
     html! {
         <aside id="filter-panel" data-testid="filter-panel"
                class={classes!("filters", "panel", props.open.then_some("open"))}
-               aria-labelledby="filters-title">
+               aria-labelledby="filters-title" {onkeydown}>
             <div class="panel-head">
                 <h2 id="filters-title">{ t(lang, Key::Filters) }</h2>
                 <button type="button" class="btn link" data-testid="clear-filters" onclick={clear_all}>

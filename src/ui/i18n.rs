@@ -29,6 +29,7 @@ pub enum Key {
     ErrorColumn,
     ErrorPath,
     Retry,
+    OpenDefault,
     SearchLabel,
     SearchPlaceholder,
     SearchNoResult,
@@ -117,6 +118,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         ErrorColumn => ("colonne", "column"),
         ErrorPath => ("chemin", "path"),
         Retry => ("Réessayer", "Try again"),
+        OpenDefault => ("Ouvrir la carte par défaut", "Open the default map"),
         SearchLabel => ("Rechercher un acteur", "Search for an actor"),
         SearchPlaceholder => ("Rechercher un acteur…", "Search for an actor…"),
         SearchNoResult => ("Aucun acteur ne correspond.", "No actor matches."),
@@ -213,7 +215,7 @@ pub fn number(lang: Lang, n: usize) -> String {
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -16,7 +16,6 @@ pub mod i18n;
 pub mod icons;
 pub mod loader;
 pub mod lookup;
-pub mod map;
 pub mod search;
 pub mod store;
 

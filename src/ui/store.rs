@@ -117,7 +117,7 @@ impl Store {
     /// build yet; returns the notices.
     fn settle(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
         let (state, mut notices) = url::resolve(state, ds);
-        let (state, more) = unsupported_shim(&state);
+        let (state, more) = url::unsupported(&state);
         notices.extend(more);
         (state, notices)
     }
@@ -189,9 +189,4 @@ impl Reducible for Store {
         }
         Rc::new(next)
     }
-}
-
-// TEMP until branch `model` lands with `url::unsupported`.
-fn unsupported_shim(s: &AppState) -> (AppState, Vec<Notice>) {
-    (s.clone(), Vec::new())
 }

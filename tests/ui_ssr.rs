@@ -1,0 +1,323 @@
+//! Component tests through Yew server-side rendering (native): what a
+//! visitor and the end-to-end hooks see in the markup — dataset text as
+//! text, never markup; the hooks' attributes; links only to http(s).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use civicmap::model::dataset::Dataset;
+use civicmap::model::diagnostic::Diagnostic;
+use civicmap::model::filter::{FacetCounts, Filter, Visible};
+use civicmap::model::graph::Graph;
+use civicmap::model::state::Lang;
+use civicmap::ui::actor_panel::{ActorPanel, ActorPanelProps};
+use civicmap::ui::chrome::{
+    ErrorPanel, ErrorPanelProps, NoticeBox, NoticeBoxProps, VisibleCount, VisibleCountProps,
+};
+use civicmap::ui::filters::{FilterPanel, FilterPanelProps};
+use civicmap::ui::i18n::FetchFailure;
+use civicmap::ui::store::Shared;
+use yew::{Callback, LocalServerRenderer};
+
+const HOSTILE: &str = r##"{
+  "format": "civicmap/1",
+  "meta": {"title": {"fr": "Carte <b>test</b>", "en": "Test map"}},
+  "taxonomy": {
+    "actor_types": [
+      {"id": "association", "label": {"fr": "Association", "en": "Association"},
+       "color": "#1b9e77", "color_dark": "#66c2a5", "shape": "circle"},
+      {"id": "startup", "label": {"fr": "Start-up", "en": "Start-up"},
+       "color": "#d95f02", "color_dark": "#fc8d62", "shape": "square"}
+    ],
+    "objectives": [{"id": "information", "label": {"fr": "Information", "en": "Information"}}],
+    "link_kinds": [
+      {"id": "funds", "label": {"fr": "finance", "en": "funds"},
+       "inverse_label": {"fr": "financé par", "en": "funded by"}, "directed": true},
+      {"id": "partners-with", "label": {"fr": "partenaire de", "en": "partners with"}, "directed": false}
+    ],
+    "ecosystems": [{"id": "open-data", "label": {"fr": "Open data", "en": "Open data"}}]
+  },
+  "actors": [
+    {"id": "evil", "name": "<img src=x onerror=alert(1)>", "aliases": ["<script>alert(2)</script>"],
+     "type": "association", "objectives": ["information"], "ecosystems": ["open-data"],
+     "founded": 2014, "country": "FR", "website": "javascript:alert(3)",
+     "description": {"fr": "Décrit <em>ici</em>", "en": "Described <em>here</em>"},
+     "sources": ["https://example.org/report", {"label": {"fr": "Entretien"}, "url": "javascript:alert(4)"}]},
+    {"id": "funder", "name": "Fondation Démo", "type": "startup", "website": "https://demo.example/"},
+    {"id": "friend", "name": "Ami & Cie", "type": "startup"}
+  ],
+  "links": [
+    {"source": "funder", "target": "evil", "kind": "funds", "since": 2015, "until": 2018,
+     "sources": ["https://demo.example/press"]},
+    {"source": "evil", "target": "friend", "kind": "partners-with"}
+  ]
+}"##;
+
+fn dataset() -> Dataset {
+    serde_json::from_str(HOSTILE).expect("fixture parses")
+}
+
+fn all_visible(ds: &Dataset) -> Visible {
+    Visible {
+        actors: vec![true; ds.actors.len()],
+        links: vec![true; ds.links.len()],
+        actor_count: ds.actors.len(),
+        link_count: ds.links.len(),
+        undated_actors: 0,
+    }
+}
+
+async fn render<C>(props: C::Properties) -> String
+where
+    C: yew::BaseComponent,
+{
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn actor_panel_props(ds: Dataset, actor: usize, lang: Lang) -> ActorPanelProps {
+    let g = Graph::new(&ds);
+    let vis = all_visible(&ds);
+    ActorPanelProps {
+        dataset: Shared(Rc::new(ds)),
+        graph: Shared(Rc::new(g)),
+        visible: Shared(Rc::new(vis)),
+        actor,
+        depth: None,
+        lang,
+        dark: false,
+        on_select: Callback::noop(),
+        on_depth: Callback::noop(),
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn actor_panel_shows_dataset_text_as_text_never_markup() {
+    let html = render::<ActorPanel>(actor_panel_props(dataset(), 0, Lang::Fr)).await;
+    assert!(html.contains(r#"data-testid="actor-panel""#), "{html}");
+    assert!(html.contains(r#"data-actor-id="evil""#));
+    // The name is escaped inside the h2.
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;</h2>"),
+        "name not escaped in h2: {html}"
+    );
+    assert!(
+        !html.contains("<img"),
+        "raw markup from the dataset: {html}"
+    );
+    assert!(
+        !html.contains("<script"),
+        "raw markup from the dataset: {html}"
+    );
+    assert!(
+        !html.contains("<em>"),
+        "raw markup from the dataset: {html}"
+    );
+    // A javascript: website or source URL is never a link.
+    assert!(!html.contains("href=\"javascript:"), "{html}");
+    assert!(html.contains("Entretien"));
+    // The http source is a safe external link.
+    assert!(html.contains(
+        r#"href="https://example.org/report" target="_blank" rel="noopener noreferrer""#
+    ));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn actor_panel_groups_links_by_kind_and_direction() {
+    let html = render::<ActorPanel>(actor_panel_props(dataset(), 0, Lang::Fr)).await;
+    // Incoming "funds" reads with its inverse label; the neighbour is a button.
+    assert!(html.contains("financé par"), "{html}");
+    assert!(
+        html.contains(r#"data-testid="neighbour" data-actor-id="funder""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-actor-id="friend""#));
+    assert!(html.contains("partenaire de"));
+    assert!(html.contains("2015–2018"));
+    // From the funder's side the same link reads with its label.
+    let html = render::<ActorPanel>(actor_panel_props(dataset(), 1, Lang::En)).await;
+    assert!(html.contains(">funds<"), "{html}");
+    assert!(!html.contains("funded by"));
+    assert!(html.contains(r#"href="https://demo.example/""#));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn actor_panel_has_the_depth_select_and_close_button() {
+    let html = render::<ActorPanel>(actor_panel_props(dataset(), 0, Lang::En)).await;
+    assert!(html.contains(r#"data-testid="depth-select""#));
+    for v in ["\"\"", "\"1\"", "\"2\"", "\"3\""] {
+        assert!(
+            html.contains(&format!("value={v}")),
+            "option {v} missing: {html}"
+        );
+    }
+    assert!(html.contains(r#"data-testid="actor-panel-close""#));
+    assert!(html.contains("Close the card"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn visible_count_carries_plain_digits_and_words() {
+    let html = render::<VisibleCount>(VisibleCountProps {
+        actors: 162,
+        links: 209,
+        lang: Lang::Fr,
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="visible-count""#));
+    assert!(html.contains(r#"aria-live="polite""#));
+    assert!(html.contains(r#"data-actors="162""#));
+    assert!(html.contains(r#"data-links="209""#));
+    assert!(html.contains("162 acteurs · 209 liens"), "{html}");
+    let html = render::<VisibleCount>(VisibleCountProps {
+        actors: 2085,
+        links: 5409,
+        lang: Lang::En,
+    })
+    .await;
+    assert!(
+        html.contains(r#"data-actors="2085""#),
+        "digits only: {html}"
+    );
+    assert!(html.contains("2,085 actors · 5,409 links"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn error_panel_lists_every_diagnostic_with_its_place() {
+    let mut d1 = Diagnostic::error("unknown-actor", "links[3].target", "no actor \"x\"");
+    d1.line = Some(42);
+    d1.column = Some(17);
+    let d2 = Diagnostic::error("bad-id", "actors[0].id", "id <b>Bad</b> breaks the grammar");
+    let w = Diagnostic::warning("isolated-actor", "actors[1]", "isolated");
+    let html = render::<ErrorPanel>(ErrorPanelProps {
+        lang: Lang::Fr,
+        failure: None,
+        diagnostics: vec![d1, d2, w],
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="error-panel""#));
+    assert!(html.contains("links[3].target"));
+    assert!(html.contains("ligne 42, colonne 17"), "{html}");
+    assert!(html.contains("actors[0].id"));
+    assert!(
+        html.contains("2 erreurs"),
+        "warnings are not counted as errors: {html}"
+    );
+    assert!(!html.contains("<b>Bad"), "message escaped: {html}");
+    assert!(
+        !html.contains("isolated-actor"),
+        "warnings are not listed as errors"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn error_panel_explains_a_refused_or_unreachable_file() {
+    let html = render::<ErrorPanel>(ErrorPanelProps {
+        lang: Lang::En,
+        failure: Some(FetchFailure::OtherOrigin {
+            url: "https://elsewhere.example/d.json".into(),
+        }),
+        diagnostics: vec![],
+    })
+    .await;
+    assert!(html.contains("another site"), "{html}");
+    assert!(html.contains("https://elsewhere.example/d.json"));
+    let html = render::<ErrorPanel>(ErrorPanelProps {
+        lang: Lang::Fr,
+        failure: Some(FetchFailure::NotJson {
+            url: "page.html".into(),
+        }),
+        diagnostics: vec![],
+    })
+    .await;
+    assert!(
+        html.contains("n'est pas un fichier de données JSON"),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn notice_is_dismissible() {
+    let html = render::<NoticeBox>(NoticeBoxProps {
+        title: "Titre".into(),
+        items: vec!["« type=licorne » : inconnu".into()],
+        lang: Lang::Fr,
+        on_dismiss: Callback::noop(),
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="notice""#));
+    assert!(html.contains(r#"data-testid="notice-dismiss""#));
+    assert!(html.contains("type=licorne"));
+}
+
+fn filter_props(ds: Dataset, filter: Filter, lang: Lang) -> FilterPanelProps {
+    let counts = FacetCounts {
+        types: vec![("association".into(), 1), ("startup".into(), 2)],
+        objectives: vec![("information".into(), 1)],
+        ecosystems: vec![("open-data".into(), 1)],
+        links: vec![("funds".into(), 1), ("partners-with".into(), 0)],
+    };
+    FilterPanelProps {
+        dataset: Shared(Rc::new(ds)),
+        counts: Shared(Rc::new(counts)),
+        filter,
+        visible_actors: 3,
+        undated: 2,
+        lang,
+        dark: false,
+        open: false,
+        on_action: Callback::noop(),
+        on_close: Callback::noop(),
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn filter_panel_has_real_checkboxes_with_labels_and_counts() {
+    let html = render::<FilterPanel>(filter_props(dataset(), Filter::default(), Lang::Fr)).await;
+    assert!(html.contains(r#"data-testid="filter-panel""#));
+    for id in [
+        "facet-type-association",
+        "facet-type-startup",
+        "facet-objective-information",
+        "facet-ecosystem-open-data",
+        "facet-link-funds",
+        "facet-link-partners-with",
+    ] {
+        assert!(
+            html.contains(&format!(r#"type="checkbox" id="{id}" data-testid="{id}""#)),
+            "{id} missing: {html}"
+        );
+    }
+    // The legend: each type's label, shape icon and count inside its label.
+    assert!(
+        html.contains("Start-up</span><span class=\"facet-count\">2</span>"),
+        "{html}"
+    );
+    assert!(html.contains("<rect"), "square shape icon for start-ups");
+    assert!(html.contains(r#"data-testid="clear-filters""#));
+    assert!(html.contains(r#"data-testid="year-slider""#));
+    assert!(
+        html.contains(r#"min="2014" max="2018""#),
+        "year range from the data: {html}"
+    );
+    assert!(html.contains(r#"data-testid="year-clear""#));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn filter_panel_reflects_the_filter() {
+    let f = Filter {
+        types: vec!["startup".into()],
+        year: Some(2016),
+        ..Filter::default()
+    };
+    let html = render::<FilterPanel>(filter_props(dataset(), f, Lang::En)).await;
+    assert!(
+        html.contains(r#"<input checked type="checkbox" id="facet-type-startup""#),
+        "chosen type is checked: {html}"
+    );
+    assert!(!html.contains(r#"<input checked type="checkbox" id="facet-type-association""#));
+    assert!(html.contains(r#"value="2016""#));
+    assert!(html.contains("2 undated actors shown"), "{html}");
+}
