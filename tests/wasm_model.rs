@@ -82,7 +82,7 @@ fn search_ignores_accents_in_the_browser_too() {
     let ids: Vec<_> = found
         .iter()
         .filter_map(|&i| ds.actors.get(i))
-        .map(|a| a.id.as_str())
+        .filter_map(|a| a.id.as_deref())
         .collect();
     assert_eq!(ids, ["beta"]);
 }
