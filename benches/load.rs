@@ -120,6 +120,25 @@ fn generate(actors: usize, links: usize) -> Vec<u8> {
     serde_json::to_vec_pretty(&dataset).unwrap_or_default()
 }
 
+/// CPU time of this process so far (Linux `schedstat`), if available: less
+/// sensitive than wall-clock time to other processes on a shared machine.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Wall-clock times of `runs` calls of `f`.
+fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect()
+}
+
 fn main() {
     let args: Vec<usize> = std::env::args()
         .skip(1)
@@ -135,11 +154,16 @@ fn main() {
         bytes.len() as f64 / 1e6
     );
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    let mut cpu: Vec<Duration> = Vec::with_capacity(runs);
     let mut summary = String::new();
     for _ in 0..runs {
         let start = Instant::now();
+        let cpu_start = cpu_time();
         let loaded = load(&bytes);
         times.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+            cpu.push(b.saturating_sub(a));
+        }
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
         summary = format!(
             "{} errors, {} warnings, loaded: {}",
@@ -149,17 +173,14 @@ fn main() {
         );
     }
     times.sort();
-    // For reference: parsing the same bytes into a serde_json::Value.
-    let mut parse: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            let value = serde_json::from_slice::<serde_json::Value>(&bytes);
-            let elapsed = start.elapsed();
-            drop(value);
-            elapsed
-        })
-        .collect();
-    parse.sort();
+    // For reference, on the same bytes: parsing into a serde_json::Value,
+    // and serde's derived deserialization into the dataset types.
+    let mut parse = time(runs, || {
+        let _ = serde_json::from_slice::<serde_json::Value>(&bytes);
+    });
+    let mut derive = time(runs, || {
+        let _ = serde_json::from_slice::<civicmap::model::dataset::Dataset>(&bytes);
+    });
     let min = times.first().copied().unwrap_or_default();
     let median = times.get(times.len() / 2).copied().unwrap_or_default();
     println!("{summary}");
@@ -169,9 +190,23 @@ fn main() {
         ms(Some(&min)),
         ms(Some(&median))
     );
-    println!(
-        "(reference, serde_json::Value parse alone: min {:.1} ms, median {:.1} ms)",
-        ms(parse.first()),
-        ms(parse.get(parse.len() / 2))
-    );
+    cpu.sort();
+    if !cpu.is_empty() {
+        println!(
+            "load, CPU time: min {:.1} ms, median {:.1} ms",
+            ms(cpu.first()),
+            ms(cpu.get(cpu.len() / 2))
+        );
+    }
+    for (name, times) in [
+        ("serde_json::Value parse + drop", &mut parse),
+        ("serde derive into Dataset", &mut derive),
+    ] {
+        times.sort();
+        println!(
+            "(reference, {name}: min {:.1} ms, median {:.1} ms)",
+            ms(times.first()),
+            ms(times.get(times.len() / 2))
+        );
+    }
 }

@@ -16,6 +16,7 @@ pub mod import;
 pub mod layout;
 pub mod locate;
 pub mod search;
+mod shape;
 pub mod state;
 pub mod stats;
 pub mod url;
