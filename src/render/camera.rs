@@ -226,6 +226,48 @@ impl Camera {
     }
 }
 
+/// The part of the segment `(x0, y0)–(x1, y1)` inside the box
+/// `[min_x, max_x] × [min_y, max_y]` (Liang–Barsky), or `None` when it
+/// misses the box. Links are clipped to the viewport before drawing, so a
+/// link thousands of pixels long at high zoom costs no more than a short one
+/// (dashed strokes are paid per dash).
+pub fn clip_segment(
+    (x0, y0): (f64, f64),
+    (x1, y1): (f64, f64),
+    (min_x, min_y): (f64, f64),
+    (max_x, max_y): (f64, f64),
+) -> Option<((f64, f64), (f64, f64))> {
+    if !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite()) {
+        return None;
+    }
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let mut t0 = 0.0_f64;
+    let mut t1 = 1.0_f64;
+    for (p, q) in [
+        (-dx, x0 - min_x),
+        (dx, max_x - x0),
+        (-dy, y0 - min_y),
+        (dy, max_y - y0),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    if t0 > t1 {
+        return None;
+    }
+    Some(((x0 + t0 * dx, y0 + t0 * dy), (x0 + t1 * dx, y0 + t1 * dy)))
+}
+
 /// Smooth start and stop for camera moves (cubic ease-in-out on 0–1).
 pub fn ease_in_out(t: f64) -> f64 {
     let t = t.clamp(0.0, 1.0);
@@ -352,6 +394,28 @@ mod tests {
         assert_eq!(f.at(1300.0), (f.to, true));
         assert_eq!(f.at(5000.0), (f.to, true));
         assert!(ease_in_out(0.1) < 0.1 && ease_in_out(0.9) > 0.9);
+    }
+
+    #[test]
+    fn segments_are_clipped_to_the_box() {
+        let b = ((0.0, 0.0), (100.0, 50.0));
+        // Inside: unchanged.
+        assert_eq!(
+            clip_segment((10.0, 10.0), (20.0, 30.0), b.0, b.1),
+            Some(((10.0, 10.0), (20.0, 30.0)))
+        );
+        // Crossing the whole box horizontally.
+        assert_eq!(
+            clip_segment((-1e6, 25.0), (1e6, 25.0), b.0, b.1),
+            Some(((0.0, 25.0), (100.0, 25.0)))
+        );
+        // Missing it, or broken.
+        assert_eq!(clip_segment((-10.0, -10.0), (-5.0, 60.0), b.0, b.1), None);
+        assert_eq!(clip_segment((200.0, 0.0), (300.0, 300.0), b.0, b.1), None);
+        assert_eq!(clip_segment((f64::NAN, 0.0), (1.0, 1.0), b.0, b.1), None);
+        // A diagonal entering through a corner region keeps its direction.
+        let ((ax, ay), (bx, by)) = clip_segment((-50.0, -25.0), (150.0, 75.0), b.0, b.1).unwrap();
+        assert!(close(ax, 0.0) && close(ay, 0.0) && close(bx, 100.0) && close(by, 50.0));
     }
 
     proptest! {

@@ -11,11 +11,19 @@ use web_sys::CanvasRenderingContext2d;
 
 use crate::model::dataset::Position;
 
-use super::camera::{Camera, Viewport};
+use super::camera::{clip_segment, Camera, Viewport};
 use super::labels::Candidate;
-use super::scene::Scene;
+use super::scene::{Scene, SceneLink};
 use super::shape::{self, PathSink};
 use super::style::{size, Palette, LABEL_FONT};
+
+/// Links are clipped this far outside the viewport (pixels), so line caps
+/// and dashes at the border look the same as inside.
+const CLIP_MARGIN: f64 = 16.0;
+
+/// Above this much link length on screen (pixels, Manhattan), links are
+/// drawn solid (see [`dashes_on`]).
+const DASH_BUDGET_PX: f64 = 60_000.0;
 
 /// Everything a frame shows.
 pub struct Frame<'a> {
@@ -116,13 +124,53 @@ enum LinkPass {
     Strong,
 }
 
+/// The on-screen part of link `l`, when it is visible and crosses the
+/// viewport.
+fn link_segment(f: &Frame, l: &SceneLink) -> Option<((f64, f64), (f64, f64))> {
+    if !f.visible_links.get(l.link).copied().unwrap_or(false) {
+        return None;
+    }
+    let a = f.screen(l.source)?;
+    let b = f.screen(l.target)?;
+    // Only the part inside the viewport (plus a margin) is stroked.
+    clip_segment(
+        a,
+        b,
+        (-CLIP_MARGIN, -CLIP_MARGIN),
+        (f.vp.width + CLIP_MARGIN, f.vp.height + CLIP_MARGIN),
+    )
+}
+
+fn touches_emphasis(f: &Frame, l: &SceneLink) -> bool {
+    f.emphasis
+        .is_some_and(|(e, _)| l.source == e || l.target == e)
+}
+
+/// Whether dash patterns are drawn this frame: dashed strokes cost per dash
+/// in software rasterizers (about ten times a solid stroke), so when more
+/// than [`DASH_BUDGET_PX`] of links are on screen (an overview of a large
+/// graph, where patterns are unreadable anyway) links are drawn solid. The
+/// emphasised actor's links always keep their pattern.
+fn dashes_on(f: &Frame) -> bool {
+    let mut total = 0.0;
+    for l in &f.scene.links {
+        if let Some(((ax, ay), (bx, by))) = link_segment(f, l) {
+            total += (bx - ax).abs() + (by - ay).abs();
+            if total > DASH_BUDGET_PX {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
     let passes: &[LinkPass] = if f.emphasis.is_some() {
         &[LinkPass::Dim, LinkPass::Strong]
     } else {
         &[LinkPass::All]
     };
-    let (vw, vh) = (f.vp.width, f.vp.height);
+    let dashed = dashes_on(f);
     ctx.set_line_cap("butt");
     for &pass in passes {
         let (colour, width, alpha) = match pass {
@@ -134,44 +182,34 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
         ctx.set_stroke_style_str(colour);
         ctx.set_fill_style_str(colour);
         ctx.set_line_width(width);
+        let dash_this_pass = dashed || pass == LinkPass::Strong;
         for (k, kind) in f.scene.kinds.iter().enumerate() {
             let links = f.scene.links_of_kind(k);
             if links.is_empty() {
                 continue;
             }
-            let _ = ctx.set_line_dash(f.dashes.get(k).unwrap_or(f.solid));
             ctx.begin_path();
             let mut any = false;
             let mut arrows = false;
             for l in links {
-                if !f.visible_links.get(l.link).copied().unwrap_or(false) {
+                if pass != LinkPass::All && (pass == LinkPass::Strong) != touches_emphasis(f, l) {
                     continue;
                 }
-                let strong = match f.emphasis {
-                    Some((e, _)) => l.source == e || l.target == e,
-                    None => false,
-                };
-                if (pass == LinkPass::Strong) != strong && pass != LinkPass::All {
-                    continue;
-                }
-                let (Some((x0, y0)), Some((x1, y1))) = (f.screen(l.source), f.screen(l.target))
-                else {
+                let Some(((ax, ay), (bx, by))) = link_segment(f, l) else {
                     continue;
                 };
-                // Cull segments entirely on one side of the viewport.
-                if (x0 < 0.0 && x1 < 0.0)
-                    || (y0 < 0.0 && y1 < 0.0)
-                    || (x0 > vw && x1 > vw)
-                    || (y0 > vh && y1 > vh)
-                {
-                    continue;
-                }
-                ctx.move_to(x0, y0);
-                ctx.line_to(x1, y1);
+                ctx.move_to(ax, ay);
+                ctx.line_to(bx, by);
                 any = true;
                 arrows |= kind.directed;
             }
             if any {
+                let dash = if dash_this_pass {
+                    f.dashes.get(k).unwrap_or(f.solid)
+                } else {
+                    f.solid
+                };
+                let _ = ctx.set_line_dash(dash);
                 ctx.stroke();
             }
             if arrows {
@@ -186,18 +224,13 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
 /// One filled path of arrowheads for the directed links of kind `k`,
 /// their tips on the target's outline.
 fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: LinkPass) {
-    let _ = ctx.set_line_dash(f.solid);
     ctx.begin_path();
     let mut any = false;
     for l in f.scene.links_of_kind(k) {
         if !f.visible_links.get(l.link).copied().unwrap_or(false) || l.source == l.target {
             continue;
         }
-        let strong = match f.emphasis {
-            Some((e, _)) => l.source == e || l.target == e,
-            None => false,
-        };
-        if (pass == LinkPass::Strong) != strong && pass != LinkPass::All {
+        if pass != LinkPass::All && (pass == LinkPass::Strong) != touches_emphasis(f, l) {
             continue;
         }
         let (Some((x0, y0)), Some((x1, y1))) = (f.screen(l.source), f.screen(l.target)) else {
@@ -225,9 +258,6 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
     }
     if any {
         ctx.fill();
-    }
-    if let Some(d) = f.dashes.get(k) {
-        let _ = ctx.set_line_dash(d);
     }
 }
 

@@ -17,8 +17,7 @@ use super::style::{self, FALLBACK_FILLS};
 /// The layout keeps nodes of these radii apart, so the map draws them with
 /// exactly this size at zoom 1.
 pub fn node_radius(degree: usize) -> f64 {
-    // Until branch `model` provides `model::layout::node_radius`.
-    4.0 + 2.0 * (degree as f64).sqrt()
+    crate::model::layout::node_radius(degree)
 }
 
 /// How one actor type is drawn.
