@@ -3,6 +3,8 @@
 //! text, never markup; the hooks' attributes; links only to http(s).
 
 #![cfg(not(target_arch = "wasm32"))]
+// Test helpers outside #[test] fns may panic on a broken fixture.
+#![allow(clippy::expect_used)]
 
 use std::rc::Rc;
 
@@ -195,6 +197,7 @@ async fn error_panel_lists_every_diagnostic_with_its_place() {
         lang: Lang::Fr,
         failure: None,
         diagnostics: vec![d1, d2, w],
+        default_href: None,
     })
     .await;
     assert!(html.contains(r#"data-testid="error-panel""#));
@@ -220,6 +223,7 @@ async fn error_panel_explains_a_refused_or_unreachable_file() {
             url: "https://elsewhere.example/d.json".into(),
         }),
         diagnostics: vec![],
+        default_href: None,
     })
     .await;
     assert!(html.contains("another site"), "{html}");
@@ -230,11 +234,16 @@ async fn error_panel_explains_a_refused_or_unreachable_file() {
             url: "page.html".into(),
         }),
         diagnostics: vec![],
+        default_href: Some("https://map.example/?lang=en".into()),
     })
     .await;
     assert!(
         html.contains("n'est pas un fichier de données JSON"),
         "{html}"
+    );
+    assert!(
+        html.contains(r#"href="https://map.example/?lang=en""#),
+        "a way back to the default map: {html}"
     );
 }
 

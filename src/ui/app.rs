@@ -409,7 +409,7 @@ pub fn app() -> Html {
                     on_dismiss={dismiss_url} />
             }
             if !store.warnings.is_empty() {
-                <NoticeBox lang={lang} title={t(lang, Key::DatasetWarningsTitle)}
+                <NoticeBox lang={lang} title={i18n::warnings_title(lang, store.warnings.len())}
                     items={store.warnings.iter().map(|w| {
                         let place = w.line.map(|l| format!(" ({} {l})", t(lang, Key::ErrorLine))).unwrap_or_default();
                         format!("{} — {}{}", w.path, w.message, place)

@@ -224,6 +224,19 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         }
     };
 
+    // Opening the sheet moves the focus into it (keyboard and screen readers).
+    let panel_ref = use_node_ref();
+    {
+        let panel_ref = panel_ref.clone();
+        use_effect_with(props.open, move |open| {
+            if *open {
+                if let Some(el) = panel_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
     let cb = props.on_action.clone();
     let clear_all = Callback::from(move |_: MouseEvent| cb.emit(Action::ClearFilters));
     let on_close = props.on_close.clone();
@@ -240,7 +253,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     html! {
         <aside id="filter-panel" data-testid="filter-panel"
                class={classes!("filters", "panel", props.open.then_some("open"))}
-               aria-labelledby="filters-title" {onkeydown}>
+               aria-labelledby="filters-title" tabindex="-1" ref={panel_ref} {onkeydown}>
             <div class="panel-head">
                 <h2 id="filters-title">{ t(lang, Key::Filters) }</h2>
                 <button type="button" class="btn link" data-testid="clear-filters" onclick={clear_all}>

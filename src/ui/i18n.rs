@@ -81,7 +81,6 @@ pub enum Key {
     AboutMap,
     Dismiss,
     UrlNoticeTitle,
-    DatasetWarningsTitle,
     Dataset,
     Map,
     Unknown,
@@ -187,10 +186,6 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         UrlNoticeTitle => (
             "Certains paramètres de l'adresse ont été ignorés :",
             "Some parameters of the address were ignored:",
-        ),
-        DatasetWarningsTitle => (
-            "Le fichier de données a été chargé avec des avertissements :",
-            "The data file loaded with warnings:",
         ),
         Dataset => ("Données", "Data"),
         Map => ("Carte", "Map"),
@@ -377,6 +372,20 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
         ),
         (Lang::En, FetchFailure::NotJson { url }) => format!(
             "The file “{url}” is not a JSON data file (format civicmap/1 expected)."
+        ),
+    }
+}
+
+/// "Le fichier de données a été chargé avec 3 avertissements :".
+pub fn warnings_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Le fichier de données a été chargé avec {}\u{a0}:",
+            plural(lang, n, ("avertissement", "avertissements"), ("", ""))
+        ),
+        Lang::En => format!(
+            "The data file loaded with {}:",
+            plural(lang, n, ("", ""), ("warning", "warnings"))
         ),
     }
 }
