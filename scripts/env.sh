@@ -1,0 +1,25 @@
+# shellcheck shell=bash
+# Common environment for the civicmap scripts: sourced, never run.
+# Puts the cargo-installed tools, the npm tools and (when needed) a local Node
+# on PATH, and defines the logging helpers.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$CARGO_HOME/bin:$ROOT/node_modules/.bin:$ROOT/.tools/node/bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+# Pinned tool versions (wasm-bindgen-cli follows Cargo.lock).
+TRUNK_VERSION="0.21.14"
+NODE_MIN_MAJOR=20
+NODE_FALLBACK_VERSION="20.20.2"
+
+log() { printf '\033[1;34m==> %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen version Cargo.lock resolved (the CLI must match it exactly).
+wasm_bindgen_locked_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}

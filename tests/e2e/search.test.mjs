@@ -1,0 +1,92 @@
+// Journeys around finding an actor: search without accents, the actor panel,
+// its neighbours, and the focus depth.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  launchBrowser, newPage, queryOf, screenshot, serveApp, unexpectedErrors, visibleCount, waitReady,
+} from './helpers.mjs';
+import { loadDataset, neighbourhood } from './dataset.mjs';
+
+let server;
+let browser;
+let dataset;
+before(async () => {
+  server = await serveApp();
+  browser = await launchBrowser();
+  dataset = await loadDataset(server.url);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('searching "democratie" and pressing Enter opens the panel of Démocratie Ouverte', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  const input = page.locator('input[data-testid="search-input"]');
+  assert.equal(await input.getAttribute('type'), 'search');
+  await input.fill('democratie');
+  const first = page.locator('[data-testid="search-suggestion"]').first();
+  await first.waitFor({ state: 'visible' });
+  assert.equal(await first.getAttribute('data-actor-id'), 'democratie-ouverte');
+  await input.press('Enter');
+  const panel = page.locator('[data-testid="actor-panel"]');
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await panel.getAttribute('data-actor-id'), 'democratie-ouverte');
+  assert.equal((await panel.locator('h2').innerText()).trim(), 'Démocratie Ouverte');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('actor') === 'democratie-ouverte');
+  await screenshot(page, 'desktop-actor-panel');
+
+  // Its neighbours are listed, and they are the actors linked to it in the dataset.
+  const expected = [...neighbourhood(dataset, 'democratie-ouverte', 1)].filter((id) => id !== 'democratie-ouverte');
+  const listed = await panel.locator('[data-testid="neighbour"]').evaluateAll(
+    (els) => els.map((e) => e.getAttribute('data-actor-id')),
+  );
+  assert.deepEqual([...new Set(listed)].sort(), expected.sort());
+
+  // Focus depth 1 keeps the actor and its direct neighbours.
+  await panel.locator('[data-testid="depth-select"]').selectOption('1');
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="visible-count"]')?.dataset.actors) === n,
+    expected.length + 1,
+  );
+  assert.equal(queryOf(page).depth, '1');
+
+  // Clicking a neighbour moves the selection to it.
+  const neighbourId = expected[0];
+  await panel.locator(`[data-testid="neighbour"][data-actor-id="${neighbourId}"]`).first().click();
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="actor-panel"]')?.dataset.actorId === id,
+    neighbourId,
+  );
+  await page.locator('[data-testid="actor-panel-close"]').click();
+  await panel.waitFor({ state: 'detached' });
+  assert.equal(queryOf(page).actor, undefined);
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
+
+test('an alias finds its actor: "dinsic" finds the DINUM', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  await page.locator('input[data-testid="search-input"]').fill('dinsic');
+  const first = page.locator('[data-testid="search-suggestion"]').first();
+  await first.waitFor({ state: 'visible' });
+  assert.equal(await first.getAttribute('data-actor-id'), 'dinum');
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
+
+test('a shared actor URL opens the same panel', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?actor=democratie-ouverte`);
+  await waitReady(page);
+  const panel = page.locator('[data-testid="actor-panel"]');
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await panel.getAttribute('data-actor-id'), 'democratie-ouverte');
+  assert.equal((await visibleCount(page)).actors, dataset.actors.length);
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
