@@ -20,6 +20,14 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// True when `o` lies entirely inside `self`.
+    pub fn contains(&self, o: &Rect) -> bool {
+        o.x >= self.x
+            && o.y >= self.y
+            && o.x + o.w <= self.x + self.w
+            && o.y + o.h <= self.y + self.h
+    }
+
     pub fn overlaps(&self, o: &Rect) -> bool {
         self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
     }
@@ -74,7 +82,8 @@ impl Placer {
     /// Chooses the labels to write among `candidates`, given in priority
     /// order, for a viewport of `width` × `height` pixels. Appends the
     /// chosen candidates to `out` (cleared first), in the order given.
-    /// Candidates whose box is entirely off screen are skipped.
+    /// Candidates whose box is off screen are skipped (forced ones only
+    /// when entirely off screen).
     pub fn place(
         &mut self,
         width: f64,
@@ -106,6 +115,11 @@ impl Placer {
                 continue;
             }
             if !r.overlaps(&screen) {
+                continue;
+            }
+            // A label cut by the viewport's edge is noise: only the forced
+            // ones (selected, hovered, …) may be cut.
+            if !cand.forced && !screen.contains(&r) {
                 continue;
             }
             let padded = Rect {
@@ -231,9 +245,12 @@ mod tests {
                 cand(0, -500.0, 10.0, 80.0, false),
                 cand(1, 10.0, f64::NAN, 80.0, false),
                 cand(2, 790.0, 590.0, 80.0, false),
+                cand(3, 790.0, 500.0, 80.0, true),
+                cand(4, 700.0, 300.0, 80.0, false),
             ],
         );
-        assert_eq!(got, vec![2]);
+        // Cut by the edge: only a forced label is kept.
+        assert_eq!(got, vec![3, 4]);
     }
 
     #[test]
@@ -250,8 +267,9 @@ mod tests {
     }
 
     proptest! {
-        /// No two unforced labels overlap (with the gap), and a label is only
-        /// dropped for an overlap with one placed before it.
+        /// No two unforced labels overlap (with the gap), every kept label is
+        /// entirely on screen, and a label fully on screen is only dropped
+        /// for an overlap with one placed before it.
         #[test]
         fn kept_labels_never_overlap(
             boxes in proptest::collection::vec((-50.0..850.0f64, -20.0..620.0f64, 5.0..150.0f64), 0..300),
@@ -267,8 +285,9 @@ mod tests {
                 }
             }
             let screen = Rect { x: 0.0, y: 0.0, w: 800.0, h: 600.0 };
+            prop_assert!(out.iter().all(|o| screen.contains(&o.rect)));
             for cnd in &c {
-                if out.iter().any(|o| o.actor == cnd.actor) || !cnd.rect.overlaps(&screen) { continue; }
+                if out.iter().any(|o| o.actor == cnd.actor) || !screen.contains(&cnd.rect) { continue; }
                 let pc = Rect { x: cnd.rect.x - GAP, y: cnd.rect.y - GAP, w: cnd.rect.w + 2.0 * GAP, h: cnd.rect.h + 2.0 * GAP };
                 let blocker = out.iter().find(|o| o.rect.overlaps(&pc));
                 prop_assert!(blocker.is_some_and(|b| b.actor < cnd.actor), "{:?} dropped without cause", cnd);
