@@ -61,10 +61,17 @@ fn labels(scene: &Scene, p: &[Position], cam: Camera) -> Vec<Candidate> {
         }
         let (sx, sy) = cam.to_screen(VP, p[a].x, p[a].y);
         let w = scene.names[a].chars().count() as f64 * 7.0;
+        let reach = r * scene.extent_of(a);
         Some(Candidate {
             actor: a,
-            rect: label_box(sx, sy, r * scene.extent_of(a), w, VP.width),
+            rect: label_box(sx, sy, reach, w, VP.width),
             forced: false,
+            node: Some(civicmap::render::labels::Rect {
+                x: sx - reach,
+                y: sy - reach,
+                w: 2.0 * reach,
+                h: 2.0 * reach,
+            }),
         })
     });
     placer.place(VP.width, VP.height, cands, &mut out);

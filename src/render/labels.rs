@@ -55,6 +55,10 @@ pub fn label_box(sx: f64, sy: f64, reach: f64, text_w: f64, vp_width: f64) -> Re
     }
 }
 
+fn finite(r: &Rect) -> bool {
+    r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite()
+}
+
 /// A label that may be written.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
@@ -62,6 +66,10 @@ pub struct Candidate {
     pub rect: Rect,
     /// Shown whatever it overlaps (selected, hovered, focused, highlighted).
     pub forced: bool,
+    /// The box of the actor's node: once this candidate is handled, the
+    /// labels after it (less connected actors) keep clear of it, so a name
+    /// never hides a more connected actor.
+    pub node: Option<Rect>,
 }
 
 /// The side of a grid cell, in screen pixels.
@@ -110,38 +118,57 @@ impl Placer {
             h: height,
         };
         for cand in candidates {
-            let r = cand.rect;
-            if !(r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite()) {
-                continue;
+            if self.accepts(&cand, &screen) {
+                self.keep(cand.rect);
+                out.push(cand);
             }
-            if !r.overlaps(&screen) {
-                continue;
-            }
-            // A label cut by the viewport's edge is noise: only the forced
-            // ones (selected, hovered, …) may be cut.
-            if !cand.forced && !screen.contains(&r) {
-                continue;
-            }
-            let padded = Rect {
-                x: r.x - GAP,
-                y: r.y - GAP,
-                w: r.w + 2.0 * GAP,
-                h: r.h + 2.0 * GAP,
-            };
-            let (x0, x1, y0, y1) = self.span(&padded);
-            if !cand.forced && self.collides(&padded, x0, x1, y0, y1) {
-                continue;
-            }
-            let id = self.kept.len() as u32;
-            self.kept.push(r);
-            for cy in y0..=y1 {
-                for cx in x0..=x1 {
-                    if let Some(c) = self.cells.get_mut(cy * self.cols + cx) {
-                        c.push(id);
-                    }
+            // Less connected actors' labels keep clear of this node.
+            if let Some(n) = cand.node {
+                if finite(&n) && n.overlaps(&screen) {
+                    self.keep(n);
                 }
             }
-            out.push(cand);
+        }
+    }
+
+    /// Whether the label of `cand` can be written, given what is kept.
+    fn accepts(&self, cand: &Candidate, screen: &Rect) -> bool {
+        let r = cand.rect;
+        if !finite(&r) || !r.overlaps(screen) {
+            return false;
+        }
+        // A label cut by the viewport's edge is noise: only the forced ones
+        // (selected, hovered, …) may be cut.
+        if !cand.forced && !screen.contains(&r) {
+            return false;
+        }
+        let padded = Rect {
+            x: r.x - GAP,
+            y: r.y - GAP,
+            w: r.w + 2.0 * GAP,
+            h: r.h + 2.0 * GAP,
+        };
+        let (x0, x1, y0, y1) = self.span(&padded);
+        cand.forced || !self.collides(&padded, x0, x1, y0, y1)
+    }
+
+    /// Records a box as taken.
+    fn keep(&mut self, r: Rect) {
+        let padded = Rect {
+            x: r.x - GAP,
+            y: r.y - GAP,
+            w: r.w + 2.0 * GAP,
+            h: r.h + 2.0 * GAP,
+        };
+        let (x0, x1, y0, y1) = self.span(&padded);
+        let id = self.kept.len() as u32;
+        self.kept.push(r);
+        for cy in y0..=y1 {
+            for cx in x0..=x1 {
+                if let Some(c) = self.cells.get_mut(cy * self.cols + cx) {
+                    c.push(id);
+                }
+            }
         }
     }
 
@@ -184,6 +211,7 @@ mod tests {
             actor,
             rect: Rect { x, y, w, h: 14.0 },
             forced,
+            node: None,
         }
     }
 
@@ -221,6 +249,33 @@ mod tests {
             ],
         );
         assert_eq!(got, vec![1, 2]);
+    }
+
+    #[test]
+    fn labels_keep_clear_of_more_connected_nodes() {
+        let mut p = Placer::default();
+        let node = |x: f64, y: f64| {
+            Some(Rect {
+                x,
+                y,
+                w: 20.0,
+                h: 20.0,
+            })
+        };
+        let mut hub = cand(0, 400.0, 100.0, 80.0, false);
+        hub.node = node(150.0, 95.0);
+        // 1's label would cover the hub's node: dropped. 2's label may cover
+        // the node of 3, which comes after it.
+        let c1 = cand(1, 100.0, 100.0, 80.0, false);
+        let c2 = cand(2, 100.0, 300.0, 80.0, false);
+        let mut c3 = cand(3, 600.0, 500.0, 80.0, false);
+        c3.node = node(150.0, 295.0);
+        let mut forced = cand(4, 100.0, 102.0, 80.0, true);
+        forced.node = None;
+        let got = placed(&mut p, vec![hub, c1, c2, c3]);
+        assert_eq!(got, vec![0, 2, 3]);
+        let got = placed(&mut p, vec![hub, forced]);
+        assert_eq!(got, vec![0, 4], "forced labels ignore nodes");
     }
 
     #[test]
