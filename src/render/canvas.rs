@@ -288,6 +288,12 @@ impl Engine {
             if self.focused.is_some_and(|h| !self.is_visible(h)) {
                 self.focused = None;
             }
+            // Until the visitor moves the camera, it keeps showing all that
+            // is visible.
+            if !self.user_moved && self.layout.is_none() && same_data {
+                let to = self.fit_camera();
+                self.fly_to(to, now);
+            }
             self.dirty = true;
         } else {
             self.visible = p.visible.clone();
