@@ -288,6 +288,12 @@ impl Engine {
             if self.focused.is_some_and(|h| !self.is_visible(h)) {
                 self.focused = None;
             }
+            // Until the visitor moves the camera, it keeps showing all that
+            // is visible.
+            if !self.user_moved && self.layout.is_none() && same_data {
+                let to = self.fit_camera();
+                self.fly_to(to, now);
+            }
             self.dirty = true;
         } else {
             self.visible = p.visible.clone();
@@ -549,18 +555,26 @@ impl Engine {
         let label_w = &self.label_w;
         let emphasis = focus.map(|_| self.emphasis.as_slice());
         let forced = &self.forced;
-        let rect_of = |a: usize| -> Option<Rect> {
+        // The label box and the node box of actor `a`.
+        let boxes = |a: usize| -> Option<(Rect, Rect)> {
             let p = positions.get(a)?;
             let (sx, sy) = cam.to_screen(vp, p.x, p.y);
             let reach = screen_radius(scene, a, cam.zoom) * scene.extent_of(a);
             let w = label_w.get(a).copied().unwrap_or(0.0);
-            Some(label_box(sx, sy, reach, w, vp.width))
+            let node = Rect {
+                x: sx - reach,
+                y: sy - reach,
+                w: 2.0 * reach,
+                h: 2.0 * reach,
+            };
+            Some((label_box(sx, sy, reach, w, vp.width), node))
         };
         let forced_c = forced.iter().filter_map(|&a| {
-            rect_of(a).map(|rect| Candidate {
+            boxes(a).map(|(rect, node)| Candidate {
                 actor: a,
                 rect,
                 forced: true,
+                node: Some(node),
             })
         });
         let others = scene.by_priority.iter().filter_map(|&a| {
@@ -573,10 +587,11 @@ impl Engine {
             if scene.radius_of(a) * cam.zoom < size::LABEL_MIN_RADIUS {
                 return None;
             }
-            rect_of(a).map(|rect| Candidate {
+            boxes(a).map(|(rect, node)| Candidate {
                 actor: a,
                 rect,
                 forced: false,
+                node: Some(node),
             })
         });
         self.placer.place(
