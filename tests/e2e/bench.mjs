@@ -3,8 +3,10 @@
 // For each scenario: time from navigation start to the `civicmap:ready` mark
 // (median of N cold page loads), then the frame times while zooming (wheel) and
 // panning (drag) for 3 s after the layout settled, from requestAnimationFrame
-// deltas (median, p95, max). When a sigma.js baseline page is given it is
-// measured the same way in the same browser and reported as ratios.
+// deltas (fps, median, p95, max). Scenarios: the default dataset; the sigma
+// demo graph converted by `civicmap import sigma` (civicmap lays it out); the
+// same with the sigma file's positions (no layout); the sigma.js baseline page
+// on the same graph, measured the same way in the same browser, as ratios.
 //
 //   node tests/e2e/bench.mjs --dist dist --extra bench/sigma-demo.civicmap.json=<file> \
 //        --extra bench/sigma-demo.json=<file> [--runs 5] [--settle 2000] [--json out.json]
@@ -163,6 +165,7 @@ async function measure(browser, name, url, selector, opts) {
     ready_ms: median(loads),
     ready_min_ms: Math.min(...loads),
     frames: frames.length,
+    fps: (1000 * frames.length) / frames.reduce((a, b) => a + b, 0),
     frame_median_ms: median(frames),
     frame_p95_ms: quantile(frames, 0.95),
     frame_max_ms: Math.max(...frames),
@@ -175,9 +178,9 @@ const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : 'â€
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'â€”');
 
 function printTable(rows, ratios) {
-  const head = ['scenario', 'ready (median)', 'ready (min)', 'frames', 'frame median', 'frame p95', 'frame max'];
+  const head = ['scenario', 'ready (median)', 'ready (min)', 'fps', 'frame median', 'frame p95', 'frame max'];
   const lines = rows.map((r) => [
-    r.scenario, `${fmt(r.ready_ms)} ms`, `${fmt(r.ready_min_ms)} ms`, String(r.frames),
+    r.scenario, `${fmt(r.ready_ms)} ms`, `${fmt(r.ready_min_ms)} ms`, fmt(r.fps),
     `${fmt(r.frame_median_ms)} ms`, `${fmt(r.frame_p95_ms)} ms`, `${fmt(r.frame_max_ms)} ms`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
