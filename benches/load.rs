@@ -2,7 +2,12 @@
 //! links (the size the checker must handle in under a second).
 //!
 //! Run: `cargo bench --bench load` (release profile). Optional arguments:
-//! `cargo bench --bench load -- <actors> <links> <runs>`.
+//! `cargo bench --bench load -- <actors> <links> <runs> [broken]`; with
+//! `broken`, every link targets an unknown actor, so every link gets an
+//! error and every actor a warning, all located in the text (the worst case
+//! of the locator). With `write=<path>`, the generated file is also saved,
+//! e.g. to time the command-line checker on it:
+//! `cargo bench --bench load -- write=/tmp/big.json && time civicmap check /tmp/big.json`.
 //!
 //! The dataset is generated deterministically with a linear congruential
 //! generator, so every run measures the same bytes.
@@ -58,7 +63,7 @@ const KINDS: [&str; 9] = [
 ];
 
 /// A `civicmap/1` file with `actors` actors and `links` links, as bytes.
-fn generate(actors: usize, links: usize) -> Vec<u8> {
+fn generate(actors: usize, links: usize, broken: bool) -> Vec<u8> {
     let mut rng = Lcg(42);
     let terms = |ids: &[&str]| {
         ids.iter()
@@ -96,9 +101,14 @@ fn generate(actors: usize, links: usize) -> Vec<u8> {
             if t == s {
                 t = (t + 1) % actors.max(1);
             }
+            let target = if broken {
+                format!("nobody-{t}")
+            } else {
+                format!("actor-{t}")
+            };
             serde_json::json!({
                 "source": format!("actor-{s}"),
-                "target": format!("actor-{t}"),
+                "target": target,
                 "kind": rng.pick(&KINDS),
                 "since": 2000 + rng.below(20),
                 "sources": ["https://links.example.org/x"],
@@ -148,7 +158,13 @@ fn main() {
     let links = args.get(1).copied().unwrap_or(50_000);
     let runs = args.get(2).copied().unwrap_or(7).max(1);
 
-    let bytes = generate(actors, links);
+    let broken = std::env::args().any(|a| a == "broken");
+    let bytes = generate(actors, links, broken);
+    for path in std::env::args().filter_map(|a| a.strip_prefix("write=").map(String::from)) {
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            eprintln!("{path}: {e}");
+        }
+    }
     println!(
         "load: {actors} actors, {links} links, {:.1} MB, {runs} runs",
         bytes.len() as f64 / 1e6

@@ -1,7 +1,7 @@
 //! The loader on the real French civic-tech data: the fact sheet in
 //! `shared/data/facts` (162 actors, 209 links, 106 events, 22 stakes),
 //! turned into a `civicmap/1` file here, and the default dataset
-//! `static/data/civic-tech-fr.json` when the `data` branch has produced it.
+//! `static/data/civic-tech-fr.json` built from it.
 
 // A test crate: its helpers may panic like the tests they serve.
 #![allow(
@@ -206,20 +206,33 @@ fn a_typo_in_the_real_data_is_reported_at_its_place() {
 }
 
 #[test]
-fn the_default_dataset_loads_without_errors_when_present() {
+fn the_default_dataset_loads_with_every_row_and_its_places() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/static/data/civic-tech-fr.json"
     );
-    // Produced by the `data` branch; until it is merged, the fact-sheet test
-    // above covers the same data.
-    let Ok(bytes) = std::fs::read(path) else {
-        return;
-    };
+    let bytes = std::fs::read(path).unwrap();
     let loaded = load(&bytes);
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
+    for d in &loaded.diagnostics {
+        assert!(d.line.is_some() && d.column.is_some(), "{d:?}");
+    }
+    // The same two data findings as the fact sheet (see above), and the 19
+    // actors without a link; the taxonomy is complete, so no open list.
+    let counts = codes(&loaded);
+    let expected = HashMap::from([("isolated-actor", 19), ("link-before-founded", 2)]);
+    assert_eq!(counts, expected);
     let d = loaded.dataset.unwrap();
-    assert!(d.actors.len() >= 150, "{}", d.actors.len());
-    assert!(d.links.len() >= 200, "{}", d.links.len());
+    assert_eq!(
+        (
+            d.actors.len(),
+            d.links.len(),
+            d.events.len(),
+            d.stakes.len()
+        ),
+        (162, 209, 106, 22)
+    );
+    let types = d.taxonomy.actor_types.as_ref().unwrap();
+    assert!(types.iter().all(|t| t.shape.is_some() && t.color.is_some()));
 }
