@@ -15,8 +15,9 @@
 //!   the dataset does not have cuts nothing.
 //!
 //! Everything runs on flat `Vec<bool>` / `Vec<u8>` buffers with no
-//! allocation per actor: 2,000 actors and 5,000 links take well under a
-//! millisecond (`cargo bench --bench filter`).
+//! allocation per actor: on the 2,085-actor / 5,409-link sigma.js graph,
+//! `visible` + `facet_counts` take about 1 ms of CPU in a release build
+//! (`cargo bench --bench layout`).
 
 use super::dataset::{Actor, Dataset, Link};
 use super::graph::Graph;

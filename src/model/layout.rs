@@ -316,7 +316,7 @@ impl Layout {
             let mut moved = false;
             for &(gx, gy, i) in &grid {
                 for (ox, oy) in NEIGHBOUR_CELLS {
-                    let key = (gx + ox, gy + oy);
+                    let key = (gx.saturating_add(ox), gy.saturating_add(oy));
                     let from = grid.partition_point(|&(x, y, _)| (x, y) < key);
                     let upto = grid.partition_point(|&(x, y, _)| (x, y) <= key);
                     for &(_, _, j) in grid.get(from..upto).unwrap_or(&[]) {

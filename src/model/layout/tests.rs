@@ -206,3 +206,71 @@ fn node_radius_grows_with_degree() {
     assert!(node_radius(1) < node_radius(10));
     assert!(node_radius(100) < 25.0);
 }
+
+#[test]
+fn extreme_pinned_positions_do_not_break_the_free_ones() {
+    let mut ds = civic_tech();
+    ds.actors[0].position = Some(Position {
+        x: 1e300,
+        y: -1e300,
+    });
+    ds.actors[1].position = Some(Position {
+        x: -1e300,
+        y: 1e300,
+    });
+    let g = Graph::new(&ds);
+    let p = compute(&ds, &g);
+    assert!(p.iter().all(|q| q.x.is_finite() && q.y.is_finite()));
+    assert_eq!(
+        p[0],
+        Position {
+            x: 1e300,
+            y: -1e300
+        }
+    );
+}
+
+mod properties {
+    use super::*;
+    use crate::model::dataset::Link;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn random_graphs_are_finite_separated_and_deterministic(
+            n in 1usize..40,
+            raw in prop::collection::vec((0usize..40, 0usize..40), 0..80),
+            pins in prop::collection::vec((0usize..40, -500.0f64..500.0, -500.0f64..500.0), 0..4),
+        ) {
+            let mut ds = Dataset {
+                actors: (0..n).map(|i| Actor { id: Some(format!("a{i}")), ..Actor::default() }).collect(),
+                links: raw.iter().map(|&(s, t)| Link {
+                    source: Some(format!("a{}", s % n)),
+                    target: Some(format!("a{}", t % n)),
+                    kind: Some("k".into()),
+                    ..Link::default()
+                }).collect(),
+                ..Dataset::default()
+            };
+            for &(i, x, y) in &pins {
+                ds.actors[i % n].position = Some(Position { x, y });
+            }
+            let g = Graph::new(&ds);
+            let p = compute(&ds, &g);
+            prop_assert!(p.iter().all(|q| q.x.is_finite() && q.y.is_finite()));
+            for (i, a) in ds.actors.iter().enumerate() {
+                if let Some(pos) = a.position {
+                    prop_assert_eq!(p[i], pos);
+                }
+            }
+            let free_overlaps: Vec<_> = overlaps(&g, &p)
+                .into_iter()
+                .filter(|&(i, j)| ds.actors[i].position.is_none() || ds.actors[j].position.is_none())
+                .collect();
+            prop_assert!(free_overlaps.is_empty(), "{:?}", free_overlaps);
+            prop_assert_eq!(p, compute(&ds, &g));
+        }
+    }
+}
