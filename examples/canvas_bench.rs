@@ -6,10 +6,11 @@
 //!
 //! Build: `cargo build --release --example canvas_bench --target wasm32-unknown-unknown`,
 //! then `wasm-bindgen --target web --out-dir <dir>/pkg target/wasm32-unknown-unknown/release/examples/canvas_bench.wasm`
-//! and serve `<dir>` with a page importing `./pkg/canvas_bench.js` (see `scripts/canvas-bench.sh`).
+//! and serve `<dir>` with a page importing `./pkg/canvas_bench.js`: `scripts/canvas-bench.sh` does
+//! all of it and prints frame times.
 
 #[cfg(target_arch = "wasm32")]
-#[path = "../tests/common/sigma.rs"]
+#[path = "../tests/support/sigma.rs"]
 #[allow(dead_code)]
 mod sigma;
 

@@ -38,9 +38,8 @@ use crate::model::state::Lang;
 
 use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
 use super::draw::{self, screen_radius, Frame};
-use super::labels::{Candidate, Placer, Rect};
+use super::labels::{label_box, Candidate, Placer, Rect};
 use super::scene::{neighbourhood, Scene};
-use super::shape;
 use super::spatial::{self, Direction, Grid};
 use super::style::{self, size};
 
@@ -288,6 +287,12 @@ impl Engine {
             }
             if self.focused.is_some_and(|h| !self.is_visible(h)) {
                 self.focused = None;
+            }
+            // Until the visitor moves the camera, it keeps showing all that
+            // is visible.
+            if !self.user_moved && self.layout.is_none() && same_data {
+                let to = self.fit_camera();
+                self.fly_to(to, now);
             }
             self.dirty = true;
         } else {
@@ -550,26 +555,26 @@ impl Engine {
         let label_w = &self.label_w;
         let emphasis = focus.map(|_| self.emphasis.as_slice());
         let forced = &self.forced;
-        let rect_of = |a: usize| -> Option<Rect> {
+        // The label box and the node box of actor `a`.
+        let boxes = |a: usize| -> Option<(Rect, Rect)> {
             let p = positions.get(a)?;
             let (sx, sy) = cam.to_screen(vp, p.x, p.y);
-            let r = screen_radius(scene, a, cam.zoom);
-            let ext = scene
-                .type_style(a)
-                .map(|s| shape::extent(s.shape))
-                .unwrap_or(1.0);
-            Some(Rect {
-                x: sx + r * ext + size::LABEL_GAP,
-                y: sy - size::LABEL_H / 2.0,
-                w: label_w.get(a).copied().unwrap_or(0.0) + 2.0,
-                h: size::LABEL_H,
-            })
+            let reach = screen_radius(scene, a, cam.zoom) * scene.extent_of(a);
+            let w = label_w.get(a).copied().unwrap_or(0.0);
+            let node = Rect {
+                x: sx - reach,
+                y: sy - reach,
+                w: 2.0 * reach,
+                h: 2.0 * reach,
+            };
+            Some((label_box(sx, sy, reach, w, vp.width), node))
         };
         let forced_c = forced.iter().filter_map(|&a| {
-            rect_of(a).map(|rect| Candidate {
+            boxes(a).map(|(rect, node)| Candidate {
                 actor: a,
                 rect,
                 forced: true,
+                node: Some(node),
             })
         });
         let others = scene.by_priority.iter().filter_map(|&a| {
@@ -582,10 +587,11 @@ impl Engine {
             if scene.radius_of(a) * cam.zoom < size::LABEL_MIN_RADIUS {
                 return None;
             }
-            rect_of(a).map(|rect| Candidate {
+            boxes(a).map(|(rect, node)| Candidate {
                 actor: a,
                 rect,
                 forced: false,
+                node: Some(node),
             })
         });
         self.placer.place(
@@ -611,11 +617,7 @@ impl Engine {
             wy,
             max_hit,
             |i| {
-                let ext = scene
-                    .type_style(i)
-                    .map(|s| shape::extent(s.shape))
-                    .unwrap_or(1.0)
-                    .min(1.2);
+                let ext = scene.extent_of(i).min(1.2);
                 (screen_radius(scene, i, zoom) * ext + size::HIT_SLOP) / zoom
             },
             |i| self.is_visible(i),

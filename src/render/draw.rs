@@ -67,9 +67,6 @@ impl PathSink for Ctx<'_> {
         self.0.move_to(x + r, y);
         let _ = self.0.arc(x, y, r, 0.0, TAU);
     }
-    fn close_path(&mut self) {
-        self.0.close_path();
-    }
 }
 
 /// The screen radius of actor `a` at this zoom.
@@ -173,12 +170,11 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
     let dashed = dashes_on(f);
     ctx.set_line_cap("butt");
     for &pass in passes {
-        let (colour, width, alpha) = match pass {
-            LinkPass::All => (f.palette.link, size::LINK, 1.0),
-            LinkPass::Dim => (f.palette.link, size::LINK, size::DIM_ALPHA),
-            LinkPass::Strong => (f.palette.link_strong, size::LINK_STRONG, 1.0),
+        let (colour, width) = match pass {
+            LinkPass::All => (f.palette.link, size::LINK),
+            LinkPass::Dim => (f.palette.link_dim, size::LINK),
+            LinkPass::Strong => (f.palette.link_strong, size::LINK_STRONG),
         };
-        ctx.set_global_alpha(alpha);
         ctx.set_stroke_style_str(colour);
         ctx.set_fill_style_str(colour);
         ctx.set_line_width(width);
@@ -218,7 +214,6 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
         }
     }
     let _ = ctx.set_line_dash(f.solid);
-    ctx.set_global_alpha(1.0);
 }
 
 /// One filled path of arrowheads for the directed links of kind `k`,
@@ -253,7 +248,8 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
         ctx.move_to(tip.0, tip.1);
         ctx.line_to(base.0 + px, base.1 + py);
         ctx.line_to(base.0 - px, base.1 - py);
-        ctx.close_path();
+        // No close_path (quadratic in Chromium, see `shape::PathSink`):
+        // `fill` closes each sub-path itself.
         any = true;
     }
     if any {
@@ -264,19 +260,23 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
 fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
     let zoom = f.camera.zoom;
     ctx.set_line_join("round");
+    // Round caps hide the seam where an unclosed polygon outline meets itself.
+    ctx.set_line_cap("round");
+    // Dimmed actors first (under), then the others; each pass one path per
+    // type for filled nodes and one for hollow ones.
     let passes: &[bool] = if f.emphasis.is_some() {
-        &[false, true]
+        &[true, false]
     } else {
-        &[true]
+        &[false]
     };
-    for &bright in passes {
-        ctx.set_global_alpha(if bright { 1.0 } else { size::DIM_ALPHA });
-        for (t, style) in f.scene.types.iter().enumerate() {
-            let fill = if f.dark {
-                &style.fill_dark
-            } else {
-                &style.fill
-            };
+    for &dim in passes {
+        let outline = if dim {
+            f.palette.outline_dim
+        } else {
+            f.palette.outline
+        };
+        for (style, actors) in f.scene.types.iter().zip(&f.scene.by_type) {
+            let fill = style.fill_for(f.dark, dim);
             for hollow in [false, true] {
                 if hollow && !f.hollow_undated {
                     continue;
@@ -284,17 +284,17 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                 ctx.begin_path();
                 let mut any = false;
                 let mut sink = Ctx(ctx);
-                for (a, (&ty, &founded)) in f.scene.type_of.iter().zip(&f.scene.founded).enumerate()
-                {
-                    if ty != t || !f.visible(a) || f.emphasised(a) != bright {
+                for &a in actors {
+                    if !f.visible(a) || f.emphasised(a) == dim {
                         continue;
                     }
+                    let founded = f.scene.founded.get(a).copied().unwrap_or(true);
                     if (f.hollow_undated && !founded) != hollow {
                         continue;
                     }
                     let Some((x, y)) = f.screen(a) else { continue };
                     let r = screen_radius(f.scene, a, zoom);
-                    if !f.on_screen(x, y, r * shape::extent(style.shape)) {
+                    if !f.on_screen(x, y, r * style.extent) {
                         continue;
                     }
                     shape::trace(&mut sink, style.shape, x, y, r);
@@ -307,7 +307,7 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                     // Outline only, in the type's colour, inside a thin
                     // contrasting line so it reads on any background.
                     ctx.set_line_width(3.0);
-                    ctx.set_stroke_style_str(f.palette.outline);
+                    ctx.set_stroke_style_str(outline);
                     ctx.stroke();
                     ctx.set_line_width(1.8);
                     ctx.set_stroke_style_str(fill);
@@ -316,13 +316,12 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                     ctx.set_fill_style_str(fill);
                     ctx.fill();
                     ctx.set_line_width(size::OUTLINE);
-                    ctx.set_stroke_style_str(f.palette.outline);
+                    ctx.set_stroke_style_str(outline);
                     ctx.stroke();
                 }
             }
         }
     }
-    ctx.set_global_alpha(1.0);
 }
 
 fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f64, colour: &str) {
@@ -331,11 +330,7 @@ fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f6
     }
     let Some((x, y)) = f.screen(a) else { return };
     let r = screen_radius(f.scene, a, f.camera.zoom);
-    let ext = f
-        .scene
-        .type_style(a)
-        .map(|s| shape::extent(s.shape))
-        .unwrap_or(1.0);
+    let ext = f.scene.extent_of(a);
     ctx.begin_path();
     let _ = ctx.arc(x, y, r * ext + gap, 0.0, TAU);
     ctx.set_line_width(width);

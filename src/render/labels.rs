@@ -20,9 +20,43 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// True when `o` lies entirely inside `self`.
+    pub fn contains(&self, o: &Rect) -> bool {
+        o.x >= self.x
+            && o.y >= self.y
+            && o.x + o.w <= self.x + self.w
+            && o.y + o.h <= self.y + self.h
+    }
+
     pub fn overlaps(&self, o: &Rect) -> bool {
         self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
     }
+}
+
+/// The box of a label `text_w` pixels wide for a node drawn at `(sx, sy)`
+/// reaching `reach` pixels from its centre: on the node's right, or on its
+/// left when it would cross the right edge of a viewport `vp_width` wide
+/// (and fits on the left). The text is drawn 1 px inside the box.
+pub fn label_box(sx: f64, sy: f64, reach: f64, text_w: f64, vp_width: f64) -> Rect {
+    use super::style::size::{LABEL_GAP, LABEL_H};
+    let w = text_w.max(0.0) + 2.0;
+    let right = sx + reach + LABEL_GAP;
+    let left = sx - reach - LABEL_GAP - w;
+    let x = if right + w > vp_width && left >= 0.0 {
+        left
+    } else {
+        right
+    };
+    Rect {
+        x,
+        y: sy - LABEL_H / 2.0,
+        w,
+        h: LABEL_H,
+    }
+}
+
+fn finite(r: &Rect) -> bool {
+    r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite()
 }
 
 /// A label that may be written.
@@ -32,6 +66,10 @@ pub struct Candidate {
     pub rect: Rect,
     /// Shown whatever it overlaps (selected, hovered, focused, highlighted).
     pub forced: bool,
+    /// The box of the actor's node: once this candidate is handled, the
+    /// labels after it (less connected actors) keep clear of it, so a name
+    /// never hides a more connected actor.
+    pub node: Option<Rect>,
 }
 
 /// The side of a grid cell, in screen pixels.
@@ -52,7 +90,8 @@ impl Placer {
     /// Chooses the labels to write among `candidates`, given in priority
     /// order, for a viewport of `width` × `height` pixels. Appends the
     /// chosen candidates to `out` (cleared first), in the order given.
-    /// Candidates whose box is entirely off screen are skipped.
+    /// Candidates whose box is off screen are skipped (forced ones only
+    /// when entirely off screen).
     pub fn place(
         &mut self,
         width: f64,
@@ -79,33 +118,57 @@ impl Placer {
             h: height,
         };
         for cand in candidates {
-            let r = cand.rect;
-            if !(r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite()) {
-                continue;
+            if self.accepts(&cand, &screen) {
+                self.keep(cand.rect);
+                out.push(cand);
             }
-            if !r.overlaps(&screen) {
-                continue;
-            }
-            let padded = Rect {
-                x: r.x - GAP,
-                y: r.y - GAP,
-                w: r.w + 2.0 * GAP,
-                h: r.h + 2.0 * GAP,
-            };
-            let (x0, x1, y0, y1) = self.span(&padded);
-            if !cand.forced && self.collides(&padded, x0, x1, y0, y1) {
-                continue;
-            }
-            let id = self.kept.len() as u32;
-            self.kept.push(r);
-            for cy in y0..=y1 {
-                for cx in x0..=x1 {
-                    if let Some(c) = self.cells.get_mut(cy * self.cols + cx) {
-                        c.push(id);
-                    }
+            // Less connected actors' labels keep clear of this node.
+            if let Some(n) = cand.node {
+                if finite(&n) && n.overlaps(&screen) {
+                    self.keep(n);
                 }
             }
-            out.push(cand);
+        }
+    }
+
+    /// Whether the label of `cand` can be written, given what is kept.
+    fn accepts(&self, cand: &Candidate, screen: &Rect) -> bool {
+        let r = cand.rect;
+        if !finite(&r) || !r.overlaps(screen) {
+            return false;
+        }
+        // A label cut by the viewport's edge is noise: only the forced ones
+        // (selected, hovered, …) may be cut.
+        if !cand.forced && !screen.contains(&r) {
+            return false;
+        }
+        let padded = Rect {
+            x: r.x - GAP,
+            y: r.y - GAP,
+            w: r.w + 2.0 * GAP,
+            h: r.h + 2.0 * GAP,
+        };
+        let (x0, x1, y0, y1) = self.span(&padded);
+        cand.forced || !self.collides(&padded, x0, x1, y0, y1)
+    }
+
+    /// Records a box as taken.
+    fn keep(&mut self, r: Rect) {
+        let padded = Rect {
+            x: r.x - GAP,
+            y: r.y - GAP,
+            w: r.w + 2.0 * GAP,
+            h: r.h + 2.0 * GAP,
+        };
+        let (x0, x1, y0, y1) = self.span(&padded);
+        let id = self.kept.len() as u32;
+        self.kept.push(r);
+        for cy in y0..=y1 {
+            for cx in x0..=x1 {
+                if let Some(c) = self.cells.get_mut(cy * self.cols + cx) {
+                    c.push(id);
+                }
+            }
         }
     }
 
@@ -148,6 +211,7 @@ mod tests {
             actor,
             rect: Rect { x, y, w, h: 14.0 },
             forced,
+            node: None,
         }
     }
 
@@ -155,6 +219,21 @@ mod tests {
         let mut out = Vec::new();
         p.place(800.0, 600.0, c, &mut out);
         out.iter().map(|c| c.actor).collect()
+    }
+
+    #[test]
+    fn labels_go_right_of_the_node_unless_they_would_leave_the_screen() {
+        let r = label_box(100.0, 50.0, 5.0, 60.0, 800.0);
+        assert!(r.x > 105.0 && r.x < 110.0 && r.w == 62.0);
+        assert!(
+            (r.y + r.h / 2.0 - 50.0).abs() < 1e-9,
+            "vertically centred on the node"
+        );
+        let l = label_box(780.0, 50.0, 5.0, 60.0, 800.0);
+        assert!(l.x + l.w < 775.0, "flipped to the left: {l:?}");
+        // No room on either side: stays on the right.
+        let n = label_box(30.0, 50.0, 5.0, 900.0, 800.0);
+        assert!(n.x > 35.0);
     }
 
     #[test]
@@ -170,6 +249,33 @@ mod tests {
             ],
         );
         assert_eq!(got, vec![1, 2]);
+    }
+
+    #[test]
+    fn labels_keep_clear_of_more_connected_nodes() {
+        let mut p = Placer::default();
+        let node = |x: f64, y: f64| {
+            Some(Rect {
+                x,
+                y,
+                w: 20.0,
+                h: 20.0,
+            })
+        };
+        let mut hub = cand(0, 400.0, 100.0, 80.0, false);
+        hub.node = node(150.0, 95.0);
+        // 1's label would cover the hub's node: dropped. 2's label may cover
+        // the node of 3, which comes after it.
+        let c1 = cand(1, 100.0, 100.0, 80.0, false);
+        let c2 = cand(2, 100.0, 300.0, 80.0, false);
+        let mut c3 = cand(3, 600.0, 500.0, 80.0, false);
+        c3.node = node(150.0, 295.0);
+        let mut forced = cand(4, 100.0, 102.0, 80.0, true);
+        forced.node = None;
+        let got = placed(&mut p, vec![hub, c1, c2, c3]);
+        assert_eq!(got, vec![0, 2, 3]);
+        let got = placed(&mut p, vec![hub, forced]);
+        assert_eq!(got, vec![0, 4], "forced labels ignore nodes");
     }
 
     #[test]
@@ -194,9 +300,12 @@ mod tests {
                 cand(0, -500.0, 10.0, 80.0, false),
                 cand(1, 10.0, f64::NAN, 80.0, false),
                 cand(2, 790.0, 590.0, 80.0, false),
+                cand(3, 790.0, 500.0, 80.0, true),
+                cand(4, 700.0, 300.0, 80.0, false),
             ],
         );
-        assert_eq!(got, vec![2]);
+        // Cut by the edge: only a forced label is kept.
+        assert_eq!(got, vec![3, 4]);
     }
 
     #[test]
@@ -213,8 +322,9 @@ mod tests {
     }
 
     proptest! {
-        /// No two unforced labels overlap (with the gap), and a label is only
-        /// dropped for an overlap with one placed before it.
+        /// No two unforced labels overlap (with the gap), every kept label is
+        /// entirely on screen, and a label fully on screen is only dropped
+        /// for an overlap with one placed before it.
         #[test]
         fn kept_labels_never_overlap(
             boxes in proptest::collection::vec((-50.0..850.0f64, -20.0..620.0f64, 5.0..150.0f64), 0..300),
@@ -230,8 +340,9 @@ mod tests {
                 }
             }
             let screen = Rect { x: 0.0, y: 0.0, w: 800.0, h: 600.0 };
+            prop_assert!(out.iter().all(|o| screen.contains(&o.rect)));
             for cnd in &c {
-                if out.iter().any(|o| o.actor == cnd.actor) || !cnd.rect.overlaps(&screen) { continue; }
+                if out.iter().any(|o| o.actor == cnd.actor) || !screen.contains(&cnd.rect) { continue; }
                 let pc = Rect { x: cnd.rect.x - GAP, y: cnd.rect.y - GAP, w: cnd.rect.w + 2.0 * GAP, h: cnd.rect.h + 2.0 * GAP };
                 let blocker = out.iter().find(|o| o.rect.overlaps(&pc));
                 prop_assert!(blocker.is_some_and(|b| b.actor < cnd.actor), "{:?} dropped without cause", cnd);

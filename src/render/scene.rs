@@ -10,6 +10,7 @@ use std::ops::Range;
 use crate::model::dataset::{Dataset, Shape};
 use crate::model::graph::Graph;
 
+use super::shape;
 use super::style::{self, FALLBACK_FILLS};
 
 /// The radius of a node (world units) from its degree.
@@ -26,7 +27,38 @@ pub struct TypeStyle {
     /// `#rrggbb` fills for the light and dark themes.
     pub fill: String,
     pub fill_dark: String,
+    /// The same, faded into each theme's background (dimmed actors).
+    pub fill_dim: String,
+    pub fill_dark_dim: String,
     pub shape: Shape,
+    /// How far the shape reaches, for a radius of 1 (`shape::extent`).
+    pub extent: f64,
+}
+
+impl TypeStyle {
+    fn new(fill: &str, fill_dark: &str, shape: Shape) -> TypeStyle {
+        let dim = |c: &str, bg: &str| {
+            style::blend(c, bg, style::size::DIM_ALPHA).unwrap_or_else(|| bg.to_string())
+        };
+        TypeStyle {
+            fill: fill.to_string(),
+            fill_dark: fill_dark.to_string(),
+            fill_dim: dim(fill, style::LIGHT.background),
+            fill_dark_dim: dim(fill_dark, style::DARK.background),
+            shape,
+            extent: shape::extent(shape),
+        }
+    }
+
+    /// The fill for a theme, normal or dimmed.
+    pub fn fill_for(&self, dark: bool, dim: bool) -> &str {
+        match (dark, dim) {
+            (false, false) => &self.fill,
+            (false, true) => &self.fill_dim,
+            (true, false) => &self.fill_dark,
+            (true, true) => &self.fill_dark_dim,
+        }
+    }
 }
 
 /// How one link kind is drawn.
@@ -52,6 +84,8 @@ pub struct Scene {
     /// Per actor, in dataset order.
     pub names: Vec<String>,
     pub type_of: Vec<usize>,
+    /// Actor indices of each type (`types` order), for batched drawing.
+    pub by_type: Vec<Vec<usize>>,
     pub degree: Vec<usize>,
     /// World radius (see [`node_radius`]).
     pub radius: Vec<f64>,
@@ -101,24 +135,17 @@ impl Scene {
                     .and_then(style::hex_colour)
                     .or_else(|| t.color.as_deref().and_then(style::hex_colour))
                     .unwrap_or(fd);
-                TypeStyle {
-                    fill: fill.to_string(),
-                    fill_dark: fill_dark.to_string(),
-                    shape: t.shape.unwrap_or_else(|| {
-                        Shape::ALL
-                            .get(i % Shape::ALL.len())
-                            .copied()
-                            .unwrap_or(Shape::Circle)
-                    }),
-                }
+                let shape = t.shape.unwrap_or_else(|| {
+                    Shape::ALL
+                        .get(i % Shape::ALL.len())
+                        .copied()
+                        .unwrap_or(Shape::Circle)
+                });
+                TypeStyle::new(fill, fill_dark, shape)
             })
             .collect();
         let unknown_type = types.len();
-        types.push(TypeStyle {
-            fill: "#888888".into(),
-            fill_dark: "#999999".into(),
-            shape: Shape::Circle,
-        });
+        types.push(TypeStyle::new("#888888", "#999999", Shape::Circle));
 
         let kind_ids: Vec<&str> = ds
             .taxonomy
@@ -144,7 +171,7 @@ impl Scene {
             dash: style::dash(unknown_kind),
         });
 
-        let type_of = ds
+        let type_of: Vec<usize> = ds
             .actors
             .iter()
             .map(|a| {
@@ -154,6 +181,12 @@ impl Scene {
                     .unwrap_or(unknown_type)
             })
             .collect();
+        let mut by_type: Vec<Vec<usize>> = vec![Vec::new(); types.len()];
+        for (a, &t) in type_of.iter().enumerate() {
+            if let Some(v) = by_type.get_mut(t) {
+                v.push(a);
+            }
+        }
 
         // Links from the graph (the source of truth for which links join
         // which actors), with their kind from the dataset.
@@ -236,6 +269,7 @@ impl Scene {
         Scene {
             names: ds.actors.iter().map(|a| a.name().to_string()).collect(),
             type_of,
+            by_type,
             radius: degree.iter().map(|&d| node_radius(d)).collect(),
             degree,
             founded: ds.actors.iter().map(|a| a.founded.is_some()).collect(),
@@ -276,6 +310,11 @@ impl Scene {
     /// The style of actor `a`'s type.
     pub fn type_style(&self, a: usize) -> Option<&TypeStyle> {
         self.type_of.get(a).and_then(|&t| self.types.get(t))
+    }
+
+    /// How far actor `a`'s shape reaches, for a radius of 1.
+    pub fn extent_of(&self, a: usize) -> f64 {
+        self.type_style(a).map(|s| s.extent).unwrap_or(1.0)
     }
 
     pub fn radius_of(&self, a: usize) -> f64 {
@@ -367,6 +406,13 @@ pub(crate) mod tests {
         // A type without a shape gets the app's shape for its position.
         assert_eq!(s.types[2].shape, Shape::ALL[2]);
         assert_eq!(s.type_of, vec![0, 1, 2, 1]);
+        assert_eq!(s.by_type, vec![vec![0], vec![1, 3], vec![2], vec![]]);
+        // Dimmed fills are the fill faded into the background.
+        assert_eq!(
+            s.types[0].fill_for(false, true),
+            style::blend("#1b9e77", style::LIGHT.background, 0.18).unwrap()
+        );
+        assert_eq!(s.types[0].fill_for(true, false), "#66c2a5");
         assert_eq!(s.founded, vec![true, false, true, false]);
         assert!(s.kinds[0].directed && !s.kinds[1].directed);
     }

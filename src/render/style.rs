@@ -15,6 +15,11 @@ pub struct Palette {
     pub link_strong: &'static str,
     /// The outline of every node: contrasts with the background and the fills.
     pub outline: &'static str,
+    /// Links and outlines outside the emphasised neighbourhood (the
+    /// outline pre-blended with the background: opaque colours draw faster
+    /// than `globalAlpha` in software rasterizers).
+    pub link_dim: &'static str,
+    pub outline_dim: &'static str,
     pub label: &'static str,
     /// The halo behind labels (the background colour).
     pub halo: &'static str,
@@ -31,6 +36,8 @@ pub const LIGHT: Palette = Palette {
     link: "rgba(70, 78, 92, 0.38)",
     link_strong: "rgba(32, 38, 48, 0.9)",
     outline: "#22272e",
+    link_dim: "rgba(70, 78, 92, 0.09)",
+    outline_dim: "#d1d2d5",
     label: "#1b1f24",
     halo: "rgba(247, 248, 250, 0.92)",
     selection: "#c2185b",
@@ -43,6 +50,8 @@ pub const DARK: Palette = Palette {
     link: "rgba(190, 198, 212, 0.32)",
     link_strong: "rgba(236, 240, 246, 0.9)",
     outline: "#eef1f5",
+    link_dim: "rgba(190, 198, 212, 0.08)",
+    outline_dim: "#3c3f44",
     label: "#eef1f5",
     halo: "rgba(21, 24, 29, 0.92)",
     selection: "#ff6fa8",
@@ -95,6 +104,23 @@ pub fn hex_colour(s: &str) -> Option<&str> {
     let ok =
         b.len() == 7 && b.first() == Some(&b'#') && b.iter().skip(1).all(u8::is_ascii_hexdigit);
     ok.then_some(s)
+}
+
+/// `fg` blended over `bg` with opacity `alpha` (both `#rrggbb`), as an
+/// opaque `#rrggbb`; `None` when either is not a hex colour.
+pub fn blend(fg: &str, bg: &str, alpha: f64) -> Option<String> {
+    let channel = |s: &str, i: usize| -> Option<f64> {
+        let h = hex_colour(s)?;
+        u8::from_str_radix(h.get(i..i + 2)?, 16).ok().map(f64::from)
+    };
+    let a = alpha.clamp(0.0, 1.0);
+    let mut out = String::with_capacity(7);
+    out.push('#');
+    for i in [1, 3, 5] {
+        let v = channel(fg, i)? * a + channel(bg, i)? * (1.0 - a);
+        out.push_str(&format!("{:02x}", v.round().clamp(0.0, 255.0) as u8));
+    }
+    Some(out)
 }
 
 /// Sizes, in CSS pixels.
@@ -181,6 +207,19 @@ mod tests {
             }
         }
         assert_eq!(dash(6), dash(0));
+    }
+
+    #[test]
+    fn dimmed_outlines_are_the_outline_faded_into_the_background() {
+        for p in [LIGHT, DARK] {
+            assert_eq!(
+                blend(p.outline, p.background, size::DIM_ALPHA).as_deref(),
+                Some(p.outline_dim)
+            );
+        }
+        assert_eq!(blend("#ffffff", "#000000", 0.5).as_deref(), Some("#808080"));
+        assert_eq!(blend("#102030", "#000000", 1.0).as_deref(), Some("#102030"));
+        assert_eq!(blend("red", "#000000", 0.5), None);
     }
 
     #[test]

@@ -462,7 +462,7 @@ pub fn app() -> Html {
                         if badge > 0 { <span class="badge">{ badge }</span> }
                     </button>
                     <button type="button" class="btn ghost" data-testid="lang-switch" lang={other_lang}
-                            aria-label={t(lang, Key::SwitchLangLabel)} title={t(lang, Key::SwitchLangLabel)}
+                            title={t(lang, Key::SwitchLangLabel)}
                             onclick={switch_lang}>
                         <GlyphIcon glyph={Glyph::Globe} />
                         <span class="btn-text">{ t(lang, Key::SwitchLang) }</span>

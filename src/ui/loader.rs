@@ -186,6 +186,23 @@ mod tests {
     }
 
     #[test]
+    fn the_default_dataset_loads_with_its_counts() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/data/civic-tech-fr.json"
+        ))
+        .unwrap();
+        match outcome(DEFAULT_DATASET, &bytes) {
+            Outcome::Ready { dataset, warnings } => {
+                assert_eq!(dataset.actors.len(), 162);
+                assert_eq!(dataset.links.len(), 209);
+                assert!(warnings.iter().all(|w| !w.is_error()));
+            }
+            other => panic!("default dataset did not load: {other:?}"),
+        }
+    }
+
+    #[test]
     fn looks_like_json_skips_bom_and_blanks() {
         assert!(looks_like_json(b"\xEF\xBB\xBF  {"));
         assert!(looks_like_json(b"\n[1]"));

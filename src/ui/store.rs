@@ -190,3 +190,143 @@ impl Reducible for Store {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::url::NoticeReason;
+    use crate::model::validate;
+
+    fn default_dataset() -> Rc<Dataset> {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/data/civic-tech-fr.json"
+        ))
+        .unwrap();
+        Rc::new(validate::load(&bytes).dataset.unwrap())
+    }
+
+    fn reduce(s: Store, msg: Msg) -> Store {
+        (*Rc::new(s).reduce(msg)).clone()
+    }
+
+    fn loaded(query: &str) -> Store {
+        reduce(
+            Store::from_query(query),
+            Msg::Loaded {
+                dataset: default_dataset(),
+                warnings: vec![Diagnostic::warning("isolated-actor", "actors[1]", "alone")],
+            },
+        )
+    }
+
+    #[test]
+    fn loading_resolves_the_url_against_the_dataset_with_notices() {
+        let s = loaded("type=licorne,association&view=list&actor=decidim&depth=9");
+        assert_eq!(s.phase, Phase::Ready);
+        assert_eq!(s.generation, 1);
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        // decidim is a platform: the type filter hides it, so it is dropped.
+        assert_eq!(s.state.filter.actor, None);
+        let reasons: Vec<(String, NoticeReason)> = s
+            .url_notices
+            .iter()
+            .map(|n| (n.param.clone(), n.reason))
+            .collect();
+        assert!(
+            reasons.contains(&("type".into(), NoticeReason::UnknownId)),
+            "{reasons:?}"
+        );
+        assert!(reasons.contains(&("view".into(), NoticeReason::NotYetSupported)));
+        assert!(reasons.contains(&("actor".into(), NoticeReason::HiddenActor)));
+        assert!(reasons.iter().any(|(p, _)| p == "depth"), "{reasons:?}");
+    }
+
+    #[test]
+    fn an_alias_in_the_url_selects_its_actor() {
+        let s = loaded("actor=erdf&lang=en");
+        assert_eq!(s.state.filter.actor.as_deref(), Some("enedis"));
+        assert!(s.url_notices.is_empty(), "{:?}", s.url_notices);
+        assert_eq!(s.state.lang, crate::model::state::Lang::En);
+    }
+
+    #[test]
+    fn warnings_show_only_for_a_data_parameter() {
+        assert!(loaded("").warnings.is_empty());
+        assert_eq!(loaded("data=other.json").warnings.len(), 1);
+        let s = reduce(loaded("data=other.json"), Msg::DismissWarnings);
+        assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn actions_go_through_the_model_reducer() {
+        let s = reduce(
+            loaded(""),
+            Msg::Do(Action::ToggleType("association".into())),
+        );
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        let s = reduce(s, Msg::Do(Action::Select(Some("decider-ensemble".into()))));
+        assert_eq!(s.state.filter.actor.as_deref(), Some("decider-ensemble"));
+        // Hiding the selected actor drops the selection.
+        let s = reduce(s, Msg::Do(Action::ToggleType("association".into())));
+        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        assert_eq!(s.state.filter.actor, None);
+    }
+
+    #[test]
+    fn back_and_forward_replace_the_state_but_keep_embed() {
+        let s = loaded("embed=1&actor=etalab");
+        let (next, notices) = url::decode("actor=licorne&type=association");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert!(s.state.embed, "embed stays");
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        assert_eq!(s.state.filter.actor, None);
+        assert!(s.url_notices.iter().any(|n| n.param == "actor"));
+        assert_eq!(s.phase, Phase::Ready, "same dataset: no reload");
+    }
+
+    #[test]
+    fn navigating_to_another_dataset_reloads() {
+        let s = loaded("");
+        let (next, notices) = url::decode("data=other.json");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert!(matches!(s.phase, Phase::Loading { .. }));
+        assert_eq!(s.state.data.as_deref(), Some("other.json"));
+    }
+
+    #[test]
+    fn progress_only_while_loading() {
+        let s = reduce(
+            Store::from_query(""),
+            Msg::Progress {
+                received: 10,
+                total: Some(20),
+            },
+        );
+        assert_eq!(
+            s.phase,
+            Phase::Loading {
+                received: 10,
+                total: Some(20)
+            }
+        );
+        let s = reduce(
+            loaded(""),
+            Msg::Progress {
+                received: 1,
+                total: None,
+            },
+        );
+        assert_eq!(s.phase, Phase::Ready);
+    }
+
+    #[test]
+    fn url_notices_are_not_repeated_and_can_be_dismissed() {
+        let s = loaded("type=licorne");
+        let (next, notices) = url::decode("type=licorne");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert_eq!(s.url_notices.len(), 1, "{:?}", s.url_notices);
+        let s = reduce(s, Msg::DismissUrlNotices);
+        assert!(s.url_notices.is_empty());
+    }
+}

@@ -11,11 +11,13 @@ use serde_json::{json, Value};
 /// The dataset built from the sigma demo JSON text.
 pub fn sigma_dataset(text: &str) -> Dataset {
     let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let nodes = v["nodes"].as_array().cloned().unwrap_or_default();
-    let edges = v["edges"].as_array().cloned().unwrap_or_default();
+    let field = |v: &Value, k: &str| v.get(k).cloned().unwrap_or(Value::Null);
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let nodes = field(&v, "nodes").as_array().cloned().unwrap_or_default();
+    let edges = field(&v, "edges").as_array().cloned().unwrap_or_default();
     let mut tags: Vec<String> = Vec::new();
     for n in &nodes {
-        let t = n["tag"].as_str().unwrap_or("unknown").to_string();
+        let t = text(n, "tag");
         if !tags.contains(&t) {
             tags.push(t);
         }
@@ -31,7 +33,7 @@ pub fn sigma_dataset(text: &str) -> Dataset {
     let keys: std::collections::HashMap<&str, usize> = nodes
         .iter()
         .enumerate()
-        .map(|(i, n)| (n["key"].as_str().unwrap_or(""), i))
+        .filter_map(|(i, n)| Some((n.get("key")?.as_str()?, i)))
         .collect();
     let index = |k: &str| keys.get(k).copied();
     let actors: Vec<Value> = nodes
@@ -40,10 +42,13 @@ pub fn sigma_dataset(text: &str) -> Dataset {
         .map(|(i, n)| {
             json!({
                 "id": format!("n{i}"),
-                "name": n["label"].as_str().unwrap_or(""),
-                "type": slug(n["tag"].as_str().unwrap_or("unknown")),
+                "name": text(n, "label"),
+                "type": slug(&text(n, "tag")),
                 "founded": if i % 5 == 0 { Value::Null } else { json!(2000) },
-                "position": {"x": n["x"].as_f64().unwrap_or(0.0), "y": n["y"].as_f64().unwrap_or(0.0)}
+                "position": {
+                    "x": n.get("x").and_then(Value::as_f64).unwrap_or(0.0),
+                    "y": n.get("y").and_then(Value::as_f64).unwrap_or(0.0)
+                }
             })
         })
         .collect();
@@ -51,9 +56,9 @@ pub fn sigma_dataset(text: &str) -> Dataset {
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
-            let s = index(e[0].as_str()?)?;
-            let t = index(e[1].as_str()?)?;
-            let kind = ["cites", "related", "part-of"][i % 3];
+            let s = index(e.get(0)?.as_str()?)?;
+            let t = index(e.get(1)?.as_str()?)?;
+            let kind = ["cites", "related", "part-of"].get(i % 3)?;
             Some(json!({"source": format!("n{s}"), "target": format!("n{t}"), "kind": kind}))
         })
         .collect();
