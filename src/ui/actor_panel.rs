@@ -128,6 +128,14 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
         let cb = props.on_select.clone();
         Callback::from(move |_: MouseEvent| cb.emit(None))
     };
+    let onkeydown = {
+        let cb = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                cb.emit(None)
+            }
+        })
+    };
     let on_depth = {
         let cb = props.on_depth.clone();
         Callback::from(move |e: Event| {
@@ -209,7 +217,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
 
     html! {
         <aside class="actor-panel panel" data-testid="actor-panel" data-actor-id={actor.id().to_string()}
-               aria-labelledby="actor-name">
+               aria-labelledby="actor-name" tabindex="-1" {onkeydown}>
             <div class="panel-head actor-head">
                 <span class="type-chip">
                     <ShapeIcon shape={shape} color={AttrValue::from(color)} />

@@ -336,7 +336,13 @@ pub fn app() -> Html {
     };
     let on_select_id = {
         let dispatch = dispatch.clone();
-        Callback::from(move |id: Option<String>| dispatch.emit(Action::Select(id)))
+        Callback::from(move |id: Option<String>| {
+            let closing = id.is_none();
+            dispatch.emit(Action::Select(id));
+            if closing {
+                browser::focus("canvas[data-testid=\"map-canvas\"]");
+            }
+        })
     };
     let on_depth = {
         let dispatch = dispatch.clone();
@@ -374,7 +380,10 @@ pub fn app() -> Html {
     };
     let close_about = {
         let about_open = about_open.clone();
-        Callback::from(move |()| about_open.set(false))
+        Callback::from(move |()| {
+            about_open.set(false);
+            browser::focus("[data-testid=\"about-button\"]");
+        })
     };
     let switch_lang = {
         let dispatch = dispatch.clone();

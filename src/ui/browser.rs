@@ -80,6 +80,18 @@ pub fn resolve_same_origin(href: &str) -> Option<(String, bool)> {
     Some((url.href(), url.origin() == own))
 }
 
+/// Moves the keyboard focus to the first element matching `selector`
+/// (after a panel closes, so the focus is not lost on `<body>`).
+pub fn focus(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// `performance.mark(name)`.
 pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {
