@@ -3,13 +3,15 @@
 // For each scenario: time from navigation start to the `civicmap:ready` mark
 // (median of N cold page loads), then the frame times while zooming (wheel) and
 // panning (drag) for 3 s after the layout settled, from requestAnimationFrame
-// deltas (median, p95, max). When a sigma.js baseline page is given it is
-// measured the same way in the same browser and reported as ratios.
+// deltas (fps, median, p95, max). Scenarios: the default dataset; the sigma
+// demo graph converted by `civicmap import sigma` (civicmap lays it out); the
+// same with the sigma file's positions (no layout); the sigma.js baseline page
+// on the same graph, measured the same way in the same browser, as ratios.
 //
 //   node tests/e2e/bench.mjs --dist dist --extra bench/sigma-demo.civicmap.json=<file> \
 //        --extra bench/sigma-demo.json=<file> [--runs 5] [--settle 2000] [--json out.json]
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DESKTOP, launchBrowser, newPage, unexpectedErrors } from './helpers.mjs';
 import { ROOT, prepareSite, startServer } from './serve.mjs';
@@ -53,6 +55,29 @@ async function buildSigmaBaseline(site) {
     logLevel: 'warning',
   });
   cpSync(join(ROOT, 'tests', 'e2e', 'bench', 'sigma-baseline.html'), join(out, 'sigma-baseline.html'));
+}
+
+/**
+ * The converted sigma demo with the sigma file's own x/y as `position` (matched
+ * by page URL = `website`), so civicmap skips its layout as sigma.js does: the
+ * fair comparison. Written beside the converted file in the site.
+ */
+function withSigmaPositions(site, convertedFile, sigmaFile) {
+  const converted = JSON.parse(readFileSync(convertedFile, 'utf8'));
+  const sigma = JSON.parse(readFileSync(sigmaFile, 'utf8'));
+  const byUrl = new Map(sigma.nodes.map((n) => [n.URL, n]));
+  let placed = 0;
+  for (const actor of converted.actors) {
+    const node = byUrl.get(actor.website);
+    if (node && Number.isFinite(node.x) && Number.isFinite(node.y)) {
+      actor.position = { x: node.x, y: node.y };
+      placed += 1;
+    }
+  }
+  if (placed !== converted.actors.length) {
+    throw new Error(`only ${placed} of ${converted.actors.length} actors matched a sigma node`);
+  }
+  writeFileSync(join(site, 'bench', 'sigma-demo.positions.civicmap.json'), JSON.stringify(converted));
 }
 
 /** Navigation → ready mark, in ms, for one cold load in a fresh context. */
@@ -140,6 +165,7 @@ async function measure(browser, name, url, selector, opts) {
     ready_ms: median(loads),
     ready_min_ms: Math.min(...loads),
     frames: frames.length,
+    fps: (1000 * frames.length) / frames.reduce((a, b) => a + b, 0),
     frame_median_ms: median(frames),
     frame_p95_ms: quantile(frames, 0.95),
     frame_max_ms: Math.max(...frames),
@@ -152,9 +178,9 @@ const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : '�
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 
 function printTable(rows, ratios) {
-  const head = ['scenario', 'ready (median)', 'ready (min)', 'frames', 'frame median', 'frame p95', 'frame max'];
+  const head = ['scenario', 'ready (median)', 'ready (min)', 'fps', 'frame median', 'frame p95', 'frame max'];
   const lines = rows.map((r) => [
-    r.scenario, `${fmt(r.ready_ms)} ms`, `${fmt(r.ready_min_ms)} ms`, String(r.frames),
+    r.scenario, `${fmt(r.ready_ms)} ms`, `${fmt(r.ready_min_ms)} ms`, fmt(r.fps),
     `${fmt(r.frame_median_ms)} ms`, `${fmt(r.frame_p95_ms)} ms`, `${fmt(r.frame_max_ms)} ms`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -169,15 +195,23 @@ const opts = parseArgs(process.argv.slice(2));
 const site = prepareSite({ dist: opts.dist, out: join(ROOT, 'target', 'bench-site'), extras: opts.extras });
 const haveSigma = Boolean(opts.extras['bench/sigma-demo.json']);
 if (haveSigma) await buildSigmaBaseline(site);
+const haveConverted = Boolean(opts.extras['bench/sigma-demo.civicmap.json']);
+if (haveSigma && haveConverted) {
+  withSigmaPositions(site, opts.extras['bench/sigma-demo.civicmap.json'], opts.extras['bench/sigma-demo.json']);
+}
 const server = await startServer({ root: site });
 const browser = await launchBrowser();
 const rows = [];
 try {
   rows.push(await measure(browser, 'civicmap, default dataset (162 actors)', server.url,
     'canvas[data-testid="map-canvas"]', opts));
-  if (opts.extras['bench/sigma-demo.civicmap.json']) {
-    rows.push(await measure(browser, 'civicmap, sigma demo (2,085 actors)',
+  if (haveConverted) {
+    rows.push(await measure(browser, 'civicmap, sigma demo (2,085 actors), own layout',
       `${server.url}?data=bench/sigma-demo.civicmap.json`, 'canvas[data-testid="map-canvas"]', opts));
+  }
+  if (haveSigma && haveConverted) {
+    rows.push(await measure(browser, 'civicmap, sigma demo (2,085 actors), sigma positions',
+      `${server.url}?data=bench/sigma-demo.positions.civicmap.json`, 'canvas[data-testid="map-canvas"]', opts));
   }
   if (haveSigma) {
     rows.push(await measure(browser, 'sigma.js 3 + graphology, sigma demo (2,085 nodes)',
@@ -188,10 +222,10 @@ try {
   await server.close();
 }
 const ratios = [];
-const ours = rows.find((r) => r.scenario.startsWith('civicmap, sigma demo'));
+const ours = rows.find((r) => r.scenario.endsWith('sigma positions'));
 const theirs = rows.find((r) => r.scenario.startsWith('sigma.js'));
 if (ours && theirs) {
-  ratios.push(`ratios civicmap / sigma.js on the same graph (< 1 = civicmap faster): ` +
+  ratios.push(`ratios civicmap / sigma.js, same graph and positions (< 1 = civicmap faster): ` +
     `ready ${ratio(ours.ready_ms, theirs.ready_ms)}, frame median ${ratio(ours.frame_median_ms, theirs.frame_median_ms)}, ` +
     `frame p95 ${ratio(ours.frame_p95_ms, theirs.frame_p95_ms)}, frame max ${ratio(ours.frame_max_ms, theirs.frame_max_ms)}`);
 }
