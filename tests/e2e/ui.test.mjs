@@ -126,6 +126,10 @@ test('on a phone nothing scrolls sideways and every control is at least 44 px', 
   assert.deepEqual(await tooSmall(), []);
   await page.locator('[data-testid="filters-toggle"]').click();
   await page.locator('[data-testid="filter-panel"]').waitFor({ state: 'visible' });
+  // Measure the sheet once it has finished opening (its rows grow while it slides in).
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished)));
   assert.deepEqual(await tooSmall(), []);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll');
   assert.deepEqual(unexpectedErrors(page), []);
