@@ -22,7 +22,7 @@
 //! let cmd = decode_host_message(r#"{"type": "civicmap:set-state", "state": "type=startup"}"#);
 //! assert_eq!(cmd, Ok(HostCommand::SetState { state: "type=startup".into() }));
 //! assert!(decode_host_message(r#"{"type": "civicmap:eval", "code": "alert(1)"}"#).is_err());
-//! assert_eq!(encode_select_message(None), r#"{"type":"civicmap:select","actor":null}"#);
+//! assert_eq!(encode_select_message(None), r#"{"actor":null,"type":"civicmap:select"}"#);
 //! ```
 
 use serde_json::{json, Value};
