@@ -4,7 +4,10 @@
 //! Required fields are `Option`s here so that a missing one becomes a
 //! diagnostic (see [`crate::model::validate`]) rather than a serde error;
 //! the accessors (`Actor::id()`, …) return `""` for a missing value, which a
-//! validated dataset never has.
+//! validated dataset never has. The JSON Schema (`civicmap schema`) still
+//! says what a *valid* file is: the `schemars` attributes mark those fields
+//! required and non-null and add the id and date patterns, the URL and
+//! colour shapes and the year ranges.
 //!
 //! Unknown fields are kept in `extra` (forward compatibility) and ignored.
 
@@ -15,6 +18,17 @@ use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field this crate reads and writes.
 pub const FORMAT: &str = "civicmap/1";
+
+/// The id grammar (actors, taxonomy entries, events, stakes), for the
+/// JSON Schema; [`crate::model::validate::is_valid_id`] is the check.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,99}$";
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, for the JSON Schema (the loader also
+/// checks that the day exists).
+pub const DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+/// An absolute `http(s)` URL, for the JSON Schema.
+pub const URL_PATTERN: &str = "^[hH][tT][tT][pP][sS]?://[^\\s\"'<>\\\\]+$";
+/// `#rrggbb`, for the JSON Schema.
+pub const COLOR_PATTERN: &str = "^#[0-9a-fA-F]{6}$";
 
 /// Fields this version does not know, kept as they were.
 pub type Extra = BTreeMap<String, serde_json::Value>;
@@ -60,10 +74,11 @@ impl From<&str> for LocalizedText {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Source {
-    Url(String),
+    Url(#[schemars(pattern(URL_PATTERN))] String),
     Labelled {
         label: LocalizedText,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(pattern(URL_PATTERN))]
         url: Option<String>,
     },
 }
@@ -81,9 +96,11 @@ impl Source {
 /// The whole file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "civicmap/1 dataset")]
+#[schemars(extend("required" = ["format", "taxonomy"]))]
 pub struct Dataset {
     /// Always `"civicmap/1"`.
     #[serde(default)]
+    #[schemars(required, extend("const" = FORMAT))]
     pub format: Option<String>,
     #[serde(default)]
     pub meta: Meta,
@@ -111,6 +128,7 @@ pub struct Meta {
     pub version: Option<String>,
     /// A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub updated: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license: Option<String>,
@@ -126,8 +144,10 @@ pub struct Meta {
 /// The vocabularies of the file. `actor_types` is required; the other lists
 /// are closed when present and open when absent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["actor_types"]))]
 pub struct Taxonomy {
     #[serde(default)]
+    #[schemars(required)]
     pub actor_types: Option<Vec<ActorType>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objectives: Option<Vec<Term>>,
@@ -168,16 +188,20 @@ impl Shape {
 
 /// An actor type: association, start-up, …
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id"]))]
 pub struct ActorType {
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<LocalizedText>,
     /// `#rrggbb`, the fill in the light theme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(COLOR_PATTERN))]
     pub color: Option<String>,
     /// `#rrggbb`, the fill in the dark theme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(COLOR_PATTERN))]
     pub color_dark: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
@@ -188,8 +212,10 @@ pub struct ActorType {
 
 /// An entry of a simple vocabulary (objectives, ecosystems).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id"]))]
 pub struct Term {
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<LocalizedText>,
@@ -201,8 +227,10 @@ pub struct Term {
 /// A kind of link, with the label read from the source's side and the
 /// inverse label read from the target's side.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id"]))]
 pub struct LinkKind {
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<LocalizedText>,
@@ -224,28 +252,37 @@ pub struct Position {
 
 /// An actor of the ecosystem.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id", "name", "type"]))]
 pub struct Actor {
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub id: Option<String>,
     #[serde(default)]
+    #[schemars(required, length(min = 1))]
     pub name: Option<String>,
     /// Former names and alternative names (searchable).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// An id of `taxonomy.actor_types`.
     #[serde(rename = "type", default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub actor_type: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub objectives: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub ecosystems: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
     pub founded: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
     pub dissolved: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(URL_PATTERN))]
     pub website: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
@@ -272,17 +309,23 @@ impl Actor {
 
 /// A link between two actors (subject → object).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["source", "target", "kind"]))]
 pub struct Link {
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub source: Option<String>,
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub target: Option<String>,
     /// An id of `taxonomy.link_kinds`.
     #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
     pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
     pub since: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
     pub until: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
@@ -309,13 +352,16 @@ impl Link {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     #[serde(default)]
+    #[schemars(pattern(ID_PATTERN))]
     pub id: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<LocalizedText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub actors: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
@@ -328,6 +374,7 @@ pub struct Event {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Stake {
     #[serde(default)]
+    #[schemars(pattern(ID_PATTERN))]
     pub id: Option<String>,
     /// `technical`, `economic` or `political` (free text otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -337,6 +384,7 @@ pub struct Stake {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub actors: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,

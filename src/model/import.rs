@@ -593,23 +593,25 @@ impl RowCtx<'_> {
         out
     }
 
-    /// Keeps the values of a closed vocabulary (all of them when `allowed`
-    /// is `None`, an open list).
+    /// Keeps the values of a closed vocabulary; with an open list
+    /// (`allowed` is `None`), keeps the values that are well-formed ids,
+    /// since the loader turns them into taxonomy ids (found by fuzzing:
+    /// `tests/corpus/csv_import/crash-f930c7ce…`).
     fn closed(
         &mut self,
         what: &str,
         values: Vec<String>,
         allowed: Option<&HashSet<String>>,
     ) -> Vec<String> {
-        let Some(allowed) = allowed else {
-            return values;
-        };
         let mut out = Vec::with_capacity(values.len());
         for v in values {
-            if allowed.contains(&v) {
-                out.push(v);
-            } else {
-                self.alter(format!("{what} `{v}` is not in the taxonomy: left out"));
+            match allowed {
+                Some(allowed) if allowed.contains(&v) => out.push(v),
+                Some(_) => self.alter(format!("{what} `{v}` is not in the taxonomy: left out")),
+                None if is_valid_id(&v) => out.push(v),
+                None => self.alter(format!(
+                    "{what} `{v}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$: left out"
+                )),
             }
         }
         out
@@ -823,6 +825,11 @@ pub fn import_csv(input: &CsvInput<'_>) -> Imported {
             }
             if kind.is_empty() {
                 problems.push("no `kind`".to_string());
+            } else if !is_valid_id(kind) {
+                // Even with an open link_kinds list: the loader makes it an id.
+                problems.push(format!(
+                    "kind `{kind}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$"
+                ));
             } else if kinds.as_ref().is_some_and(|k| !k.contains(kind)) {
                 problems.push(format!("kind `{kind}` is not in the taxonomy's link_kinds"));
             }

@@ -11,10 +11,12 @@ pub mod diagnostic;
 pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod fuzz_entry;
 pub mod graph;
 pub mod import;
 pub mod layout;
 pub mod locate;
+pub mod message;
 pub mod search;
 mod shape;
 pub mod state;

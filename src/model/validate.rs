@@ -61,8 +61,50 @@ impl Loaded {
     }
 }
 
-/// Parses and validates a file. Never panics, whatever the bytes.
+/// Caps on the size of a dataset, so that a huge file is refused with a
+/// `too-large` diagnostic instead of freezing the visitor's tab while it is
+/// validated, laid out and drawn.
+///
+/// The app loads with [`Limits::default`]; the command-line checker uses
+/// [`load`], which has no cap ([`Limits::NONE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most actors a file may have.
+    pub max_actors: usize,
+    /// The most links a file may have.
+    pub max_links: usize,
+}
+
+impl Limits {
+    /// No cap at all (the command-line checker).
+    pub const NONE: Limits = Limits {
+        max_actors: usize::MAX,
+        max_links: usize::MAX,
+    };
+}
+
+impl Default for Limits {
+    /// 50,000 actors and 200,000 links: two orders of magnitude above the
+    /// French civic-tech dataset, and still drawable on a laptop.
+    fn default() -> Self {
+        Limits {
+            max_actors: 50_000,
+            max_links: 200_000,
+        }
+    }
+}
+
+/// Parses and validates a file, without size limits (the command-line
+/// checker). Never panics, whatever the bytes.
 pub fn load(bytes: &[u8]) -> Loaded {
+    load_with_limits(bytes, &Limits::NONE)
+}
+
+/// Parses and validates a file, refusing it with a `too-large` error when
+/// it has more actors or links than `limits` allow. The count is taken
+/// right after deserialization, before any rule is checked. Never panics,
+/// whatever the bytes.
+pub fn load_with_limits(bytes: &[u8], limits: &Limits) -> Loaded {
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(diagnostic) => return failed(vec![diagnostic]),
@@ -80,6 +122,11 @@ pub fn load(bytes: &[u8]) -> Loaded {
             Err(diagnostics) => return failed(diagnostics),
         },
     };
+
+    let too_large = too_large(&dataset, limits);
+    if !too_large.is_empty() {
+        return failed(locate_all(text, too_large));
+    }
 
     let mut diagnostics = Vec::new();
     Checker::new(&dataset).run(&mut diagnostics);
@@ -109,6 +156,25 @@ fn read_shape(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
         return Err(locate_all(text, vec![d]));
     };
     read_dataset(root).map_err(|diagnostics| locate_all(text, diagnostics))
+}
+
+/// A `too-large` error for each of `actors` and `links` that has more
+/// entries than `limits` allow.
+fn too_large(dataset: &Dataset, limits: &Limits) -> Vec<Diagnostic> {
+    [
+        ("actors", dataset.actors.len(), limits.max_actors),
+        ("links", dataset.links.len(), limits.max_links),
+    ]
+    .into_iter()
+    .filter(|&(_, n, max)| n > max)
+    .map(|(field, n, max)| {
+        Diagnostic::error(
+            "too-large",
+            field,
+            format!("the file has {n} {field}; this map shows at most {max}"),
+        )
+    })
+    .collect()
 }
 
 fn failed(diagnostics: Vec<Diagnostic>) -> Loaded {

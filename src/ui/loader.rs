@@ -1,5 +1,7 @@
 //! Fetching a dataset with progress, then reading it with
-//! `model::validate::load` (the very code the command-line checker runs).
+//! `model::validate::load_with_limits` (the very code the command-line
+//! checker runs, with the app's caps on actors and links so that a huge
+//! file is refused instead of freezing the tab).
 //!
 //! The pure part — turning the bytes and the loader's diagnostics into what
 //! the app shows — is [`outcome`], tested natively; the fetch itself is a
@@ -36,10 +38,10 @@ pub enum Outcome {
     Invalid(Vec<Diagnostic>),
 }
 
-/// Reads fetched bytes: `validate::load`, then sorts the result into what
+/// Reads fetched bytes: `validate::load_with_limits` (default caps), then sorts the result into what
 /// the app shows. `url` is only used in messages.
 pub fn outcome(url: &str, bytes: &[u8]) -> Outcome {
-    let loaded = validate::load(bytes);
+    let loaded = validate::load_with_limits(bytes, &validate::Limits::default());
     match loaded.dataset {
         Some(ds) => Outcome::Ready {
             dataset: Rc::new(ds),
@@ -199,6 +201,26 @@ mod tests {
                 assert!(warnings.iter().all(|w| !w.is_error()));
             }
             other => panic!("default dataset did not load: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_dataset_over_the_app_cap_is_refused_not_laid_out() {
+        let max = validate::Limits::default().max_actors;
+        let actors: Vec<String> = (0..=max)
+            .map(|i| format!(r#"{{"id":"a{i}","name":"A{i}","type":"t"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format":"civicmap/1","taxonomy":{{"actor_types":[{{"id":"t"}}]}},"actors":[{}],"links":[]}}"#,
+            actors.join(",")
+        );
+        match outcome("data/huge.json", json.as_bytes()) {
+            Outcome::Invalid(d) => {
+                assert!(d
+                    .iter()
+                    .any(|d| d.code == "too-large" && d.path == "actors"));
+            }
+            other => panic!("expected too-large, got {other:?}"),
         }
     }
 

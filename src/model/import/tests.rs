@@ -735,3 +735,40 @@ proptest! {
             .all(|l| ids.contains(l.source()) && ids.contains(l.target())));
     }
 }
+
+/// Found by fuzzing (`tests/corpus/csv_import/crash-f930c7ce…`): with open
+/// taxonomy lists, a value that is not a well-formed id used to pass into
+/// the dataset, which the loader then refused as a whole.
+#[test]
+fn open_lists_keep_only_well_formed_ids() {
+    let taxonomy = Taxonomy {
+        actor_types: Some(vec![ActorType {
+            id: Some("association".into()),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    let input = CsvInput {
+        actors: CsvFile {
+            name: "actors.csv",
+            text: "id,name,kind,objectives,ecosystem\na,A,association,Co Production;information,open-data;Open Data\nb,B,association,,\n",
+        },
+        links: CsvFile {
+            name: "links.csv",
+            text: "source_id,target_id,kind\na,b,Partners With\na,b,funds\n",
+        },
+        events: None,
+        stakes: None,
+        taxonomy,
+        meta: Meta::default(),
+    };
+    let imported = import_csv(&input);
+    let a = &imported.dataset.actors[0];
+    assert_eq!(a.objectives, ["information"]);
+    assert_eq!(a.ecosystems, ["open-data"]);
+    assert_eq!(imported.dataset.links.len(), 1);
+    assert_eq!(imported.rows(Outcome::Altered), 1);
+    assert_eq!(imported.rows(Outcome::Skipped), 1);
+    let json = to_pretty_json(&imported.dataset).unwrap();
+    assert!(!crate::model::validate::load(json.as_bytes()).has_errors());
+}
