@@ -500,6 +500,20 @@ pub fn app() -> Html {
                     <div class="map-overlay top-left">
                         <VisibleCount actors={vis.actor_count} links={vis.link_count} lang={lang} />
                     </div>
+                    if vis.actor_count == 0 {
+                        // An empty map says why, and offers the way out when filters are the cause.
+                        <div class="map-empty" data-testid="map-empty">
+                            if ds.0.actors.is_empty() {
+                                <p>{ t(lang, Key::EmptyDataset) }</p>
+                            } else {
+                                <p>{ t(lang, Key::NothingVisible) }</p>
+                                <button type="button" class="btn" data-testid="map-empty-clear"
+                                    onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
+                                    { t(lang, Key::ClearFilters) }
+                                </button>
+                            }
+                        </div>
+                    }
                     { notices }
                 </main>
                 if let Some(i) = selected {

@@ -37,6 +37,8 @@ pub enum Key {
     FiltersShow,
     FiltersClose,
     ClearFilters,
+    EmptyDataset,
+    NothingVisible,
     FacetTypes,
     FacetTypesHint,
     FacetObjectives,
@@ -125,6 +127,14 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         FiltersShow => ("Voir la carte", "Show the map"),
         FiltersClose => ("Fermer les filtres", "Close the filters"),
         ClearFilters => ("Tout effacer", "Clear all"),
+        EmptyDataset => (
+            "Ce jeu de données ne contient aucun acteur.",
+            "This dataset has no actors.",
+        ),
+        NothingVisible => (
+            "Aucun acteur ne correspond à ces filtres.",
+            "No actor matches these filters.",
+        ),
         FacetTypes => ("Types d'acteurs", "Actor types"),
         FacetTypesHint => (
             "La légende de la carte : cochez des types pour n'afficher qu'eux.",
@@ -527,6 +537,8 @@ mod tests {
             Key::SearchLabel,
             Key::Filters,
             Key::ClearFilters,
+            Key::EmptyDataset,
+            Key::NothingVisible,
             Key::AllYears,
             Key::Share,
             Key::ShareCopied,

@@ -156,3 +156,40 @@ test('the phone viewport shows the map and opens the filter sheet', async () => 
   await page.closeAll();
 });
 
+
+test('edge datasets give a sensible screen: no actor, one actor, hostile text that stays inert', async () => {
+  const page = await newPage(browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss().catch(() => {}); });
+  // Any script smuggled in by the data would call one of these.
+  await page.addInitScript(() => {
+    window.__ran = 0;
+    window.alert = () => { window.__ran += 1; };
+    window.prompt = window.alert;
+    window.confirm = window.alert;
+  });
+  for (const [file, actors, links] of [['empty.json', 0, 0], ['one.json', 1, 0], ['hostile.json', 10, 10]]) {
+    await page.goto(`${server.url}?data=e2e/${file}`);
+    await waitReady(page);
+    const count = await visibleCount(page);
+    assert.deepEqual({ actors: count.actors, links: count.links }, { actors, links }, file);
+    assert.equal(await page.locator('[data-testid="error-panel"]').count(), 0, `${file}: no error panel`);
+    assert.equal(await page.locator('[data-testid="map-empty"]').count(), actors === 0 ? 1 : 0, `${file}: empty-map message`);
+    await screenshot(page, `desktop-edge-${file.replace('.json', '')}`);
+  }
+  // The hostile names reach the page as text: the search lists the markup verbatim, no element is created.
+  await page.locator('[data-testid="search-input"]').fill('script');
+  const suggestion = page.locator('[data-testid="search-suggestion"]').first();
+  await suggestion.waitFor({ state: 'visible' });
+  assert.match(await suggestion.innerText(), /<script>alert\(document\.cookie\)<\/script>/);
+  await page.keyboard.press('Enter');
+  const card = page.locator('[data-testid="actor-panel"]');
+  await card.waitFor({ state: 'visible' });
+  assert.equal(await card.locator('img, b, script, [onerror]').count(), 0, 'no element from dataset markup in the card');
+  assert.equal(await page.locator('img[src="x"], [onerror]').count(), 0, 'no element from dataset markup');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__ran), 0, 'no script from the data ran');
+  assert.equal(dialogs, 0, 'no dialog opened');
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'e2e');
+export const HOSTILE = join(ROOT, 'tests', 'fixtures', 'hostile.json');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -46,6 +47,8 @@ export function prepareSite({ dist = join(ROOT, 'dist'), out = join(ROOT, 'targe
   mkdirSync(out, { recursive: true });
   cpSync(distDir, out, { recursive: true });
   if (existsSync(FIXTURES)) cpSync(FIXTURES, join(out, 'e2e'), { recursive: true });
+  // The hostile dataset of the native tests, served as it is (never copied into tests/fixtures/e2e).
+  cpSync(HOSTILE, join(out, 'e2e', 'hostile.json'));
   for (const [urlPath, file] of Object.entries(extras)) {
     const target = join(out, urlPath);
     mkdirSync(dirname(target), { recursive: true });
