@@ -11,6 +11,7 @@ pub mod actor_panel;
 pub mod app;
 pub mod browser;
 pub mod chrome;
+pub mod crash;
 pub mod filters;
 pub mod i18n;
 pub mod icons;
