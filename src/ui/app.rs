@@ -20,6 +20,7 @@ use super::search::SearchBox;
 use super::store::{Msg, Phase, Shared, Store};
 use crate::model::filter::{self, FacetCounts, Filter, Visible};
 use crate::model::graph::Graph;
+use crate::model::message;
 use crate::model::search;
 use crate::model::state::{Action, AppState, Lang};
 use crate::model::url;
@@ -262,6 +263,42 @@ pub fn app() -> Html {
         })
     };
 
+    // Messages to the host page (product.md): `civicmap:state` right after
+    // `civicmap:ready` and on every later change of the view or its counts,
+    // `civicmap:select` when the selection changes. Only when framed.
+    let canvas_ready = use_state(|| false);
+    {
+        let shared = AppState {
+            embed: false,
+            ..state.clone()
+        };
+        let query = url::encode(&shared);
+        let (actors, links) = (visible.actor_count, visible.link_count);
+        use_effect_with(
+            (*canvas_ready, query, actors, links),
+            |(ready, query, actors, links)| {
+                if *ready {
+                    browser::post_to_host(&message::encode_state_message(query, *actors, *links));
+                }
+            },
+        );
+    }
+    {
+        let last_selected = use_mut_ref(|| None::<Option<String>>);
+        use_effect_with(
+            (*canvas_ready, state.filter.actor.clone()),
+            move |(ready, actor)| {
+                if *ready {
+                    let mut last = last_selected.borrow_mut();
+                    // The selection the view opened with is in the first state message.
+                    if last.as_ref().is_some_and(|prev| prev != actor) {
+                        browser::post_to_host(&message::encode_select_message(actor.as_deref()));
+                    }
+                    *last = Some(actor.clone());
+                }
+            },
+        );
+    }
     let no_highlight: Rc<Vec<usize>> = use_memo((), |_| Vec::new());
 
     let dispatch = {
@@ -365,7 +402,13 @@ pub fn app() -> Html {
             }
         })
     };
-    let on_ready = Callback::from(|()| browser::mark("civicmap:ready"));
+    let on_ready = {
+        let canvas_ready = canvas_ready.clone();
+        Callback::from(move |()| {
+            browser::mark("civicmap:ready");
+            canvas_ready.set(true);
+        })
+    };
     let toggle_filters = {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))

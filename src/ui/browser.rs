@@ -101,6 +101,29 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Posts a message (JSON text, sent as an object) to the page that frames
+/// this one, if any. The messages carry only the public view state, so any
+/// host may read them (`targetOrigin` `*`).
+pub fn post_to_host(json: &str) {
+    let Some(w) = window() else {
+        return;
+    };
+    let Ok(Some(parent)) = w.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    match js_sys::JSON::parse(json) {
+        Ok(msg) => {
+            if let Err(e) = parent.post_message(&msg, "*") {
+                warn(&format!("civicmap: postMessage failed: {e:?}"));
+            }
+        }
+        Err(e) => warn(&format!("civicmap: bad host message {json}: {e:?}")),
+    }
+}
+
 /// `console.warn(msg)`.
 pub fn warn(msg: &str) {
     web_sys::console::warn_1(&JsValue::from_str(msg));
