@@ -71,7 +71,11 @@ impl From<&str> for LocalizedText {
 }
 
 /// A source: an `http(s)` URL, or a labelled reference with an optional URL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+///
+/// Deserialized by hand (below) so that only a string or an *object* is
+/// accepted: serde's derive would also take a JSON array for the labelled
+/// form, which the format does not allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Source {
     Url(#[schemars(pattern(URL_PATTERN))] String),
@@ -81,6 +85,33 @@ pub enum Source {
         #[schemars(pattern(URL_PATTERN))]
         url: Option<String>,
     },
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// The labelled form; `flatten` makes serde read it from a map only.
+        #[derive(Deserialize)]
+        struct LabelledRepr {
+            label: LocalizedText,
+            #[serde(default)]
+            url: Option<String>,
+            #[serde(flatten)]
+            _extra: Extra,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Url(String),
+            Labelled(LabelledRepr),
+        }
+        Ok(match Repr::deserialize(d)? {
+            Repr::Url(u) => Source::Url(u),
+            Repr::Labelled(l) => Source::Labelled {
+                label: l.label,
+                url: l.url,
+            },
+        })
+    }
 }
 
 impl Source {
@@ -243,11 +274,29 @@ pub struct LinkKind {
     pub extra: Extra,
 }
 
-/// A precomputed layout position.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// A precomputed layout position: `{"x": …, "y": …}`.
+///
+/// Deserialized by hand so that only an object is accepted (serde's derive
+/// would also take `[x, y]`, which the format does not allow).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Position {
     pub x: f64,
     pub y: f64,
+}
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// `flatten` makes serde read it from a map only.
+        #[derive(Deserialize)]
+        struct Repr {
+            x: f64,
+            y: f64,
+            #[serde(flatten)]
+            _extra: Extra,
+        }
+        let r = Repr::deserialize(d)?;
+        Ok(Position { x: r.x, y: r.y })
+    }
 }
 
 /// An actor of the ecosystem.

@@ -1157,4 +1157,28 @@ mod tests {
             assert!(!is_country_code(bad), "{bad}");
         }
     }
+
+    #[test]
+    fn arrays_are_not_positions_or_labelled_sources() {
+        // serde's derive would read `[x, y]` as a struct; the format says object.
+        for (field, value, path) in [
+            ("position", r#"[0, 0]"#, "actors[0].position"),
+            ("sources", r#"[["Rapport"]]"#, "actors[0].sources[0]"),
+        ] {
+            let text = format!(
+                r#"{{"format":"civicmap/1","taxonomy":{{"actor_types":[{{"id":"t"}}]}},
+                "actors":[{{"id":"a","name":"A","type":"t","{field}":{value}}}],"links":[]}}"#
+            );
+            let loaded = load(text.as_bytes());
+            assert!(loaded.dataset.is_none(), "{field}: {value} must be refused");
+            assert!(
+                loaded
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == "wrong-type" && d.path == path && d.line.is_some()),
+                "{field}: {:?}",
+                loaded.diagnostics
+            );
+        }
+    }
 }
