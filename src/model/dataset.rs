@@ -71,10 +71,6 @@ impl From<&str> for LocalizedText {
 }
 
 /// A source: an `http(s)` URL, or a labelled reference with an optional URL.
-///
-/// Deserialized by hand (below) so that only a string or an *object* is
-/// accepted: serde's derive would also take a JSON array for the labelled
-/// form, which the format does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Source {
@@ -87,6 +83,9 @@ pub enum Source {
     },
 }
 
+// Deserialized by hand so that only a string or an *object* is accepted:
+// serde's derive would also take a JSON array for the labelled form, which
+// the format does not allow (and which the shape reader refuses).
 impl<'de> Deserialize<'de> for Source {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         /// The labelled form; `flatten` makes serde read it from a map only.
@@ -274,16 +273,15 @@ pub struct LinkKind {
     pub extra: Extra,
 }
 
-/// A precomputed layout position: `{"x": …, "y": …}`.
-///
-/// Deserialized by hand so that only an object is accepted (serde's derive
-/// would also take `[x, y]`, which the format does not allow).
+/// A precomputed layout position.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Position {
     pub x: f64,
     pub y: f64,
 }
 
+// Deserialized by hand so that only an object is accepted: serde's derive
+// would also take `[x, y]`, which the format does not allow.
 impl<'de> Deserialize<'de> for Position {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         /// `flatten` makes serde read it from a map only.
