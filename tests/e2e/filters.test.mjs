@@ -1,24 +1,16 @@
 // Journeys around filtering and sharing: the filter panel, the URL it writes,
 // and a shared URL reproducing the same view in a new page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  DEFAULT_ACTORS, launchBrowser, newPage, queryOf, screenshot, serveApp, unexpectedErrors,
+  appSuite, DEFAULT_ACTORS, newPage, queryOf, screenshot, unexpectedErrors,
   visibleCount, waitReady,
 } from './helpers.mjs';
 import { expectedCounts, loadDataset, pickTypeAndObjective } from './dataset.mjs';
 
-let server;
-let browser;
 let dataset;
-before(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
+const suite = appSuite(async ({ server }) => {
   dataset = await loadDataset(server.url);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function waitForActors(page, n) {
@@ -34,8 +26,8 @@ test('choosing a type and an objective narrows the map, updates the URL, and the
   const byType = expectedCounts(dataset, { type: [type] });
   const both = expectedCounts(dataset, { type: [type], objective: [objective] });
 
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
   assert.equal((await visibleCount(page)).actors, DEFAULT_ACTORS);
 
@@ -60,7 +52,7 @@ test('choosing a type and an objective narrows the map, updates the URL, and the
   await screenshot(page, 'desktop-filtered');
 
   // A visitor opens the shared link in a new page: same count, same boxes ticked.
-  const shared = await newPage(browser);
+  const shared = await newPage(suite.browser);
   await shared.goto(page.url());
   await waitReady(shared);
   assert.deepEqual(await visibleCount(shared), count);
@@ -81,8 +73,8 @@ test('choosing a type and an objective narrows the map, updates the URL, and the
 });
 
 test('the year slider shows the ecosystem as it stood that year, and year-clear goes back', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?year=2012`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?year=2012`);
   await waitReady(page);
   const in2012 = (await visibleCount(page)).actors;
   assert.ok(in2012 < DEFAULT_ACTORS, `in 2012 fewer actors than ${DEFAULT_ACTORS} existed (shown: ${in2012})`);

@@ -3,6 +3,7 @@
 // served, and how to wait for the DOM hooks the UI promises.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { ROOT, prepareSite, startServer } from './serve.mjs';
 
@@ -101,4 +102,23 @@ export async function screenshot(page, name) {
 /** The query parameters of the page's current URL, as a plain object. */
 export function queryOf(page) {
   return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/**
+ * Registers the suite's `before`/`after`: one served app and one browser for
+ * every test of the file, then `setup(suite)` if given (one hook, so the
+ * order is certain). Returns `{ server, browser }`, filled in `before`.
+ */
+export function appSuite(setup) {
+  const suite = { server: undefined, browser: undefined };
+  before(async () => {
+    suite.server = await serveApp();
+    suite.browser = await launchBrowser();
+    await setup?.(suite);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,25 +1,16 @@
 // The host-page hooks (product.md, "Messages with the host page"): a framed
 // map tells its host the view and its counts, then every selection.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, serveApp, unexpectedErrors } from './helpers.mjs';
+import { test } from 'node:test';
+import { appSuite, newPage, unexpectedErrors } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite();
 
 const messages = (page) => page.evaluate(() => window.__msgs);
 
 test('a framed map sends civicmap:state after ready, then civicmap:select and the new state', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}e2e/host.html`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}e2e/host.html`);
   await page.waitForFunction(() => window.__msgs.some((m) => m.type === 'civicmap:state'), null, { timeout: 30_000 });
   const frame = page.frameLocator('#map');
   const count = frame.locator('[data-testid="visible-count"]');

@@ -1,26 +1,17 @@
 // Journeys around language and accessibility.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import {
-  DEFAULT_ACTORS, PHONE, launchBrowser, newPage, queryOf, screenshot, serveApp, unexpectedErrors,
+  appSuite, DEFAULT_ACTORS, PHONE, newPage, queryOf, screenshot, unexpectedErrors,
   visibleCount, waitReady,
 } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite();
 
 test('lang=en shows English labels and <html lang="en">', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?lang=en`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?lang=en`);
   await waitReady(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   const count = await visibleCount(page);
@@ -44,8 +35,8 @@ for (const [name, options] of [
   ['phone', { viewport: PHONE, isMobile: true, hasTouch: true }],
 ]) {
   test(`no serious or critical accessibility violation (axe, WCAG 2.1 AA, ${name})`, async () => {
-    const page = await newPage(browser, options);
-    await page.goto(server.url);
+    const page = await newPage(suite.browser, options);
+    await page.goto(suite.server.url);
     await waitReady(page);
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -60,8 +51,8 @@ for (const [name, options] of [
 }
 
 test('the map is usable by keyboard: the canvas is one tab stop and zoom buttons work', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
   const canvas = page.locator('canvas[data-testid="map-canvas"]');
   assert.equal(await canvas.getAttribute('tabindex'), '0');

@@ -1,28 +1,19 @@
 // Journeys around loading: the default map, bad URLs, missing and broken datasets.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  DEFAULT_ACTORS, PHONE, launchBrowser, newPage, screenshot, serveApp,
+  appSuite, DEFAULT_ACTORS, PHONE, newPage, screenshot,
   unexpectedErrors, visibleCount, waitReady,
 } from './helpers.mjs';
 import { expectedCounts, loadDataset } from './dataset.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite();
 
 test('the default dataset shows its 162 actors and marks civicmap:ready', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
-  const dataset = await loadDataset(server.url);
+  const dataset = await loadDataset(suite.server.url);
   assert.equal(dataset.actors.length, DEFAULT_ACTORS);
   const count = await visibleCount(page);
   assert.equal(count.actors, DEFAULT_ACTORS);
@@ -40,8 +31,8 @@ test('the default dataset shows its 162 actors and marks civicmap:ready', async 
 });
 
 test('the map is drawn: the canvas is not blank after ready', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
   const distinctColours = await page.evaluate(() => {
     const c = document.querySelector('canvas[data-testid="map-canvas"]');
@@ -58,8 +49,8 @@ test('the map is drawn: the canvas is not blank after ready', async () => {
 });
 
 test('invalid URL values are dropped with a notice and the map still shows everything', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?type=nope&depth=9`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?type=nope&depth=9`);
   await waitReady(page);
   assert.equal((await visibleCount(page)).actors, DEFAULT_ACTORS);
   const notice = page.locator('[data-testid="notice"]').first();
@@ -76,21 +67,21 @@ test('invalid URL values are dropped with a notice and the map still shows every
 });
 
 test('a data= URL to a missing file shows an error message, not a blank page', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?data=e2e/missing.json`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?data=e2e/missing.json`);
   const message = page.locator('[data-testid="error-panel"]');
   await message.waitFor({ state: 'visible', timeout: 20_000 });
   const text = await message.innerText();
   assert.match(text, /missing\.json|404/, `the message should say what failed: ${text}`);
   await screenshot(page, 'desktop-missing-dataset');
-  // The browser itself logs the failed request; nothing else may fail.
+  // The suite.browser itself logs the failed request; nothing else may fail.
   assert.deepEqual(unexpectedErrors(page, [/404|Failed to load resource/]), []);
   await page.closeAll();
 });
 
 test('a dataset with errors shows the error panel with every diagnostic and its place', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?data=e2e/bad.json`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?data=e2e/bad.json`);
   const panel = page.locator('[data-testid="error-panel"]');
   await panel.waitFor({ state: 'visible', timeout: 20_000 });
   const text = await panel.innerText();
@@ -104,8 +95,8 @@ test('a dataset with errors shows the error panel with every diagnostic and its 
 });
 
 test('malformed JSON is refused with a message that gives the line', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?data=e2e/malformed.json`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?data=e2e/malformed.json`);
   const panel = page.locator('[data-testid="error-panel"]');
   await panel.waitFor({ state: 'visible', timeout: 20_000 });
   assert.match(await panel.innerText(), /\b2\b/, 'the diagnostic should name line 2');
@@ -114,14 +105,14 @@ test('malformed JSON is refused with a message that gives the line', async () =>
 });
 
 test('another dataset loads by data= and its warnings come as a notice', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?data=e2e/tiny.json`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?data=e2e/tiny.json`);
   await waitReady(page);
   assert.deepEqual(
     { actors: (await visibleCount(page)).actors, links: (await visibleCount(page)).links },
     { actors: 3, links: 2 },
   );
-  await page.goto(`${server.url}?data=e2e/warnings.json`);
+  await page.goto(`${suite.server.url}?data=e2e/warnings.json`);
   await waitReady(page);
   assert.equal((await visibleCount(page)).actors, 3);
   await page.locator('[data-testid="notice"]').first().waitFor({ state: 'visible' });
@@ -130,8 +121,8 @@ test('another dataset loads by data= and its warnings come as a notice', async (
 });
 
 test('the phone viewport shows the map and opens the filter sheet', async () => {
-  const page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
-  await page.goto(server.url);
+  const page = await newPage(suite.browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+  await page.goto(suite.server.url);
   await waitReady(page);
   assert.equal((await visibleCount(page)).actors, DEFAULT_ACTORS);
   const box = await page.locator('canvas[data-testid="map-canvas"]').boundingBox();
@@ -158,7 +149,7 @@ test('the phone viewport shows the map and opens the filter sheet', async () => 
 
 
 test('edge datasets give a sensible screen: no actor, one actor, hostile text that stays inert', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(suite.browser);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss().catch(() => {}); });
   // Any script smuggled in by the data would call one of these.
@@ -169,7 +160,7 @@ test('edge datasets give a sensible screen: no actor, one actor, hostile text th
     window.confirm = window.alert;
   });
   for (const [file, actors, links] of [['empty.json', 0, 0], ['one.json', 1, 0], ['hostile.json', 10, 10]]) {
-    await page.goto(`${server.url}?data=e2e/${file}`);
+    await page.goto(`${suite.server.url}?data=e2e/${file}`);
     await waitReady(page);
     const count = await visibleCount(page);
     assert.deepEqual({ actors: count.actors, links: count.links }, { actors, links }, file);

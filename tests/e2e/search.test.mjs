@@ -1,28 +1,20 @@
 // Journeys around finding an actor: search without accents, the actor panel,
 // its neighbours, and the focus depth.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launchBrowser, newPage, queryOf, screenshot, serveApp, unexpectedErrors, visibleCount, waitReady,
+  appSuite, newPage, queryOf, screenshot, unexpectedErrors, visibleCount, waitReady,
 } from './helpers.mjs';
 import { loadDataset, neighbourhood } from './dataset.mjs';
 
-let server;
-let browser;
 let dataset;
-before(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
+const suite = appSuite(async ({ server }) => {
   dataset = await loadDataset(server.url);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test('searching "democratie" and pressing Enter opens the panel of Démocratie Ouverte', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
   const input = page.locator('input[data-testid="search-input"]');
   assert.equal(await input.getAttribute('type'), 'search');
@@ -68,8 +60,8 @@ test('searching "democratie" and pressing Enter opens the panel of Démocratie O
 });
 
 test('an alias finds its actor: "dinsic" finds the DINUM', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
   await page.locator('input[data-testid="search-input"]').fill('dinsic');
   const first = page.locator('[data-testid="search-suggestion"]').first();
@@ -80,8 +72,8 @@ test('an alias finds its actor: "dinsic" finds the DINUM', async () => {
 });
 
 test('a shared actor URL opens the same panel', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?actor=democratie-ouverte`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?actor=democratie-ouverte`);
   await waitReady(page);
   const panel = page.locator('[data-testid="actor-panel"]');
   await panel.waitFor({ state: 'visible' });

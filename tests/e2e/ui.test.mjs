@@ -3,22 +3,13 @@
 // dismissed, share, about, keyboard closing, and the phone layout's promises
 // (no horizontal scrolling, touch targets of at least 44 px).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  DEFAULT_ACTORS, PHONE, launchBrowser, newPage, queryOf, serveApp, unexpectedErrors, visibleCount,
+  appSuite, DEFAULT_ACTORS, PHONE, newPage, queryOf, unexpectedErrors, visibleCount,
   waitReady,
 } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite();
 
 const panel = (page) => page.locator('[data-testid="actor-panel"]');
 async function waitActor(page, id) {
@@ -29,8 +20,8 @@ async function waitActor(page, id) {
 }
 
 test('filters replace the history entry; selections push one, and Back returns to the previous selection', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
   await waitReady(page);
   const start = await page.evaluate(() => history.length);
   await page.locator('[data-testid="facet-type-association"]').check();
@@ -70,8 +61,8 @@ test('filters replace the history entry; selections push one, and Back returns t
 });
 
 test('dropped URL values are listed in one notice, in the current language, and it can be dismissed', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?type=licorne&depth=2&view=timeline&lang=en`);
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?type=licorne&depth=2&view=timeline&lang=en`);
   await waitReady(page);
   const notice = page.locator('[data-testid="notice"]');
   const text = await notice.innerText();
@@ -85,8 +76,8 @@ test('dropped URL values are listed in one notice, in the current language, and 
 });
 
 test('share copies the permalink and confirms; about shows the dataset and how to cite it', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(`${server.url}?actor=decidim&lang=en`);
+  const page = await newPage(suite.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${suite.server.url}?actor=decidim&lang=en`);
   await waitReady(page);
   await page.locator('[data-testid="share-button"]').click();
   await page.locator('[data-testid="share-confirm"]').waitFor({ state: 'visible' });
@@ -110,8 +101,8 @@ test('share copies the permalink and confirms; about shows the dataset and how t
 });
 
 test('on a phone nothing scrolls sideways and every control is at least 44 px', async () => {
-  const page = await newPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
-  await page.goto(`${server.url}?actor=etalab`);
+  const page = await newPage(suite.browser, { viewport: PHONE, hasTouch: true, isMobile: true });
+  await page.goto(`${suite.server.url}?actor=etalab`);
   await waitReady(page);
   await panel(page).waitFor({ state: 'visible' });
   const tooSmall = () => page.evaluate(() => [...document.querySelectorAll('button, input, select, a.btn')]
