@@ -6,6 +6,7 @@
 //! browser runs exactly the same code.
 
 pub mod complete;
+pub mod config;
 pub mod dataset;
 pub mod diagnostic;
 pub mod filter;
