@@ -370,6 +370,14 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_config_is_the_default_without_warnings() {
+        let bytes = include_bytes!("../../static/civicmap.config.json");
+        let (c, w) = Config::parse(bytes);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c, Config::default());
+    }
+
+    #[test]
     fn an_empty_embed_list_forbids_framing() {
         let (c, _) = Config::parse(br#"{"embed_origins": []}"#);
         assert_eq!(c.frame_ancestors(), "'none'");

@@ -15,7 +15,7 @@ use super::chrome::{AboutDialog, ErrorPanel, LoadingView, NoticeBox, ShareButton
 use super::filters::FilterPanel;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::loader::{self, Outcome, DEFAULT_DATASET};
+use super::loader::{self, Outcome};
 use super::search::SearchBox;
 use super::store::{Msg, Phase, Shared, Store};
 use crate::model::filter::{self, FacetCounts, Filter, Visible};
@@ -55,10 +55,18 @@ async fn load(
     mine: u32,
 ) {
     let current = || *seq.borrow() == mine;
-    let href = data.clone().unwrap_or_else(|| DEFAULT_DATASET.to_string());
-    let url = match browser::resolve_same_origin(&href) {
-        Some((u, true)) => u,
-        Some((_, false)) => {
+    let config = loader::config().await;
+    if !current() {
+        return;
+    }
+    // The deployment's own default may be anywhere it chose; `data=` only
+    // on the page's origin or one of `data_origins`.
+    let href = data
+        .clone()
+        .unwrap_or_else(|| config.default_dataset.clone());
+    let url = match browser::resolve(&href) {
+        Some(r) if r.web && (data.is_none() || config.allows_data(&r.origin, &r.own)) => r.url,
+        Some(_) => {
             dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: href }));
             return;
         }
@@ -76,7 +84,7 @@ async fn load(
             }
         }
     };
-    let bytes = loader::fetch(&url, progress).await;
+    let bytes = loader::fetch(&url, config.max_dataset_bytes, progress).await;
     if !current() {
         return;
     }
@@ -356,7 +364,7 @@ pub fn app() -> Html {
         state
             .data
             .clone()
-            .unwrap_or_else(|| DEFAULT_DATASET.to_string()),
+            .unwrap_or_else(|| loader::current_config().default_dataset.clone()),
     );
 
     let on_select_index = {

@@ -66,18 +66,29 @@ pub fn write_query(query: &str, mode: HistoryMode) {
     }
 }
 
-/// Resolves `href` against the page and says whether it is on the page's
-/// origin. `None` when it is not a URL.
-pub fn resolve_same_origin(href: &str) -> Option<(String, bool)> {
+/// A link resolved against the page: its absolute URL, its origin (the
+/// browser's serialization, `null` for opaque ones) and the page's own
+/// origin.
+pub struct Resolved {
+    pub url: String,
+    pub origin: String,
+    pub own: String,
+    /// `http:` or `https:`.
+    pub web: bool,
+}
+
+/// Resolves `href` against the page's address; `None` when it is not a URL.
+pub fn resolve(href: &str) -> Option<Resolved> {
     let w = window()?;
     let base = w.location().href().ok()?;
     let url = web_sys::Url::new_with_base(href, &base).ok()?;
     let proto = url.protocol();
-    if proto != "http:" && proto != "https:" {
-        return Some((url.href(), false));
-    }
-    let own = w.location().origin().ok()?;
-    Some((url.href(), url.origin() == own))
+    Some(Resolved {
+        url: url.href(),
+        origin: url.origin(),
+        own: w.location().origin().ok()?,
+        web: proto == "http:" || proto == "https:",
+    })
 }
 
 /// Moves the keyboard focus to the first element matching `selector`

@@ -357,10 +357,10 @@ pub enum FetchFailure {
 pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
     match (lang, f) {
         (Lang::Fr, FetchFailure::OtherOrigin { url }) => format!(
-            "Le fichier « {url} » est sur un autre site. Pour l'instant, la carte ne charge que des données du même site qu'elle."
+            "Le fichier « {url} » est sur un autre site. Cette carte ne charge que des données de son propre site et des sites autorisés par son hébergeur."
         ),
         (Lang::En, FetchFailure::OtherOrigin { url }) => format!(
-            "The file “{url}” is on another site. For now the map only loads data from its own site."
+            "The file “{url}” is on another site. This map only loads data from its own site and from the sites its host allows."
         ),
         (Lang::Fr, FetchFailure::BadUrl { url }) => {
             format!("« {url} » n'est pas une adresse de fichier valide.")

@@ -7,6 +7,7 @@
 //! the app shows — is [`outcome`], tested natively; the fetch itself is a
 //! small `web_sys` loop over the response body's reader.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,15 +15,59 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
 use super::i18n::FetchFailure;
+use crate::model::config::{Config, MAX_CONFIG_BYTES};
 use crate::model::dataset::Dataset;
 use crate::model::diagnostic::Diagnostic;
 use crate::model::validate;
 
-/// The default dataset, relative to the page.
-pub const DEFAULT_DATASET: &str = "data/civic-tech-fr.json";
+/// The deployment configuration, beside `index.html`.
+pub const CONFIG_FILE: &str = "civicmap.config.json";
 
-/// The largest file the app reads (product.md: `max_dataset_bytes`, 20 MB).
-pub const MAX_DATASET_BYTES: u64 = 20_000_000;
+thread_local! {
+    /// The configuration once read (the page reads it once).
+    static CONFIG: RefCell<Option<Rc<Config>>> = const { RefCell::new(None) };
+}
+
+/// The deployment configuration: read once from [`CONFIG_FILE`], then
+/// cached. A missing, unreadable or invalid file gives the safe defaults;
+/// every problem is a console warning, never a broken map.
+pub async fn config() -> Rc<Config> {
+    if let Some(c) = CONFIG.with(|c| c.borrow().clone()) {
+        return c;
+    }
+    let (config, warnings) = match browser::resolve(CONFIG_FILE) {
+        Some(r) => match fetch(&r.url, MAX_CONFIG_BYTES as u64, |_, _| {}).await {
+            Ok(bytes) => Config::parse(&bytes),
+            Err(f) => (
+                Config::default(),
+                vec![format!(
+                    "{CONFIG_FILE} could not be read ({f:?}); using the defaults"
+                )],
+            ),
+        },
+        None => (
+            Config::default(),
+            vec![format!(
+                "{CONFIG_FILE}: no page address; using the defaults"
+            )],
+        ),
+    };
+    for w in &warnings {
+        browser::warn(&format!("civicmap: {w}"));
+    }
+    let config = Rc::new(config);
+    CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
+    config
+}
+
+/// The configuration if it has been read, else the defaults (which obey no
+/// host command): for the message listener, which only acts after the
+/// first load, itself after the configuration.
+pub fn current_config() -> Rc<Config> {
+    CONFIG
+        .with(|c| c.borrow().clone())
+        .unwrap_or_else(|| Rc::new(Config::default()))
+}
 
 /// What became of a load.
 #[derive(Debug, Clone)]
@@ -78,9 +123,11 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 }
 
 /// Fetches `url` (already resolved and checked for origin), reporting
-/// `(received, total)` bytes as they arrive.
+/// `(received, total)` bytes as they arrive; refuses more than `cap` bytes,
+/// announced or streamed.
 pub async fn fetch(
     url: &str,
+    cap: u64,
     on_progress: impl Fn(u64, Option<u64>),
 ) -> Result<Vec<u8>, FetchFailure> {
     let unreachable = |e: JsValue| FetchFailure::Unreachable {
@@ -105,11 +152,11 @@ pub async fn fetch(
         .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if let Some(t) = total {
-        if t > MAX_DATASET_BYTES {
+        if t > cap {
             return Err(FetchFailure::TooLarge {
                 url: url.to_string(),
                 bytes: t,
-                cap: MAX_DATASET_BYTES,
+                cap,
             });
         }
     }
@@ -149,12 +196,12 @@ pub async fn fetch(
             }
         }
         let received = bytes.len() as u64;
-        if received > MAX_DATASET_BYTES {
+        if received > cap {
             let _ = reader.cancel();
             return Err(FetchFailure::TooLarge {
                 url: url.to_string(),
                 bytes: received,
-                cap: MAX_DATASET_BYTES,
+                cap,
             });
         }
         on_progress(received, total);
@@ -194,7 +241,7 @@ mod tests {
             "/static/data/civic-tech-fr.json"
         ))
         .unwrap();
-        match outcome(DEFAULT_DATASET, &bytes) {
+        match outcome(crate::model::config::DEFAULT_DATASET, &bytes) {
             Outcome::Ready { dataset, warnings } => {
                 assert_eq!(dataset.actors.len(), 162);
                 assert_eq!(dataset.links.len(), 209);
