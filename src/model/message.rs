@@ -10,8 +10,9 @@
 //!   console warning and otherwise ignores. Whether the sender's origin may
 //!   send commands is the deployment's decision (`command_origins`), checked
 //!   by the UI before calling this.
-//! - sent: `civicmap:state` ([`encode_state_message`]) and `civicmap:select`
-//!   ([`encode_select_message`]).
+//! - sent: `civicmap:state` ([`encode_state_message`]), `civicmap:select`
+//!   ([`encode_select_message`]) and `civicmap:resize`
+//!   ([`encode_resize_message`]).
 //!
 //! The `state` of a command is returned as given; it goes through the same
 //! lenient URL decoder as the address bar ([`super::url::decode`]), so
@@ -33,6 +34,10 @@ pub const SET_STATE: &str = "civicmap:set-state";
 pub const STATE: &str = "civicmap:state";
 /// The `type` of the selection message the map sends.
 pub const SELECT: &str = "civicmap:select";
+
+/// The `type` of the size message the map sends (list, timeline and
+/// stakes views).
+pub const RESIZE: &str = "civicmap:resize";
 
 /// The largest message accepted, in bytes of JSON text. A view state is a
 /// query string of a few hundred bytes; 64 KiB leaves room for long id
@@ -116,6 +121,13 @@ pub fn encode_select_message(actor: Option<&str>) -> String {
     json!({"type": SELECT, "actor": actor}).to_string()
 }
 
+/// `{"type": "civicmap:resize", "height": <px>}`: the natural height of
+/// the page in CSS pixels (whole pixels, rounded up by the caller), so the
+/// host can size the frame to show the view without inner scrolling.
+pub fn encode_resize_message(height: u32) -> String {
+    json!({"type": RESIZE, "height": height}).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +190,8 @@ mod tests {
         assert_eq!(err(&state), MessageError::UnknownType(STATE.into()));
         let select = encode_select_message(Some("decidim"));
         assert_eq!(err(&select), MessageError::UnknownType(SELECT.into()));
+        let resize = encode_resize_message(900);
+        assert_eq!(err(&resize), MessageError::UnknownType(RESIZE.into()));
     }
 
     #[test]
@@ -212,5 +226,19 @@ mod tests {
         );
         let v: Value = serde_json::from_str(&encode_select_message(None)).unwrap();
         assert_eq!(v, json!({"type": "civicmap:select", "actor": null}));
+    }
+
+    #[test]
+    fn resize_message_has_the_contract_shape() {
+        let v: Value = serde_json::from_str(&encode_resize_message(1234)).unwrap();
+        assert_eq!(v, json!({"type": "civicmap:resize", "height": 1234}));
+        let v: Value = serde_json::from_str(&encode_resize_message(0)).unwrap();
+        assert_eq!(v["height"], json!(0));
+        let v: Value = serde_json::from_str(&encode_resize_message(u32::MAX)).unwrap();
+        assert_eq!(
+            v["height"],
+            json!(u32::MAX),
+            "a plain JSON number, never a string"
+        );
     }
 }

@@ -22,8 +22,8 @@
 //! assert_eq!(encode(&state), "type=startup,association&q=d%C3%A9mocratie+ouverte");
 //! ```
 //!
-//! [`unsupported`] drops what the UI does not build yet (views other than
-//! `graph`, `stake`, `path`, `theme`); delete it when they exist.
+//! [`unsupported`] drops what the UI does not build yet (`path`, `theme`);
+//! delete it when they exist.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -445,27 +445,14 @@ pub fn encode(state: &AppState) -> String {
     parts.join("&")
 }
 
-/// Drops what the UI does not build yet — views other than `graph`, and
-/// `stake`, `path`, `theme` — each with a [`NoticeReason::NotYetSupported`]
-/// notice. The UI calls it after [`resolve`] until those features exist;
-/// it is the one place to delete then.
+/// Drops what the UI does not build yet — `path`, `theme` — each with a
+/// [`NoticeReason::NotYetSupported`] notice. The UI calls it after
+/// [`resolve`] until those features exist; it is the one place to delete
+/// then.
 pub fn unsupported(state: &AppState) -> (AppState, Vec<Notice>) {
     let mut st = state.clone();
     let mut notices = Vec::new();
     let nys = NoticeReason::NotYetSupported;
-    if st.view != View::Graph {
-        let v = match st.view {
-            View::List => "list",
-            View::Timeline => "timeline",
-            View::Stakes => "stakes",
-            View::Graph => "graph",
-        };
-        notices.push(notice("view", v, nys));
-        st.view = View::Graph;
-    }
-    if let Some(s) = st.filter.stake.take() {
-        notices.push(notice("stake", s, nys));
-    }
     if let Some((a, b)) = st.path.take() {
         notices.push(notice("path", format!("{a}~{b}"), nys));
     }

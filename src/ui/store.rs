@@ -237,7 +237,9 @@ mod tests {
             reasons.contains(&("type".into(), NoticeReason::UnknownId)),
             "{reasons:?}"
         );
-        assert!(reasons.contains(&("view".into(), NoticeReason::NotYetSupported)));
+        // Every view exists: `view=list` is kept, without a notice.
+        assert_eq!(s.state.view, crate::model::state::View::List);
+        assert!(!reasons.iter().any(|(p, _)| p == "view"), "{reasons:?}");
         assert!(reasons.contains(&("actor".into(), NoticeReason::HiddenActor)));
         assert!(reasons.iter().any(|(p, _)| p == "depth"), "{reasons:?}");
     }

@@ -303,12 +303,11 @@ fn encode_is_canonical_and_omits_defaults() {
 fn unsupported_drops_unbuilt_features() {
     let (st, _) = decode("type=startup&view=timeline&stake=x&path=a~b&theme=dark&lang=en");
     let (kept, ns) = unsupported(&st);
-    assert_eq!(encode(&kept), "type=startup&lang=en");
+    // Every view and the stake filter exist: they stay.
+    assert_eq!(encode(&kept), "type=startup&stake=x&view=timeline&lang=en");
     assert_eq!(
         ns,
         vec![
-            n("view", "timeline", NotYetSupported),
-            n("stake", "x", NotYetSupported),
             n("path", "a~b", NotYetSupported),
             n("theme", "dark", NotYetSupported),
         ]
