@@ -34,13 +34,18 @@ pub struct ActorPanelProps {
 }
 
 /// One group of links: a kind read in one direction.
-struct Group {
-    label: String,
+pub(crate) struct Group {
+    /// The kind's label read from the actor (`label`, or `inverse_label`
+    /// for incoming links of a directed kind), in the current language.
+    pub(crate) label: String,
     /// `(neighbour index, link index)`, visible links only.
-    items: Vec<(usize, usize)>,
+    pub(crate) items: Vec<(usize, usize)>,
 }
 
-fn link_groups(
+/// The visible links of `actor` grouped by kind and direction (taxonomy
+/// order, empty groups left out), and how many of its links are hidden.
+/// Shared by the actor card and the list view's summary.
+pub(crate) fn link_groups(
     ds: &Dataset,
     g: &Graph,
     vis: &Visible,
@@ -101,7 +106,8 @@ fn link_groups(
     (groups, hidden)
 }
 
-fn source_item(src: &Source, lang: Lang) -> Html {
+/// A source: a safe link (`http(s)` only, `noopener noreferrer`) or text.
+pub(crate) fn source_item(src: &Source, lang: Lang) -> Html {
     let (text, href) = lookup::source_view(src, lang);
     match href {
         Some(h) => html! {

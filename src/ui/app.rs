@@ -15,14 +15,19 @@ use super::chrome::{AboutDialog, ErrorPanel, LoadingView, NoticeBox, ShareButton
 use super::filters::FilterPanel;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
+use super::list_view::ListView;
 use super::loader::{self, Outcome};
+use super::resize::use_host_resize;
 use super::search::SearchBox;
+use super::stakes_view::{ActiveStake, StakesView};
 use super::store::{Msg, Phase, Shared, Store};
+use super::timeline::TimelineView;
+use super::view_tabs::{self, ViewTabs};
 use crate::model::filter::{self, FacetCounts, Filter, Visible};
 use crate::model::graph::Graph;
 use crate::model::message;
 use crate::model::search;
-use crate::model::state::{Action, AppState, Lang};
+use crate::model::state::{Action, AppState, Lang, View};
 use crate::model::url;
 use crate::render::MapCanvas;
 
@@ -129,6 +134,7 @@ fn active_filters(f: &Filter) -> usize {
         + f.ecosystems.len()
         + f.links.len()
         + usize::from(f.year.is_some())
+        + usize::from(f.stake.is_some())
 }
 
 /// The app.
@@ -309,6 +315,15 @@ pub fn app() -> Html {
     }
     let no_highlight: Rc<Vec<usize>> = use_memo((), |_| Vec::new());
 
+    // `civicmap:resize` while a text view is shown (only when framed).
+    let view_scroll = use_node_ref();
+    use_host_resize(
+        state.view,
+        ready && store.dataset.is_some(),
+        gen,
+        view_scroll.clone(),
+    );
+
     let dispatch = {
         let d = store.dispatcher();
         Callback::from(move |a: Action| d.dispatch(Msg::Do(a)))
@@ -381,11 +396,23 @@ pub fn app() -> Html {
     };
     let on_select_id = {
         let dispatch = dispatch.clone();
+        let view = state.view;
+        let current = state.filter.actor.clone();
         Callback::from(move |id: Option<String>| {
             let closing = id.is_none();
             dispatch.emit(Action::Select(id));
             if closing {
-                browser::focus("canvas[data-testid=\"map-canvas\"]");
+                // Back where the selection was made.
+                if view == View::Graph {
+                    browser::focus("canvas[data-testid=\"map-canvas\"]");
+                } else {
+                    browser::focus(".view-scroll");
+                    if let Some(a) = &current {
+                        browser::focus(&format!(
+                            "#view-panel tr[data-actor-id=\"{a}\"] button, #view-panel button[data-actor-id=\"{a}\"]"
+                        ));
+                    }
+                }
             }
         })
     };
@@ -479,6 +506,20 @@ pub fn app() -> Html {
         </div>
     };
 
+    let view = state.view;
+    let graph_view = view == View::Graph;
+    // The counts (and the active stake) are always on screen: over the map,
+    // or at the top of the other views.
+    let status = html! {
+        <div class="view-status">
+            <VisibleCount actors={vis.actor_count} links={vis.link_count} lang={lang} />
+            if let Some(stake) = state.filter.stake.clone() {
+                <ActiveStake dataset={ds.clone()} stake={AttrValue::from(stake)} lang={lang}
+                    dispatch={dispatch.clone()} />
+            }
+        </div>
+    };
+
     let other_lang = match lang {
         Lang::Fr => "en",
         Lang::En => "fr",
@@ -544,27 +585,58 @@ pub fn app() -> Html {
                     <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>
                 }
                 <main class="map-area" id="map">
-                    <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
-                        selected={selected} highlighted={no_highlight.clone()} year_active={state.filter.year.is_some()}
-                        dark={dark} lang={lang} reduced_motion={reduced_motion}
-                        on_select={on_select_index} on_ready={on_ready} label={canvas_label} />
-                    <div class="map-overlay top-left">
-                        <VisibleCount actors={vis.actor_count} links={vis.link_count} lang={lang} />
+                    <div class="viewbar">
+                        <ViewTabs view={view} lang={lang} dispatch={dispatch.clone()} />
                     </div>
-                    if vis.actor_count == 0 {
-                        // An empty map says why, and offers the way out when filters are the cause.
-                        <div class="map-empty" data-testid="map-empty">
-                            if ds.0.actors.is_empty() {
-                                <p>{ t(lang, Key::EmptyDataset) }</p>
-                            } else {
-                                <p>{ t(lang, Key::NothingVisible) }</p>
-                                <button type="button" class="btn" data-testid="map-empty-clear"
-                                    onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
-                                    { t(lang, Key::ClearFilters) }
-                                </button>
+                    <div class={classes!("view-panel", graph_view.then_some("graph"))} id="view-panel"
+                         role="tabpanel" aria-labelledby={view_tabs::tab_id(view)}>
+                        // The map stays mounted under the other views, so its
+                        // layout and camera are kept for the way back.
+                        <div class={classes!("graph-layer", (!graph_view).then_some("off"))}>
+                            <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
+                                selected={selected} highlighted={no_highlight.clone()} year_active={state.filter.year.is_some()}
+                                dark={dark} lang={lang} reduced_motion={reduced_motion}
+                                on_select={on_select_index} on_ready={on_ready} label={canvas_label} />
+                            if vis.actor_count == 0 {
+                                // An empty map says why, and offers the way out when filters are the cause.
+                                <div class="map-empty" data-testid="map-empty">
+                                    if ds.0.actors.is_empty() {
+                                        <p>{ t(lang, Key::EmptyDataset) }</p>
+                                    } else {
+                                        <p>{ t(lang, Key::NothingVisible) }</p>
+                                        <button type="button" class="btn" data-testid="map-empty-clear"
+                                            onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
+                                            { t(lang, Key::ClearFilters) }
+                                        </button>
+                                    }
+                                </div>
                             }
                         </div>
-                    }
+                        if graph_view {
+                            <div class="map-overlay top-left">{ status }</div>
+                        } else {
+                            <div class="view-scroll" ref={view_scroll} tabindex="-1">
+                                <div class="view-content">
+                                    { status }
+                                    { match view {
+                                        View::List => html! {
+                                            <ListView dataset={ds.clone()} graph={g.clone()} visible={vis.clone()}
+                                                selected={selected} lang={lang} dark={dark} dispatch={dispatch.clone()} />
+                                        },
+                                        View::Timeline => html! {
+                                            <TimelineView dataset={ds.clone()} visible={vis.clone()} lang={lang}
+                                                dispatch={dispatch.clone()} />
+                                        },
+                                        View::Stakes => html! {
+                                            <StakesView dataset={ds.clone()} graph={g.clone()} filter={state.filter.clone()}
+                                                selected={selected} lang={lang} dark={dark} dispatch={dispatch.clone()} />
+                                        },
+                                        View::Graph => Html::default(),
+                                    } }
+                                </div>
+                            </div>
+                        }
+                    </div>
                     { notices }
                 </main>
                 if let Some(i) = selected {

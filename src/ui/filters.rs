@@ -224,6 +224,24 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         }
     };
 
+    // The active stake (set from the stakes view), with its way out.
+    let stake_view = match f.stake.as_deref() {
+        None => Html::default(),
+        Some(id) => {
+            let cb = props.on_action.clone();
+            let clear = Callback::from(move |_: MouseEvent| cb.emit(Action::SetStake(None)));
+            html! {
+                <fieldset class="facet stake-facet">
+                    <legend id="stake-facet-title">{ t(lang, Key::Stake) }</legend>
+                    <p class="stake-facet-title">{ lookup::stake_title(ds, id, lang) }</p>
+                    <button type="button" class="btn small" data-testid="stake-clear" onclick={clear}>
+                        { t(lang, Key::StakeClear) }
+                    </button>
+                </fieldset>
+            }
+        }
+    };
+
     // Opening the sheet moves the focus into it (keyboard and screen readers).
     let panel_ref = use_node_ref();
     {
@@ -265,6 +283,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 </button>
             </div>
             <div class="panel-body">
+                { stake_view }
                 { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &props.on_action) }
                 { year_view }
                 { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &props.on_action) }

@@ -90,6 +90,30 @@ pub enum Key {
     Dataset,
     Map,
     Unknown,
+    Views,
+    ViewGraph,
+    ViewList,
+    ViewTimeline,
+    ViewStakes,
+    ColName,
+    ColLinks,
+    ListTitle,
+    StakesTitle,
+    StakesIntro,
+    StakeFilter,
+    Stake,
+    StakeClear,
+    ShowOnMap,
+    StakeActors,
+    HiddenByFilters,
+    StakesTechnical,
+    StakesEconomic,
+    StakesPolitical,
+    StakesOther,
+    NoStakes,
+    TimelineTitle,
+    NoEvents,
+    Undated,
 }
 
 /// The text of `key` in `lang`.
@@ -211,6 +235,39 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Dataset => ("Données", "Data"),
         Map => ("Carte", "Map"),
         Unknown => ("inconnu", "unknown"),
+        Views => ("Vues", "Views"),
+        ViewGraph => ("Carte", "Map"),
+        ViewList => ("Liste", "List"),
+        ViewTimeline => ("Chronologie", "Timeline"),
+        ViewStakes => ("Enjeux", "Stakes"),
+        ColName => ("Nom", "Name"),
+        ColLinks => ("Liens affichés", "Links shown"),
+        ListTitle => ("Acteurs affichés", "Actors shown"),
+        StakesTitle => ("Les enjeux du secteur", "The stakes of the field"),
+        StakesIntro => (
+            "Les questions techniques, économiques et politiques qui structurent le secteur, chacune liée à ses acteurs. Choisissez un enjeu pour n'afficher que ses acteurs, sur la carte comme dans la liste.",
+            "The technical, economic and political questions that structure the field, each tied to its actors. Choose a stake to show only its actors, on the map as in the list.",
+        ),
+        StakeFilter => ("N'afficher que ses acteurs", "Show only its actors"),
+        Stake => ("Enjeu", "Stake"),
+        StakeClear => ("Retirer l'enjeu", "Remove the stake"),
+        ShowOnMap => ("Voir sur la carte", "Show on the map"),
+        StakeActors => ("Acteurs", "Actors"),
+        HiddenByFilters => ("masqué par les filtres", "hidden by the filters"),
+        StakesTechnical => ("Enjeux techniques", "Technical stakes"),
+        StakesEconomic => ("Enjeux économiques", "Economic stakes"),
+        StakesPolitical => ("Enjeux politiques", "Political stakes"),
+        StakesOther => ("Autres enjeux", "Other stakes"),
+        NoStakes => (
+            "Ce jeu de données ne décrit aucun enjeu.",
+            "This dataset describes no stakes.",
+        ),
+        TimelineTitle => ("Chronologie", "Timeline"),
+        NoEvents => (
+            "Ce jeu de données ne contient aucun événement daté.",
+            "This dataset has no dated events.",
+        ),
+        Undated => ("Sans date", "Undated"),
     }
 }
 
@@ -277,12 +334,12 @@ pub fn canvas_label(
 ) -> String {
     let base = match lang {
         Lang::Fr => format!(
-            "Carte du réseau : {} et {} affichés. Une vue en liste donnant le même contenu en texte est en préparation.",
+            "Carte du réseau : {} et {} affichés. La vue Liste donne le même contenu en texte.",
             actors(lang, actor_count),
             links(lang, link_count)
         ),
         Lang::En => format!(
-            "Network map: {} and {} shown. A list view giving the same content as text is on its way.",
+            "Network map: {} and {} shown. The List view gives the same content as text.",
             actors(lang, actor_count),
             links(lang, link_count)
         ),
@@ -519,6 +576,81 @@ pub fn suggestions_count(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The caption of the list: "162 acteurs affichés, triés par nom (ordre
+/// croissant)". `column` is the column's header text.
+pub fn list_caption(lang: Lang, n: usize, column: &str, ascending: bool) -> String {
+    let col = column.to_lowercase();
+    match (lang, ascending) {
+        (Lang::Fr, true) => format!(
+            "{} {}, triés par {col} (ordre croissant)",
+            actors(lang, n),
+            if n <= 1 { "affiché" } else { "affichés" }
+        ),
+        (Lang::Fr, false) => format!(
+            "{} {}, triés par {col} (ordre décroissant)",
+            actors(lang, n),
+            if n <= 1 { "affiché" } else { "affichés" }
+        ),
+        (Lang::En, true) => format!("{} shown, sorted by {col} (ascending)", actors(lang, n)),
+        (Lang::En, false) => format!("{} shown, sorted by {col} (descending)", actors(lang, n)),
+    }
+}
+
+/// The text summary of an actor's neighbourhood: "Cap Collectif —
+/// Start-up, co-production. 5 liens : exploite Parlement & Citoyens ;
+/// partenaire de A, B." `facts` are the type and objective labels;
+/// `groups` the visible links as (link label read from the actor, names of
+/// the actors at the other end).
+pub fn neighbourhood_summary(
+    lang: Lang,
+    name: &str,
+    facts: &[String],
+    groups: &[(String, Vec<String>)],
+) -> String {
+    let mut s = name.to_string();
+    if !facts.is_empty() {
+        s.push_str(" — ");
+        s.push_str(&facts.join(", "));
+    }
+    s.push_str(". ");
+    let n: usize = groups.iter().map(|(_, v)| v.len()).sum();
+    if n == 0 {
+        s.push_str(t(lang, Key::NoLinks));
+        return s;
+    }
+    let sep = match lang {
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
+    };
+    let parts: Vec<String> = groups
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(label, names)| format!("{label} {}", names.join(", ")))
+        .collect();
+    s.push_str(&links(lang, n));
+    s.push_str(colon(lang));
+    s.push_str(&parts.join(sep));
+    s.push('.');
+    s
+}
+
+/// The heading of a group of stakes: a category of the format, another
+/// category as the dataset spells it, or "other stakes".
+pub fn stake_category(lang: Lang, category: Option<&str>) -> String {
+    match category {
+        Some("technical") => t(lang, Key::StakesTechnical).to_string(),
+        Some("economic") => t(lang, Key::StakesEconomic).to_string(),
+        Some("political") => t(lang, Key::StakesPolitical).to_string(),
+        Some(other) => other.to_string(),
+        None => t(lang, Key::StakesOther).to_string(),
+    }
+}
+
+/// "Enjeu : Logiciel libre ou propriétaire" (the active stake filter).
+pub fn active_stake(lang: Lang, title: &str) -> String {
+    format!("{}{}{title}", t(lang, Key::Stake), colon(lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -562,6 +694,19 @@ mod tests {
             Key::Depth,
             Key::HowToCite,
             Key::UrlNoticeTitle,
+            Key::Views,
+            Key::ViewGraph,
+            Key::ViewList,
+            Key::ViewTimeline,
+            Key::ViewStakes,
+            Key::ColLinks,
+            Key::StakesIntro,
+            Key::StakeFilter,
+            Key::StakeClear,
+            Key::ShowOnMap,
+            Key::HiddenByFilters,
+            Key::NoStakes,
+            Key::NoEvents,
         ];
         for k in keys {
             assert!(!t(Lang::Fr, k).is_empty(), "{k:?}");
@@ -600,5 +745,56 @@ mod tests {
             link_years(Lang::En, Some(2014), Some(2018)).as_deref(),
             Some("2014–2018")
         );
+    }
+
+    #[test]
+    fn the_neighbourhood_summary_reads_as_a_sentence() {
+        let facts = vec!["Start-up".to_string(), "co-production".to_string()];
+        let groups = vec![
+            (
+                "exploite".to_string(),
+                vec!["Parlement & Citoyens".to_string()],
+            ),
+            ("partenaire de".to_string(), vec!["A".into(), "B".into()]),
+            ("financé par".to_string(), vec![]),
+        ];
+        assert_eq!(
+            neighbourhood_summary(Lang::Fr, "Cap Collectif", &facts, &groups),
+            "Cap Collectif — Start-up, co-production. 3 liens\u{a0}: exploite Parlement & Citoyens ; partenaire de A, B."
+        );
+        assert_eq!(
+            neighbourhood_summary(Lang::En, "X", &[], &[("funds".into(), vec!["Y".into()])]),
+            "X. 1 link: funds Y."
+        );
+        assert_eq!(
+            neighbourhood_summary(Lang::En, "X", &["Association".into()], &[]),
+            "X — Association. No link shown with the current filters."
+        );
+    }
+
+    #[test]
+    fn list_caption_says_count_and_order() {
+        assert_eq!(
+            list_caption(Lang::Fr, 162, "Création", true),
+            "162 acteurs affichés, triés par création (ordre croissant)"
+        );
+        assert_eq!(
+            list_caption(Lang::En, 1, "Name", false),
+            "1 actor shown, sorted by name (descending)"
+        );
+    }
+
+    #[test]
+    fn stake_categories_are_named_in_both_languages() {
+        assert_eq!(
+            stake_category(Lang::Fr, Some("economic")),
+            "Enjeux économiques"
+        );
+        assert_eq!(
+            stake_category(Lang::En, Some("political")),
+            "Political stakes"
+        );
+        assert_eq!(stake_category(Lang::En, Some("legal")), "legal");
+        assert_eq!(stake_category(Lang::Fr, None), "Autres enjeux");
     }
 }

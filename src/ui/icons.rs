@@ -60,6 +60,15 @@ pub enum Glyph {
     Globe,
     External,
     Warning,
+    Check,
+    /// The graph view: nodes and links.
+    Network,
+    /// The list view: rows.
+    Rows,
+    /// The timeline view: a line with dates.
+    Timeline,
+    /// The stakes view: a balance.
+    Stakes,
 }
 
 #[derive(Properties, PartialEq)]
@@ -91,6 +100,20 @@ pub fn glyph_icon(props: &GlyphProps) -> Html {
         }
         Glyph::Warning => html! { <>
             <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17v.5" />
+        </> },
+        Glyph::Check => html! { <path d="M5 12.5l4.5 4.5L19 7.5" /> },
+        Glyph::Network => html! { <>
+            <circle cx="6" cy="7" r="2.5" /><circle cx="18" cy="6" r="2.5" /><circle cx="12" cy="18" r="2.5" />
+            <path d="M8.4 7.6l7.2-1.2M7.2 9.2l3.6 6.6M16.9 8.3l-3.7 7.5" />
+        </> },
+        Glyph::Rows => html! { <path d="M4 6h16M4 12h16M4 18h16" /> },
+        Glyph::Timeline => html! { <>
+            <path d="M3 12h18" /><circle cx="7" cy="12" r="2" /><circle cx="17" cy="12" r="2" />
+            <path d="M12 5v4M12 15v4" />
+        </> },
+        Glyph::Stakes => html! { <>
+            <path d="M12 4v16M8 20h8M5 7h14" />
+            <path d="M5 7l-3 6a3 3 0 0 0 6 0zM19 7l-3 6a3 3 0 0 0 6 0z" />
         </> },
     };
     html! {

@@ -64,6 +64,17 @@ pub fn type_style(ds: &Dataset, id: &str, dark: bool) -> (String, Shape) {
     (color, shape)
 }
 
+/// The title of the stake `id` in `lang`, or its id.
+pub fn stake_title(ds: &Dataset, id: &str, lang: Lang) -> String {
+    ds.stakes
+        .iter()
+        .find(|s| s.id.as_deref() == Some(id))
+        .and_then(|s| s.title.as_ref())
+        .map(|l| l.get(i18n::code(lang)).to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// `url` when it is an `http(s)` URL, the only ones the app links to.
 pub fn safe_href(url: &str) -> Option<&str> {
     let u = url.trim();
@@ -129,6 +140,16 @@ mod tests {
             "deciderensemble.com"
         );
         assert_eq!(host("https://revuecivique.eu/?p=3200"), "revuecivique.eu");
+    }
+
+    #[test]
+    fn stake_titles_fall_back_to_french_then_the_id() {
+        let ds: Dataset =
+            serde_json::from_str(r#"{"stakes":[{"id":"a","title":{"fr":"Titre"}},{"id":"b"}]}"#)
+                .unwrap();
+        assert_eq!(stake_title(&ds, "a", Lang::En), "Titre");
+        assert_eq!(stake_title(&ds, "b", Lang::Fr), "b");
+        assert_eq!(stake_title(&ds, "zz", Lang::Fr), "zz");
     }
 
     #[test]

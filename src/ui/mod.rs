@@ -15,9 +15,14 @@ pub mod crash;
 pub mod filters;
 pub mod i18n;
 pub mod icons;
+pub mod list_view;
 pub mod loader;
 pub mod lookup;
+pub mod resize;
 pub mod search;
+pub mod stakes_view;
 pub mod store;
+pub mod timeline;
+pub mod view_tabs;
 
 pub use app::App;

@@ -1,0 +1,302 @@
+//! The list view (`view=list`), the graph's text twin: a table of exactly
+//! the visible actors (same filters, search, year, stake and neighbourhood
+//! as the map), sortable by every column, each row a way to select its
+//! actor; above it, the selected actor's neighbourhood as one sentence.
+//!
+//! Rows and sorting are pure ([`crate::model::listing`]); the summary text
+//! is [`summary`], tested natively below. Sorting is local to the view
+//! (not in the URL).
+
+use yew::prelude::*;
+
+use super::actor_panel::link_groups;
+use super::i18n::{self, t, Key};
+use super::icons::ShapeIcon;
+use super::lookup;
+use super::store::Shared;
+use crate::model::dataset::Dataset;
+use crate::model::filter::Visible;
+use crate::model::graph::Graph;
+use crate::model::listing::{self, Column, Order, Row, Sort, Vocabulary};
+use crate::model::state::{Action, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct ListViewProps {
+    pub dataset: Shared<Dataset>,
+    pub graph: Shared<Graph>,
+    pub visible: Shared<Visible>,
+    /// The selected actor's index (visible).
+    pub selected: Option<usize>,
+    pub lang: Lang,
+    pub dark: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// The header text of a column.
+pub fn column_label(lang: Lang, c: Column) -> &'static str {
+    match c {
+        Column::Name => t(lang, Key::ColName),
+        Column::Type => t(lang, Key::ActorType),
+        Column::Objectives => t(lang, Key::Objectives),
+        Column::Ecosystems => t(lang, Key::Ecosystems),
+        Column::Founded => t(lang, Key::Founded),
+        Column::Links => t(lang, Key::ColLinks),
+    }
+}
+
+/// The label of a taxonomy id in `lang` (for the rows).
+pub fn label(ds: &Dataset, lang: Lang, v: Vocabulary, id: &str) -> String {
+    let tax = &ds.taxonomy;
+    match v {
+        Vocabulary::Type => lookup::type_label(ds, id, lang),
+        Vocabulary::Objective => lookup::term_label(tax.objectives.as_deref(), id, lang),
+        Vocabulary::Ecosystem => lookup::term_label(tax.ecosystems.as_deref(), id, lang),
+    }
+}
+
+/// The selected actor's neighbourhood in one sentence, over the visible
+/// links: "Cap Collectif — Start-up, Co-production. 5 liens : exploite
+/// Parlement & Citoyens ; …". Empty for an unknown index.
+pub fn summary(ds: &Dataset, g: &Graph, vis: &Visible, actor: usize, lang: Lang) -> String {
+    let Some(a) = ds.actors.get(actor) else {
+        return String::new();
+    };
+    let mut facts = vec![lookup::type_label(ds, a.actor_type(), lang)];
+    facts.extend(
+        a.objectives
+            .iter()
+            .map(|o| label(ds, lang, Vocabulary::Objective, o)),
+    );
+    let (groups, _) = link_groups(ds, g, vis, actor, lang);
+    let groups: Vec<(String, Vec<String>)> = groups
+        .into_iter()
+        .map(|grp| {
+            let names = grp
+                .items
+                .iter()
+                .filter_map(|&(n, _)| ds.actors.get(n).map(|x| x.name().to_string()))
+                .collect();
+            (grp.label, names)
+        })
+        .collect();
+    i18n::neighbourhood_summary(lang, a.name(), &facts, &groups)
+}
+
+/// An empty cell: a dash for the eye, "unknown" for screen readers.
+fn none(lang: Lang) -> Html {
+    html! {
+        <>
+            <span class="none" aria-hidden="true">{ "—" }</span>
+            <span class="visually-hidden">{ t(lang, Key::Unknown) }</span>
+        </>
+    }
+}
+
+fn aria_sort(sort: Sort, c: Column) -> Option<&'static str> {
+    (sort.column == c).then_some(match sort.order {
+        Order::Ascending => "ascending",
+        Order::Descending => "descending",
+    })
+}
+
+/// The list view.
+#[function_component(ListView)]
+pub fn list_view(props: &ListViewProps) -> Html {
+    let lang = props.lang;
+    let sort = use_state(Sort::default);
+    let rows: std::rc::Rc<Vec<Row>> = {
+        let ds = props.dataset.clone();
+        let g = props.graph.clone();
+        let vis = props.visible.clone();
+        use_memo(
+            (ds.clone(), g.clone(), vis.clone(), lang, *sort),
+            move |(ds, g, vis, lang, sort)| {
+                let rows = listing::rows(ds, g, vis, |v, id| label(ds, *lang, v, id));
+                listing::sorted(rows, *sort)
+            },
+        )
+    };
+    let ds = &*props.dataset;
+
+    let summary_text = props
+        .selected
+        .map(|i| summary(ds, &props.graph, &props.visible, i, lang));
+
+    let select = |id: String| {
+        let d = props.dispatch.clone();
+        move || d.emit(Action::Select(Some(id.clone())))
+    };
+
+    let headers = Column::ALL.iter().map(|&c| {
+        let s = sort.clone();
+        let onclick = Callback::from(move |_: MouseEvent| s.set(s.toggle(c)));
+        let numeric = matches!(c, Column::Founded | Column::Links);
+        let icon = match aria_sort(*sort, c) {
+            Some("ascending") => "▲",
+            Some(_) => "▼",
+            None => "↕",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort(*sort, c)}
+                class={classes!(numeric.then_some("num"), (c == Column::Name).then_some("col-name"))}>
+                <button type="button" class="sort" data-testid="sort-button" data-column={format!("{c:?}").to_lowercase()} {onclick}>
+                    <span>{ column_label(lang, c) }</span>
+                    <span class={classes!("sort-icon", (sort.column == c).then_some("on"))} aria-hidden="true">{ icon }</span>
+                </button>
+            </th>
+        }
+    });
+
+    let body = rows.iter().map(|r| {
+        let (color, shape) = lookup::type_style(ds, &r.type_id, props.dark);
+        let is_selected = props.selected == Some(r.actor);
+        let on_row = {
+            let go = select(r.id.clone());
+            Callback::from(move |_: MouseEvent| go())
+        };
+        let on_button = {
+            let go = select(r.id.clone());
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                go()
+            })
+        };
+        let list = |v: &[String]| -> Html {
+            if v.is_empty() {
+                none(lang)
+            } else {
+                html! { { v.join(", ") } }
+            }
+        };
+        html! {
+            <tr data-testid="actor-row" data-actor-id={r.id.clone()}
+                class={classes!(is_selected.then_some("selected"))} onclick={on_row}>
+                <th scope="row" class="col-name">
+                    <button type="button" class="row-name" aria-current={is_selected.then_some("true")}
+                            onclick={on_button}>
+                        { r.name.clone() }
+                    </button>
+                </th>
+                <td class="col-type">
+                    <span class="type-cell">
+                        <ShapeIcon shape={shape} color={AttrValue::from(color)} />
+                        <span>{ r.type_label.clone() }</span>
+                    </span>
+                </td>
+                <td>{ list(&r.objectives) }</td>
+                <td>{ list(&r.ecosystems) }</td>
+                <td class="num">
+                    if let Some(y) = r.founded { { y } } else { { none(lang) } }
+                </td>
+                <td class="num">{ i18n::number(lang, r.links) }</td>
+            </tr>
+        }
+    });
+
+    let caption = i18n::list_caption(
+        lang,
+        rows.len(),
+        column_label(lang, sort.column),
+        sort.order == Order::Ascending,
+    );
+
+    html! {
+        <section class="list-view view-pane" data-testid="list-view" aria-labelledby="list-title">
+            <h2 id="list-title" class="visually-hidden">{ t(lang, Key::ListTitle) }</h2>
+            if let Some(text) = summary_text {
+                <p class="list-summary" data-testid="list-summary">{ text }</p>
+            }
+            if rows.is_empty() {
+                <div class="view-empty" data-testid="list-empty">
+                    if ds.actors.is_empty() {
+                        <p>{ t(lang, Key::EmptyDataset) }</p>
+                    } else {
+                        <p>{ t(lang, Key::NothingVisible) }</p>
+                        <button type="button" class="btn"
+                            onclick={let d = props.dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
+                            { t(lang, Key::ClearFilters) }
+                        </button>
+                    }
+                </div>
+            } else {
+                <div class="table-scroll">
+                    <table class="actor-table" data-testid="actor-table">
+                        <caption>{ caption }</caption>
+                        <thead><tr>{ for headers }</tr></thead>
+                        <tbody>{ for body }</tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filter::{self, Filter};
+    use crate::model::validate;
+
+    fn real() -> (Dataset, Graph) {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/data/civic-tech-fr.json"
+        ))
+        .unwrap();
+        let ds = validate::load(&bytes).dataset.unwrap();
+        let g = Graph::new(&ds);
+        (ds, g)
+    }
+
+    #[test]
+    fn the_summary_names_every_visible_neighbour_with_the_link_read_from_the_actor() {
+        let (ds, g) = real();
+        let vis = filter::visible(&ds, &g, &Filter::default());
+        let i = g.actor("cap-collectif").unwrap();
+        let fr = summary(&ds, &g, &vis, i, Lang::Fr);
+        assert!(fr.starts_with("Cap Collectif — Start-up"), "{fr}");
+        let n = listing::visible_degree(&g, &vis, i);
+        assert!(n > 0);
+        assert!(fr.contains(&i18n::links(Lang::Fr, n)), "{fr}");
+        for &(other, l) in g.incident(i) {
+            let name = ds.actors[other].name();
+            assert!(fr.contains(name), "{name} missing from {fr}");
+            // The kind is read from Cap Collectif: its label when Cap
+            // Collectif is the source, else the inverse label.
+            let link = &ds.links[l];
+            let kind = lookup::link_kind(&ds, link.kind()).unwrap();
+            let outgoing = ds.actors[g.ends(l).unwrap().0].id() == "cap-collectif";
+            let text = if outgoing || kind.directed == Some(false) {
+                kind.label.as_ref().unwrap().get("fr")
+            } else {
+                kind.inverse_label.as_ref().unwrap().get("fr")
+            };
+            assert!(fr.contains(text), "{text} missing from {fr}");
+        }
+        let en = summary(&ds, &g, &vis, i, Lang::En);
+        assert!(en.contains(&i18n::links(Lang::En, n)), "{en}");
+        assert_ne!(fr, en);
+    }
+
+    #[test]
+    fn the_summary_only_counts_visible_links() {
+        let (ds, g) = real();
+        let i = g.actor("cap-collectif").unwrap();
+        let f = Filter {
+            links: vec!["funds".into()],
+            ..Filter::default()
+        };
+        let vis = filter::visible(&ds, &g, &f);
+        let n = listing::visible_degree(&g, &vis, i);
+        let text = summary(&ds, &g, &vis, i, Lang::En);
+        if n == 0 {
+            assert!(
+                text.ends_with("No link shown with the current filters."),
+                "{text}"
+            );
+        } else {
+            assert!(text.contains(&i18n::links(Lang::En, n)), "{text}");
+        }
+        assert_eq!(summary(&ds, &g, &vis, usize::MAX, Lang::En), "");
+    }
+}

@@ -1,0 +1,186 @@
+//! The stakes view (`view=stakes`): the dataset's stakes in groups by
+//! category (technical, economic, political, then others), each with its
+//! title, description and sources, its actors as chips that select them,
+//! and a toggle that sets the `stake` filter (only its actors on the map
+//! and in the list). [`ActiveStake`] shows the active stake filter with a
+//! way to remove it, whatever the view.
+//!
+//! Dataset text is rendered as text; sources are links only for `http(s)`
+//! URLs (`noopener noreferrer`), through the actor card's `source_item`.
+
+use yew::prelude::*;
+
+use super::actor_panel::source_item;
+use super::i18n::{self, t, Key};
+use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::lookup;
+use super::store::Shared;
+use crate::model::dataset::Dataset;
+use crate::model::filter::{self, Filter};
+use crate::model::graph::Graph;
+use crate::model::stakes;
+use crate::model::state::{Action, Lang, View};
+
+#[derive(Properties, PartialEq)]
+pub struct StakesViewProps {
+    pub dataset: Shared<Dataset>,
+    pub graph: Shared<Graph>,
+    /// The current filter (the active stake; which actors can be selected).
+    pub filter: Filter,
+    pub selected: Option<usize>,
+    pub lang: Lang,
+    pub dark: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// The stakes view.
+#[function_component(StakesView)]
+pub fn stakes_view(props: &StakesViewProps) -> Html {
+    let ds = &*props.dataset;
+    let g = &*props.graph;
+    let lang = props.lang;
+    let code = i18n::code(lang);
+    let f = &props.filter;
+    let groups = stakes::groups(ds);
+
+    let stake_card = |i: usize| -> Html {
+        let Some(stake) = ds.stakes.get(i) else {
+            return Html::default();
+        };
+        let id = stake.id.clone().unwrap_or_default();
+        let title = lookup::stake_title(ds, &id, lang);
+        let description = stake
+            .description
+            .as_ref()
+            .map(|d| d.get(code).to_string())
+            .filter(|d| !d.is_empty());
+        let active = f.stake.as_deref() == Some(id.as_str());
+        let toggle = {
+            let d = props.dispatch.clone();
+            let next = (!active).then(|| id.clone());
+            Callback::from(move |_: MouseEvent| d.emit(Action::SetStake(next.clone())))
+        };
+        let title_id = format!("stake-{id}-title");
+        let members = stakes::actors(ds, g, i);
+        let chips = members.iter().map(|&a| {
+            let Some(actor) = ds.actors.get(a) else {
+                return Html::default();
+            };
+            let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
+            let icon = html! { <ShapeIcon shape={shape} color={AttrValue::from(color)} /> };
+            if filter::passes(ds, f, a) {
+                let d = props.dispatch.clone();
+                let aid = actor.id().to_string();
+                let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(aid.clone()))));
+                let current = props.selected == Some(a);
+                html! {
+                    <li>
+                        <button type="button" class={classes!("actor-chip", current.then_some("current"))}
+                                data-testid="stake-actor" data-actor-id={actor.id().to_string()}
+                                aria-current={current.then_some("true")} {onclick}>
+                            { icon }<span>{ actor.name() }</span>
+                        </button>
+                    </li>
+                }
+            } else {
+                html! {
+                    <li>
+                        <span class="actor-chip hidden-actor" data-testid="stake-actor-hidden"
+                              data-actor-id={actor.id().to_string()} title={t(lang, Key::HiddenByFilters)}>
+                            { icon }<span>{ actor.name() }</span>
+                            <span class="visually-hidden">{ format!(" ({})", t(lang, Key::HiddenByFilters)) }</span>
+                        </span>
+                    </li>
+                }
+            }
+        });
+        let show_map = {
+            let d = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| d.emit(Action::SetView(View::Graph)))
+        };
+        html! {
+            <li class={classes!("stake-card", active.then_some("active"))} data-testid="stake"
+                data-stake-id={id.clone()} aria-labelledby={title_id.clone()}>
+                <h4 id={title_id} class="stake-title">{ title }</h4>
+                if let Some(d) = description { <p class="stake-desc">{ d }</p> }
+                if !members.is_empty() {
+                    <p class="stake-sub">{ t(lang, Key::StakeActors) }{ " " }<span class="count">{ members.len() }</span></p>
+                    <ul class="actor-chips" role="list">{ for chips }</ul>
+                }
+                if !stake.sources.is_empty() {
+                    <p class="stake-sources">
+                        <span class="muted">{ t(lang, Key::Sources) }{ i18n::colon(lang) }</span>
+                        { for stake.sources.iter().enumerate().map(|(k, s)| html! {
+                            <>{ if k > 0 { ", " } else { "" } }{ source_item(s, lang) }</>
+                        }) }
+                    </p>
+                }
+                <div class="stake-actions">
+                    <button type="button" class={classes!("btn", "small", active.then_some("primary"))}
+                            data-testid="stake-choose" aria-pressed={if active { "true" } else { "false" }}
+                            onclick={toggle}>
+                        if active { <GlyphIcon glyph={Glyph::Check} /> } else { <GlyphIcon glyph={Glyph::Filter} /> }
+                        { t(lang, Key::StakeFilter) }
+                    </button>
+                    if active {
+                        <button type="button" class="btn small ghost" data-testid="stake-show-map" onclick={show_map}>
+                            { t(lang, Key::ShowOnMap) }
+                        </button>
+                    }
+                </div>
+            </li>
+        }
+    };
+
+    html! {
+        <section class="stakes-view view-pane" data-testid="stakes-view" aria-labelledby="stakes-title">
+            <h2 id="stakes-title" class="view-title">{ t(lang, Key::StakesTitle) }</h2>
+            <p class="view-intro">{ t(lang, Key::StakesIntro) }</p>
+            if groups.is_empty() {
+                <div class="view-empty"><p>{ t(lang, Key::NoStakes) }</p></div>
+            }
+            { for groups.iter().map(|grp| {
+                let cat = grp.category.clone().unwrap_or_default();
+                let heading_id = format!("stakes-group-{}", if cat.is_empty() { "other".to_string() } else { cat.replace(|c: char| !c.is_ascii_alphanumeric(), "-") });
+                html! {
+                    <section class="stake-group" data-testid="stake-group" data-category={cat}
+                             aria-labelledby={heading_id.clone()}>
+                        <h3 id={heading_id}>
+                            { i18n::stake_category(lang, grp.category.as_deref()) }
+                            <span class="count">{ grp.stakes.len() }</span>
+                        </h3>
+                        <ul class="stake-list" role="list">
+                            { for grp.stakes.iter().map(|&i| stake_card(i)) }
+                        </ul>
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActiveStakeProps {
+    pub dataset: Shared<Dataset>,
+    pub stake: AttrValue,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// "Enjeu : <title> ×": the active stake filter, with its remove button.
+#[function_component(ActiveStake)]
+pub fn active_stake(props: &ActiveStakeProps) -> Html {
+    let lang = props.lang;
+    let title = lookup::stake_title(&props.dataset, &props.stake, lang);
+    let d = props.dispatch.clone();
+    let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::SetStake(None)));
+    html! {
+        <p class="active-stake" data-testid="active-stake" data-stake-id={props.stake.clone()}>
+            <span class="active-stake-text">{ i18n::active_stake(lang, &title) }</span>
+            <button type="button" class="icon-btn" data-testid="active-stake-clear"
+                    aria-label={t(lang, Key::StakeClear)} title={t(lang, Key::StakeClear)} {onclick}>
+                <GlyphIcon glyph={Glyph::Close} />
+            </button>
+        </p>
+    }
+}
