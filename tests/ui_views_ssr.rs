@@ -1,0 +1,227 @@
+//! The list, stakes and timeline views through Yew server-side rendering
+//! (native): the product hooks (`actor-row`, `data-actor-id`), the sort
+//! state on the headers, dataset text as text never markup, sources linked
+//! only for http(s).
+
+#![cfg(not(target_arch = "wasm32"))]
+// Test helpers outside #[test] fns may panic on a broken fixture.
+#![allow(clippy::expect_used)]
+
+use std::rc::Rc;
+
+use civicmap::model::dataset::Dataset;
+use civicmap::model::filter::{self, Filter};
+use civicmap::model::graph::Graph;
+use civicmap::model::state::Lang;
+use civicmap::ui::list_view::{ListView, ListViewProps};
+use civicmap::ui::stakes_view::{StakesView, StakesViewProps};
+use civicmap::ui::store::Shared;
+use civicmap::ui::timeline::{TimelineView, TimelineViewProps};
+use yew::{Callback, LocalServerRenderer};
+
+const HOSTILE: &str = r##"{
+  "format": "civicmap/1",
+  "taxonomy": {
+    "actor_types": [
+      {"id": "association", "label": {"fr": "Association", "en": "Association"},
+       "color": "#1b9e77", "color_dark": "#66c2a5", "shape": "circle"},
+      {"id": "startup", "label": {"fr": "Start-up", "en": "Start-up"},
+       "color": "#d95f02", "color_dark": "#fc8d62", "shape": "square"}
+    ],
+    "objectives": [{"id": "information", "label": {"fr": "Information", "en": "Information"}}],
+    "link_kinds": [
+      {"id": "funds", "label": {"fr": "finance", "en": "funds"},
+       "inverse_label": {"fr": "financé par", "en": "funded by"}, "directed": true}
+    ]
+  },
+  "actors": [
+    {"id": "evil", "name": "<img src=x onerror=alert(1)>", "type": "association",
+     "objectives": ["information"], "founded": 2014},
+    {"id": "funder", "name": "Fondation Démo", "type": "startup", "founded": 2001},
+    {"id": "alone", "name": "Zèbre", "type": "startup"}
+  ],
+  "links": [{"source": "funder", "target": "evil", "kind": "funds"}],
+  "events": [
+    {"id": "e1", "date": "2015-03", "title": {"fr": "<script>alert(5)</script>"}, "actors": ["evil"]}
+  ],
+  "stakes": [
+    {"id": "money", "category": "economic", "title": {"fr": "L'<b>argent</b>", "en": "Money"},
+     "description": {"fr": "Décrit <em>ici</em>"}, "actors": ["evil", "funder"],
+     "sources": ["https://example.org/s", "javascript:alert(6)",
+                 {"label": {"fr": "Entretien"}, "url": "javascript:alert(7)"}]},
+    {"id": "odd", "category": "legal", "title": "Odd", "actors": ["alone"]}
+  ]
+}"##;
+
+fn dataset() -> Dataset {
+    serde_json::from_str(HOSTILE).expect("fixture parses")
+}
+
+async fn render<C>(props: C::Properties) -> String
+where
+    C: yew::BaseComponent,
+{
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn no_markup(html: &str) {
+    for tag in ["<img", "<script", "<em>", "<b>"] {
+        assert!(
+            !html.contains(tag),
+            "raw markup {tag} from the dataset: {html}"
+        );
+    }
+    assert!(!html.contains("href=\"javascript:"), "{html}");
+}
+
+fn list_props(f: &Filter, selected: Option<usize>, lang: Lang) -> ListViewProps {
+    let ds = dataset();
+    let g = Graph::new(&ds);
+    let vis = filter::visible(&ds, &g, f);
+    ListViewProps {
+        dataset: Shared(Rc::new(ds)),
+        graph: Shared(Rc::new(g)),
+        visible: Shared(Rc::new(vis)),
+        selected,
+        lang,
+        dark: false,
+        dispatch: Callback::noop(),
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn list_rows_carry_the_hooks_and_names_as_text() {
+    let html = render::<ListView>(list_props(&Filter::default(), None, Lang::Fr)).await;
+    no_markup(&html);
+    assert_eq!(html.matches(r#"data-testid="actor-row""#).count(), 3);
+    for id in ["evil", "funder", "alone"] {
+        assert!(html.contains(&format!(r#"data-actor-id="{id}""#)), "{id}");
+    }
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    // A real table with a caption, column headers and the sort state.
+    assert!(
+        html.contains("<caption>3 acteurs affichés, triés par nom (ordre croissant)</caption>"),
+        "{html}"
+    );
+    assert_eq!(html.matches(r#"scope="col""#).count(), 6);
+    assert_eq!(html.matches(r#"aria-sort="ascending""#).count(), 1);
+    assert!(html.contains("Liens affichés"));
+    // Sorted by name: Fondation, <img…>, Zèbre (folded: "fondation", "img…", "zebre").
+    let at = |id: &str| html.find(&format!(r#"data-actor-id="{id}""#)).expect(id);
+    assert!(at("funder") < at("evil") && at("evil") < at("alone"));
+    // No selection, no summary.
+    assert!(!html.contains("list-summary"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn list_follows_the_filter_and_summarises_the_selection() {
+    let f = Filter {
+        types: vec!["startup".into()],
+        ..Filter::default()
+    };
+    let html = render::<ListView>(list_props(&f, None, Lang::En)).await;
+    assert_eq!(html.matches(r#"data-testid="actor-row""#).count(), 2);
+    assert!(!html.contains(r#"data-actor-id="evil""#));
+
+    let html = render::<ListView>(list_props(&Filter::default(), Some(1), Lang::En)).await;
+    no_markup(&html);
+    assert!(
+        html.contains(
+            "Fondation Démo — Start-up. 1 link: funds &lt;img src=x onerror=alert(1)&gt;."
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"aria-current="true""#));
+
+    let none = Filter {
+        q: "nothing-matches-this".into(),
+        ..Filter::default()
+    };
+    let html = render::<ListView>(list_props(&none, None, Lang::En)).await;
+    assert!(html.contains(r#"data-testid="list-empty""#), "{html}");
+    assert!(!html.contains("<table"));
+}
+
+fn stakes_props(f: Filter, lang: Lang) -> StakesViewProps {
+    let ds = dataset();
+    let g = Graph::new(&ds);
+    StakesViewProps {
+        dataset: Shared(Rc::new(ds)),
+        graph: Shared(Rc::new(g)),
+        filter: f,
+        selected: None,
+        lang,
+        dark: false,
+        dispatch: Callback::noop(),
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn stakes_are_grouped_with_safe_sources_and_inert_text() {
+    let html = render::<StakesView>(stakes_props(Filter::default(), Lang::Fr)).await;
+    no_markup(&html);
+    assert!(
+        html.contains("L&#x27;&lt;b&gt;argent&lt;/b&gt;")
+            || html.contains("L'&lt;b&gt;argent&lt;/b&gt;"),
+        "{html}"
+    );
+    assert_eq!(html.matches(r#"data-testid="stake-group""#).count(), 2);
+    let economic = html.find(r#"data-category="economic""#).expect("economic");
+    let legal = html.find(r#"data-category="legal""#).expect("legal");
+    assert!(economic < legal, "the format's categories come first");
+    assert!(html.contains("Enjeux économiques"));
+    assert!(
+        html.contains(r#"href="https://example.org/s" target="_blank" rel="noopener noreferrer""#)
+    );
+    assert!(html.contains("Entretien"));
+    assert!(
+        html.contains("javascript:alert(6)"),
+        "an unsafe source stays visible as text"
+    );
+    // Every actor can be chosen; no stake is active.
+    assert_eq!(html.matches(r#"data-testid="stake-actor""#).count(), 3);
+    assert_eq!(html.matches(r#"aria-pressed="false""#).count(), 2);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_active_stake_is_pressed_and_other_actors_are_not_buttons() {
+    let f = Filter {
+        stake: Some("money".into()),
+        ..Filter::default()
+    };
+    let html = render::<StakesView>(stakes_props(f, Lang::En)).await;
+    assert_eq!(html.matches(r#"aria-pressed="true""#).count(), 1);
+    assert!(html.contains(r#"data-testid="stake-show-map""#));
+    // "alone" is not in the active stake: shown, but not a button.
+    assert!(
+        html.contains(r#"data-testid="stake-actor-hidden" data-actor-id="alone""#),
+        "{html}"
+    );
+    assert!(html.contains("hidden by the filters"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_timeline_lists_events_as_text() {
+    let ds = dataset();
+    let g = Graph::new(&ds);
+    let vis = filter::visible(&ds, &g, &Filter::default());
+    let html = render::<TimelineView>(TimelineViewProps {
+        dataset: Shared(Rc::new(ds)),
+        visible: Shared(Rc::new(vis)),
+        lang: Lang::Fr,
+        dispatch: Callback::noop(),
+    })
+    .await;
+    no_markup(&html);
+    assert!(html.contains("2015-03"));
+    assert!(
+        html.contains("&lt;script&gt;alert(5)&lt;/script&gt;"),
+        "{html}"
+    );
+}
