@@ -21,6 +21,7 @@ pub mod locate;
 pub mod message;
 pub mod search;
 mod shape;
+pub mod snippet;
 pub mod stakes;
 pub mod state;
 pub mod stats;
