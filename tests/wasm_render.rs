@@ -1,7 +1,9 @@
 //! MapCanvas in a real browser (headless Chromium through
 //! wasm-bindgen-test-runner): it mounts, fills its parent at the device pixel
 //! ratio, fires `on_ready` once the layout has settled, selects on a tap,
-//! clears on a tap in empty space, and works from the keyboard.
+//! clears on a tap in empty space, and works from the keyboard; in embed
+//! mode (cooperative gestures) it leaves plain wheels and one-finger
+//! swipes to the page.
 //!
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_render`
 #![cfg(target_arch = "wasm32")]
@@ -96,6 +98,7 @@ fn props(ds: Dataset, rec: Rc<RefCell<Record>>, selected: Option<usize>) -> MapC
         on_select: Callback::from(move |s| r1.borrow_mut().selections.push(s)),
         on_ready: Callback::from(move |_| rec.borrow_mut().ready += 1),
         label: AttrValue::from("Carte du réseau : 5 acteurs et 4 liens affichés."),
+        cooperative: false,
     }
 }
 
@@ -286,6 +289,170 @@ async fn ready_waits_for_the_layout_to_settle() {
     )
     .render();
     wait_until("on_ready after the layout", || rec.borrow().ready == 1).await;
+    handle.destroy();
+    root.remove();
+}
+
+/// Dispatches a cancelable event built by `make` (JS, with the canvas's
+/// rect as `r`) on the canvas; returns whether the map cancelled it.
+fn cancelled(canvas: &web_sys::Element, make: &str) -> bool {
+    let f = js_sys::Function::new_with_args(
+        "c",
+        &format!("const r = c.getBoundingClientRect(); return !c.dispatchEvent({make});"),
+    );
+    f.call1(&wasm_bindgen::JsValue::NULL, canvas)
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+fn wheel(modifier: &str) -> String {
+    format!(
+        "new WheelEvent('wheel', {{bubbles: true, cancelable: true, deltaY: -120, \
+         clientX: r.left + 300, clientY: r.top + 200, {modifier}}})"
+    )
+}
+
+fn touch_move(fingers: usize) -> String {
+    let touches = (0..fingers)
+        .map(|i| {
+            format!(
+                "new Touch({{identifier: {i}, target: c, clientX: r.left + {}, clientY: r.top + 200}})",
+                200 + 100 * i
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "new TouchEvent('touchmove', {{bubbles: true, cancelable: true, touches: [{touches}]}})"
+    )
+}
+
+/// Whether the hint element has the `visible` class.
+fn shown(hint: &web_sys::Element) -> bool {
+    hint.class_name().split(' ').any(|c| c == "visible")
+}
+
+fn zoom(canvas: &web_sys::Element) -> f64 {
+    canvas.get_attribute("data-zoom").unwrap().parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn embed_mode_leaves_plain_wheels_and_one_finger_to_the_page() {
+    let rec = Rc::new(RefCell::new(Record::default()));
+    let root = host();
+    let mut p = props(star(true), rec.clone(), None);
+    p.cooperative = true;
+    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(root.clone(), p).render();
+    wait_until("on_ready", || rec.borrow().ready == 1).await;
+    let canvas = root
+        .query_selector("canvas[data-testid=map-canvas]")
+        .unwrap()
+        .unwrap();
+    let touch_action =
+        js_sys::Function::new_with_args("c", "return getComputedStyle(c).touchAction;")
+            .call1(&wasm_bindgen::JsValue::NULL, &canvas)
+            .unwrap()
+            .as_string()
+            .unwrap();
+    assert_eq!(
+        touch_action, "pan-x pan-y",
+        "one finger may scroll the page"
+    );
+    assert_eq!(
+        canvas.get_attribute("data-gestures").as_deref(),
+        Some("cooperative")
+    );
+    let hint = || {
+        root.query_selector("[data-testid=map-hint]")
+            .unwrap()
+            .unwrap()
+    };
+    assert!(!shown(&hint()));
+    assert_eq!(hint().get_attribute("aria-hidden").as_deref(), Some("true"));
+
+    // A plain wheel is the page's: not cancelled, no zoom, a hint.
+    let z0 = zoom(&canvas);
+    assert!(!cancelled(&canvas, &wheel("")));
+    sleep(50).await;
+    assert_eq!(zoom(&canvas), z0);
+    wait_until("the wheel hint", || shown(&hint())).await;
+    assert!(hint().text_content().unwrap().contains("molette"));
+    assert_eq!(hint().get_attribute("data-hint").as_deref(), Some("wheel"));
+    wait_until("the hint to go", || !shown(&hint())).await;
+
+    // Ctrl + wheel (and ⌘ + wheel) zoom.
+    assert!(cancelled(&canvas, &wheel("ctrlKey: true")));
+    wait_until("a zoom", || zoom(&canvas) > z0).await;
+    let z1 = zoom(&canvas);
+    assert!(cancelled(&canvas, &wheel("metaKey: true")));
+    wait_until("another zoom", || zoom(&canvas) > z1).await;
+
+    // A click activates the map: plain wheels zoom until the pointer leaves.
+    js(
+        &canvas,
+        "const r = c.getBoundingClientRect();
+         c.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, pointerId: 9, pointerType: 'mouse',
+           isPrimary: true, button: 0, clientX: r.left + 20, clientY: r.top + 20}));
+         c.dispatchEvent(new PointerEvent('pointerup', {bubbles: true, pointerId: 9, pointerType: 'mouse',
+           isPrimary: true, button: 0, clientX: r.left + 20, clientY: r.top + 20}));",
+    );
+    assert_eq!(
+        canvas.get_attribute("data-gestures").as_deref(),
+        Some("active")
+    );
+    let z2 = zoom(&canvas);
+    assert!(cancelled(&canvas, &wheel("")));
+    wait_until("a zoom once active", || zoom(&canvas) > z2).await;
+    js(
+        &canvas,
+        "c.dispatchEvent(new PointerEvent('pointerleave', {pointerId: 9, pointerType: 'mouse'}));",
+    );
+    assert_eq!(
+        canvas.get_attribute("data-gestures").as_deref(),
+        Some("cooperative")
+    );
+    assert!(!cancelled(&canvas, &wheel("")));
+
+    // One finger: the page's (with a hint); two fingers: the map's.
+    assert!(!cancelled(&canvas, &touch_move(1)));
+    wait_until("the touch hint", || {
+        hint().get_attribute("data-hint").as_deref() == Some("touch") && shown(&hint())
+    })
+    .await;
+    assert!(hint().text_content().unwrap().contains("deux doigts"));
+    assert!(cancelled(&canvas, &touch_move(2)));
+
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_standalone_map_zooms_on_any_wheel() {
+    let rec = Rc::new(RefCell::new(Record::default()));
+    let root = host();
+    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(
+        root.clone(),
+        props(star(true), rec.clone(), None),
+    )
+    .render();
+    wait_until("on_ready", || rec.borrow().ready == 1).await;
+    let canvas = root
+        .query_selector("canvas[data-testid=map-canvas]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        canvas.get_attribute("data-gestures").as_deref(),
+        Some("free")
+    );
+    assert!(root
+        .query_selector("[data-testid=map-hint]")
+        .unwrap()
+        .is_none());
+    let z0 = zoom(&canvas);
+    assert!(cancelled(&canvas, &wheel("")));
+    wait_until("a zoom", || zoom(&canvas) > z0).await;
+    assert!(cancelled(&canvas, &touch_move(1)));
     handle.destroy();
     root.remove();
 }

@@ -22,6 +22,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -38,6 +39,7 @@ use crate::model::state::Lang;
 
 use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
 use super::draw::{self, screen_radius, Frame};
+use super::gestures::{Gestures, Hint, Pointer, Wheel};
 use super::labels::{label_box, Candidate, Placer, Rect};
 use super::scene::{neighbourhood, Scene};
 use super::spatial::{self, Direction, Grid};
@@ -66,6 +68,10 @@ pub struct MapCanvasProps {
     pub on_ready: Callback<()>,
     /// The canvas's text alternative (`aria-label`).
     pub label: AttrValue,
+    /// Embed mode: leave plain wheels and one-finger swipes to the host
+    /// page (see [`super::gestures`]).
+    #[prop_or_default]
+    pub cooperative: bool,
 }
 
 impl PartialEq for MapCanvasProps {
@@ -83,6 +89,7 @@ impl PartialEq for MapCanvasProps {
             && self.on_select == o.on_select
             && self.on_ready == o.on_ready
             && self.label == o.label
+            && self.cooperative == o.cooperative
     }
 }
 
@@ -105,6 +112,8 @@ struct Press {
     last: (f64, f64),
     /// Moved beyond the tap slop, or became a pinch: not a click.
     moved: bool,
+    /// The kind of the first pointer.
+    pointer: Pointer,
 }
 
 /// Per-canvas state that changes from frame to frame.
@@ -146,6 +155,11 @@ pub struct Engine {
     pointers: Vec<(i32, f64, f64)>,
     press: Option<Press>,
     cursor: &'static str,
+    /// Which gestures are the map's (embed mode leaves some to the page).
+    gestures: Gestures,
+    /// What the canvas last said about `gestures` (`touch-action`,
+    /// `data-gestures`), to touch the DOM only on a change.
+    gestures_shown: Option<Gestures>,
 
     emphasis: Vec<bool>,
     emphasis_for: Option<Option<usize>>,
@@ -274,6 +288,8 @@ impl Engine {
         self.on_select = p.on_select.clone();
         self.on_ready = p.on_ready.clone();
         self.reduced_motion = p.reduced_motion;
+        self.gestures.set_cooperative(p.cooperative);
+        self.show_gestures();
         let same_data = self
             .dataset
             .as_ref()
@@ -476,6 +492,9 @@ impl Engine {
             if let Some(c) = &self.canvas {
                 let _ = c.set_attribute("data-frame-ms", &format!("{ms:.2}"));
                 let _ = c.set_attribute("data-max-frame-ms", &format!("{:.2}", self.max_frame_ms));
+                // The camera's scale, for tests and host pages that check
+                // whether a gesture zoomed the map.
+                let _ = c.set_attribute("data-zoom", &format!("{:.4}", self.camera.zoom));
             }
             if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
                 self.ready_sent = true;
@@ -640,7 +659,9 @@ impl Engine {
         }
     }
 
-    fn pointer_down(&mut self, id: i32, x: f64, y: f64) {
+    fn pointer_down(&mut self, id: i32, x: f64, y: f64, pointer: Pointer) {
+        self.gestures.press(pointer);
+        self.show_gestures();
         self.pointers.retain(|p| p.0 != id);
         if self.pointers.len() >= 2 {
             return;
@@ -653,10 +674,26 @@ impl Engine {
                     start: (x, y),
                     last: (x, y),
                     moved: false,
+                    pointer,
                 })
             }
         }
         self.flight = None;
+    }
+
+    /// Puts `gestures` on the canvas (`touch-action` through the CSSOM,
+    /// `data-gestures`) when it changed.
+    fn show_gestures(&mut self) {
+        if self.gestures_shown == Some(self.gestures) {
+            return;
+        }
+        if let Some(c) = &self.canvas {
+            let _ = c
+                .style()
+                .set_property("touch-action", self.gestures.touch_action());
+            let _ = c.set_attribute("data-gestures", self.gestures.name());
+            self.gestures_shown = Some(self.gestures);
+        }
     }
 
     fn pointer_move(&mut self, id: i32, x: f64, y: f64, hover: bool) {
@@ -703,7 +740,11 @@ impl Engine {
                 self.dirty = true;
             }
         }
-        if press.moved {
+        if press.moved
+            && self
+                .gestures
+                .drag_moves_map(self.pointers.len(), press.pointer)
+        {
             self.camera = self.camera.pan_by(x - press.last.0, y - press.last.1);
             self.user_moved = true;
             self.dirty = true;
@@ -740,11 +781,19 @@ impl Engine {
         if self.hovered.take().is_some() {
             self.dirty = true;
         }
+        self.gestures.leave();
+        self.show_gestures();
         self.set_cursor();
     }
 
     fn wheel(&mut self, x: f64, y: f64, delta_px: f64, pinch: bool) {
-        let k = if pinch { 0.01 } else { 0.0015 };
+        // A trackpad pinch arrives as Ctrl + wheel with small deltas; a
+        // mouse notch with Ctrl held has large ones and zooms like a wheel.
+        let k = if pinch && delta_px.abs() < 50.0 {
+            0.01
+        } else {
+            0.0015
+        };
         let factor = (-delta_px * k).exp().clamp(0.5, 2.0);
         let range = self.zoom_range();
         let vp = self.viewport();
@@ -911,6 +960,9 @@ fn local(e: &PointerEvent) -> Option<(f64, f64)> {
 }
 
 struct Texts {
+    wheel_hint: &'static str,
+    wheel_hint_mac: &'static str,
+    touch_hint: &'static str,
     zoom_in: &'static str,
     zoom_out: &'static str,
     fit: &'static str,
@@ -922,6 +974,9 @@ struct Texts {
 
 fn texts(lang: Lang) -> &'static Texts {
     const FR: Texts = Texts {
+        wheel_hint: "Ctrl + molette pour zoomer",
+        wheel_hint_mac: "⌘ + molette pour zoomer",
+        touch_hint: "Utilisez deux doigts pour déplacer la carte",
         zoom_in: "Zoomer",
         zoom_out: "Dézoomer",
         fit: "Tout voir",
@@ -932,6 +987,9 @@ fn texts(lang: Lang) -> &'static Texts {
         selected: "sélectionné",
     };
     const EN: Texts = Texts {
+        wheel_hint: "Use Ctrl + scroll to zoom the map",
+        wheel_hint_mac: "Use ⌘ + scroll to zoom the map",
+        touch_hint: "Use two fingers to move the map",
         zoom_in: "Zoom in",
         zoom_out: "Zoom out",
         fit: "Show all",
@@ -991,6 +1049,47 @@ fn announcement(
 
 static INSTANCE: AtomicUsize = AtomicUsize::new(0);
 
+/// How long a gesture hint stays (ms) after the last ignored gesture.
+const HINT_MS: u32 = 1500;
+
+/// The gesture hint overlay (embed mode).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct HintState {
+    kind: Hint,
+    shown: bool,
+    /// Say ⌘ rather than Ctrl.
+    mac: bool,
+}
+
+/// Shows `kind` and (re)starts the timer that hides it; re-renders only when
+/// what is shown changes, not on every wheel tick.
+fn show_hint(
+    hint: &UseStateHandle<HintState>,
+    timer: &Rc<RefCell<Option<Timeout>>>,
+    kind: Hint,
+    mac: bool,
+) {
+    let next = HintState {
+        kind,
+        shown: true,
+        mac,
+    };
+    if **hint != next {
+        hint.set(next);
+    }
+    let h = hint.clone();
+    let hide = Timeout::new(HINT_MS, move || {
+        h.set(HintState {
+            shown: false,
+            ..next
+        })
+    });
+    if let Ok(mut t) = timer.try_borrow_mut() {
+        // Dropping the previous timeout cancels it.
+        *t = Some(hide);
+    }
+}
+
 const VISUALLY_HIDDEN: &str = "position:absolute;width:1px;height:1px;padding:0;margin:-1px;\
     overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0";
 
@@ -1001,6 +1100,14 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
     let canvas = use_node_ref();
     let engine: Shared = use_mut_ref(Engine::default);
     let announce = use_state(String::new);
+    // The gesture hint: which one was last shown, whether it shows now, and
+    // whether to say ⌘ (macOS) rather than Ctrl.
+    let hint = use_state(|| HintState {
+        kind: Hint::Wheel,
+        shown: false,
+        mac: false,
+    });
+    let hint_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let help_id = use_memo((), |_| {
         format!(
             "civicmap-canvas-help-{}",
@@ -1008,11 +1115,14 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
         )
     });
 
-    // Mount: context, resize observer, wheel listener; released on unmount.
+    // Mount: context, resize observer, wheel and touch listeners; released
+    // on unmount.
     {
         let engine = engine.clone();
         let root = root.clone();
         let canvas = canvas.clone();
+        let hint = hint.clone();
+        let hint_timer = hint_timer.clone();
         use_effect_with((), move |_| {
             let canvas_el = canvas.cast::<HtmlCanvasElement>();
             let root_el = root.cast::<HtmlElement>();
@@ -1048,8 +1158,18 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
             if let (Some(o), Some(r)) = (&observer, &root_el) {
                 o.observe(r);
             }
+            let mac = web_sys::window()
+                .and_then(|w| w.navigator().user_agent().ok())
+                .is_some_and(|ua| ua.contains("Mac"));
+            hint.set(HintState { mac, ..*hint });
+            let show_hint = {
+                let hint = hint.clone();
+                let timer = hint_timer.clone();
+                move |kind: Hint| show_hint(&hint, &timer, kind, mac)
+            };
             let wheel = canvas_el.as_ref().map(|c| {
                 let engine = engine.clone();
+                let show_hint = show_hint.clone();
                 EventListener::new_with_options(
                     c,
                     "wheel",
@@ -1058,6 +1178,15 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                         let Some(ev) = ev.dyn_ref::<WheelEvent>() else {
                             return;
                         };
+                        let decision = engine
+                            .try_borrow()
+                            .map(|e| e.gestures.wheel(ev.ctrl_key(), ev.meta_key()))
+                            .unwrap_or(Wheel::Zoom);
+                        if decision == Wheel::Page {
+                            // Not cancelled: the host page scrolls.
+                            show_hint(Hint::Wheel);
+                            return;
+                        }
                         ev.prevent_default();
                         let Some(target) = ev
                             .current_target()
@@ -1084,6 +1213,33 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                     },
                 )
             });
+            // Touch moves: cancelled for a pinch (so the browser does not
+            // scroll and the pointer events keep coming); left to the page
+            // for one finger in embed mode.
+            let touch = canvas_el.as_ref().map(|c| {
+                let engine = engine.clone();
+                EventListener::new_with_options(
+                    c,
+                    "touchmove",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |ev| {
+                        let Some(ev) = ev.dyn_ref::<web_sys::TouchEvent>() else {
+                            return;
+                        };
+                        let cancel = engine
+                            .try_borrow()
+                            .map(|e| e.gestures.cancel_touch_move(ev.touches().length()))
+                            .unwrap_or(true);
+                        if cancel {
+                            if ev.cancelable() {
+                                ev.prevent_default();
+                            }
+                        } else {
+                            show_hint(Hint::Touch);
+                        }
+                    },
+                )
+            });
             move || {
                 if let Ok(mut e) = engine.try_borrow_mut() {
                     e.alive = false;
@@ -1093,6 +1249,7 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                 }
                 drop(on_resize);
                 drop(wheel);
+                drop(touch);
             }
         });
     }
@@ -1120,8 +1277,9 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                 let _ = t.set_pointer_capture(ev.pointer_id());
             }
             let id = ev.pointer_id();
+            let kind = Pointer::from_type(&ev.pointer_type());
             with_engine(&engine, |e, _| {
-                e.pointer_down(id, x, y);
+                e.pointer_down(id, x, y, kind);
                 Vec::new()
             });
         })
@@ -1162,6 +1320,10 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
         Callback::from(move |_: FocusEvent| {
             with_engine(&engine, |e, _| {
                 e.has_focus = focused;
+                if !focused {
+                    e.gestures.leave();
+                    e.show_gestures();
+                }
                 e.dirty = true;
                 Vec::new()
             })
@@ -1212,6 +1374,11 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
     };
 
     let t = texts(props.lang);
+    let (hint_text, hint_name) = match (hint.kind, hint.mac) {
+        (Hint::Wheel, false) => (t.wheel_hint, "wheel"),
+        (Hint::Wheel, true) => (t.wheel_hint_mac, "wheel"),
+        (Hint::Touch, _) => (t.touch_hint, "touch"),
+    };
     let (bg, fg, border) = if props.dark {
         ("#23272e", "#eef1f5", "#4a515c")
     } else {
@@ -1254,6 +1421,14 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                     </svg>
                 </button>
             </div>
+            if props.cooperative {
+                // A pointer-only hint: hidden from screen readers, whose
+                // users zoom with the keys the help text describes.
+                <div class={classes!("map-hint", hint.shown.then_some("visible"))}
+                     data-testid="map-hint" data-hint={hint_name} aria-hidden="true">
+                    <p>{ hint_text }</p>
+                </div>
+            }
         </div>
     }
 }
@@ -1299,6 +1474,7 @@ mod tests {
             on_select: Callback::noop(),
             on_ready: Callback::noop(),
             label: "x".into(),
+            cooperative: false,
         };
         let mut q = p.clone();
         assert!(p == q);

@@ -5,7 +5,8 @@
 //! around a point, fit, flights), [`shape`] (node shapes as geometry),
 //! [`style`] (theme palettes, dash patterns), [`scene`] (what a dataset looks
 //! like, computed once), [`spatial`] (hit testing grid, keyboard
-//! navigation), [`labels`] (non-overlapping label placement). The web parts
+//! navigation), [`labels`] (non-overlapping label placement), [`gestures`]
+//! (which gestures embed mode leaves to the host page). The web parts
 //! are thin: `draw` turns a frame into Canvas 2D calls, and `canvas` is the
 //! Yew component [`MapCanvas`] that owns the animation loop and the input
 //! handlers.
@@ -13,6 +14,7 @@
 pub mod camera;
 pub mod canvas;
 pub mod draw;
+pub mod gestures;
 pub mod labels;
 pub mod scene;
 pub mod shape;

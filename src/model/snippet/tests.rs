@@ -42,7 +42,11 @@ fn parse(html: &str) -> Parsed {
 /// The one iframe of `html`, its attributes; fails the test otherwise.
 fn one_iframe(html: &str) -> BTreeMap<String, String> {
     let p = parse(html);
-    assert_eq!(p.others, Vec::<String>::new(), "no text, comment or error in {html}");
+    assert_eq!(
+        p.others,
+        Vec::<String>::new(),
+        "no text, comment or error in {html}"
+    );
     assert_eq!(p.ends, vec!["iframe".to_string()], "{html}");
     assert_eq!(p.starts.len(), 1, "{html}");
     let (name, attrs) = p.starts.into_iter().next().unwrap_or_default();
@@ -64,7 +68,11 @@ fn the_snippet_has_the_attributes_a_partner_needs() {
         src,
         "https://carte.example.org/civicmap/?type=association,startup&actor=decidim&embed=1"
     );
-    let a = one_iframe(&snippet(&src, "Carte interactive : L'écosystème", Size::Responsive));
+    let a = one_iframe(&snippet(
+        &src,
+        "Carte interactive : L'écosystème",
+        Size::Responsive,
+    ));
     assert_eq!(a.get("src"), Some(&src));
     assert_eq!(
         a.get("title").map(String::as_str),
@@ -72,9 +80,16 @@ fn the_snippet_has_the_attributes_a_partner_needs() {
     );
     assert_eq!(a.get("loading").map(String::as_str), Some("lazy"));
     assert_eq!(a.get("allow").map(String::as_str), Some("clipboard-write"));
-    assert_eq!(a.get("height"), None, "a responsive frame has no fixed height");
+    assert_eq!(
+        a.get("height"),
+        None,
+        "a responsive frame has no fixed height"
+    );
     let style = a.get("style").cloned().unwrap_or_default();
-    assert!(style.contains("width:100%") && style.contains("aspect-ratio:4/3"), "{style}");
+    assert!(
+        style.contains("width:100%") && style.contains("aspect-ratio:4/3"),
+        "{style}"
+    );
 
     let a = one_iframe(&snippet(&src, "Carte", Size::Fixed(640)));
     assert_eq!(a.get("height").map(String::as_str), Some("640"));
@@ -116,7 +131,10 @@ fn hostile_titles_stay_inside_their_attribute() {
         let html = snippet("https://m.example/?embed=1", title, Size::Responsive);
         let a = one_iframe(&html);
         assert_eq!(a.get("title"), Some(&one_line(title)), "{html}");
-        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
     }
 }
 
