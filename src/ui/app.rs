@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::actor_panel::ActorPanel;
 use super::browser::{self, HistoryMode};
 use super::chrome::{AboutDialog, ErrorPanel, LoadingView, NoticeBox, ShareButton, VisibleCount};
+use super::embed::{EmbedControls, EmbedDialog, EmbedFooter};
 use super::filters::FilterPanel;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
@@ -145,6 +146,9 @@ pub fn app() -> Html {
     let reduced_motion = use_media("(prefers-reduced-motion: reduce)");
     let filters_open = use_state(|| false);
     let about_open = use_state(|| false);
+    let embed_open = use_state(|| false);
+    // Embed mode, narrow frames: the search bar behind its button.
+    let search_open = use_state(|| false);
     let load_seq = use_mut_ref(|| 0u32);
     // (last actor written to the address, a Back/Forward just happened)
     let history = use_mut_ref(|| (None::<Option<String>>, false));
@@ -428,12 +432,14 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let ds = ds.clone();
         let filters_open = filters_open.clone();
+        let search_open = search_open.clone();
         Callback::from(move |i: usize| {
             if let Some(a) = ds.actors.get(i) {
                 // Show the actor among its neighbours, not among the matches.
                 dispatch.emit(Action::SetQuery(String::new()));
                 dispatch.emit(Action::Select(Some(a.id().to_string())));
                 filters_open.set(false);
+                search_open.set(false);
             }
         })
     };
@@ -450,7 +456,29 @@ pub fn app() -> Html {
     };
     let close_filters = {
         let filters_open = filters_open.clone();
-        Callback::from(move |()| filters_open.set(false))
+        Callback::from(move |()| {
+            filters_open.set(false);
+            browser::focus("[data-testid=\"filters-toggle\"]");
+        })
+    };
+    let toggle_filters_embed = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |()| filters_open.set(!*filters_open))
+    };
+    let on_search_open = {
+        let search_open = search_open.clone();
+        Callback::from(move |open: bool| search_open.set(open))
+    };
+    let open_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: MouseEvent| embed_open.set(true))
+    };
+    let close_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |()| {
+            embed_open.set(false);
+            browser::focus("[data-testid=\"embed-button\"]");
+        })
     };
     let open_about = {
         let about_open = about_open.clone();
@@ -520,6 +548,18 @@ pub fn app() -> Html {
         </div>
     };
 
+    let search = html! {
+        <SearchBox dataset={ds.clone()} query={AttrValue::from(state.filter.q.clone())}
+            suggestions={(*suggestions).clone()} lang={lang} dark={dark}
+            on_query={on_query} on_pick={on_pick} />
+    };
+    let credit = i18n::credit(
+        lang,
+        ds.meta.attribution.as_deref(),
+        ds.meta.license.as_deref(),
+    )
+    .map(AttrValue::from);
+
     let other_lang = match lang {
         Lang::Fr => "en",
         Lang::En => "fr",
@@ -533,6 +573,10 @@ pub fn app() -> Html {
             selected.is_some().then_some("has-actor"),
             reduced_motion.then_some("reduced-motion"),
         )}>
+            if state.embed {
+                // No page header in a frame; the page keeps its heading.
+                <h1 class="visually-hidden">{ title.clone() }</h1>
+            } else {
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">
@@ -551,9 +595,7 @@ pub fn app() -> Html {
                         }
                     </div>
                 </div>
-                <SearchBox dataset={ds.clone()} query={AttrValue::from(state.filter.q.clone())}
-                    suggestions={(*suggestions).clone()} lang={lang} dark={dark}
-                    on_query={on_query} on_pick={on_pick} />
+                { search.clone() }
                 <nav class="actions" aria-label={t(lang, Key::Map)}>
                     <button type="button" class="btn ghost filters-toggle" data-testid="filters-toggle"
                             aria-controls="filter-panel" aria-expanded={if *filters_open { "true" } else { "false" }}
@@ -570,6 +612,11 @@ pub fn app() -> Html {
                         <span class="btn-short" aria-hidden="true">{ other_lang.to_uppercase() }</span>
                     </button>
                     <ShareButton lang={lang} permalink={permalink.clone()} />
+                    <button type="button" class="btn ghost" data-testid="embed-button" onclick={open_embed}
+                            aria-haspopup="dialog" title={t(lang, Key::EmbedTitle)}>
+                        <GlyphIcon glyph={Glyph::Code} />
+                        <span class="btn-text">{ t(lang, Key::Embed) }</span>
+                    </button>
                     <button type="button" class="btn ghost" data-testid="about-button" onclick={open_about}
                             title={t(lang, Key::About)}>
                         <GlyphIcon glyph={Glyph::Info} />
@@ -577,6 +624,7 @@ pub fn app() -> Html {
                     </button>
                 </nav>
             </header>
+            }
             <div class="workspace">
                 <FilterPanel dataset={ds.clone()} counts={(*counts).clone()} filter={state.filter.clone()}
                     visible_actors={vis.actor_count} undated={vis.undated_actors} lang={lang} dark={dark}
@@ -596,7 +644,8 @@ pub fn app() -> Html {
                             <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
                                 selected={selected} highlighted={no_highlight.clone()} year_active={state.filter.year.is_some()}
                                 dark={dark} lang={lang} reduced_motion={reduced_motion}
-                                on_select={on_select_index} on_ready={on_ready} label={canvas_label} />
+                                on_select={on_select_index} on_ready={on_ready} label={canvas_label}
+                                cooperative={state.embed} />
                             if vis.actor_count == 0 {
                                 // An empty map says why, and offers the way out when filters are the cause.
                                 <div class="map-empty" data-testid="map-empty">
@@ -636,6 +685,13 @@ pub fn app() -> Html {
                                 </div>
                             </div>
                         }
+                        if state.embed {
+                            <EmbedControls lang={lang} search_open={*search_open}
+                                searching={!state.filter.q.is_empty()} filters_open={*filters_open}
+                                filters_badge={badge} on_search={on_search_open} on_filters={toggle_filters_embed}>
+                                { search }
+                            </EmbedControls>
+                        }
                     </div>
                     { notices }
                 </main>
@@ -645,6 +701,13 @@ pub fn app() -> Html {
                         on_select={on_select_id} on_depth={on_depth} />
                 }
             </div>
+            if state.embed {
+                <EmbedFooter lang={lang} credit={credit} full_href={permalink.clone()} />
+            }
+            if *embed_open {
+                <EmbedDialog dataset={ds.clone()} lang={lang} state={share_state.clone()}
+                    base={AttrValue::from(browser::page_base())} on_close={close_embed} />
+            }
             if *about_open {
                 <AboutDialog dataset={ds.clone()} lang={lang} permalink={permalink}
                     dataset_href={dataset_href} on_close={close_about} />

@@ -205,3 +205,38 @@ pub fn js_error_text(e: &JsValue) -> String {
     }
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
+
+/// Selects the whole text of a text field (`<input>` or `<textarea>`),
+/// so the visitor can copy it by hand.
+pub fn select_field(field: &web_sys::HtmlElement) {
+    if let Ok(f) = js_sys::Reflect::get(field, &JsValue::from_str("select")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(field);
+        }
+    }
+}
+
+/// Selects a text field's text and runs `document.execCommand("copy")`
+/// (the fallback without the Clipboard API). `false` when refused.
+pub fn copy_from_field(field: &web_sys::HtmlElement) -> bool {
+    select_field(field);
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(f) = js_sys::Reflect::get(&doc, &JsValue::from_str("execCommand")) else {
+        return false;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    f.call1(&doc, &JsValue::from_str("copy"))
+        .map(|v| v.as_bool().unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// The element that has the keyboard focus, if any.
+pub fn active_element() -> Option<web_sys::Element> {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+}

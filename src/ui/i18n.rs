@@ -5,6 +5,7 @@
 //! text: adding a language means touching this file only. Dataset text is
 //! not here: it comes from the file through `LocalizedText::get`.
 
+use crate::model::snippet::{HeightError, MAX_HEIGHT, MIN_HEIGHT};
 use crate::model::state::Lang;
 use crate::model::url::{Notice, NoticeReason};
 
@@ -114,6 +115,24 @@ pub enum Key {
     TimelineTitle,
     NoEvents,
     Undated,
+    Search,
+    SearchClose,
+    OpenFullMap,
+    FullMapShort,
+    NewTab,
+    Embed,
+    EmbedTitle,
+    EmbedIntro,
+    EmbedSize,
+    EmbedResponsive,
+    EmbedFixed,
+    EmbedHeight,
+    EmbedLang,
+    EmbedPreview,
+    EmbedCode,
+    EmbedCopy,
+    EmbedCopied,
+    EmbedManual,
 }
 
 /// The text of `key` in `lang`.
@@ -268,6 +287,33 @@ fn pair(key: Key) -> (&'static str, &'static str) {
             "This dataset has no dated events.",
         ),
         Undated => ("Sans date", "Undated"),
+        Search => ("Rechercher", "Search"),
+        SearchClose => ("Fermer la recherche", "Close the search"),
+        OpenFullMap => ("Ouvrir la carte complète", "Open the full map"),
+        FullMapShort => ("Carte complète", "Full map"),
+        NewTab => ("(nouvel onglet)", "(opens in a new tab)"),
+        Embed => ("Intégrer", "Embed"),
+        EmbedTitle => ("Intégrer cette carte", "Embed this map"),
+        EmbedIntro => (
+            "Collez ce code dans une page de votre site : la carte s'y affichera telle que vous la voyez (filtres, recherche, acteur sélectionné), en mode compact. Les visiteurs font défiler votre page sans que la carte ne les retienne, et peuvent l'ouvrir en grand.",
+            "Paste this code into a page of your site: the map shows there as you see it now (filters, search, selected actor), in compact mode. Visitors scroll your page without the map getting in the way, and can open it full size.",
+        ),
+        EmbedSize => ("Taille", "Size"),
+        EmbedResponsive => (
+            "Adaptée à la largeur de la page (format 4:3)",
+            "Fits the page's width (4:3)",
+        ),
+        EmbedFixed => ("Hauteur fixe", "Fixed height"),
+        EmbedHeight => ("Hauteur (pixels)", "Height (pixels)"),
+        EmbedLang => ("Langue de la carte", "Language of the map"),
+        EmbedPreview => ("Aperçu", "Preview"),
+        EmbedCode => ("Code à coller dans votre page", "Code to paste into your page"),
+        EmbedCopy => ("Copier le code", "Copy the code"),
+        EmbedCopied => ("Code copié", "Code copied"),
+        EmbedManual => (
+            "La copie automatique n'est pas disponible : le code est sélectionné, copiez-le avec Ctrl + C (⌘ + C sur Mac).",
+            "Automatic copying is not available: the code is selected, copy it with Ctrl + C (⌘ + C on a Mac).",
+        ),
     }
 }
 
@@ -566,6 +612,52 @@ pub fn citation(
     s
 }
 
+/// The embedded frame's `title` (RGAA 2.1): "Carte interactive : <title>".
+pub fn frame_title(lang: Lang, dataset_title: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Carte interactive : {dataset_title}"),
+        Lang::En => format!("Interactive map: {dataset_title}"),
+    }
+}
+
+/// The credit line of embed mode: "Source : <attribution> · licence
+/// <licence>"; `None` when the dataset names neither.
+pub fn credit(lang: Lang, attribution: Option<&str>, license: Option<&str>) -> Option<String> {
+    let attribution = attribution.map(str::trim).filter(|s| !s.is_empty());
+    let license = license.map(str::trim).filter(|s| !s.is_empty());
+    let source = attribution.map(|a| match lang {
+        Lang::Fr => format!("Source\u{a0}: {a}"),
+        Lang::En => format!("Source: {a}"),
+    });
+    match (source, license) {
+        (Some(s), Some(l)) => Some(format!("{s} · licence {l}")),
+        (Some(s), None) => Some(s),
+        // "Licence" in both languages (British English, as elsewhere).
+        (None, Some(l)) => Some(format!("Licence {l}")),
+        (None, None) => None,
+    }
+}
+
+/// Why a typed height was refused.
+pub fn height_error(lang: Lang, e: HeightError) -> String {
+    match (lang, e) {
+        (Lang::Fr, HeightError::Empty) => "Indiquez une hauteur en pixels.".into(),
+        (Lang::En, HeightError::Empty) => "Enter a height in pixels.".into(),
+        (Lang::Fr, HeightError::NotANumber) => {
+            "La hauteur est un nombre entier de pixels, par exemple 600.".into()
+        }
+        (Lang::En, HeightError::NotANumber) => {
+            "The height is a whole number of pixels, for example 600.".into()
+        }
+        (Lang::Fr, HeightError::OutOfRange) => {
+            format!("La hauteur doit être comprise entre {MIN_HEIGHT} et {MAX_HEIGHT} pixels.")
+        }
+        (Lang::En, HeightError::OutOfRange) => {
+            format!("The height must be between {MIN_HEIGHT} and {MAX_HEIGHT} pixels.")
+        }
+    }
+}
+
 /// Accessible name of the suggestion list count: "5 suggestions".
 pub fn suggestions_count(lang: Lang, n: usize) -> String {
     match lang {
@@ -707,6 +799,16 @@ mod tests {
             Key::HiddenByFilters,
             Key::NoStakes,
             Key::NoEvents,
+            Key::Search,
+            Key::OpenFullMap,
+            Key::NewTab,
+            Key::Embed,
+            Key::EmbedTitle,
+            Key::EmbedIntro,
+            Key::EmbedResponsive,
+            Key::EmbedCopy,
+            Key::EmbedCopied,
+            Key::EmbedManual,
         ];
         for k in keys {
             assert!(!t(Lang::Fr, k).is_empty(), "{k:?}");
@@ -732,6 +834,34 @@ mod tests {
         assert_eq!(progress(Lang::Fr, 0, None), "Chargement des données…");
         assert!(progress(Lang::Fr, 2048, Some(4096)).contains("2 Ko sur 4 Ko"));
         assert!(progress(Lang::En, 2048, None).contains("2 KB received"));
+    }
+
+    #[test]
+    fn the_credit_line_names_the_source_and_the_licence() {
+        let a = Some("Observatoire des civic tech");
+        assert_eq!(
+            credit(Lang::Fr, a, Some("ODbL-1.0")).as_deref(),
+            Some("Source\u{a0}: Observatoire des civic tech · licence ODbL-1.0")
+        );
+        assert_eq!(
+            credit(Lang::En, a, None).as_deref(),
+            Some("Source: Observatoire des civic tech")
+        );
+        assert_eq!(
+            credit(Lang::En, Some("  "), Some("CC-BY-4.0")).as_deref(),
+            Some("Licence CC-BY-4.0")
+        );
+        assert_eq!(credit(Lang::Fr, None, Some("")), None);
+    }
+
+    #[test]
+    fn height_errors_name_the_range() {
+        assert!(height_error(Lang::Fr, HeightError::OutOfRange).contains("300 et 2000"));
+        assert!(height_error(Lang::En, HeightError::OutOfRange).contains("300 and 2000"));
+        assert_ne!(
+            height_error(Lang::Fr, HeightError::Empty),
+            height_error(Lang::En, HeightError::Empty)
+        );
     }
 
     #[test]

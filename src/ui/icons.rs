@@ -69,6 +69,8 @@ pub enum Glyph {
     Timeline,
     /// The stakes view: a balance.
     Stakes,
+    /// `</>`: embed this map.
+    Code,
 }
 
 #[derive(Properties, PartialEq)]
@@ -98,6 +100,7 @@ pub fn glyph_icon(props: &GlyphProps) -> Html {
         Glyph::External => {
             html! { <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" /> }
         }
+        Glyph::Code => html! { <path d="M8 7l-5 5 5 5M16 7l5 5-5 5M13.5 4.5l-3 15" /> },
         Glyph::Warning => html! { <>
             <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17v.5" />
         </> },

@@ -12,6 +12,7 @@ pub mod app;
 pub mod browser;
 pub mod chrome;
 pub mod crash;
+pub mod embed;
 pub mod filters;
 pub mod i18n;
 pub mod icons;
