@@ -950,8 +950,11 @@ fn with_engine(rc: &Shared, f: impl FnOnce(&mut Engine, f64) -> Vec<Out>) {
 }
 
 /// The pointer's position relative to the canvas, in CSS pixels.
-fn local(e: &PointerEvent) -> Option<(f64, f64)> {
-    let target: HtmlElement = e.current_target()?.dyn_into().ok()?;
+///
+/// Measured against the canvas itself: Yew delegates events, so an event's
+/// `currentTarget` in a handler is the app's root, not the canvas.
+fn local(e: &PointerEvent, canvas: &NodeRef) -> Option<(f64, f64)> {
+    let target: HtmlElement = canvas.cast()?;
     let r = target.get_bounding_client_rect();
     Some((
         f64::from(e.client_x()) - r.left(),
@@ -1265,15 +1268,17 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
 
     let onpointerdown = {
         let engine = engine.clone();
+        let canvas = canvas.clone();
         Callback::from(move |ev: PointerEvent| {
             if ev.pointer_type() == "mouse" && ev.button() != 0 {
                 return;
             }
-            let Some((x, y)) = local(&ev) else { return };
-            if let Some(t) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-            {
+            let Some((x, y)) = local(&ev, &canvas) else {
+                return;
+            };
+            // Capture on the canvas (not on Yew's delegation root), so the
+            // moves and the release of a drag or a pinch come back to it.
+            if let Some(t) = canvas.cast::<HtmlElement>() {
                 let _ = t.set_pointer_capture(ev.pointer_id());
             }
             let id = ev.pointer_id();
@@ -1286,8 +1291,11 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
     };
     let onpointermove = {
         let engine = engine.clone();
+        let canvas = canvas.clone();
         Callback::from(move |ev: PointerEvent| {
-            let Some((x, y)) = local(&ev) else { return };
+            let Some((x, y)) = local(&ev, &canvas) else {
+                return;
+            };
             let hover = ev.pointer_type() != "touch";
             let id = ev.pointer_id();
             with_engine(&engine, |e, _| {
@@ -1298,8 +1306,11 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
     };
     let pointer_end = |cancelled: bool| {
         let engine = engine.clone();
+        let canvas = canvas.clone();
         Callback::from(move |ev: PointerEvent| {
-            let Some((x, y)) = local(&ev) else { return };
+            let Some((x, y)) = local(&ev, &canvas) else {
+                return;
+            };
             let id = ev.pointer_id();
             with_engine(&engine, |e, _| e.pointer_up(id, x, y, cancelled));
         })

@@ -433,7 +433,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     </div>
                     <label for="embed-code" class="embed-subtitle">{ t(lang, Key::EmbedCode) }</label>
                     <textarea id="embed-code" data-testid="embed-snippet" ref={code_ref} readonly=true
-                              rows="8" spellcheck="false" value={code.clone()} onfocus={select_all} />
+                              rows="9" spellcheck="false" value={code.clone()} onfocus={select_all} />
                     <div class="embed-copy">
                         <button type="button" class="btn primary" data-testid="embed-copy" ref={copy_ref}
                                 disabled={invalid} onclick={on_copy}>
