@@ -111,12 +111,12 @@ test('a wide frame shows the search field inline and keeps the filters behind th
 });
 
 test('"Open the full map" opens the standalone map in a new tab with the same view', async () => {
-  const { page, map } = await hostPage('type=platform&actor=decidim&lang=en', { w: 320, h: 400 });
+  const { page, frame, map } = await hostPage('type=platform&actor=decidim&lang=en', { w: 320, h: 400 });
   const link = map.locator('[data-testid="open-full-map"]');
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.deepEqual((await link.getAttribute('rel')).split(/\s+/).sort(), ['noopener', 'noreferrer']);
   assert.match(await link.innerText(), /Full map/, 'the short text on a narrow frame');
-  const frameSrc = await page.locator('#map').evaluate((f) => f.contentWindow.location.href);
+  const frameSrc = frame.url();
   const href = await link.getAttribute('href');
   assert.equal(new URL(href).searchParams.has('embed'), false, 'the full map is not in embed mode');
   assert.deepEqual(viewOf(href), viewOf(frameSrc));
@@ -135,7 +135,7 @@ test('"Open the full map" opens the standalone map in a new tab with the same vi
 });
 
 test('in a frame, selecting actors never adds entries to the host page\'s history', async () => {
-  const { page, map } = await hostPage('type=association', { w: 900, h: 600 });
+  const { page, frame, map } = await hostPage('type=association', { w: 900, h: 600 });
   const before = await page.evaluate(() => history.length);
   const input = map.locator('[data-testid="search-input"]');
   for (const [q, id] of [['democratie ouverte', 'democratie-ouverte'], ['regards', 'regards-citoyens']]) {
@@ -146,8 +146,7 @@ test('in a frame, selecting actors never adds entries to the host page\'s histor
     await input.press('Enter');
     await map.locator(`[data-testid="actor-panel"][data-actor-id="${id}"]`).waitFor();
   }
-  const src = await page.locator('#map').evaluate((f) => f.contentWindow.location.search);
-  assert.match(src, /actor=regards-citoyens/, 'the frame\'s address follows the selection');
+  assert.match(frame.url(), /actor=regards-citoyens/, 'the frame\'s address follows the selection');
   assert.equal(await page.evaluate(() => history.length), before, 'replaceState only, never pushState');
   assert.deepEqual(unexpectedErrors(page), []);
   await page.closeAll();
@@ -241,15 +240,15 @@ test('on a touch screen one finger scrolls the host page and two fingers zoom th
 });
 
 test('Tab goes from the host page into the frame, through it, and out again', async () => {
-  const { page } = await hostPage('type=association', { w: 390, h: 600 });
+  const { page, frame } = await hostPage('type=association', { w: 390, h: 600 });
   await page.locator('#before').focus();
   const path = [];
   for (let i = 0; i < 30; i += 1) {
     await page.keyboard.press('Tab');
     const where = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
     if (where === 'map') {
-      const inner = await page.locator('#map').evaluate((f) => {
-        const a = f.contentDocument.activeElement;
+      const inner = await frame.evaluate(() => {
+        const a = document.activeElement;
         return a?.dataset?.testid ?? a?.tagName;
       });
       path.push(`map:${inner}`);
