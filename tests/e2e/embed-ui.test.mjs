@@ -203,6 +203,21 @@ test('a plain wheel over the frame scrolls the host page; Ctrl + wheel, or a cli
   await page.closeAll();
 });
 
+test('the list view scrolls inside the frame, then hands the scroll on to the host page', async () => {
+  const { page, map } = await hostPage('view=list', { w: 390, h: 600 });
+  await map.locator('[data-testid="actor-row"]').first().waitFor();
+  const box = await page.locator('#map').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 30 && (await page.evaluate(() => window.scrollY)) === 0; i += 1) {
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(150);
+  }
+  assert.ok(await map.locator('.view-scroll').evaluate((e) => e.scrollTop > 0), 'the list scrolled first');
+  assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'then the host page');
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
+
 test('on a touch screen one finger scrolls the host page and two fingers zoom the map', async () => {
   const { page, map } = await hostPage('', { w: 360, h: 420, viewport: PHONE, hasTouch: true, isMobile: true });
   const box = await page.locator('#map').boundingBox();
