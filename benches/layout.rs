@@ -4,7 +4,10 @@
 //! - the civic-tech dataset (162 actors, 209 links) from the fact sheets;
 //! - the sigma.js Wikipedia data-visualisation graph (2,085 nodes, 5,409
 //!   edges), its own positions ignored;
-//! - `visible` + `facet_counts` on the latter.
+//! - `visible` + `facet_counts` on the latter;
+//! - generated graphs of 2,000 / 10,000 / 50,000 actors (the app's cap),
+//!   with the per-iteration cost, the iteration budget and the total time.
+//!   `cargo bench --bench layout -- <actors> <links>` times one size only.
 
 use std::time::Instant;
 
@@ -191,11 +194,104 @@ fn bench_filter(name: &str, ds: &Dataset) {
     }
 }
 
+/// A generated graph: `actors` actors, `links` links between pseudo-random
+/// ends (a linear congruential generator, so every run lays out the same
+/// graph), a quarter of the links kept inside clusters of 50 actors so the
+/// layout has structure to find.
+fn synthetic(actors: usize, links: usize) -> Dataset {
+    let mut x: u64 = 42;
+    let mut below = move |n: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((x >> 33) % n.max(1) as u64) as usize
+    };
+    let actor_list = (0..actors)
+        .map(|i| Actor {
+            id: Some(format!("a{i}")),
+            name: Some(format!("Actor {i}")),
+            actor_type: Some("t".into()),
+            ..Actor::default()
+        })
+        .collect();
+    let link_list = (0..links)
+        .map(|l| {
+            let s = below(actors);
+            let t = if l % 4 == 0 {
+                (s / 50) * 50 + below(50)
+            } else {
+                below(actors)
+            }
+            .min(actors.saturating_sub(1));
+            Link {
+                source: Some(format!("a{s}")),
+                target: Some(format!("a{t}")),
+                kind: Some("k".into()),
+                ..Link::default()
+            }
+        })
+        .collect();
+    Dataset {
+        taxonomy: Taxonomy {
+            actor_types: Some(vec![ActorType {
+                id: Some("t".into()),
+                ..ActorType::default()
+            }]),
+            ..Taxonomy::default()
+        },
+        actors: actor_list,
+        links: link_list,
+        ..Dataset::default()
+    }
+}
+
+/// The layout of a big generated graph, phase by phase: the per-iteration
+/// cost (first and last 10 iterations), the whole run and the final
+/// collision pass, against the iteration budget.
+fn bench_big(actors: usize, links: usize) {
+    let ds = synthetic(actors, links);
+    let g = Graph::new(&ds);
+    let mut l = layout::Layout::new(&ds, &g);
+    let budget = l.budget();
+    let t = Instant::now();
+    let mut first = 0.0;
+    while !l.step(1) {
+        if l.done() == 10 {
+            first = t.elapsed().as_secs_f64() * 1e3 / 10.0;
+        }
+        if l.done() + 1 == l.budget() {
+            break;
+        }
+    }
+    let iterations = t.elapsed().as_secs_f64() * 1e3;
+    let c = Instant::now();
+    while !l.step(1) {}
+    let last = c.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "layout generated {actors} actors, {links} links: budget {budget} iterations, \
+         {first:.1} ms/iteration (first 10), {:.1} s in all ({:.1} s of iterations, \
+         last iteration + collision pass {last:.0} ms)",
+        (iterations + last) / 1e3,
+        iterations / 1e3,
+    );
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if let [actors, links] = sizes[..] {
+        bench_big(actors, links);
+        return Ok(());
+    }
     let civic = civic_tech()?;
     let wiki = sigma_wikipedia()?;
     bench_layout("civic-tech", &civic);
     bench_layout("sigma wikipedia", &wiki);
     bench_filter("sigma wikipedia", &wiki);
+    for (actors, links) in [(2_000, 5_000), (10_000, 50_000), (50_000, 200_000)] {
+        bench_big(actors, links);
+    }
     Ok(())
 }

@@ -198,6 +198,7 @@ async fn error_panel_lists_every_diagnostic_with_its_place() {
         failure: None,
         diagnostics: vec![d1, d2, w],
         default_href: None,
+        on_retry: None,
     })
     .await;
     assert!(html.contains(r#"data-testid="error-panel""#));
@@ -224,6 +225,7 @@ async fn error_panel_explains_a_refused_or_unreachable_file() {
         }),
         diagnostics: vec![],
         default_href: None,
+        on_retry: None,
     })
     .await;
     assert!(html.contains("another site"), "{html}");
@@ -235,6 +237,7 @@ async fn error_panel_explains_a_refused_or_unreachable_file() {
         }),
         diagnostics: vec![],
         default_href: Some("https://map.example/?lang=en".into()),
+        on_retry: None,
     })
     .await;
     assert!(

@@ -19,6 +19,18 @@
 //! animated settle slows down smoothly instead of jittering. When the budget
 //! is spent a collision pass separates any actors that still overlap.
 //!
+//! **Budget.** The iteration count depends on the counts only
+//! ([`budget_for`]): more iterations for bigger graphs, up to 600, and no
+//! more than [`MAX_WORK`] units of work in all (a unit is about one actor's
+//! share of an iteration), so that the largest graph the app accepts
+//! (50,000 actors, 200,000 links: 40 iterations) still settles in seconds.
+//! No clock is ever read here: the same dataset gets the same iterations,
+//! hence the same picture, on every machine. The renderer spreads the work
+//! over frames with [`Layout::advance`], which stops after about `work`
+//! units even in the middle of an iteration (an iteration of 50,000 actors
+//! takes longer than a frame), so the page stays responsive; advancing by
+//! slices or by whole iterations gives the same positions bit for bit.
+//!
 //! Actors with a `position` in the file are pinned: they keep it bit for bit,
 //! still repel and attract the others, and the centre of gravity is their
 //! mean. The others start at seeded pseudo-random positions (xorshift64*).
@@ -66,13 +78,50 @@ const MAX_COLLISION_PASSES: usize = 500;
 /// "No body" / "no child" in the quadtree.
 const NONE: u32 = u32::MAX;
 
+/// The most work a layout may take, in units of [`cost_per_iteration`]:
+/// iterations × cost stays under it, whatever the size (see the module
+/// documentation for the times it gives).
+pub const MAX_WORK: u64 = 40_000_000;
+/// The fewest iterations a layout with free actors runs (a usable picture
+/// even beyond the app's caps, e.g. natively).
+pub const MIN_ITERATIONS: usize = 30;
+
+/// The cost of one iteration, in work units: the Barnes–Hut tree and
+/// repulsion grow as n·log₂n, the links as m.
+pub fn cost_per_iteration(actors: usize, links: usize) -> u64 {
+    let n = actors as u64;
+    let log2 = u64::from(u64::BITS - n.leading_zeros());
+    n.saturating_mul(log2.max(1)).saturating_add(links as u64)
+}
+
 /// The iteration budget for `actors` actors and `links` links: more for
-/// bigger graphs, capped so that 2,000 actors settle in a few seconds in a
-/// browser. Depends on the counts only.
+/// bigger graphs (150 + 8·√(actors + links), at most 600), and at most
+/// [`MAX_WORK`] / [`cost_per_iteration`] (at least [`MIN_ITERATIONS`]), so
+/// the time to settle stays bounded. Depends on the counts only.
 pub fn budget_for(actors: usize, links: usize) -> usize {
     let size = (actors + links) as f64;
     let extra = (8.0 * size.sqrt()) as usize;
-    (150 + extra).min(600)
+    let by_size = (150 + extra).min(600);
+    let by_work = MAX_WORK / cost_per_iteration(actors, links).max(1);
+    let by_work = usize::try_from(by_work).unwrap_or(usize::MAX);
+    by_size.min(by_work).max(MIN_ITERATIONS)
+}
+
+/// Where a layout stands: inside an iteration (building the tree, the
+/// repulsion of each actor, then attraction and moves), in the final
+/// collision passes, or settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Start,
+    /// Inserting bodies into the tree, from this one.
+    Insert(usize),
+    /// Computing the repulsion on each actor, from this one.
+    Repulse(usize),
+    /// Attraction, gravity and moves: the end of an iteration.
+    Move,
+    /// The collision pass number.
+    Resolve(usize),
+    Done,
 }
 
 /// A layout in progress; the UI calls `step` a few times per frame.
@@ -92,13 +141,16 @@ pub struct Layout {
     t0: f64,
     budget: usize,
     done: usize,
-    resolved: bool,
+    stage: Stage,
+    links: usize,
     force: Vec<(f64, f64)>,
     /// Each actor's last move and its adaptive step (Yifan Hu's
     /// adaptive step length, per actor).
     last_move: Vec<(f64, f64)>,
     speed: Vec<f64>,
     tree: QuadTree,
+    /// The collision pass's grid, reused.
+    grid: Vec<(i64, i64, usize)>,
 }
 
 /// xorshift64* — tiny, seeded, identical on every target.
@@ -185,31 +237,124 @@ impl Layout {
                 budget_for(n, ds.links.len())
             },
             done: 0,
-            resolved: false,
+            stage: Stage::Start,
+            links: ds.links.len(),
             force: vec![(0.0, 0.0); n],
             last_move: vec![(0.0, 0.0); n],
             speed: vec![STEP; n],
             tree: QuadTree::default(),
+            grid: Vec::new(),
         }
     }
 
-    /// Runs up to `iterations` more iterations; returns true when settled
-    /// (the total iteration budget is spent; the collision pass then runs
-    /// once, within that call).
+    /// Runs up to `iterations` more whole iterations (finishing first the
+    /// one [`advance`](Layout::advance) may have left half done); returns
+    /// true when settled (the budget is spent; the collision passes then
+    /// run within that call).
     pub fn step(&mut self, iterations: usize) -> bool {
-        let k = iterations.min(self.budget.saturating_sub(self.done));
-        for _ in 0..k {
-            self.iterate();
-            self.done += 1;
-        }
-        if self.done >= self.budget {
-            if !self.resolved {
-                self.resolve_overlaps();
-                self.resolved = true;
+        let target = self.done.saturating_add(iterations);
+        loop {
+            match self.stage {
+                Stage::Done => return true,
+                Stage::Start if self.done >= target && self.done < self.budget => return false,
+                _ => {
+                    self.run_stage(usize::MAX);
+                }
             }
-            return true;
         }
-        false
+    }
+
+    /// Runs about `work` units of work (at least one stage), stopping in
+    /// the middle of an iteration if need be; returns true when settled.
+    /// One unit is about one actor inserted in the tree or one actor's
+    /// repulsion; a whole iteration is about [`cost_per_iteration`] units.
+    pub fn advance(&mut self, work: usize) -> bool {
+        let mut left = work.max(1);
+        while self.stage != Stage::Done {
+            left = left.saturating_sub(self.run_stage(left));
+            if left == 0 {
+                break;
+            }
+        }
+        self.stage == Stage::Done
+    }
+
+    /// Whether the layout has settled.
+    pub fn settled(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// The work units left before the layout settles (an estimate: the
+    /// collision passes count as one).
+    pub fn work_left(&self) -> u64 {
+        let per = cost_per_iteration(self.positions.len(), self.links);
+        let iterations = self.budget.saturating_sub(self.done) as u64;
+        iterations.saturating_mul(per)
+    }
+
+    /// Runs one stage, or a part of it of at most `limit` actors; returns
+    /// the work units used (at least 1).
+    fn run_stage(&mut self, limit: usize) -> usize {
+        let n = self.positions.len();
+        match self.stage {
+            Stage::Start => {
+                if self.done >= self.budget {
+                    self.stage = Stage::Resolve(0);
+                    return 1;
+                }
+                self.tree.begin(&self.positions);
+                self.stage = Stage::Insert(0);
+                1 + n / 16
+            }
+            Stage::Insert(from) => {
+                let to = from.saturating_add(limit).min(n);
+                for b in from..to {
+                    self.tree.insert_body(b, &self.positions, &self.mass);
+                }
+                self.stage = if to >= n {
+                    Stage::Repulse(0)
+                } else {
+                    Stage::Insert(to)
+                };
+                (to - from).max(1)
+            }
+            Stage::Repulse(from) => {
+                let to = from.saturating_add(limit).min(n);
+                for i in from..to {
+                    let f = if self.pinned.get(i).copied().unwrap_or(true) {
+                        (0.0, 0.0)
+                    } else {
+                        self.tree
+                            .repulsion(i, &self.positions, &self.mass, &self.radius)
+                    };
+                    if let Some(slot) = self.force.get_mut(i) {
+                        *slot = f;
+                    }
+                }
+                self.stage = if to >= n {
+                    Stage::Move
+                } else {
+                    Stage::Repulse(to)
+                };
+                (to - from).max(1)
+            }
+            Stage::Move => {
+                self.finish_iteration();
+                self.done += 1;
+                self.stage = Stage::Start;
+                1 + (n + self.edges.len()) / 4
+            }
+            Stage::Resolve(pass) => {
+                let moved = pass < MAX_COLLISION_PASSES && self.collision_pass();
+                self.stage = if moved {
+                    Stage::Resolve(pass + 1)
+                } else {
+                    Stage::Done
+                };
+                n.max(1)
+            }
+            Stage::Done => 1,
+        }
     }
 
     /// Total iterations this layout will run (from the counts only).
@@ -227,19 +372,11 @@ impl Layout {
         &self.radius
     }
 
-    /// One iteration: forces, then moves capped by the temperature.
-    fn iterate(&mut self) {
+    /// The end of an iteration (the repulsion is in `force`): attraction,
+    /// gravity, then moves capped by the temperature.
+    fn finish_iteration(&mut self) {
         let progress = self.done as f64 / self.budget.max(1) as f64;
         let temperature = self.t0 * (1.0 - progress) * (1.0 - progress);
-        self.tree.build(&self.positions, &self.mass);
-        for (i, f) in self.force.iter_mut().enumerate() {
-            *f = if self.pinned.get(i).copied().unwrap_or(true) {
-                (0.0, 0.0)
-            } else {
-                self.tree
-                    .repulsion(i, &self.positions, &self.mass, &self.radius)
-            };
-        }
         for &(s, t) in &self.edges {
             let (Some(ps), Some(pt)) = (self.positions.get(s), self.positions.get(t)) else {
                 continue;
@@ -296,40 +433,37 @@ impl Layout {
         }
     }
 
-    /// Pushes overlapping nodes apart (pinned ones stay) until no two free
-    /// nodes overlap or the pass limit is reached. Uniform grid, pairs in a
+    /// One pass pushing overlapping nodes apart (pinned ones stay); true
+    /// if anything moved. The passes run after the last iteration until
+    /// nothing moves or [`MAX_COLLISION_PASSES`]. Uniform grid, pairs in a
     /// fixed order, positions updated in place.
-    fn resolve_overlaps(&mut self) {
-        let n = self.positions.len();
+    fn collision_pass(&mut self) -> bool {
         let max_r = self.radius.iter().fold(0.0f64, |a, &b| a.max(b));
         let cell = 2.0 * max_r + GAP;
-        let mut grid: Vec<(i64, i64, usize)> = Vec::with_capacity(n);
-        for _ in 0..MAX_COLLISION_PASSES {
-            grid.clear();
-            grid.extend(
-                self.positions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64, i)),
-            );
-            grid.sort_unstable();
-            let mut moved = false;
-            for &(gx, gy, i) in &grid {
-                for (ox, oy) in NEIGHBOUR_CELLS {
-                    let key = (gx.saturating_add(ox), gy.saturating_add(oy));
-                    let from = grid.partition_point(|&(x, y, _)| (x, y) < key);
-                    let upto = grid.partition_point(|&(x, y, _)| (x, y) <= key);
-                    for &(_, _, j) in grid.get(from..upto).unwrap_or(&[]) {
-                        if j > i {
-                            moved |= self.separate(i, j);
-                        }
+        let mut grid = std::mem::take(&mut self.grid);
+        grid.clear();
+        grid.extend(
+            self.positions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64, i)),
+        );
+        grid.sort_unstable();
+        let mut moved = false;
+        for &(gx, gy, i) in &grid {
+            for (ox, oy) in NEIGHBOUR_CELLS {
+                let key = (gx.saturating_add(ox), gy.saturating_add(oy));
+                let from = grid.partition_point(|&(x, y, _)| (x, y) < key);
+                let upto = grid.partition_point(|&(x, y, _)| (x, y) <= key);
+                for &(_, _, j) in grid.get(from..upto).unwrap_or(&[]) {
+                    if j > i {
+                        moved |= self.separate(i, j);
                     }
                 }
             }
-            if !moved {
-                break;
-            }
         }
+        self.grid = grid;
+        moved
     }
 
     /// Moves `i` and `j` apart if they overlap; true if anything moved.
@@ -447,7 +581,10 @@ impl Cell {
 }
 
 impl QuadTree {
-    fn build(&mut self, pos: &[Position], mass: &[f64]) {
+    /// Empties the tree and sizes its root on the bodies' bounding box;
+    /// [`insert_body`](QuadTree::insert_body) then adds each body, in index
+    /// order.
+    fn begin(&mut self, pos: &[Position]) {
         self.cells.clear();
         self.next.clear();
         self.next.resize(pos.len(), NONE);
@@ -464,7 +601,11 @@ impl QuadTree {
         let half = ((x1 - x0).max(y1 - y0) / 2.0).max(1.0) * 1.0001;
         self.cells
             .push(Cell::new((x0 + x1) / 2.0, (y0 + y1) / 2.0, half, 0));
-        for (b, (p, &m)) in pos.iter().zip(mass).enumerate() {
+    }
+
+    /// Inserts body `b`.
+    fn insert_body(&mut self, b: usize, pos: &[Position], mass: &[f64]) {
+        if let (Some(p), Some(&m)) = (pos.get(b), mass.get(b)) {
             self.insert(b, p.x, p.y, m, pos, mass);
         }
     }

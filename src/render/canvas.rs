@@ -95,6 +95,13 @@ impl PartialEq for MapCanvasProps {
 
 /// Milliseconds of layout work per animation frame.
 const LAYOUT_BUDGET_MS: f64 = 8.0;
+/// Layout work units per `Layout::advance` call between two looks at the
+/// clock (a few hundred actors: well under a millisecond).
+const LAYOUT_SLICE: usize = 256;
+/// Under reduced motion, a layout of at most this many work units is
+/// computed at once (well under 100 ms); a bigger one is spread over frames
+/// like any other, but shown only once settled.
+const SYNC_LAYOUT_WORK: u64 = 2_000_000;
 /// Duration of animated camera moves.
 const FLIGHT_MS: f64 = 300.0;
 /// Zoom factor of the buttons and the +/- keys.
@@ -130,6 +137,8 @@ pub struct Engine {
     scene: Scene,
     positions: Vec<Position>,
     layout: Option<Layout>,
+    /// Show the layout only once settled (reduced motion, big graph).
+    quiet_layout: bool,
     grid: Grid,
     grid_dirty: bool,
 
@@ -229,7 +238,8 @@ impl Engine {
             self.layout = None;
         } else {
             let mut layout = Layout::new(&p.dataset, &p.graph);
-            if p.reduced_motion {
+            self.quiet_layout = p.reduced_motion;
+            if p.reduced_motion && layout.work_left() <= SYNC_LAYOUT_WORK {
                 while !layout.step(64) {}
                 self.positions = layout.positions;
                 self.layout = None;
@@ -447,9 +457,10 @@ impl Engine {
         if let Some(layout) = &mut self.layout {
             let mut settled = false;
             // Time only spreads the work: the iterations run are the same
-            // whatever the frame rate.
+            // whatever the frame rate, and a slice may end inside an
+            // iteration (one of 50,000 actors takes longer than a frame).
             loop {
-                if layout.step(1) {
+                if layout.advance(LAYOUT_SLICE) {
                     settled = true;
                     break;
                 }
@@ -457,15 +468,17 @@ impl Engine {
                     break;
                 }
             }
-            self.positions.clone_from(&layout.positions);
-            self.grid_dirty = true;
+            if settled || !self.quiet_layout {
+                self.positions.clone_from(&layout.positions);
+                self.grid_dirty = true;
+                if !self.user_moved {
+                    self.camera = self.fit_camera();
+                }
+                self.dirty = true;
+            }
             if settled {
                 self.layout = None;
             }
-            if !self.user_moved {
-                self.camera = self.fit_camera();
-            }
-            self.dirty = true;
         }
         if self.layout.is_none() {
             if let Some(a) = self.pending_centre.take() {

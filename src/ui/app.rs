@@ -17,6 +17,7 @@ use super::filters::FilterPanel;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::list_view::ListView;
+use super::load_notice::LoadErrorNotice;
 use super::loader::{self, Outcome};
 use super::resize::use_host_resize;
 use super::search::SearchBox;
@@ -53,12 +54,14 @@ fn use_media(query: &'static str) -> bool {
 }
 
 /// Fetches and reads the dataset named by `data` (or the default one) and
-/// reports to the store, unless a newer load started meanwhile.
+/// reports to the store, unless a newer load started meanwhile (which also
+/// aborts this one's download through `abort`).
 async fn load(
     data: Option<String>,
     dispatcher: UseReducerDispatcher<Store>,
     seq: Rc<RefCell<u32>>,
     mine: u32,
+    abort: Option<web_sys::AbortController>,
 ) {
     let current = || *seq.borrow() == mine;
     let config = loader::config().await;
@@ -70,8 +73,8 @@ async fn load(
     let href = data
         .clone()
         .unwrap_or_else(|| config.default_dataset.clone());
-    let url = match browser::resolve(&href) {
-        Some(r) if r.web && (data.is_none() || config.allows_data(&r.origin, &r.own)) => r.url,
+    let resolved = match browser::resolve(&href) {
+        Some(r) if r.web && (data.is_none() || config.allows_data(&r.origin, &r.own)) => r,
         Some(_) => {
             dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: href }));
             return;
@@ -90,13 +93,23 @@ async fn load(
             }
         }
     };
-    let bytes = loader::fetch(&url, config.max_dataset_bytes, progress).await;
+    // A redirect may stay on the origin asked for, or go to an allowed one.
+    let origin_ok = |o: &str| o == resolved.origin || config.allows_data(o, &resolved.own);
+    let options = loader::FetchOptions {
+        cap: config.max_dataset_bytes,
+        origin_ok: &origin_ok,
+        abort,
+    };
+    let bytes = loader::fetch(&resolved.url, &options, progress).await;
     if !current() {
         return;
     }
     let bytes = match bytes {
         Ok(b) => b,
         Err(f) => {
+            if let FetchFailure::Unreachable { detail, .. } = &f {
+                browser::warn(&format!("civicmap: {href} could not be reached: {detail}"));
+            }
             dispatcher.dispatch(Msg::Failed(f));
             return;
         }
@@ -158,17 +171,30 @@ pub fn app() -> Html {
     let gen = store.generation;
     let ready = store.phase == Phase::Ready;
 
-    // Load the dataset named by the URL, again when `data=` changes.
+    // Load the dataset the store asks for: at start, when `data=` changes,
+    // on a retry. A newer request aborts the older download.
     {
         let dispatcher = store.dispatcher();
         let seq = load_seq.clone();
-        use_effect_with(state.data.clone(), move |data| {
+        use_effect_with(store.request.clone(), move |request| {
             let mine = {
                 let mut s = seq.borrow_mut();
                 *s = s.wrapping_add(1);
                 *s
             };
-            wasm_bindgen_futures::spawn_local(load(data.clone(), dispatcher, seq, mine));
+            let abort = web_sys::AbortController::new().ok();
+            wasm_bindgen_futures::spawn_local(load(
+                request.data.clone(),
+                dispatcher,
+                seq,
+                mine,
+                abort.clone(),
+            ));
+            move || {
+                if let Some(a) = abort {
+                    a.abort();
+                }
+            }
         });
     }
 
@@ -343,9 +369,14 @@ pub fn app() -> Html {
             };
             AttrValue::from(browser::permalink(&url::encode(&home)))
         });
+        let retry = {
+            let d = store.dispatcher();
+            Callback::from(move |()| d.dispatch(Msg::Retry))
+        };
         return match &store.phase {
             Phase::Failed(f) => html! {
-                <ErrorPanel lang={lang} failure={Some(f.clone())} default_href={default_href} />
+                <ErrorPanel lang={lang} failure={Some(f.clone())} default_href={default_href}
+                    on_retry={f.retryable().then_some(retry)} />
             },
             Phase::Invalid(d) => html! {
                 <ErrorPanel lang={lang} diagnostics={d.clone()} default_href={default_href} />
@@ -507,6 +538,21 @@ pub fn app() -> Html {
         let d = store.dispatcher();
         Callback::from(move |()| d.dispatch(Msg::DismissWarnings))
     };
+    let load_error = store.load_error.as_ref().map(|e| {
+        let d = store.dispatcher();
+        let retry = Callback::from(move |()| d.dispatch(Msg::Retry));
+        let d = store.dispatcher();
+        let dismiss = Callback::from(move |()| d.dispatch(Msg::DismissLoadError));
+        let href = e
+            .wanted
+            .data
+            .clone()
+            .unwrap_or_else(|| loader::current_config().default_dataset.clone());
+        html! {
+            <LoadErrorNotice lang={lang} href={href} problem={e.problem.clone()}
+                on_retry={retry} on_dismiss={dismiss} />
+        }
+    });
 
     let canvas_label = AttrValue::from(i18n::canvas_label(
         lang,
@@ -518,6 +564,7 @@ pub fn app() -> Html {
 
     let notices = html! {
         <div class="notices">
+            { load_error }
             if !store.url_notices.is_empty() {
                 <NoticeBox lang={lang} title={t(lang, Key::UrlNoticeTitle)}
                     items={store.url_notices.iter().map(|n| i18n::url_notice(lang, n)).collect::<Vec<_>>()}

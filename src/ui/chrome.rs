@@ -101,6 +101,10 @@ pub struct ErrorPanelProps {
     /// `data=` file failed.
     #[prop_or_default]
     pub default_href: Option<AttrValue>,
+    /// Loads the file again; only given when that may help
+    /// ([`FetchFailure::retryable`]).
+    #[prop_or_default]
+    pub on_retry: Option<Callback<()>>,
 }
 
 /// Why the dataset is not shown: a sentence, or every diagnostic with its
@@ -119,21 +123,24 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
         }
         parts.join(", ")
     };
-    let reload = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
+    let retry = props
+        .on_retry
+        .clone()
+        .map(|cb| Callback::from(move |_: MouseEvent| cb.emit(())));
+    let kind = match &props.failure {
+        Some(f) => f.code(),
+        None => "invalid",
+    };
     html! {
         <div class="screen">
             <section class="screen-card error-panel" data-testid="error-panel" role="alert"
-                     aria-labelledby="error-title">
+                     aria-labelledby="error-title" data-failure={kind}>
                 <h1 id="error-title">
                     <GlyphIcon glyph={Glyph::Warning} />
                     { t(lang, Key::ErrorTitle) }
                 </h1>
                 if let Some(f) = &props.failure {
-                    <p class="error-message">{ i18n::fetch_failure(lang, f) }</p>
+                    <p class="error-message" data-testid="error-message">{ i18n::fetch_failure(lang, f) }</p>
                 }
                 if !errors.is_empty() {
                     <p>{ t(lang, Key::ErrorIntro) }{ " " }<strong>{ i18n::error_count(lang, errors.len()) }</strong></p>
@@ -154,7 +161,9 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                     <p class="muted small">{ t(lang, Key::ErrorHelp) }</p>
                 }
                 <div class="error-actions">
-                    <button type="button" class="btn" onclick={reload}>{ t(lang, Key::Retry) }</button>
+                    if let Some(onclick) = retry {
+                        <button type="button" class="btn" data-testid="error-retry" {onclick}>{ t(lang, Key::Retry) }</button>
+                    }
                     if let Some(href) = props.default_href.clone() {
                         <a class="btn primary" href={href}>{ t(lang, Key::OpenDefault) }</a>
                     }

@@ -31,6 +31,7 @@ pub enum Key {
     ErrorPath,
     Retry,
     OpenDefault,
+    LoadFailedKept,
     SearchLabel,
     SearchPlaceholder,
     SearchNoResult,
@@ -167,6 +168,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         ErrorPath => ("chemin", "path"),
         Retry => ("Réessayer", "Try again"),
         OpenDefault => ("Ouvrir la carte par défaut", "Open the default map"),
+        LoadFailedKept => (
+            "Ces données n'ont pas pu être chargées ; la carte précédente reste affichée.",
+            "This data could not be loaded; the previous map is still shown.",
+        ),
         SearchLabel => ("Rechercher un acteur", "Search for an actor"),
         SearchPlaceholder => ("Rechercher un acteur…", "Search for an actor…"),
         SearchNoResult => ("Aucun acteur ne correspond.", "No actor matches."),
@@ -439,63 +444,315 @@ pub fn progress(lang: Lang, received: u64, total: Option<u64>) -> String {
     }
 }
 
-/// Why a dataset could not be fetched or read (before validation).
+/// Why a dataset could not be fetched or read (before validation). Each
+/// kind has its own sentence ([`fetch_failure`]); [`FetchFailure::retryable`]
+/// says whether trying again may help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchFailure {
-    /// `data=` points to another origin, which this deployment refuses.
+    /// `data=` points to another origin (or was redirected to one) that
+    /// this deployment does not allow.
     OtherOrigin { url: String },
     /// `data=` is not a URL.
     BadUrl { url: String },
-    /// The network request failed (offline, DNS, CORS, …).
+    /// The network request failed (offline, DNS, refused, CORS, …); the
+    /// browser does not say which. `detail` goes to the console only.
     Unreachable { url: String, detail: String },
     /// The server answered with an HTTP error.
     Http { url: String, status: u16 },
-    /// The file is larger than the app accepts.
-    TooLarge { url: String, bytes: u64, cap: u64 },
-    /// The file is not JSON at all (an HTML page, an image, …).
+    /// No answer, or no progress, in time.
+    Timeout {
+        url: String,
+        kind: TimeoutKind,
+        seconds: u32,
+    },
+    /// The connection broke during the download.
+    Interrupted {
+        url: String,
+        received: u64,
+        total: Option<u64>,
+    },
+    /// The file is larger than the deployment's `max_dataset_bytes`:
+    /// `announced` is the size the server gave, when it gave one (else the
+    /// download was stopped as soon as it passed the cap).
+    TooLarge {
+        url: String,
+        announced: Option<u64>,
+        cap: u64,
+    },
+    /// The file is not JSON at all (an image, a text, …).
     NotJson { url: String },
+    /// The server sent a web page (an HTML error or home page).
+    WebPage { url: String },
+    /// The server announced another type of file (`content_type`, as sent,
+    /// shortened).
+    WrongType { url: String, content_type: String },
 }
 
-/// A readable message for a failed fetch.
+/// Which timeout ended a download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeoutKind {
+    /// The server did not answer at all.
+    NoAnswer,
+    /// The download started, then stopped sending.
+    Stalled,
+    /// The whole download took too long.
+    TooLong,
+}
+
+impl FetchFailure {
+    /// Whether a "try again" button makes sense: the network, a timeout, an
+    /// interrupted download, a server error or an explicit "later" (408,
+    /// 429). Not for a refused origin, a missing file or a file with the
+    /// wrong content: trying again would give the same answer.
+    pub fn retryable(&self) -> bool {
+        match self {
+            FetchFailure::Unreachable { .. }
+            | FetchFailure::Timeout { .. }
+            | FetchFailure::Interrupted { .. } => true,
+            FetchFailure::Http { status, .. } => *status >= 500 || matches!(status, 408 | 429),
+            FetchFailure::OtherOrigin { .. }
+            | FetchFailure::BadUrl { .. }
+            | FetchFailure::TooLarge { .. }
+            | FetchFailure::NotJson { .. }
+            | FetchFailure::WebPage { .. }
+            | FetchFailure::WrongType { .. } => false,
+        }
+    }
+
+    /// A short stable name of the kind of failure (`data-failure` attribute
+    /// of the error panel, for host pages and tests).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FetchFailure::OtherOrigin { .. } => "other-origin",
+            FetchFailure::BadUrl { .. } => "bad-url",
+            FetchFailure::Unreachable { .. } => "unreachable",
+            FetchFailure::Http { .. } => "http",
+            FetchFailure::Timeout { .. } => "timeout",
+            FetchFailure::Interrupted { .. } => "interrupted",
+            FetchFailure::TooLarge { .. } => "too-large",
+            FetchFailure::NotJson { .. } => "not-json",
+            FetchFailure::WebPage { .. } => "web-page",
+            FetchFailure::WrongType { .. } => "wrong-type",
+        }
+    }
+}
+
+/// A URL as shown in a message: at most 160 characters (a crafted `data=`
+/// may be huge), the middle elided.
+fn shown_url(url: &str) -> String {
+    const MAX: usize = 160;
+    let n = url.chars().count();
+    if n <= MAX {
+        return url.to_string();
+    }
+    let head: String = url.chars().take(MAX - 40).collect();
+    let tail: String = url.chars().skip(n - 39).collect();
+    format!("{head}…{tail}")
+}
+
+/// A size in bytes, in decimal units: "850 octets", "100 Ko", "1,5 Mo",
+/// "20 Mo" (one decimal at most, dropped when it is 0).
+pub fn size(lang: Lang, bytes: u64) -> String {
+    // The unit is chosen on the rounded value: 999,960 bytes is "1 Mo".
+    let (unit, fr, en): (u64, &str, &str) = if bytes >= 999_950_000 {
+        (1_000_000_000, "Go", "GB")
+    } else if bytes >= 999_950 {
+        (1_000_000, "Mo", "MB")
+    } else if bytes >= 1_000 {
+        (1_000, "Ko", "KB")
+    } else {
+        return match lang {
+            Lang::Fr if bytes <= 1 => format!("{bytes} octet"),
+            Lang::Fr => format!("{bytes} octets"),
+            Lang::En if bytes == 1 => format!("{bytes} byte"),
+            Lang::En => format!("{bytes} bytes"),
+        };
+    };
+    let tenths = (u128::from(bytes) * 10 + u128::from(unit) / 2) / u128::from(unit);
+    let whole = usize::try_from(tenths / 10).unwrap_or(usize::MAX);
+    let frac = tenths % 10;
+    let (mark, word) = match lang {
+        Lang::Fr => (',', fr),
+        Lang::En => ('.', en),
+    };
+    if frac == 0 {
+        format!("{}\u{a0}{word}", number(lang, whole))
+    } else {
+        format!("{}{mark}{frac}\u{a0}{word}", number(lang, whole))
+    }
+}
+
+/// A readable message for a failed fetch: what happened and, when the
+/// visitor can do something, what.
 pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
+    use FetchFailure::*;
     match (lang, f) {
-        (Lang::Fr, FetchFailure::OtherOrigin { url }) => format!(
-            "Le fichier « {url} » est sur un autre site. Cette carte ne charge que des données de son propre site et des sites autorisés par son hébergeur."
+        (Lang::Fr, OtherOrigin { url }) => format!(
+            "Le fichier « {} » est sur un autre site. Cette carte ne charge que des données de son propre site et des sites autorisés par son hébergeur.",
+            shown_url(url)
         ),
-        (Lang::En, FetchFailure::OtherOrigin { url }) => format!(
-            "The file “{url}” is on another site. This map only loads data from its own site and from the sites its host allows."
+        (Lang::En, OtherOrigin { url }) => format!(
+            "The file “{}” is on another site. This map only loads data from its own site and from the sites its host allows.",
+            shown_url(url)
         ),
-        (Lang::Fr, FetchFailure::BadUrl { url }) => {
-            format!("« {url} » n'est pas une adresse de fichier valide.")
+        (Lang::Fr, BadUrl { url }) => {
+            format!("« {} » n'est pas une adresse de fichier valide.", shown_url(url))
         }
-        (Lang::En, FetchFailure::BadUrl { url }) => format!("“{url}” is not a valid file address."),
-        (Lang::Fr, FetchFailure::Unreachable { url, detail }) => format!(
-            "Le fichier « {url} » est injoignable ({detail}). Vérifiez l'adresse et votre connexion."
-        ),
-        (Lang::En, FetchFailure::Unreachable { url, detail }) => format!(
-            "The file “{url}” could not be reached ({detail}). Check the address and your connection."
-        ),
-        (Lang::Fr, FetchFailure::Http { url, status }) => {
-            format!("Le serveur a répondu « erreur {status} » pour le fichier « {url} ».")
+        (Lang::En, BadUrl { url }) => {
+            format!("“{}” is not a valid file address.", shown_url(url))
         }
-        (Lang::En, FetchFailure::Http { url, status }) => {
-            format!("The server answered “error {status}” for the file “{url}”.")
-        }
-        (Lang::Fr, FetchFailure::TooLarge { url, bytes, cap }) => format!(
-            "Le fichier « {url} » est trop gros ({} Mo ; la carte accepte jusqu'à {} Mo).",
-            bytes / 1_000_000,
-            cap / 1_000_000
+        (Lang::Fr, Unreachable { url, .. }) => format!(
+            "Impossible de joindre « {} » : le serveur ne répond pas, la connexion est coupée, ou ce serveur n'autorise pas cette carte à lire ses fichiers (CORS).",
+            shown_url(url)
         ),
-        (Lang::En, FetchFailure::TooLarge { url, bytes, cap }) => format!(
-            "The file “{url}” is too large ({} MB; the map accepts up to {} MB).",
-            bytes / 1_000_000,
-            cap / 1_000_000
+        (Lang::En, Unreachable { url, .. }) => format!(
+            "“{}” could not be reached: the server does not answer, the connection is down, or the server does not let this map read its files (CORS).",
+            shown_url(url)
         ),
-        (Lang::Fr, FetchFailure::NotJson { url }) => format!(
-            "Le fichier « {url} » n'est pas un fichier de données JSON (format civicmap/1 attendu)."
+        (Lang::Fr, Http { url, status: status @ (404 | 410) }) => format!(
+            "Le fichier « {} » est introuvable sur le serveur (erreur {status}). Vérifiez l'adresse.",
+            shown_url(url)
         ),
-        (Lang::En, FetchFailure::NotJson { url }) => format!(
-            "The file “{url}” is not a JSON data file (format civicmap/1 expected)."
+        (Lang::En, Http { url, status: status @ (404 | 410) }) => format!(
+            "The file “{}” was not found on the server (error {status}). Check the address.",
+            shown_url(url)
+        ),
+        (Lang::Fr, Http { url, status: status @ (401 | 403) }) => format!(
+            "Le serveur refuse l'accès au fichier « {} » (erreur {status}).",
+            shown_url(url)
+        ),
+        (Lang::En, Http { url, status: status @ (401 | 403) }) => format!(
+            "The server refuses access to the file “{}” (error {status}).",
+            shown_url(url)
+        ),
+        (Lang::Fr, Http { url, status }) if f.retryable() => format!(
+            "Le serveur de « {} » a rencontré une erreur (erreur {status}). Réessayez dans un moment.",
+            shown_url(url)
+        ),
+        (Lang::En, Http { url, status }) if f.retryable() => format!(
+            "The server of “{}” ran into an error (error {status}). Try again in a moment.",
+            shown_url(url)
+        ),
+        (Lang::Fr, Http { url, status }) => format!(
+            "Le serveur a répondu « erreur {status} » pour le fichier « {} ».",
+            shown_url(url)
+        ),
+        (Lang::En, Http { url, status }) => format!(
+            "The server answered “error {status}” for the file “{}”.",
+            shown_url(url)
+        ),
+        (Lang::Fr, Timeout { url, kind: TimeoutKind::NoAnswer, seconds }) => format!(
+            "Le serveur de « {} » n'a pas répondu en {seconds} secondes.",
+            shown_url(url)
+        ),
+        (Lang::En, Timeout { url, kind: TimeoutKind::NoAnswer, seconds }) => format!(
+            "The server of “{}” did not answer within {seconds} seconds.",
+            shown_url(url)
+        ),
+        (Lang::Fr, Timeout { url, kind: TimeoutKind::Stalled, seconds }) => format!(
+            "Le téléchargement de « {} » s'est bloqué : plus rien reçu depuis {seconds} secondes.",
+            shown_url(url)
+        ),
+        (Lang::En, Timeout { url, kind: TimeoutKind::Stalled, seconds }) => format!(
+            "The download of “{}” stalled: nothing received for {seconds} seconds.",
+            shown_url(url)
+        ),
+        (Lang::Fr, Timeout { url, kind: TimeoutKind::TooLong, seconds }) => format!(
+            "Le téléchargement de « {} » a duré plus de {seconds} secondes ; il a été arrêté.",
+            shown_url(url)
+        ),
+        (Lang::En, Timeout { url, kind: TimeoutKind::TooLong, seconds }) => format!(
+            "The download of “{}” took more than {seconds} seconds; it was stopped.",
+            shown_url(url)
+        ),
+        (Lang::Fr, Interrupted { url, received, total }) => match total {
+            Some(t) => format!(
+                "Le téléchargement de « {} » a été interrompu après {} sur {}.",
+                shown_url(url),
+                size(lang, *received),
+                size(lang, *t)
+            ),
+            None => format!(
+                "Le téléchargement de « {} » a été interrompu après {}.",
+                shown_url(url),
+                size(lang, *received)
+            ),
+        },
+        (Lang::En, Interrupted { url, received, total }) => match total {
+            Some(t) => format!(
+                "The download of “{}” was cut off after {} of {}.",
+                shown_url(url),
+                size(lang, *received),
+                size(lang, *t)
+            ),
+            None => format!(
+                "The download of “{}” was cut off after {}.",
+                shown_url(url),
+                size(lang, *received)
+            ),
+        },
+        (Lang::Fr, TooLarge { url, announced: Some(b), cap }) => format!(
+            "Le fichier « {} » est trop gros ({}) : cette carte accepte au plus {}.",
+            shown_url(url),
+            size(lang, *b),
+            size(lang, *cap)
+        ),
+        (Lang::En, TooLarge { url, announced: Some(b), cap }) => format!(
+            "The file “{}” is too large ({}): this map accepts at most {}.",
+            shown_url(url),
+            size(lang, *b),
+            size(lang, *cap)
+        ),
+        (Lang::Fr, TooLarge { url, announced: None, cap }) => format!(
+            "Le fichier « {} » est trop gros : il dépasse {}, la taille maximale acceptée par cette carte.",
+            shown_url(url),
+            size(lang, *cap)
+        ),
+        (Lang::En, TooLarge { url, announced: None, cap }) => format!(
+            "The file “{}” is too large: it exceeds {}, the largest size this map accepts.",
+            shown_url(url),
+            size(lang, *cap)
+        ),
+        (Lang::Fr, NotJson { url }) => format!(
+            "Le fichier « {} » n'est pas un fichier de données JSON (format civicmap/1 attendu).",
+            shown_url(url)
+        ),
+        (Lang::En, NotJson { url }) => format!(
+            "The file “{}” is not a JSON data file (format civicmap/1 expected).",
+            shown_url(url)
+        ),
+        (Lang::Fr, WebPage { url }) => format!(
+            "Le serveur a envoyé une page web, pas un fichier de données JSON, pour « {} ». Vérifiez l'adresse du fichier.",
+            shown_url(url)
+        ),
+        (Lang::En, WebPage { url }) => format!(
+            "The server sent a web page, not a JSON data file, for “{}”. Check the file's address.",
+            shown_url(url)
+        ),
+        (Lang::Fr, WrongType { url, content_type }) => format!(
+            "Le serveur a envoyé un fichier de type « {content_type} », pas un fichier de données JSON, pour « {} ».",
+            shown_url(url)
+        ),
+        (Lang::En, WrongType { url, content_type }) => format!(
+            "The server sent a file of type “{content_type}”, not a JSON data file, for “{}”.",
+            shown_url(url)
+        ),
+    }
+}
+
+/// The notice over the previous map when another dataset failed: "Le
+/// fichier « x » contient 3 erreurs : il n'a pas été chargé."
+pub fn invalid_dataset(lang: Lang, url: &str, errors: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Le fichier « {} » contient {} : il n'a pas été chargé.",
+            shown_url(url),
+            error_count(lang, errors)
+        ),
+        Lang::En => format!(
+            "The file “{}” has {}: it was not loaded.",
+            shown_url(url),
+            error_count(lang, errors)
         ),
     }
 }

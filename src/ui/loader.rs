@@ -7,14 +7,15 @@
 //! the app shows — is [`outcome`], tested natively; the fetch itself is a
 //! small `web_sys` loop over the response body's reader.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
-use super::i18n::FetchFailure;
+use super::i18n::{FetchFailure, TimeoutKind};
 use crate::model::config::{Config, MAX_CONFIG_BYTES};
 use crate::model::dataset::Dataset;
 use crate::model::diagnostic::Diagnostic;
@@ -36,7 +37,17 @@ pub async fn config() -> Rc<Config> {
         return c;
     }
     let (config, warnings) = match browser::resolve(CONFIG_FILE) {
-        Some(r) => match fetch(&r.url, MAX_CONFIG_BYTES as u64, |_, _| {}).await {
+        Some(r) => match fetch(
+            &r.url,
+            &FetchOptions {
+                cap: MAX_CONFIG_BYTES as u64,
+                origin_ok: &|o: &str| o == r.own,
+                abort: None,
+            },
+            |_, _| {},
+        )
+        .await
+        {
             Ok(bytes) => Config::parse(&bytes),
             Err(f) => (
                 Config::default(),
@@ -97,13 +108,20 @@ pub fn outcome(url: &str, bytes: &[u8]) -> Outcome {
                 .collect(),
         },
         None => {
-            // A file that is not JSON at all (an HTML error page, an image)
-            // gets one clear sentence rather than a parser message.
+            // A file that is not JSON at all (an HTML page served without
+            // its type, an image) gets one clear sentence rather than a
+            // parser message.
             if !looks_like_json(bytes)
                 && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err()
             {
-                Outcome::Failed(FetchFailure::NotJson {
-                    url: url.to_string(),
+                Outcome::Failed(if looks_like_html(bytes) {
+                    FetchFailure::WebPage {
+                        url: url.to_string(),
+                    }
+                } else {
+                    FetchFailure::NotJson {
+                        url: url.to_string(),
+                    }
                 })
             } else {
                 Outcome::Invalid(loaded.diagnostics)
@@ -122,63 +140,237 @@ fn looks_like_json(bytes: &[u8]) -> bool {
     )
 }
 
+/// True when the bytes start like an HTML document (`<!doctype html`,
+/// `<html`, `<head`, `<body`, or an HTML comment), blanks and BOM skipped.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = rest
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let head: Vec<u8> = rest
+        .iter()
+        .skip(start)
+        .take(16)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+}
+
+/// What a response's `Content-Type` says about its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyType {
+    /// JSON (`application/json`, `text/json`, `application/*+json`).
+    Json,
+    /// Says nothing useful (missing, `text/plain`, `application/octet-stream`
+    /// — what many file hosts send): the body is read and sniffed.
+    Unknown,
+    /// An HTML page: refused before the body is downloaded.
+    WebPage,
+    /// Anything else (an image, a script, CSV, XML…): refused, with the
+    /// type named (its essence, at most 60 printable ASCII characters).
+    Other(String),
+}
+
+/// Classifies a `Content-Type` header value (parameters such as `charset`
+/// ignored, case-insensitive).
+pub fn body_type(content_type: Option<&str>) -> BodyType {
+    let essence = content_type
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    match essence.as_str() {
+        "" | "text/plain" | "application/octet-stream" | "binary/octet-stream" => BodyType::Unknown,
+        "application/json" | "text/json" | "application/x-json" => BodyType::Json,
+        "text/html" | "application/xhtml+xml" => BodyType::WebPage,
+        e if e.starts_with("application/") && e.ends_with("+json") => BodyType::Json,
+        e => {
+            let shown: String = e
+                .chars()
+                .filter(|c| c.is_ascii_graphic())
+                .take(60)
+                .collect();
+            if shown.is_empty() {
+                BodyType::Unknown
+            } else {
+                BodyType::Other(shown)
+            }
+        }
+    }
+}
+
+/// The longest wait for the server's answer, and then for each next piece
+/// of the body: a download that makes no progress for this long is
+/// stopped (20 s).
+pub const STALL_TIMEOUT_MS: u32 = 20_000;
+/// The longest a whole download may take, however it progresses (120 s:
+/// a 20 MB file at 1.4 Mbit/s).
+pub const TOTAL_TIMEOUT_MS: u32 = 120_000;
+const _: () = assert!(STALL_TIMEOUT_MS < TOTAL_TIMEOUT_MS);
+
+/// What [`fetch`] needs besides the URL.
+pub struct FetchOptions<'a> {
+    /// The most bytes accepted, announced or streamed.
+    pub cap: u64,
+    /// Whether the origin a redirect ended on may be read (the origin of
+    /// the URL asked for is checked before the call).
+    pub origin_ok: &'a dyn Fn(&str) -> bool,
+    /// Aborts the download from outside (a newer load started).
+    pub abort: Option<web_sys::AbortController>,
+}
+
 /// Fetches `url` (already resolved and checked for origin), reporting
-/// `(received, total)` bytes as they arrive; refuses more than `cap` bytes,
-/// announced or streamed.
+/// `(received, total)` bytes as they arrive. Refuses: more than `cap`
+/// bytes, announced or streamed (the download stops as soon as it passes
+/// the cap); a redirect to an origin `origin_ok` refuses; an HTML page or
+/// another announced type than JSON ([`body_type`]); no answer or no
+/// progress for [`STALL_TIMEOUT_MS`]; a download longer than
+/// [`TOTAL_TIMEOUT_MS`].
 pub async fn fetch(
     url: &str,
-    cap: u64,
+    options: &FetchOptions<'_>,
     on_progress: impl Fn(u64, Option<u64>),
 ) -> Result<Vec<u8>, FetchFailure> {
+    let cap = options.cap;
     let unreachable = |e: JsValue| FetchFailure::Unreachable {
         url: url.to_string(),
         detail: browser::js_error_text(&e),
     };
     let w = web_sys::window().ok_or_else(|| unreachable(JsValue::from_str("no window")))?;
-    let resp = JsFuture::from(w.fetch_with_str(url))
-        .await
-        .map_err(unreachable)?;
+    let controller = match &options.abort {
+        Some(c) => c.clone(),
+        None => web_sys::AbortController::new().map_err(unreachable)?,
+    };
+    // Which timer fired, if one did; the timers abort the request.
+    let fired: Rc<Cell<Option<TimeoutKind>>> = Rc::new(Cell::new(None));
+    let arm = |kind: TimeoutKind, ms: u32| {
+        let fired = fired.clone();
+        let controller = controller.clone();
+        Timeout::new(ms, move || {
+            if fired.get().is_none() {
+                fired.set(Some(kind));
+            }
+            controller.abort();
+        })
+    };
+    let _total_timer = arm(TimeoutKind::TooLong, TOTAL_TIMEOUT_MS);
+    let mut stall_timer = arm(TimeoutKind::NoAnswer, STALL_TIMEOUT_MS);
+    let timed_out = |kind: TimeoutKind| FetchFailure::Timeout {
+        url: url.to_string(),
+        kind,
+        seconds: match kind {
+            TimeoutKind::TooLong => TOTAL_TIMEOUT_MS / 1000,
+            TimeoutKind::NoAnswer | TimeoutKind::Stalled => STALL_TIMEOUT_MS / 1000,
+        },
+    };
+
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let resp = match JsFuture::from(w.fetch_with_str_and_init(url, &init)).await {
+        Ok(r) => r,
+        Err(e) => return Err(fired.get().map(timed_out).unwrap_or_else(|| unreachable(e))),
+    };
     let resp: web_sys::Response = resp.dyn_into().map_err(unreachable)?;
+    // Stop reading whatever is refused from here on.
+    let refuse = |f: FetchFailure| {
+        controller.abort();
+        Err(f)
+    };
+    if resp.redirected() {
+        let to = resp.url();
+        let allowed =
+            browser::resolve(&to).is_some_and(|r| r.web && (options.origin_ok)(&r.origin));
+        if !allowed {
+            return refuse(FetchFailure::OtherOrigin { url: to });
+        }
+    }
     if !resp.ok() {
-        return Err(FetchFailure::Http {
+        return refuse(FetchFailure::Http {
             url: url.to_string(),
             status: resp.status(),
         });
     }
-    let total = resp
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let header = |name: &str| resp.headers().get(name).ok().flatten();
+    match body_type(header("content-type").as_deref()) {
+        BodyType::Json | BodyType::Unknown => {}
+        BodyType::WebPage => {
+            return refuse(FetchFailure::WebPage {
+                url: url.to_string(),
+            })
+        }
+        BodyType::Other(content_type) => {
+            return refuse(FetchFailure::WrongType {
+                url: url.to_string(),
+                content_type,
+            })
+        }
+    }
+    let total = header("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if let Some(t) = total {
         if t > cap {
-            return Err(FetchFailure::TooLarge {
+            return refuse(FetchFailure::TooLarge {
                 url: url.to_string(),
-                bytes: t,
+                announced: Some(t),
                 cap,
             });
         }
     }
     on_progress(0, total);
-    let Some(body) = resp.body() else {
-        // No stream (very old browser): read it whole.
-        let buf = JsFuture::from(resp.array_buffer().map_err(unreachable)?)
-            .await
-            .map_err(unreachable)?;
-        return Ok(js_sys::Uint8Array::new(&buf).to_vec());
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = body
-        .get_reader()
-        .dyn_into()
-        .map_err(|o: js_sys::Object| unreachable(o.into()))?;
+    // From here on the wait is for the body; the old timer is cancelled as
+    // it is dropped.
+    drop(std::mem::replace(
+        &mut stall_timer,
+        arm(TimeoutKind::Stalled, STALL_TIMEOUT_MS),
+    ));
     let mut bytes: Vec<u8> = Vec::with_capacity(
         total
             .and_then(|t| usize::try_from(t).ok())
             .unwrap_or(64 * 1024),
     );
+    let broke = |e: JsValue, received: usize| {
+        fired.get().map(timed_out).unwrap_or_else(|| {
+            browser::warn(&format!(
+                "civicmap: download of {url} failed: {}",
+                browser::js_error_text(&e)
+            ));
+            FetchFailure::Interrupted {
+                url: url.to_string(),
+                received: received as u64,
+                total,
+            }
+        })
+    };
+    let Some(body) = resp.body() else {
+        // No stream (very old browser): read it whole, then check the cap.
+        let buf = JsFuture::from(resp.array_buffer().map_err(unreachable)?)
+            .await
+            .map_err(|e| broke(e, 0))?;
+        let arr = js_sys::Uint8Array::new(&buf);
+        if u64::from(arr.length()) > cap {
+            return refuse(FetchFailure::TooLarge {
+                url: url.to_string(),
+                announced: None,
+                cap,
+            });
+        }
+        return Ok(arr.to_vec());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|o: js_sys::Object| unreachable(o.into()))?;
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(unreachable)?;
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| broke(e, bytes.len()))?;
         let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
             .ok()
             .and_then(|v| v.as_bool())
@@ -188,24 +380,30 @@ pub async fn fetch(
         }
         if let Ok(value) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")) {
             if let Some(arr) = value.dyn_ref::<js_sys::Uint8Array>() {
+                let len = arr.length() as usize;
+                if (bytes.len() + len) as u64 > cap {
+                    let _ = reader.cancel();
+                    return refuse(FetchFailure::TooLarge {
+                        url: url.to_string(),
+                        announced: None,
+                        cap,
+                    });
+                }
                 let start = bytes.len();
-                bytes.resize(start + arr.length() as usize, 0);
+                bytes.resize(start + len, 0);
                 if let Some(dst) = bytes.get_mut(start..) {
                     arr.copy_to(dst);
                 }
             }
         }
-        let received = bytes.len() as u64;
-        if received > cap {
-            let _ = reader.cancel();
-            return Err(FetchFailure::TooLarge {
-                url: url.to_string(),
-                bytes: received,
-                cap,
-            });
-        }
-        on_progress(received, total);
+        // Progress: the stall timer starts again.
+        drop(std::mem::replace(
+            &mut stall_timer,
+            arm(TimeoutKind::Stalled, STALL_TIMEOUT_MS),
+        ));
+        on_progress(bytes.len() as u64, total);
     }
+    drop(stall_timer);
     Ok(bytes)
 }
 
@@ -215,8 +413,66 @@ mod tests {
 
     #[test]
     fn html_instead_of_json_is_named_as_such() {
-        let o = outcome("data/x.json", b"<!doctype html><title>404</title>");
+        for page in [
+            &b"<!doctype html><title>404</title>"[..],
+            b"\xEF\xBB\xBF\n  <HTML lang=fr>",
+            b"<!-- generated --><html>",
+        ] {
+            let o = outcome("data/x.json", page);
+            assert!(
+                matches!(o, Outcome::Failed(FetchFailure::WebPage { .. })),
+                "{o:?}"
+            );
+        }
+        let o = outcome("data/x.json", b"\x89PNG\r\n\x1a\n");
         assert!(matches!(o, Outcome::Failed(FetchFailure::NotJson { .. })));
+        let o = outcome("data/x.json", b"id,name\nx,X\n");
+        assert!(matches!(o, Outcome::Failed(FetchFailure::NotJson { .. })));
+    }
+
+    #[test]
+    fn content_types() {
+        for json in [
+            "application/json",
+            "application/json; charset=utf-8",
+            "Application/JSON",
+            "text/json",
+            "application/geo+json",
+            "application/ld+json;charset=UTF-8",
+        ] {
+            assert_eq!(body_type(Some(json)), BodyType::Json, "{json}");
+        }
+        for unknown in [
+            "",
+            "text/plain; charset=utf-8",
+            "application/octet-stream",
+            "binary/octet-stream",
+        ] {
+            assert_eq!(body_type(Some(unknown)), BodyType::Unknown, "{unknown}");
+        }
+        assert_eq!(body_type(None), BodyType::Unknown);
+        assert_eq!(
+            body_type(Some("text/html; charset=utf-8")),
+            BodyType::WebPage
+        );
+        assert_eq!(body_type(Some("application/xhtml+xml")), BodyType::WebPage);
+        assert_eq!(
+            body_type(Some("image/png")),
+            BodyType::Other("image/png".into())
+        );
+        assert_eq!(
+            body_type(Some("text/csv; header=present")),
+            BodyType::Other("text/csv".into())
+        );
+        // A hostile header is shortened and stripped of anything but printable ASCII.
+        let long = format!("x/{}\u{202e}<b>", "y".repeat(200));
+        match body_type(Some(&long)) {
+            BodyType::Other(s) => {
+                assert_eq!(s.chars().count(), 60);
+                assert!(s.chars().all(|c| c.is_ascii_graphic()));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod filters;
 pub mod i18n;
 pub mod icons;
 pub mod list_view;
+pub mod load_notice;
 pub mod loader;
 pub mod lookup;
 pub mod resize;

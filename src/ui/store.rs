@@ -56,6 +56,31 @@ pub enum Phase {
     Ready,
 }
 
+/// The dataset load the app should run: the loading effect follows `id`,
+/// bumped for every new load (another `data=`, a retry) and only then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadRequest {
+    /// The `data=` value (`None`: the deployment's default dataset).
+    pub data: Option<String>,
+    pub id: u32,
+}
+
+/// Why a load failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Failed(FetchFailure),
+    Invalid(Vec<Diagnostic>),
+}
+
+/// A load that failed while another map was shown: that map stays, with
+/// this notice over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The state that asked for the failed dataset (restored by a retry).
+    pub wanted: Box<AppState>,
+    pub problem: Problem,
+}
+
 /// Everything the app keeps.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -70,6 +95,13 @@ pub struct Store {
     pub url_notices: Vec<Notice>,
     /// Warnings of a `data=` dataset not yet dismissed.
     pub warnings: Vec<Diagnostic>,
+    /// The load to run (see [`LoadRequest`]).
+    pub request: LoadRequest,
+    /// While another dataset loads over a shown map: the state of that map,
+    /// restored if the load fails.
+    pub previous: Option<AppState>,
+    /// The last load that failed over a shown map, until dismissed.
+    pub load_error: Option<LoadError>,
 }
 
 /// What can happen to the store.
@@ -93,6 +125,9 @@ pub enum Msg {
     Navigate(Box<AppState>, Vec<Notice>),
     DismissUrlNotices,
     DismissWarnings,
+    /// Try the failed load again (first load, or the one over the map).
+    Retry,
+    DismissLoadError,
 }
 
 impl Store {
@@ -101,15 +136,60 @@ impl Store {
     pub fn from_query(query: &str) -> Store {
         let (state, notices) = url::decode(query);
         Store {
-            state,
             phase: Phase::Loading {
                 received: 0,
                 total: None,
             },
             dataset: None,
             generation: 0,
+            request: LoadRequest {
+                data: state.data.clone(),
+                id: 0,
+            },
+            state,
             url_notices: notices,
             warnings: Vec::new(),
+            previous: None,
+            load_error: None,
+        }
+    }
+
+    /// Starts loading `self.state.data`; `shown` is the state of the map on
+    /// screen, kept to come back to if the load fails (a load that replaces
+    /// a load in progress keeps the first one's).
+    fn begin_load(&mut self, shown: AppState) {
+        if self.phase == Phase::Ready && self.dataset.is_some() {
+            self.previous = Some(shown);
+        }
+        self.load_error = None;
+        self.request = LoadRequest {
+            data: self.state.data.clone(),
+            id: self.request.id.wrapping_add(1),
+        };
+        self.phase = Phase::Loading {
+            received: 0,
+            total: None,
+        };
+    }
+
+    /// A load failed: over a shown map, that map comes back with a notice;
+    /// else the failure fills the screen.
+    fn fail(&mut self, problem: Problem) {
+        match self.previous.take() {
+            Some(shown) if self.dataset.is_some() => {
+                let wanted = std::mem::replace(&mut self.state, shown);
+                self.load_error = Some(LoadError {
+                    wanted: Box::new(wanted),
+                    problem,
+                });
+                self.phase = Phase::Ready;
+            }
+            _ => {
+                self.phase = match problem {
+                    Problem::Failed(f) => Phase::Failed(f),
+                    Problem::Invalid(d) => Phase::Invalid(d),
+                }
+            }
         }
     }
 
@@ -140,6 +220,10 @@ impl Reducible for Store {
             Msg::Do(action) => {
                 let ds = next.dataset.clone();
                 next.state.apply(ds.as_deref(), action);
+                if next.state.data != self.state.data {
+                    // A host's set-state may name another dataset.
+                    next.begin_load(self.state.clone());
+                }
             }
             Msg::Progress { received, total } => {
                 if !matches!(next.phase, Phase::Loading { .. }) {
@@ -159,33 +243,47 @@ impl Reducible for Store {
                     Vec::new()
                 };
                 next.phase = Phase::Ready;
+                next.previous = None;
+                next.load_error = None;
             }
-            Msg::Failed(f) => next.phase = Phase::Failed(f),
-            Msg::Invalid(d) => next.phase = Phase::Invalid(d),
+            Msg::Failed(f) => next.fail(Problem::Failed(f)),
+            Msg::Invalid(d) => next.fail(Problem::Invalid(d)),
             Msg::Navigate(state, notices) => {
                 next.push_notices(notices);
                 let same_data = state.data == next.state.data;
-                match (next.dataset.clone(), same_data) {
-                    (Some(ds), true) => {
+                match (next.dataset.clone(), same_data, &next.phase) {
+                    (Some(ds), true, Phase::Ready) => {
                         let (state, notices) = Store::settle(*state, &ds);
                         next.push_notices(notices);
                         next.state
                             .apply(Some(&ds), Action::Replace(Box::new(state)));
                     }
                     _ => {
-                        // Another dataset: the loading effect follows `state.data`.
-                        let embed = next.state.embed;
+                        // Another dataset (or the same one again after a
+                        // failure): load it.
+                        let shown = next.state.clone();
                         next.state = *state;
-                        next.state.embed = embed;
-                        next.phase = Phase::Loading {
-                            received: 0,
-                            total: None,
-                        };
+                        next.state.embed = shown.embed;
+                        next.begin_load(shown);
                     }
                 }
             }
+            Msg::Retry => match next.load_error.take() {
+                Some(e) => {
+                    let shown = next.state.clone();
+                    next.state = *e.wanted;
+                    next.state.embed = shown.embed;
+                    next.begin_load(shown);
+                }
+                None if matches!(next.phase, Phase::Failed(_) | Phase::Invalid(_)) => {
+                    let shown = next.state.clone();
+                    next.begin_load(shown);
+                }
+                None => return self,
+            },
             Msg::DismissUrlNotices => next.url_notices.clear(),
             Msg::DismissWarnings => next.warnings.clear(),
+            Msg::DismissLoadError => next.load_error = None,
         }
         Rc::new(next)
     }
@@ -330,5 +428,131 @@ mod tests {
         assert_eq!(s.url_notices.len(), 1, "{:?}", s.url_notices);
         let s = reduce(s, Msg::DismissUrlNotices);
         assert!(s.url_notices.is_empty());
+    }
+
+    fn failed(s: Store) -> Store {
+        reduce(
+            s,
+            Msg::Failed(FetchFailure::Http {
+                url: "bad.json".into(),
+                status: 500,
+            }),
+        )
+    }
+
+    #[test]
+    fn a_failed_load_over_a_map_keeps_that_map_with_a_notice() {
+        let s = loaded("type=association&actor=decider-ensemble");
+        let request = s.request.id;
+        let (next, notices) = url::decode("data=bad.json&type=platform");
+        let s = reduce(s, Msg::Navigate(Box::new(next), notices));
+        assert!(matches!(s.phase, Phase::Loading { .. }));
+        assert_eq!(s.request.id, request + 1, "a new load is asked for");
+        assert_eq!(s.request.data.as_deref(), Some("bad.json"));
+        let s = failed(s);
+        // The map that was shown is back, as it was: state, dataset, phase.
+        assert_eq!(s.phase, Phase::Ready);
+        assert_eq!(s.state.data, None);
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        assert_eq!(s.state.filter.actor.as_deref(), Some("decider-ensemble"));
+        assert!(s.dataset.is_some());
+        assert_eq!(s.generation, 1, "no new dataset, no new layout");
+        assert_eq!(
+            s.request.id,
+            request + 1,
+            "restoring the state loads nothing"
+        );
+        let e = s.load_error.clone().unwrap();
+        assert_eq!(e.wanted.data.as_deref(), Some("bad.json"));
+        assert_eq!(e.wanted.filter.types, vec!["platform".to_string()]);
+        assert!(matches!(
+            e.problem,
+            Problem::Failed(FetchFailure::Http { status: 500, .. })
+        ));
+        // The map stays usable.
+        let s = reduce(s, Msg::Do(Action::Select(None)));
+        assert_eq!(s.state.filter.actor, None);
+        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        assert!(s.state.filter.types.contains(&"platform".to_string()));
+        assert!(s.load_error.is_some(), "the notice stays until dismissed");
+        let s = reduce(s, Msg::DismissLoadError);
+        assert!(s.load_error.is_none());
+        assert_eq!(s.phase, Phase::Ready);
+    }
+
+    #[test]
+    fn retrying_over_a_kept_map_asks_for_the_failed_state_again() {
+        let s = failed(reduce(
+            loaded("lang=en"),
+            Msg::Navigate(Box::new(url::decode("data=bad.json&lang=en&q=x").0), vec![]),
+        ));
+        let id = s.request.id;
+        let s = reduce(s, Msg::Retry);
+        assert_eq!(s.request.id, id + 1);
+        assert_eq!(s.state.data.as_deref(), Some("bad.json"));
+        assert_eq!(s.state.filter.q, "x");
+        assert!(s.load_error.is_none());
+        assert!(matches!(s.phase, Phase::Loading { .. }));
+        // Failing again brings the map back again.
+        let s = reduce(
+            s,
+            Msg::Invalid(vec![Diagnostic::error("invalid-json", "", "broken")]),
+        );
+        assert_eq!(s.phase, Phase::Ready);
+        assert_eq!(s.state.data, None);
+        assert!(matches!(
+            s.load_error.as_ref().map(|e| &e.problem),
+            Some(Problem::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn a_first_load_failure_fills_the_screen_and_can_be_retried() {
+        let s = failed(Store::from_query("data=bad.json"));
+        assert!(matches!(s.phase, Phase::Failed(_)));
+        assert!(s.load_error.is_none());
+        let id = s.request.id;
+        let s = reduce(s, Msg::Retry);
+        assert_eq!(s.request.id, id + 1);
+        assert_eq!(s.request.data.as_deref(), Some("bad.json"));
+        assert!(matches!(s.phase, Phase::Loading { .. }));
+        // No failure, nothing to retry.
+        let s = loaded("");
+        let again = reduce(s.clone(), Msg::Retry);
+        assert_eq!(again.request, s.request);
+    }
+
+    #[test]
+    fn a_host_set_state_naming_another_dataset_loads_it() {
+        let s = loaded("");
+        let (next, _) = url::decode("data=other.json&lang=en");
+        let s = reduce(s, Msg::Do(Action::Replace(Box::new(next))));
+        assert_eq!(s.request.data.as_deref(), Some("other.json"));
+        assert!(matches!(s.phase, Phase::Loading { .. }));
+        let s = failed(s);
+        assert_eq!(s.state.data, None);
+        assert_eq!(s.phase, Phase::Ready);
+        assert!(s.load_error.is_some());
+    }
+
+    #[test]
+    fn a_second_navigation_during_a_load_keeps_the_map_on_screen_to_come_back_to() {
+        let s = loaded("type=association");
+        let s = reduce(
+            s,
+            Msg::Navigate(Box::new(url::decode("data=a.json").0), vec![]),
+        );
+        let s = reduce(
+            s,
+            Msg::Navigate(Box::new(url::decode("data=b.json").0), vec![]),
+        );
+        assert_eq!(s.request.data.as_deref(), Some("b.json"));
+        let s = failed(s);
+        assert_eq!(s.state.data, None);
+        assert_eq!(s.state.filter.types, vec!["association".to_string()]);
+        assert_eq!(
+            s.load_error.as_ref().and_then(|e| e.wanted.data.as_deref()),
+            Some("b.json")
+        );
     }
 }

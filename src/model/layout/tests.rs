@@ -274,3 +274,100 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_budget_bounds_the_work_up_to_the_app_caps() {
+    let caps = crate::model::validate::Limits::default();
+    // Small and mid-size graphs keep their full budget: the default dataset,
+    // the golden graph, the 2,085-node benchmark graph.
+    assert_eq!(budget_for(162, 209), 150 + (8.0 * 371f64.sqrt()) as usize);
+    assert_eq!(budget_for(300, 600), 150 + (8.0 * 900f64.sqrt()) as usize);
+    assert_eq!(budget_for(2_085, 5_409), 600);
+    // Big ones are capped by the work: 10,000 actors and 50,000 links run
+    // 210 iterations, the largest graph the app accepts 40.
+    assert_eq!(budget_for(10_000, 50_000), 210);
+    assert_eq!(budget_for(caps.max_actors, caps.max_links), 40);
+    for (n, m) in [
+        (5_000, 20_000),
+        (10_000, 50_000),
+        (20_000, 100_000),
+        (caps.max_actors, caps.max_links),
+    ] {
+        let work = budget_for(n, m) as u64 * cost_per_iteration(n, m);
+        assert!(work <= MAX_WORK, "{n} actors, {m} links: {work}");
+    }
+    // Beyond the caps (the command line has none) the floor still gives a picture.
+    assert_eq!(budget_for(1_000_000, 5_000_000), MIN_ITERATIONS);
+}
+
+#[test]
+fn advancing_by_slices_gives_the_same_positions_bit_for_bit() {
+    let (ds, g, p) = real();
+    let bits = |v: &[Position]| {
+        v.iter()
+            .flat_map(|p| [p.x.to_bits(), p.y.to_bits()])
+            .collect::<Vec<_>>()
+    };
+    for slice in [1, 7, 100, 5_000] {
+        let mut l = Layout::new(ds, g);
+        let mut calls = 0;
+        while !l.advance(slice) {
+            calls += 1;
+        }
+        assert!(l.settled());
+        assert_eq!(l.done(), l.budget());
+        assert_eq!(bits(&l.positions), bits(p), "slices of {slice}");
+        if slice == 7 {
+            assert!(calls > l.budget() * 20, "{calls} calls for slices of 7");
+        }
+    }
+    // Slices then whole iterations, mixed.
+    let mut l = Layout::new(ds, g);
+    l.advance(50);
+    assert_eq!(
+        l.done(),
+        0,
+        "50 units do not finish an iteration of 162 actors"
+    );
+    l.step(3);
+    assert_eq!(l.done(), 3);
+    while !l.advance(333) {}
+    assert_eq!(bits(&l.positions), bits(p));
+}
+
+#[test]
+fn a_slice_stops_inside_an_iteration_of_a_big_graph() {
+    use crate::model::dataset::Link;
+    let n = 3_000;
+    let ds = Dataset {
+        actors: (0..n)
+            .map(|i| Actor {
+                id: Some(format!("a{i}")),
+                ..Actor::default()
+            })
+            .collect(),
+        links: (0..n)
+            .map(|i| Link {
+                source: Some(format!("a{i}")),
+                target: Some(format!("a{}", (i * 7 + 1) % n)),
+                kind: Some("k".into()),
+                ..Link::default()
+            })
+            .collect(),
+        ..Dataset::default()
+    };
+    let g = Graph::new(&ds);
+    let mut l = Layout::new(&ds, &g);
+    let left = l.work_left();
+    assert_eq!(left, l.budget() as u64 * cost_per_iteration(n, n));
+    // A frame's slice of 512 units covers a part of one iteration only.
+    assert!(!l.advance(512));
+    assert_eq!(l.done(), 0);
+    let mut calls = 1;
+    while l.done() == 0 {
+        l.advance(512);
+        calls += 1;
+    }
+    assert!(calls >= 2 * n / 512, "{calls} slices for one iteration");
+    assert!(l.work_left() < left);
+}
