@@ -164,7 +164,7 @@ fn the_exact_french_sentences() {
             announced: Some(25_300_000),
             cap: 20_000_000
         }),
-        "Le fichier « https://data.example/d.json » est trop gros (25,3\u{a0}Mo) : cette carte accepte au plus 20\u{a0}Mo."
+        "Le fichier «\u{a0}https://data.example/d.json\u{a0}» est trop gros (25,3\u{a0}Mo)\u{a0}: cette carte accepte au plus 20\u{a0}Mo."
     );
     assert_eq!(
         fr(FetchFailure::TooLarge {
@@ -172,7 +172,7 @@ fn the_exact_french_sentences() {
             announced: None,
             cap: 100_000
         }),
-        "Le fichier « https://data.example/d.json » est trop gros : il dépasse 100\u{a0}Ko, la taille maximale acceptée par cette carte."
+        "Le fichier «\u{a0}https://data.example/d.json\u{a0}» est trop gros\u{a0}: il dépasse 100\u{a0}Ko, la taille maximale acceptée par cette carte."
     );
     assert_eq!(
         fr(FetchFailure::Timeout {
@@ -180,18 +180,18 @@ fn the_exact_french_sentences() {
             kind: TimeoutKind::Stalled,
             seconds: 20
         }),
-        "Le téléchargement de « https://data.example/d.json » s'est bloqué : plus rien reçu depuis 20 secondes."
+        "Le téléchargement de «\u{a0}https://data.example/d.json\u{a0}» s'est bloqué\u{a0}: plus rien reçu depuis 20 secondes."
     );
     assert_eq!(
         fr(FetchFailure::Http {
             url: url(),
             status: 404
         }),
-        "Le fichier « https://data.example/d.json » est introuvable sur le serveur (erreur 404). Vérifiez l'adresse."
+        "Le fichier «\u{a0}https://data.example/d.json\u{a0}» est introuvable sur le serveur (erreur 404). Vérifiez l'adresse."
     );
     assert_eq!(
         fr(FetchFailure::WebPage { url: url() }),
-        "Le serveur a envoyé une page web, pas un fichier de données JSON, pour « https://data.example/d.json ». Vérifiez l'adresse du fichier."
+        "Le serveur a envoyé une page web, pas un fichier de données JSON, pour «\u{a0}https://data.example/d.json\u{a0}». Vérifiez l'adresse du fichier."
     );
 }
 

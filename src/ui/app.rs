@@ -75,8 +75,8 @@ async fn load(
         .unwrap_or_else(|| config.default_dataset.clone());
     let resolved = match browser::resolve(&href) {
         Some(r) if r.web && (data.is_none() || config.allows_data(&r.origin, &r.own)) => r,
-        Some(_) => {
-            dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: href }));
+        Some(r) => {
+            dispatcher.dispatch(Msg::Failed(FetchFailure::OtherOrigin { url: r.url }));
             return;
         }
         None => {
@@ -114,7 +114,7 @@ async fn load(
             return;
         }
     };
-    match loader::outcome(&href, &bytes) {
+    match loader::outcome(&resolved.url, &bytes) {
         Outcome::Ready { dataset, warnings } => {
             if data.is_none() {
                 // The default dataset's warnings are for its maintainers.
@@ -548,6 +548,8 @@ pub fn app() -> Html {
             .data
             .clone()
             .unwrap_or_else(|| loader::current_config().default_dataset.clone());
+        // The address as the failure messages give it: absolute.
+        let href = browser::resolve(&href).map(|r| r.url).unwrap_or(href);
         html! {
             <LoadErrorNotice lang={lang} href={href} problem={e.problem.clone()}
                 on_retry={retry} on_dismiss={dismiss} />

@@ -169,7 +169,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Retry => ("Réessayer", "Try again"),
         OpenDefault => ("Ouvrir la carte par défaut", "Open the default map"),
         LoadFailedKept => (
-            "Ces données n'ont pas pu être chargées ; la carte précédente reste affichée.",
+            "Ces données n'ont pas pu être chargées\u{a0}; la carte précédente reste affichée.",
             "This data could not be loaded; the previous map is still shown.",
         ),
         SearchLabel => ("Rechercher un acteur", "Search for an actor"),
@@ -588,7 +588,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
     use FetchFailure::*;
     match (lang, f) {
         (Lang::Fr, OtherOrigin { url }) => format!(
-            "Le fichier « {} » est sur un autre site. Cette carte ne charge que des données de son propre site et des sites autorisés par son hébergeur.",
+            "Le fichier «\u{a0}{}\u{a0}» est sur un autre site. Cette carte ne charge que des données de son propre site et des sites autorisés par son hébergeur.",
             shown_url(url)
         ),
         (Lang::En, OtherOrigin { url }) => format!(
@@ -596,13 +596,13 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, BadUrl { url }) => {
-            format!("« {} » n'est pas une adresse de fichier valide.", shown_url(url))
+            format!("«\u{a0}{}\u{a0}» n'est pas une adresse de fichier valide.", shown_url(url))
         }
         (Lang::En, BadUrl { url }) => {
             format!("“{}” is not a valid file address.", shown_url(url))
         }
         (Lang::Fr, Unreachable { url, .. }) => format!(
-            "Impossible de joindre « {} » : le serveur ne répond pas, la connexion est coupée, ou ce serveur n'autorise pas cette carte à lire ses fichiers (CORS).",
+            "Impossible de joindre «\u{a0}{}\u{a0}»\u{a0}: le serveur ne répond pas, la connexion est coupée, ou ce serveur n'autorise pas cette carte à lire ses fichiers (CORS).",
             shown_url(url)
         ),
         (Lang::En, Unreachable { url, .. }) => format!(
@@ -610,7 +610,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Http { url, status: status @ (404 | 410) }) => format!(
-            "Le fichier « {} » est introuvable sur le serveur (erreur {status}). Vérifiez l'adresse.",
+            "Le fichier «\u{a0}{}\u{a0}» est introuvable sur le serveur (erreur {status}). Vérifiez l'adresse.",
             shown_url(url)
         ),
         (Lang::En, Http { url, status: status @ (404 | 410) }) => format!(
@@ -618,7 +618,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Http { url, status: status @ (401 | 403) }) => format!(
-            "Le serveur refuse l'accès au fichier « {} » (erreur {status}).",
+            "Le serveur refuse l'accès au fichier «\u{a0}{}\u{a0}» (erreur {status}).",
             shown_url(url)
         ),
         (Lang::En, Http { url, status: status @ (401 | 403) }) => format!(
@@ -626,7 +626,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Http { url, status }) if f.retryable() => format!(
-            "Le serveur de « {} » a rencontré une erreur (erreur {status}). Réessayez dans un moment.",
+            "Le serveur de «\u{a0}{}\u{a0}» a rencontré une erreur (erreur {status}). Réessayez dans un moment.",
             shown_url(url)
         ),
         (Lang::En, Http { url, status }) if f.retryable() => format!(
@@ -634,7 +634,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Http { url, status }) => format!(
-            "Le serveur a répondu « erreur {status} » pour le fichier « {} ».",
+            "Le serveur a répondu «\u{a0}erreur {status}\u{a0}» pour le fichier «\u{a0}{}\u{a0}».",
             shown_url(url)
         ),
         (Lang::En, Http { url, status }) => format!(
@@ -642,7 +642,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Timeout { url, kind: TimeoutKind::NoAnswer, seconds }) => format!(
-            "Le serveur de « {} » n'a pas répondu en {seconds} secondes.",
+            "Le serveur de «\u{a0}{}\u{a0}» n'a pas répondu en {seconds} secondes.",
             shown_url(url)
         ),
         (Lang::En, Timeout { url, kind: TimeoutKind::NoAnswer, seconds }) => format!(
@@ -650,7 +650,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Timeout { url, kind: TimeoutKind::Stalled, seconds }) => format!(
-            "Le téléchargement de « {} » s'est bloqué : plus rien reçu depuis {seconds} secondes.",
+            "Le téléchargement de «\u{a0}{}\u{a0}» s'est bloqué\u{a0}: plus rien reçu depuis {seconds} secondes.",
             shown_url(url)
         ),
         (Lang::En, Timeout { url, kind: TimeoutKind::Stalled, seconds }) => format!(
@@ -658,7 +658,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, Timeout { url, kind: TimeoutKind::TooLong, seconds }) => format!(
-            "Le téléchargement de « {} » a duré plus de {seconds} secondes ; il a été arrêté.",
+            "Le téléchargement de «\u{a0}{}\u{a0}» a duré plus de {seconds} secondes\u{a0}; il a été arrêté.",
             shown_url(url)
         ),
         (Lang::En, Timeout { url, kind: TimeoutKind::TooLong, seconds }) => format!(
@@ -667,13 +667,13 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
         ),
         (Lang::Fr, Interrupted { url, received, total }) => match total {
             Some(t) => format!(
-                "Le téléchargement de « {} » a été interrompu après {} sur {}.",
+                "Le téléchargement de «\u{a0}{}\u{a0}» a été interrompu après {} sur {}.",
                 shown_url(url),
                 size(lang, *received),
                 size(lang, *t)
             ),
             None => format!(
-                "Le téléchargement de « {} » a été interrompu après {}.",
+                "Le téléchargement de «\u{a0}{}\u{a0}» a été interrompu après {}.",
                 shown_url(url),
                 size(lang, *received)
             ),
@@ -692,7 +692,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             ),
         },
         (Lang::Fr, TooLarge { url, announced: Some(b), cap }) => format!(
-            "Le fichier « {} » est trop gros ({}) : cette carte accepte au plus {}.",
+            "Le fichier «\u{a0}{}\u{a0}» est trop gros ({})\u{a0}: cette carte accepte au plus {}.",
             shown_url(url),
             size(lang, *b),
             size(lang, *cap)
@@ -704,7 +704,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             size(lang, *cap)
         ),
         (Lang::Fr, TooLarge { url, announced: None, cap }) => format!(
-            "Le fichier « {} » est trop gros : il dépasse {}, la taille maximale acceptée par cette carte.",
+            "Le fichier «\u{a0}{}\u{a0}» est trop gros\u{a0}: il dépasse {}, la taille maximale acceptée par cette carte.",
             shown_url(url),
             size(lang, *cap)
         ),
@@ -714,7 +714,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             size(lang, *cap)
         ),
         (Lang::Fr, NotJson { url }) => format!(
-            "Le fichier « {} » n'est pas un fichier de données JSON (format civicmap/1 attendu).",
+            "Le fichier «\u{a0}{}\u{a0}» n'est pas un fichier de données JSON (format civicmap/1 attendu).",
             shown_url(url)
         ),
         (Lang::En, NotJson { url }) => format!(
@@ -722,7 +722,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, WebPage { url }) => format!(
-            "Le serveur a envoyé une page web, pas un fichier de données JSON, pour « {} ». Vérifiez l'adresse du fichier.",
+            "Le serveur a envoyé une page web, pas un fichier de données JSON, pour «\u{a0}{}\u{a0}». Vérifiez l'adresse du fichier.",
             shown_url(url)
         ),
         (Lang::En, WebPage { url }) => format!(
@@ -730,7 +730,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
             shown_url(url)
         ),
         (Lang::Fr, WrongType { url, content_type }) => format!(
-            "Le serveur a envoyé un fichier de type « {content_type} », pas un fichier de données JSON, pour « {} ».",
+            "Le serveur a envoyé un fichier de type «\u{a0}{content_type}\u{a0}», pas un fichier de données JSON, pour «\u{a0}{}\u{a0}».",
             shown_url(url)
         ),
         (Lang::En, WrongType { url, content_type }) => format!(
@@ -745,7 +745,7 @@ pub fn fetch_failure(lang: Lang, f: &FetchFailure) -> String {
 pub fn invalid_dataset(lang: Lang, url: &str, errors: usize) -> String {
     match lang {
         Lang::Fr => format!(
-            "Le fichier « {} » contient {} : il n'a pas été chargé.",
+            "Le fichier «\u{a0}{}\u{a0}» contient {}\u{a0}: il n'a pas été chargé.",
             shown_url(url),
             error_count(lang, errors)
         ),

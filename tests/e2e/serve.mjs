@@ -7,7 +7,7 @@
 // CLI: `node tests/e2e/serve.mjs [--dist dist] [--port 0] [--host 127.0.0.1] [--extra url/path=file ...]`
 // prints `listening on http://127.0.0.1:<port>/` once it accepts connections.
 import { createServer } from 'node:http';
-import { cpSync, createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,10 +35,11 @@ const MIME = {
 
 /**
  * Builds the served directory: a fresh copy of `dist`, the e2e fixtures under
- * `e2e/`, and any `extras` (`{ 'bench/sigma.json': '/abs/file' }`).
- * Returns the directory's path.
+ * `e2e/`, and any `extras` (`{ 'bench/sigma.json': '/abs/file' }`). With
+ * `config` (an object), the site gets that `civicmap.config.json` instead of
+ * the shipped one. Returns the directory's path.
  */
-export function prepareSite({ dist = join(ROOT, 'dist'), out = join(ROOT, 'target', 'e2e-site'), extras = {} } = {}) {
+export function prepareSite({ dist = join(ROOT, 'dist'), out = join(ROOT, 'target', 'e2e-site'), extras = {}, config } = {}) {
   const distDir = resolve(ROOT, dist);
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${distDir}/index.html not found: run \`trunk build --release\` first`);
@@ -54,13 +55,20 @@ export function prepareSite({ dist = join(ROOT, 'dist'), out = join(ROOT, 'targe
     mkdirSync(dirname(target), { recursive: true });
     cpSync(file, target);
   }
+  if (config) writeFileSync(join(out, 'civicmap.config.json'), JSON.stringify(config, null, 2));
   return out;
 }
 
-/** Serves `root` on `host:port` (0 = a free port). Resolves to `{ url, close }`. */
-export function startServer({ root, port = 0, host = '127.0.0.1' }) {
+/**
+ * Serves `root` on `host:port` (0 = a free port). Resolves to `{ url, close }`.
+ * `routes(req, res)`, if given, sees each request first and returns true when
+ * it answered it (the misbehaving routes of tests/e2e/misbehave.mjs).
+ */
+export function startServer({ root, port = 0, host = '127.0.0.1', routes }) {
   const base = resolve(root);
+  const sockets = new Set();
   const server = createServer((req, res) => {
+    if (routes?.(req, res)) return;
     let path;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -95,13 +103,21 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
     }
     createReadStream(file).pipe(res);
   });
+  // Connections a route left hanging on purpose must not keep close() waiting.
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const addr = server.address();
       resolvePromise({
         url: `http://${host}:${addr.port}/`,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () => new Promise((r) => {
+          server.close(() => r());
+          for (const s of sockets) s.destroy();
+        }),
         server,
       });
     });
