@@ -245,6 +245,14 @@ fn synthetic(actors: usize, links: usize) -> Dataset {
     }
 }
 
+/// CPU time of this process so far (Linux `schedstat`), if available: less
+/// sensitive than wall-clock time to other processes on a shared machine.
+fn cpu_time() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
 /// The layout of a big generated graph, phase by phase: the per-iteration
 /// cost (first and last 10 iterations), the whole run and the final
 /// collision pass, against the iteration budget.
@@ -253,6 +261,7 @@ fn bench_big(actors: usize, links: usize) {
     let g = Graph::new(&ds);
     let mut l = layout::Layout::new(&ds, &g);
     let budget = l.budget();
+    let cpu0 = cpu_time();
     let t = Instant::now();
     let mut first = 0.0;
     while !l.step(1) {
@@ -267,10 +276,14 @@ fn bench_big(actors: usize, links: usize) {
     let c = Instant::now();
     while !l.step(1) {}
     let last = c.elapsed().as_secs_f64() * 1e3;
+    let cpu = match (cpu0, cpu_time()) {
+        (Some(a), Some(b)) => format!(", CPU {:.1} s", b - a),
+        _ => String::new(),
+    };
     println!(
         "layout generated {actors} actors, {links} links: budget {budget} iterations, \
          {first:.1} ms/iteration (first 10), {:.1} s in all ({:.1} s of iterations, \
-         last iteration + collision pass {last:.0} ms)",
+         last iteration + collision pass {last:.0} ms){cpu}",
         (iterations + last) / 1e3,
         iterations / 1e3,
     );

@@ -93,8 +93,19 @@ impl PartialEq for MapCanvasProps {
     }
 }
 
-/// Milliseconds of layout work per animation frame.
+/// Milliseconds of layout work in an animation frame that also draws.
 const LAYOUT_BUDGET_MS: f64 = 8.0;
+/// Milliseconds of layout work in a frame that does not draw (the page
+/// still handles input between two such frames).
+const BUSY_LAYOUT_MS: f64 = 40.0;
+/// While the layout runs, its positions are drawn only once the time since
+/// the last drawing is this many times what that drawing took: drawing a
+/// big graph (tens of thousands of links) must not take most of the time
+/// the layout needs. A small graph is still drawn on every frame.
+const LAYOUT_DRAW_SHARE: f64 = 4.0;
+/// The most a frame's drawing is assumed to cost (a throttled background
+/// tab makes the gap between frames meaningless).
+const MAX_DRAW_COST_MS: f64 = 2_000.0;
 /// Layout work units per `Layout::advance` call between two looks at the
 /// clock (a few hundred actors: well under a millisecond).
 const LAYOUT_SLICE: usize = 256;
@@ -139,6 +150,15 @@ pub struct Engine {
     layout: Option<Layout>,
     /// Show the layout only once settled (reduced motion, big graph).
     quiet_layout: bool,
+    /// When the layout's positions were last drawn (ms, `performance.now`).
+    layout_drawn_at: f64,
+    /// What drawing a frame really costs, painting included (ms): the time
+    /// from a frame that drew to the next one, less its layout work. The
+    /// browser rasterizes the canvas after our draw calls return, so the
+    /// calls' own time (`last_frame_ms`) can be a tenth of it.
+    draw_cost: f64,
+    /// The last frame: when it started, its layout time, whether it drew.
+    prev_frame: Option<(f64, f64, bool)>,
     grid: Grid,
     grid_dirty: bool,
 
@@ -454,8 +474,22 @@ impl Engine {
             return out;
         }
         let t0 = now();
+        if let Some((start, layout_ms, drew)) = self.prev_frame.take() {
+            if drew {
+                self.draw_cost = (t0 - start - layout_ms)
+                    .max(self.last_frame_ms)
+                    .clamp(0.0, MAX_DRAW_COST_MS);
+            }
+        }
+        let mut layout_ms = 0.0;
         if let Some(layout) = &mut self.layout {
             let mut settled = false;
+            let draw = t0 - self.layout_drawn_at >= LAYOUT_DRAW_SHARE * self.draw_cost;
+            let budget = if draw && !self.quiet_layout {
+                LAYOUT_BUDGET_MS
+            } else {
+                BUSY_LAYOUT_MS
+            };
             // Time only spreads the work: the iterations run are the same
             // whatever the frame rate, and a slice may end inside an
             // iteration (one of 50,000 actors takes longer than a frame).
@@ -464,12 +498,14 @@ impl Engine {
                     settled = true;
                     break;
                 }
-                if now() - t0 >= LAYOUT_BUDGET_MS {
+                if now() - t0 >= budget {
                     break;
                 }
             }
-            if settled || !self.quiet_layout {
+            layout_ms = now() - t0;
+            if settled || (draw && !self.quiet_layout) {
                 self.positions.clone_from(&layout.positions);
+                self.layout_drawn_at = t0;
                 self.grid_dirty = true;
                 if !self.user_moved {
                     self.camera = self.fit_camera();
@@ -493,6 +529,7 @@ impl Engine {
             }
             self.dirty = true;
         }
+        self.prev_frame = Some((t0, layout_ms, self.dirty));
         if self.dirty {
             let d0 = now();
             self.render();
