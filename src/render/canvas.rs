@@ -103,6 +103,9 @@ const BUSY_LAYOUT_MS: f64 = 40.0;
 /// big graph (tens of thousands of links) must not take most of the time
 /// the layout needs. A small graph is still drawn on every frame.
 const LAYOUT_DRAW_SHARE: f64 = 4.0;
+/// A frame that drew and was followed by a gap (less its layout work) over
+/// this long had a slow paint: the gap is its drawing cost.
+const SLOW_PAINT_MS: f64 = 50.0;
 /// The most a frame's drawing is assumed to cost (a throttled background
 /// tab makes the gap between frames meaningless).
 const MAX_DRAW_COST_MS: f64 = 2_000.0;
@@ -153,9 +156,10 @@ pub struct Engine {
     /// When the layout's positions were last drawn (ms, `performance.now`).
     layout_drawn_at: f64,
     /// What drawing a frame really costs, painting included (ms): the time
-    /// from a frame that drew to the next one, less its layout work. The
-    /// browser rasterizes the canvas after our draw calls return, so the
-    /// calls' own time (`last_frame_ms`) can be a tenth of it.
+    /// from a frame that drew to the next one, less its layout work, when
+    /// that is long (else the draw calls' own time). The browser rasterizes
+    /// the canvas after our draw calls return, so the calls' own time
+    /// (`last_frame_ms`) can be a tenth of a big graph's real cost.
     draw_cost: f64,
     /// The last frame: when it started, its layout time, whether it drew.
     prev_frame: Option<(f64, f64, bool)>,
@@ -476,9 +480,15 @@ impl Engine {
         let t0 = now();
         if let Some((start, layout_ms, drew)) = self.prev_frame.take() {
             if drew {
-                self.draw_cost = (t0 - start - layout_ms)
-                    .max(self.last_frame_ms)
-                    .clamp(0.0, MAX_DRAW_COST_MS);
+                // A gap of a few frames includes the wait for the next
+                // screen refresh: only a long one says painting is slow.
+                let spent = t0 - start - layout_ms;
+                self.draw_cost = if spent > SLOW_PAINT_MS {
+                    spent
+                } else {
+                    self.last_frame_ms
+                }
+                .clamp(0.0, MAX_DRAW_COST_MS);
             }
         }
         let mut layout_ms = 0.0;
