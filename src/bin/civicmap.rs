@@ -4,7 +4,9 @@
 //! - `stats FILE`: what a dataset holds;
 //! - `import csv …` / `export csv …`: the spreadsheet round trip;
 //! - `import sigma FILE`: the sigma.js benchmark graphs, converted;
-//! - `schema`: the JSON Schema of the format.
+//! - `schema`: the JSON Schema of the format;
+//! - `deploy nginx-headers` / `deploy csp`: the web server's security
+//!   headers, generated from `civicmap.config.json`.
 //!
 //! Native only: on wasm32 the binary is an empty `main` so that the crate
 //! builds for the browser.
@@ -26,8 +28,10 @@ mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
     use serde::Serialize;
 
+    use civicmap::model::config::Config;
     use civicmap::model::dataset::Dataset;
     use civicmap::model::diagnostic::{Diagnostic, Severity};
+    use civicmap::model::headers;
     use civicmap::model::import::{
         self, export_csv, import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile,
         CsvInput, Imported, Outcome,
@@ -48,6 +52,7 @@ Examples:
       --stakes issues.csv --taxonomy data/taxonomy.json --meta data/meta.json -o out.json
   civicmap export csv out.json --out-dir sheets/
   civicmap schema > civicmap-1.json
+  civicmap deploy nginx-headers --config dist/civicmap.config.json > civicmap-headers.conf
 
 Exit status: 0 success, 1 errors in the data, 2 wrong usage."
     )]
@@ -117,6 +122,57 @@ Example:
 Example:
   civicmap schema > static/schema/civicmap-1.json")]
         Schema,
+        /// Generate the web server's security headers from civicmap.config.json
+        #[command(
+            subcommand,
+            after_help = "\
+Examples:
+  civicmap deploy nginx-headers --config dist/civicmap.config.json \\
+      > /etc/nginx/snippets/civicmap-headers.conf
+  civicmap deploy csp --config dist/civicmap.config.json"
+        )]
+        Deploy(DeployCommand),
+    }
+
+    #[derive(Subcommand, Debug)]
+    enum DeployCommand {
+        /// Print the nginx include with the security headers (CSP, Referrer-Policy, nosniff)
+        #[command(after_help = "\
+The include is what deploy/nginx.conf expects in
+/etc/nginx/snippets/civicmap-headers.conf. Its Content-Security-Policy takes
+frame-ancestors from `embed_origins` and connect-src from `data_origins` (and
+an absolute `default_dataset`), so the server and the map never disagree.
+Generate it again whenever the configuration changes.
+
+Every problem in the configuration is printed as a warning and nothing is
+written (exit status 1): the map would fall back to a default the deployment
+probably did not mean.
+
+Example:
+  civicmap deploy nginx-headers --config dist/civicmap.config.json \\
+      > /etc/nginx/snippets/civicmap-headers.conf && nginx -t && nginx -s reload")]
+        NginxHeaders {
+            /// The deployment configuration
+            #[arg(
+                long,
+                value_name = "JSON",
+                default_value = "static/civicmap.config.json"
+            )]
+            config: PathBuf,
+        },
+        /// Print the Content-Security-Policy value alone (for other web servers)
+        #[command(after_help = "\
+Example (Apache):
+  Header always set Content-Security-Policy \"$(civicmap deploy csp --config dist/civicmap.config.json)\"")]
+        Csp {
+            /// The deployment configuration
+            #[arg(
+                long,
+                value_name = "JSON",
+                default_value = "static/civicmap.config.json"
+            )]
+            config: PathBuf,
+        },
     }
 
     #[derive(Subcommand, Debug)]
@@ -238,6 +294,12 @@ Example:
             }
             Command::Export(ExportCommand::Csv { file, out_dir }) => export_cmd(&file, &out_dir),
             Command::Schema => schema(),
+            Command::Deploy(DeployCommand::NginxHeaders { config }) => deploy_cmd(&config, |c| {
+                headers::nginx_headers(c, &config.display().to_string())
+            }),
+            Command::Deploy(DeployCommand::Csp { config }) => deploy_cmd(&config, |c| {
+                format!("{}\n", headers::content_security_policy(c))
+            }),
         };
         match result {
             Ok(code) => code,
@@ -594,6 +656,27 @@ Example:
             "wrote {} (actors.csv, links.csv, timeline.csv, issues.csv, taxonomy.json, meta.json)",
             out_dir.display()
         );
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Reads the deployment configuration and prints what `render` makes of
+    /// it; any warning (a field the map would replace by its default) stops
+    /// with status 1 and prints nothing on stdout.
+    fn deploy_cmd(path: &Path, render: impl Fn(&Config) -> String) -> Result<ExitCode> {
+        let bytes = read(path)?;
+        let (config, warnings) = Config::parse(&bytes);
+        if !warnings.is_empty() {
+            for w in &warnings {
+                eprintln!("{}: warning: {w}", path.display());
+            }
+            eprintln!(
+                "{}: {} problem(s); fix the configuration (nothing was printed)",
+                path.display(),
+                warnings.len()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        print!("{}", render(&config));
         Ok(ExitCode::SUCCESS)
     }
 

@@ -227,12 +227,14 @@ impl Config {
         }
     }
 
-    /// The CSP `frame-ancestors` source list: `*`, `'none'`, or the origins.
+    /// The CSP `frame-ancestors` source list: `*`, `'none'` for an empty
+    /// list, or `'self'` and the origins — the map's own pages (the embed
+    /// demo, the snippet preview) may always frame it when anyone else may.
     pub fn frame_ancestors(&self) -> String {
         match &self.embed_origins {
             EmbedOrigins::Any => "*".to_string(),
             EmbedOrigins::Only(list) if list.is_empty() => "'none'".to_string(),
-            EmbedOrigins::Only(list) => list.join(" "),
+            EmbedOrigins::Only(list) => format!("'self' {}", list.join(" ")),
         }
     }
 
@@ -341,7 +343,7 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(
             c.frame_ancestors(),
-            "https://a.example http://localhost:3000"
+            "'self' https://a.example http://localhost:3000"
         );
         assert!(c.allows_command("https://a.example"));
         assert!(!c.allows_command("http://a.example"));

@@ -14,6 +14,7 @@ pub mod filter;
 pub(crate) mod fixtures;
 pub mod fuzz_entry;
 pub mod graph;
+pub mod headers;
 pub mod import;
 pub mod layout;
 pub mod listing;
