@@ -25,7 +25,9 @@ wait_for() {
 
 # --- apt packages --------------------------------------------------------------
 apt_missing=()
-for pkg in chromium chromium-driver nginx; do
+# nginx serves the built site in the end-to-end tests, with deploy/nginx.conf
+# (which uses brotli: libnginx-mod-http-brotli-filter, Debian 12 main).
+for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-filter; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     apt_missing+=("$pkg")
   fi

@@ -2,7 +2,7 @@
 # The whole test pipeline, as CI runs it (.ci/run calls this script):
 #   setup → fmt → clippy (host) → clippy (wasm32) → native tests → wasm tests in
 #   headless Chromium → trunk build --release → Playwright end-to-end tests
-#   against dist/ served on a free loopback port.
+#   against dist/ served by nginx (deploy/nginx.conf) on a free loopback port.
 # Stops at the first failing step and says which one.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -54,8 +54,10 @@ wasm_tests() {
 
 e2e_tests() {
   SERVER_DIR="$(mktemp -d)"
-  # Serves dist/ plus the e2e fixtures (copied beside it, never into dist/).
-  node tests/e2e/serve.mjs --dist dist --port 0 >"$SERVER_DIR/server.log" 2>&1 &
+  # Serves dist/ plus the e2e fixtures (copied beside it, never into dist/)
+  # behind a real nginx configured with deploy/nginx.conf and the headers
+  # `civicmap deploy nginx-headers` generates from dist/civicmap.config.json.
+  node tests/e2e/nginx.mjs --dist dist >"$SERVER_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   local url="" i
   for i in $(seq 1 100); do
@@ -66,10 +68,10 @@ e2e_tests() {
   done
   if [ -z "$url" ]; then
     cat "$SERVER_DIR/server.log" >&2
-    echo "the static server did not start" >&2
+    echo "nginx did not start" >&2
     return 1
   fi
-  echo "serving dist/ at $url"
+  echo "serving dist/ behind nginx at $url"
   CIVICMAP_BASE_URL="$url" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 }
 

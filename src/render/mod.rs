@@ -13,6 +13,7 @@
 
 pub mod camera;
 pub mod canvas;
+pub mod css;
 pub mod draw;
 pub mod gestures;
 pub mod labels;

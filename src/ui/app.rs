@@ -14,6 +14,7 @@ use super::browser::{self, HistoryMode};
 use super::chrome::{AboutDialog, ErrorPanel, LoadingView, NoticeBox, ShareButton, VisibleCount};
 use super::embed::{EmbedControls, EmbedDialog, EmbedFooter};
 use super::filters::FilterPanel;
+use super::host;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::list_view::ListView;
@@ -307,9 +308,23 @@ pub fn app() -> Html {
         })
     };
 
+    // Commands from the host page: `civicmap:set-state` replaces the whole
+    // view like an address (embed mode stays, notices as for a URL), never
+    // adding a history entry.
+    {
+        let dispatcher = store.dispatcher();
+        let history = history.clone();
+        host::use_host_commands(Callback::from(move |query: String| {
+            let (s, notices) = url::decode(&query);
+            history.borrow_mut().1 = true;
+            dispatcher.dispatch(Msg::Navigate(Box::new(s), notices));
+        }));
+    }
+
     // Messages to the host page (product.md): `civicmap:state` right after
     // `civicmap:ready` and on every later change of the view or its counts,
-    // `civicmap:select` when the selection changes. Only when framed.
+    // `civicmap:select` when the selection changes. Only when framed; at
+    // most once per frame (`host` coalesces).
     let canvas_ready = use_state(|| false);
     {
         let shared = AppState {
@@ -322,7 +337,7 @@ pub fn app() -> Html {
             (*canvas_ready, query, actors, links),
             |(ready, query, actors, links)| {
                 if *ready {
-                    browser::post_to_host(&message::encode_state_message(query, *actors, *links));
+                    host::send_state(message::encode_state_message(query, *actors, *links));
                 }
             },
         );
@@ -336,7 +351,7 @@ pub fn app() -> Html {
                     let mut last = last_selected.borrow_mut();
                     // The selection the view opened with is in the first state message.
                     if last.as_ref().is_some_and(|prev| prev != actor) {
-                        browser::post_to_host(&message::encode_select_message(actor.as_deref()));
+                        host::send_select(message::encode_select_message(actor.as_deref()));
                     }
                     *last = Some(actor.clone());
                 }

@@ -80,6 +80,11 @@ pub fn current_config() -> Rc<Config> {
         .unwrap_or_else(|| Rc::new(Config::default()))
 }
 
+/// Whether the configuration has been read (or defaulted) yet.
+pub fn config_read() -> bool {
+    CONFIG.with(|c| c.borrow().is_some())
+}
+
 /// What became of a load.
 #[derive(Debug, Clone)]
 pub enum Outcome {

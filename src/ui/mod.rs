@@ -14,6 +14,7 @@ pub mod chrome;
 pub mod crash;
 pub mod embed;
 pub mod filters;
+pub mod host;
 pub mod i18n;
 pub mod icons;
 pub mod list_view;

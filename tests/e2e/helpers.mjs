@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { ROOT, prepareSite, startServer } from './serve.mjs';
+import { startNginx } from './nginx.mjs';
+import { ROOT, prepareSite } from './serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
@@ -34,14 +35,15 @@ export function launchBrowser() {
 
 /**
  * The base URL of the served app: `CIVICMAP_BASE_URL` when scripts/test.sh
- * started the server, else a server started here on a free loopback port.
+ * started the server, else the built site behind nginx (deploy/nginx.conf,
+ * tests/e2e/nginx.mjs) started here on a free loopback port.
  * Returns `{ url, close }`.
  */
 export async function serveApp() {
   const fromEnv = process.env.CIVICMAP_BASE_URL;
   if (fromEnv) return { url: fromEnv.endsWith('/') ? fromEnv : `${fromEnv}/`, close: async () => {} };
   const root = prepareSite();
-  return startServer({ root });
+  return startNginx({ root });
 }
 
 /**
