@@ -5,6 +5,7 @@
 //   a partner  http://localhost:<p1>  may frame the map and command it
 //   a stranger http://localhost:<p2>  may frame the map, may not command it
 //   an outsider http://localhost:<p3> may not even frame it
+// and the map's own embed demo (static/embed-demo.html), allowed to command it.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -12,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { expectedCounts, loadDataset } from './dataset.mjs';
-import { launchBrowser, newPage, screenshot, unexpectedErrors } from './helpers.mjs';
-import { startNginx } from './nginx.mjs';
+import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, unexpectedErrors } from './helpers.mjs';
+import { freePort, startNginx } from './nginx.mjs';
 import { prepareSite, startServer } from './serve.mjs';
 
 const env = {};
@@ -25,16 +26,19 @@ before(async () => {
   for (let i = 0; i < 3; i += 1) hosts.push(await startServer({ root: env.site }));
   env.hosts = hosts;
   [env.partner, env.stranger, env.outsider] = hosts.map((h) => `http://localhost:${h.server.address().port}`);
+  // The map's own origin may command it too: its embed demo is a host page.
+  const mapPort = await freePort();
+  env.mapOrigin = `http://127.0.0.1:${mapPort}`;
   env.config = {
     embed_origins: [env.partner, env.stranger],
-    command_origins: [env.partner],
+    command_origins: [env.partner, env.mapOrigin],
     data_origins: [],
     default_dataset: 'data/civic-tech-fr.json',
     max_dataset_bytes: 20000000,
   };
   // This deployment's configuration; nginx's headers are generated from it.
   writeFileSync(join(env.site, 'civicmap.config.json'), `${JSON.stringify(env.config, null, 2)}\n`);
-  env.map = await startNginx({ root: env.site });
+  env.map = await startNginx({ root: env.site, port: mapPort });
   env.browser = await launchBrowser();
   env.dataset = await loadDataset(env.map.url);
 });
@@ -331,4 +335,27 @@ test('nginx serves the headers the configuration implies', async () => {
   console.log(`sizes (bytes): wasm ${raw.bytes} raw, ${gz.bytes} gzip (${(raw.bytes / gz.bytes).toFixed(2)}x), `
     + `${br.bytes} brotli (${(raw.bytes / br.bytes).toFixed(2)}x); dataset ${dataRaw.bytes} raw, ${dataGz.bytes} gzip `
     + `(${(dataRaw.bytes / dataGz.bytes).toFixed(2)}x)`);
+});
+
+test('the embed demo drives the map with its buttons and logs what the map sends', async () => {
+  for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
+    const page = await newPage(env.browser, { viewport });
+    await page.goto(`${env.map.url}embed-demo.html`);
+    const log = page.locator('#log');
+    await log.locator('li', { hasText: 'civicmap:state' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('#refused').isHidden(), true, 'no refusal banner: this origin may command');
+    await page.getByRole('button', { name: 'Plateformes' }).click();
+    const want = expectedCounts(env.dataset, { type: ['platform'] });
+    const line = log.locator('li', { hasText: '« type=platform »' }).filter({ hasText: 'acteurs' });
+    await line.first().waitFor({ timeout: 10_000 });
+    assert.match(await line.first().innerText(), new RegExp(`${want.actors} acteurs · ${want.links} liens`));
+    const frame = page.frameLocator('#civicmap');
+    assert.equal(await frame.locator('[data-testid="visible-count"]').getAttribute('data-actors'), String(want.actors));
+    await page.locator('#state').fill('?actor=decidim');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await log.locator('li', { hasText: 'civicmap:state « actor=decidim »' }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, `embed-demo-${name}`);
+    assert.deepEqual(await problems(page), []);
+    await page.closeAll();
+  }
 });

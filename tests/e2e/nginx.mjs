@@ -10,7 +10,7 @@
 //   include snippets/civicmap-headers.conf → the generated include, in a temp dir
 //   "# Other locations of your site go here." → a location for the e2e
 //       fixtures (/e2e/: datasets and host pages, no CSP: they stand for the
-//       partner's other pages, not for the map)
+//       partner's other pages, not for the map), and /favicon.ico → 204
 // wrapped in a minimal main configuration (temp prefix, no daemon, the brotli
 // module, Debian's mime.types).
 //
@@ -77,10 +77,14 @@ export function siteConfig({ deployConf = readFileSync(DEPLOY_CONF, 'utf8'), hos
   conf = substitute(
     conf,
     /^(\s*)# Other locations of your site go here\.$/m,
-    `$1# Test only: the e2e fixtures (datasets, host pages) under /e2e/.
+    `$1# Test only: the e2e fixtures (datasets, host pages) under /e2e/, and
+$1# no 404 for the favicon.ico browsers ask for on the host pages.
 $1location ^~ /e2e/ {
 $1    add_header Cache-Control "no-store";
 $1    add_header X-Content-Type-Options "nosniff";
+$1}
+$1location = /favicon.ico {
+$1    return 204;
 $1}`,
     'the "Other locations" line',
   );
@@ -136,10 +140,10 @@ function waitForPort(port, host, proc, timeoutMs = 10_000) {
 
 /**
  * Starts nginx serving `root` (a prepared site directory whose
- * civicmap.config.json the headers are generated from). Resolves to
- * `{ url, port, close, headers, prefix }`.
+ * civicmap.config.json the headers are generated from) on `port` (default:
+ * a free one). Resolves to `{ url, port, close, headers, prefix }`.
  */
-export async function startNginx({ root, host = '127.0.0.1' }) {
+export async function startNginx({ root, host = '127.0.0.1', port: wanted }) {
   for (const f of [NGINX, BROTLI_MODULE, MIME_TYPES]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/setup.sh (it installs nginx and its brotli module)`);
   }
@@ -148,7 +152,7 @@ export async function startNginx({ root, host = '127.0.0.1' }) {
   const headersFile = join(prefix, 'civicmap-headers.conf');
   const headers = generateHeaders(join(site, 'civicmap.config.json'));
   writeFileSync(headersFile, headers);
-  const port = await freePort(host);
+  const port = wanted ?? (await freePort(host));
   const siteFile = join(prefix, 'site.conf');
   writeFileSync(siteFile, siteConfig({ host, port, root: site, headersFile }));
   const confFile = join(prefix, 'nginx.conf');
