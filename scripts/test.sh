@@ -54,13 +54,16 @@ wasm_tests() {
 
 e2e_tests() {
   SERVER_DIR="$(mktemp -d)"
+  # The CLI generates nginx's security headers from the site's config
+  # (tests/e2e/nginx.mjs runs it with `cargo run`): build it first.
+  cargo build --quiet --locked --bin civicmap || return 1
   # Serves dist/ plus the e2e fixtures (copied beside it, never into dist/)
   # behind a real nginx configured with deploy/nginx.conf and the headers
   # `civicmap deploy nginx-headers` generates from dist/civicmap.config.json.
   node tests/e2e/nginx.mjs --dist dist >"$SERVER_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   local url="" i
-  for i in $(seq 1 100); do
+  for i in $(seq 1 600); do
     url="$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$SERVER_DIR/server.log" | head -n 1)"
     [ -n "$url" ] && break
     kill -0 "$SERVER_PID" 2>/dev/null || break

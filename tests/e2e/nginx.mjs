@@ -193,10 +193,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const distIndex = args.indexOf('--dist');
   const dist = distIndex >= 0 ? args[distIndex + 1] : 'dist';
-  const root = prepareSite({ dist });
-  const server = await startNginx({ root });
-  console.log(`listening on ${server.url} (nginx, serving ${root})`);
-  const shutdown = () => server.close().then(() => process.exit(0));
+  let server;
+  const shutdown = async () => {
+    await server?.close();
+    process.exit(0);
+  };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  const root = prepareSite({ dist });
+  server = await startNginx({ root });
+  console.log(`listening on ${server.url} (nginx, serving ${root})`);
 }
