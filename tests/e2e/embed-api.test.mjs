@@ -361,3 +361,17 @@ test('the embed demo drives the map with its buttons and logs what the map sends
     await page.closeAll();
   }
 });
+
+test('a set-state that opens a text view makes the frame report its natural height', async () => {
+  const page = await hostPage(env.partner, 'embed=1');
+  await waitState(page);
+  await page.evaluate(() => window.sendToMap({ type: 'civicmap:set-state', state: 'type=association&view=list' }));
+  await waitState(page, (d) => d.state === 'type=association&view=list');
+  await page.waitForFunction(() => window.__msgs.some((m) => m.data?.type === 'civicmap:resize'), null, { timeout: 10_000 });
+  const resize = (await page.evaluate(() => window.__msgs)).filter((m) => m.data.type === 'civicmap:resize').at(-1);
+  assert.ok(Number.isFinite(resize.data.height) && resize.data.height > 0, JSON.stringify(resize));
+  const rows = await mapFrame(page).locator('[data-testid="actor-row"]').count();
+  assert.equal(rows, expectedCounts(env.dataset, { type: ['association'] }).actors);
+  assert.deepEqual(await problems(page), []);
+  await page.closeAll();
+});
