@@ -346,7 +346,7 @@ test('the embed demo drives the map with its buttons and logs what the map sends
     const log = page.locator('#log');
     await log.locator('li', { hasText: 'civicmap:state' }).first().waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('#refused').isHidden(), true, 'no refusal banner: this origin may command');
-    await page.getByRole('button', { name: 'Plateformes' }).click();
+    await page.getByRole('button', { name: 'Plateformes', exact: true }).click();
     const want = expectedCounts(env.dataset, { type: ['platform'] });
     const line = log.locator('li', { hasText: '« type=platform »' }).filter({ hasText: 'acteurs' });
     await line.first().waitFor({ timeout: 10_000 });

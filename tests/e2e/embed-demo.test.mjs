@@ -21,7 +21,7 @@ test('the demo explains that the deployment must list its origin in command_orig
   await page.locator('#log li', { hasText: 'civicmap:state' }).first().waitFor({ timeout: 30_000 });
   const frame = page.frameLocator('#civicmap');
   const before = await frame.locator('[data-testid="visible-count"]').getAttribute('data-actors');
-  await page.getByRole('button', { name: 'Associations' }).click();
+  await page.getByRole('button', { name: 'Associations', exact: true }).click();
   await page.locator('#log li', { hasText: 'Pas de nouvel état' }).waitFor({ timeout: 10_000 });
   assert.equal(await frame.locator('[data-testid="visible-count"]').getAttribute('data-actors'), before);
   assert.ok(warnings.some((w) => w.includes('command_origins')), warnings.join('\n'));
