@@ -38,6 +38,7 @@ use crate::model::layout::Layout;
 use crate::model::state::Lang;
 
 use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
+use super::css;
 use super::draw::{self, screen_radius, Frame};
 use super::gestures::{Gestures, Hint, Pointer, Wheel};
 use super::labels::{label_box, Candidate, Placer, Rect};
@@ -1155,6 +1156,54 @@ fn show_hint(
 
 const VISUALLY_HIDDEN: &str = "position:absolute;width:1px;height:1px;padding:0;margin:-1px;\
     overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0";
+const ROOT_STYLE: &str = "position:relative;width:100%;height:100%;min-height:0;overflow:hidden";
+// `touch-action` and `cursor` are the engine's (`show_gestures`, `set_cursor`).
+const CANVAS_STYLE: &str = "position:absolute;inset:0;width:100%;height:100%;display:block;\
+    user-select:none;-webkit-user-select:none";
+const ZOOM_STYLE: &str =
+    "position:absolute;right:12px;bottom:12px;display:flex;flex-direction:column;gap:8px";
+
+/// Styles the component's own elements (the children of `root`, known by
+/// tag or class) for the theme, through the CSSOM: a `style` attribute
+/// would need `style-src 'unsafe-inline'` in the Content-Security-Policy
+/// (see [`super::css`]). An element added to the component gets its style
+/// here or a class in `app.css`, never a `style` attribute.
+fn apply_styles(root: &HtmlElement, dark: bool) {
+    let (bg, fg, border) = if dark {
+        ("#23272e", "#eef1f5", "#4a515c")
+    } else {
+        ("#ffffff", "#1b1f24", "#b9c0ca")
+    };
+    let button = format!(
+        "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\
+         margin:0;border:1px solid {border};border-radius:8px;background:{bg};color:{fg};\
+         font:600 22px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 1px 3px rgba(0,0,0,.18)"
+    );
+    css::set_style(root, ROOT_STYLE);
+    let children = |parent: &web_sys::Element| {
+        std::iter::successors(parent.first_element_child(), |e| e.next_element_sibling())
+    };
+    for child in children(root) {
+        let class = child.class_name();
+        let declarations = if child.tag_name().eq_ignore_ascii_case("canvas") {
+            CANVAS_STYLE
+        } else if class.split_whitespace().any(|c| c == "civicmap-sr") {
+            VISUALLY_HIDDEN
+        } else if class.split_whitespace().any(|c| c == "civicmap-zoom") {
+            for b in children(&child) {
+                if let Ok(b) = b.dyn_into::<HtmlElement>() {
+                    css::set_style(&b, &button);
+                }
+            }
+            ZOOM_STYLE
+        } else {
+            continue;
+        };
+        if let Ok(el) = child.dyn_into::<HtmlElement>() {
+            css::set_style(&el, declarations);
+        }
+    }
+}
 
 /// The map canvas. See the module documentation.
 #[function_component(MapCanvas)]
@@ -1177,6 +1226,18 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
             INSTANCE.fetch_add(1, Ordering::Relaxed)
         )
     });
+
+    // Layout and look through the CSSOM (`apply_styles`), at mount and when
+    // the theme changes. The first effect, so that the mount effect below
+    // measures a laid-out element.
+    {
+        let root = root.clone();
+        use_effect_with(props.dark, move |dark| {
+            if let Some(r) = root.cast::<HtmlElement>() {
+                apply_styles(&r, *dark);
+            }
+        });
+    }
 
     // Mount: context, resize observer, wheel and touch listeners; released
     // on unmount.
@@ -1450,42 +1511,28 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
         (Hint::Wheel, true) => (t.wheel_hint_mac, "wheel"),
         (Hint::Touch, _) => (t.touch_hint, "touch"),
     };
-    let (bg, fg, border) = if props.dark {
-        ("#23272e", "#eef1f5", "#4a515c")
-    } else {
-        ("#ffffff", "#1b1f24", "#b9c0ca")
-    };
-    let btn_style = format!(
-        "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\
-         margin:0;border:1px solid {border};border-radius:8px;background:{bg};color:{fg};\
-         font:600 22px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 1px 3px rgba(0,0,0,.18)"
-    );
     html! {
-        <div ref={root} class="civicmap-canvas"
-             style="position:relative;width:100%;height:100%;min-height:0;overflow:hidden">
+        <div ref={root} class="civicmap-canvas">
             <canvas ref={canvas}
                 data-testid="map-canvas"
                 tabindex="0"
                 role="img"
                 aria-label={props.label.clone()}
                 aria-describedby={(*help_id).clone()}
-                style="position:absolute;inset:0;width:100%;height:100%;display:block;touch-action:none;\
-                       user-select:none;-webkit-user-select:none"
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave}
                 {onkeydown} {onfocus} {onblur}
             />
-            <p id={(*help_id).clone()} style={VISUALLY_HIDDEN}>{ t.help }</p>
-            <p aria-live="polite" aria-atomic="true" data-testid="map-focus-live" style={VISUALLY_HIDDEN}>
+            <p id={(*help_id).clone()} class="civicmap-sr">{ t.help }</p>
+            <p aria-live="polite" aria-atomic="true" data-testid="map-focus-live" class="civicmap-sr">
                 { (*announce).clone() }
             </p>
-            <div class="civicmap-zoom"
-                 style="position:absolute;right:12px;bottom:12px;display:flex;flex-direction:column;gap:8px">
+            <div class="civicmap-zoom">
                 <button type="button" data-testid="zoom-in" aria-label={t.zoom_in} title={t.zoom_in}
-                        style={btn_style.clone()} onclick={button(Some(ZOOM_STEP))}>{ "+" }</button>
+                        onclick={button(Some(ZOOM_STEP))}>{ "+" }</button>
                 <button type="button" data-testid="zoom-out" aria-label={t.zoom_out} title={t.zoom_out}
-                        style={btn_style.clone()} onclick={button(Some(1.0 / ZOOM_STEP))}>{ "−" }</button>
+                        onclick={button(Some(1.0 / ZOOM_STEP))}>{ "−" }</button>
                 <button type="button" data-testid="zoom-fit" aria-label={t.fit} title={t.fit}
-                        style={btn_style} onclick={button(None)}>
+                        onclick={button(None)}>
                     <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                         <path d="M2 7V2h5M13 2h5v5M18 13v5h-5M7 18H2v-5" fill="none" stroke="currentColor"
                               stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
