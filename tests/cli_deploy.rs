@@ -85,7 +85,8 @@ fn the_shipped_config_gives_the_strict_default_headers() {
     );
     assert_eq!(directive(&csp, "style-src").as_deref(), Some("'self'"));
     assert_eq!(directive(&csp, "connect-src").as_deref(), Some("'self'"));
-    assert_eq!(directive(&csp, "frame-ancestors").as_deref(), Some("*"));
+    // Anyone may frame it (`"*"`): no frame-ancestors directive at all.
+    assert_eq!(directive(&csp, "frame-ancestors"), None, "{csp}");
     assert_eq!(directive(&csp, "base-uri").as_deref(), Some("'none'"));
     assert_eq!(directive(&csp, "form-action").as_deref(), Some("'none'"));
     assert!(!csp.contains("unsafe-inline"), "{csp}");

@@ -21,7 +21,7 @@
 //! assert!(!csp.contains("unsafe-inline"));
 //! ```
 
-use super::config::Config;
+use super::config::{Config, EmbedOrigins};
 
 /// The `Referrer-Policy`: links out of the map (and fetches from
 /// `data_origins`) carry the map's origin but never its query string, which
@@ -39,20 +39,30 @@ pub const REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
 ///   dataset's origin when it is absolute ([`Config::connect_src`]).
 /// - `frame-src 'self'`: the map may frame itself (the snippet preview);
 ///   nothing else.
-/// - `frame-ancestors`: who may frame the map ([`Config::frame_ancestors`]).
+/// - `frame-ancestors`: who may frame the map ([`Config::frame_ancestors`]),
+///   left out when anyone may (`"*"`): the CSP source `*` only matches
+///   http(s) pages, so it would refuse a snippet pasted into a local file or
+///   an `about:blank` page, which "anyone" includes.
 /// - `base-uri 'none'`, `form-action 'none'`: no `<base>`, no form posts.
 pub fn content_security_policy(config: &Config) -> String {
+    let frame_ancestors = match config.embed_origins {
+        EmbedOrigins::Any => None,
+        EmbedOrigins::Only(_) => Some(format!("frame-ancestors {}", config.frame_ancestors())),
+    };
     [
-        "default-src 'none'".to_string(),
-        "script-src 'self' 'wasm-unsafe-eval'".to_string(),
-        "style-src 'self'".to_string(),
-        "img-src 'self'".to_string(),
-        format!("connect-src {}", config.connect_src()),
-        "frame-src 'self'".to_string(),
-        format!("frame-ancestors {}", config.frame_ancestors()),
-        "base-uri 'none'".to_string(),
-        "form-action 'none'".to_string(),
+        Some("default-src 'none'".to_string()),
+        Some("script-src 'self' 'wasm-unsafe-eval'".to_string()),
+        Some("style-src 'self'".to_string()),
+        Some("img-src 'self'".to_string()),
+        Some(format!("connect-src {}", config.connect_src())),
+        Some("frame-src 'self'".to_string()),
+        frame_ancestors,
+        Some("base-uri 'none'".to_string()),
+        Some("form-action 'none'".to_string()),
     ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
     .join("; ")
 }
 
@@ -93,9 +103,11 @@ mod tests {
         assert_eq!(
             csp,
             "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-             img-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors *; \
+             img-src 'self'; connect-src 'self'; frame-src 'self'; \
              base-uri 'none'; form-action 'none'"
         );
+        // No frame-ancestors at all: `*` would refuse file: and about:blank hosts.
+        assert_eq!(directive(&csp, "frame-ancestors"), None);
         assert!(!csp.contains("unsafe-inline"));
         assert!(!csp.contains("'unsafe-eval'"));
     }
