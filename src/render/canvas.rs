@@ -1451,9 +1451,9 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
         (Hint::Touch, _) => (t.touch_hint, "touch"),
     };
     let (bg, fg, border) = if props.dark {
-        ("#23272e", "#eef1f5", "#4a515c")
+        ("#23272e", "#eef1f5", "#8a94a3")
     } else {
-        ("#ffffff", "#1b1f24", "#b9c0ca")
+        ("#ffffff", "#1b1f24", "#7d8694")
     };
     let btn_style = format!(
         "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\
