@@ -282,6 +282,7 @@ fn filter_props(ds: Dataset, filter: Filter, lang: Lang) -> FilterPanelProps {
         open: false,
         on_action: Callback::noop(),
         on_close: Callback::noop(),
+        play: yew::Html::default(),
     }
 }
 
@@ -332,4 +333,84 @@ async fn filter_panel_reflects_the_filter() {
     assert!(!html.contains(r#"<input checked type="checkbox" id="facet-type-association""#));
     assert!(html.contains(r#"value="2016""#));
     assert!(html.contains("2 undated actors shown"), "{html}");
+}
+
+const EVENTS: &str = r##"{
+  "format": "civicmap/1",
+  "taxonomy": {"actor_types": [{"id": "association", "color": "#1b9e77", "shape": "circle"}]},
+  "actors": [
+    {"id": "evil", "name": "<img src=x onerror=alert(1)>", "type": "association"},
+    {"id": "kept", "name": "Gardé", "type": "association"}
+  ],
+  "events": [
+    {"id": "late", "date": "2018-11-17", "title": {"fr": "Tard", "en": "Late"}, "actors": ["kept"]},
+    {"id": "hostile", "date": "2015-03-01", "title": {"fr": "<script>alert(5)</script>"},
+     "description": {"fr": "Décrit <em>ici</em>", "en": "Described"},
+     "actors": ["evil", "kept"],
+     "sources": ["javascript:alert(6)", "https://example.org/a", {"label": {"fr": "Rapport"}, "url": "https://example.org/r"}]},
+    {"id": "hidden", "date": "2015", "title": "Caché", "actors": ["evil"]},
+    {"id": "nodate", "title": "Sans date"}
+  ]
+}"##;
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hidden_ones() {
+    use civicmap::ui::timeline::{TimelineView, TimelineViewProps};
+    let ds: Dataset = serde_json::from_str(EVENTS).expect("fixture parses");
+    // The filters hide "evil".
+    let vis = Visible {
+        actors: vec![false, true],
+        links: vec![],
+        actor_count: 1,
+        link_count: 0,
+        undated_actors: 0,
+    };
+    let html = render::<TimelineView>(TimelineViewProps {
+        dataset: Shared(Rc::new(ds)),
+        visible: Shared(Rc::new(vis)),
+        lang: Lang::Fr,
+        dispatch: Callback::noop(),
+        on_show: Callback::noop(),
+        play: None,
+        reduced_motion: false,
+        year: Some(2015),
+        dark: false,
+    })
+    .await;
+    // Years in order, the undated group last; events in date order within a year.
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    assert!(at(r#"data-year="2015""#) < at(r#"data-year="2018""#));
+    assert!(at(r#"data-year="2018""#) < at(r#"data-year="""#));
+    assert!(at(r#"data-event-id="hidden""#) < at(r#"data-event-id="hostile""#));
+    assert!(html.contains(r#"<time datetime="2015-03-01" class="event-date">1er mars 2015</time>"#));
+    // The current year's group is marked.
+    assert!(html.contains(r#"data-year="2015" class="timeline-year current""#));
+    assert_eq!(html.matches("timeline-year current").count(), 1);
+    // Dataset text is text.
+    assert!(!html.contains("<script>alert(5)"));
+    assert!(html.contains("&lt;script&gt;alert(5)&lt;/script&gt;"));
+    assert!(!html.contains("<em>ici"));
+    assert!(html.contains("Décrit &lt;em&gt;ici&lt;/em&gt;"));
+    assert!(!html.contains("<img src=x"));
+    // Only http(s) sources are links, opened safely.
+    assert!(!html.contains(r#"href="javascript:"#));
+    assert!(html.contains(r#"<a href="https://example.org/a" target="_blank" rel="noopener noreferrer">example.org</a>"#));
+    assert!(html.contains(
+        r#"<a href="https://example.org/r" target="_blank" rel="noopener noreferrer">Rapport</a>"#
+    ));
+    // An event whose actors are all hidden stays, greyed and saying why;
+    // a hidden actor is text, a shown one a button.
+    assert!(html.contains(r#"data-event-id="hidden" data-date="2015" data-dimmed="true""#));
+    assert!(html.contains(r#"data-event-id="hostile" data-date="2015-03-01" data-dimmed="false""#));
+    assert!(html.contains("Ses acteurs sont masqués par les filtres."));
+    assert!(html.contains(
+        r#"<span data-testid="event-actor-hidden" data-actor-id="evil" class="actor-chip hidden-actor">"#
+    ));
+    assert!(html.contains(r#"<button type="button" data-testid="event-actor" data-actor-id="kept" class="actor-chip">"#));
+    assert!(!html.contains(r#"data-testid="event-actor" data-actor-id="evil""#));
+    assert_eq!(html.matches(r#"data-testid="event""#).count(), 4);
+    assert!(html.contains(r#"data-events="4" data-dimmed="1""#));
 }

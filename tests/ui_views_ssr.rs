@@ -216,6 +216,11 @@ async fn the_timeline_lists_events_as_text() {
         visible: Shared(Rc::new(vis)),
         lang: Lang::Fr,
         dispatch: Callback::noop(),
+        on_show: Callback::noop(),
+        play: None,
+        reduced_motion: false,
+        year: None,
+        dark: false,
     })
     .await;
     no_markup(&html);

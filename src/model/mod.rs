@@ -26,5 +26,6 @@ pub mod snippet;
 pub mod stakes;
 pub mod state;
 pub mod stats;
+pub mod timeline;
 pub mod url;
 pub mod validate;

@@ -22,8 +22,8 @@
 //! assert_eq!(encode(&state), "type=startup,association&q=d%C3%A9mocratie+ouverte");
 //! ```
 //!
-//! [`unsupported`] drops what the UI does not build yet (`path`, `theme`);
-//! delete it when they exist.
+//! [`unsupported`] drops what the UI does not build yet (`path`); delete
+//! it when it exists.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -445,23 +445,15 @@ pub fn encode(state: &AppState) -> String {
     parts.join("&")
 }
 
-/// Drops what the UI does not build yet — `path`, `theme` — each with a
+/// Drops what the UI does not build yet — `path` — with a
 /// [`NoticeReason::NotYetSupported`] notice. The UI calls it after
-/// [`resolve`] until those features exist; it is the one place to delete
-/// then.
+/// [`resolve`] until it exists; it is the one place to delete then.
 pub fn unsupported(state: &AppState) -> (AppState, Vec<Notice>) {
     let mut st = state.clone();
     let mut notices = Vec::new();
     let nys = NoticeReason::NotYetSupported;
     if let Some((a, b)) = st.path.take() {
         notices.push(notice("path", format!("{a}~{b}"), nys));
-    }
-    if let Some(t) = st.theme.take() {
-        let t = match t {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        };
-        notices.push(notice("theme", t, nys));
     }
     (st, notices)
 }

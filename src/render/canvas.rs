@@ -1170,9 +1170,9 @@ const ZOOM_STYLE: &str =
 /// here or a class in `app.css`, never a `style` attribute.
 fn apply_styles(root: &HtmlElement, dark: bool) {
     let (bg, fg, border) = if dark {
-        ("#23272e", "#eef1f5", "#4a515c")
+        ("#23272e", "#eef1f5", "#8a94a3")
     } else {
-        ("#ffffff", "#1b1f24", "#b9c0ca")
+        ("#ffffff", "#1b1f24", "#7d8694")
     };
     let button = format!(
         "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\

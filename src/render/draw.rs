@@ -340,7 +340,12 @@ fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f6
 
 fn draw_rings(ctx: &CanvasRenderingContext2d, f: &Frame) {
     for &h in f.highlighted {
-        ring(ctx, f, h, 3.0, 2.5, f.palette.highlight);
+        // Two rings with a background halo: a timeline event's actors must
+        // stand out among all the others.
+        ring(ctx, f, h, 3.5, 6.0, f.palette.background);
+        ring(ctx, f, h, 3.5, 3.0, f.palette.highlight);
+        ring(ctx, f, h, 8.0, 4.0, f.palette.background);
+        ring(ctx, f, h, 8.0, 2.0, f.palette.highlight);
     }
     if let Some(h) = f.hovered {
         ring(ctx, f, h, 2.0, 1.5, f.palette.outline);

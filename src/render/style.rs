@@ -42,7 +42,7 @@ pub const LIGHT: Palette = Palette {
     halo: "rgba(247, 248, 250, 0.92)",
     selection: "#c2185b",
     focus: "#0b57d0",
-    highlight: "#e37400",
+    highlight: "#b85a00",
 };
 
 pub const DARK: Palette = Palette {
@@ -186,6 +186,7 @@ mod tests {
             assert!(contrast(p.outline, p.background) >= 3.0);
             assert!(contrast(p.focus, p.background) >= 3.0);
             assert!(contrast(p.selection, p.background) >= 3.0);
+            assert!(contrast(p.highlight, p.background) >= 3.0);
         }
     }
 

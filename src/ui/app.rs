@@ -1,7 +1,10 @@
 //! The root component: reads the URL, loads the dataset, holds the one
 //! reducer, derives the visible set and the facet counts (memoized, never
-//! stored), writes the URL back from one effect, and lays out the header,
-//! the filter panel, the map and the actor card.
+//! stored), writes the URL back from one effect, and lays out the skip
+//! link, the header, the filter panel, the view tabs and panel, and the
+//! actor card. It also owns what views share but the URL does not: the
+//! event whose actors the map highlights, and the play of the years; and it
+//! applies the theme (`theme=`, else the system's) to the page and the map.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +15,7 @@ use yew::prelude::*;
 use super::actor_panel::ActorPanel;
 use super::browser::{self, HistoryMode};
 use super::chrome::{AboutDialog, ErrorPanel, LoadingView, NoticeBox, ShareButton, VisibleCount};
+use super::describe;
 use super::embed::{EmbedControls, EmbedDialog, EmbedFooter};
 use super::filters::FilterPanel;
 use super::host;
@@ -20,6 +24,7 @@ use super::icons::{Glyph, GlyphIcon};
 use super::list_view::ListView;
 use super::load_notice::LoadErrorNotice;
 use super::loader::{self, Outcome};
+use super::play::{use_play, PlayButton};
 use super::resize::use_host_resize;
 use super::search::SearchBox;
 use super::stakes_view::{ActiveStake, StakesView};
@@ -30,7 +35,8 @@ use crate::model::filter::{self, FacetCounts, Filter, Visible};
 use crate::model::graph::Graph;
 use crate::model::message;
 use crate::model::search;
-use crate::model::state::{Action, AppState, Lang, View};
+use crate::model::state::{Action, AppState, Lang, Theme, View};
+use crate::model::timeline;
 use crate::model::url;
 use crate::render::MapCanvas;
 
@@ -156,7 +162,7 @@ fn active_filters(f: &Filter) -> usize {
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(|| Store::from_query(&browser::query()));
-    let dark = use_media("(prefers-color-scheme: dark)");
+    let system_dark = use_media("(prefers-color-scheme: dark)");
     let reduced_motion = use_media("(prefers-reduced-motion: reduce)");
     let filters_open = use_state(|| false);
     let about_open = use_state(|| false);
@@ -169,6 +175,17 @@ pub fn app() -> Html {
 
     let state = &store.state;
     let lang = state.lang;
+    // `theme=` wins over the system setting.
+    let dark = match state.theme {
+        Some(Theme::Dark) => true,
+        Some(Theme::Light) => false,
+        None => system_dark,
+    };
+    // The event whose actors the map highlights (index in `dataset.events`).
+    let highlight = use_state(|| None::<usize>);
+    // Where the focus goes once a view change has rendered (skip link,
+    // "show on the map"): a selector.
+    let focus_after = use_mut_ref(|| None::<&'static str>);
     let gen = store.generation;
     let ready = store.phase == Phase::Ready;
 
@@ -238,6 +255,11 @@ pub fn app() -> Html {
             h.0 = Some(actor.clone());
         });
     }
+
+    // <html data-theme> follows (the page's colours; the canvas gets `dark`).
+    use_effect_with(dark, |dark| {
+        browser::set_document_theme(if *dark { "dark" } else { "light" });
+    });
 
     // <html lang> and the document title follow.
     {
@@ -358,7 +380,6 @@ pub fn app() -> Html {
             },
         );
     }
-    let no_highlight: Rc<Vec<usize>> = use_memo((), |_| Vec::new());
 
     // `civicmap:resize` while a text view is shown (only when framed).
     let view_scroll = use_node_ref();
@@ -373,6 +394,58 @@ pub fn app() -> Html {
         let d = store.dispatcher();
         Callback::from(move |a: Action| d.dispatch(Msg::Do(a)))
     };
+
+    // A new dataset: its events are not the old ones.
+    {
+        let highlight = highlight.clone();
+        use_effect_with(gen, move |_| highlight.set(None));
+    }
+    // The highlighted event's actors that the filters show.
+    let highlighted: Rc<Vec<usize>> = {
+        let ds = dataset.clone();
+        let vis = (*visible).clone();
+        use_memo((gen, *highlight, vis.clone()), move |(_, h, _)| {
+            let (Some(ds), Some(e)) = (ds, *h) else {
+                return Vec::new();
+            };
+            let actors = ds
+                .events
+                .get(e)
+                .map(|ev| ev.actors.as_slice())
+                .unwrap_or_default();
+            ds.actors
+                .iter()
+                .enumerate()
+                .filter(|(i, a)| {
+                    vis.actors.get(*i).copied().unwrap_or(false)
+                        && actors.iter().any(|x| x == a.id())
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+    };
+    let play_years: Rc<Vec<i64>> = {
+        let ds = dataset.clone();
+        use_memo(gen, move |_| {
+            ds.map(|d| timeline::play_years(&d)).unwrap_or_default()
+        })
+    };
+    let play = use_play(
+        play_years,
+        state.filter.year,
+        reduced_motion,
+        dispatch.clone(),
+    );
+
+    // After a view change asked for it, move the focus.
+    {
+        let focus_after = focus_after.clone();
+        use_effect_with(state.view, move |_| {
+            if let Some(selector) = focus_after.borrow_mut().take() {
+                browser::focus(selector);
+            }
+        });
+    }
 
     let (Some(ds), Some(g), true) = (dataset, (*graph).clone(), ready) else {
         // After a failed `data=` file, offer the default map (same language).
@@ -571,12 +644,69 @@ pub fn app() -> Html {
         }
     });
 
-    let canvas_label = AttrValue::from(i18n::canvas_label(
+    let event_title = |e: usize| {
+        ds.events
+            .get(e)
+            .and_then(|ev| {
+                ev.title
+                    .as_ref()
+                    .map(|x| x.get(code).to_string())
+                    .or(ev.id.clone())
+            })
+            .unwrap_or_default()
+    };
+    let highlight_info = highlight
+        .filter(|_| !highlighted.is_empty())
+        .map(|e| (event_title(e), highlighted.len()));
+    let canvas_label = AttrValue::from(describe::canvas_label(
+        &ds,
+        &state.filter,
+        &vis,
+        selected,
+        highlight_info.clone(),
         lang,
-        vis.actor_count,
-        vis.link_count,
-        selected.and_then(|i| ds.actors.get(i)).map(|a| a.name()),
     ));
+    // The skip link and the map's "text version" link: the list view, with
+    // the focus on it.
+    let to_list = {
+        let dispatch = dispatch.clone();
+        let focus_after = focus_after.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            *focus_after.borrow_mut() = Some("#view-panel .view-scroll");
+            dispatch.emit(Action::SetView(View::List));
+        })
+    };
+    let list_href = {
+        let list = AppState {
+            view: View::List,
+            ..share_state.clone()
+        };
+        AttrValue::from(format!("?{}", url::encode(&list)))
+    };
+    // "Show on the map" in the timeline: the graph, the event's actors
+    // highlighted, the focus on the map.
+    let on_show_event = {
+        let dispatch = dispatch.clone();
+        let highlight = highlight.clone();
+        let focus_after = focus_after.clone();
+        Callback::from(move |e: usize| {
+            highlight.set(Some(e));
+            *focus_after.borrow_mut() = Some("canvas[data-testid=\"map-canvas\"]");
+            dispatch.emit(Action::SetView(View::Graph));
+        })
+    };
+    let clear_highlight = {
+        let highlight = highlight.clone();
+        Callback::from(move |_: MouseEvent| {
+            highlight.set(None);
+            browser::focus("canvas[data-testid=\"map-canvas\"]");
+        })
+    };
+    let on_theme = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |t: Option<Theme>| dispatch.emit(Action::SetTheme(t)))
+    };
     let badge = active_filters(&state.filter);
 
     let notices = html! {
@@ -637,6 +767,9 @@ pub fn app() -> Html {
             selected.is_some().then_some("has-actor"),
             reduced_motion.then_some("reduced-motion"),
         )}>
+            <a class="skip-link" href={list_href.clone()} data-testid="skip-to-list" onclick={to_list.clone()}>
+                { t(lang, Key::SkipToList) }
+            </a>
             if state.embed {
                 // No page header in a frame; the page keeps its heading.
                 <h1 class="visually-hidden">{ title.clone() }</h1>
@@ -692,7 +825,8 @@ pub fn app() -> Html {
             <div class="workspace">
                 <FilterPanel dataset={ds.clone()} counts={(*counts).clone()} filter={state.filter.clone()}
                     visible_actors={vis.actor_count} undated={vis.undated_actors} lang={lang} dark={dark}
-                    open={*filters_open} on_action={dispatch.clone()} on_close={close_filters.clone()} />
+                    open={*filters_open} on_action={dispatch.clone()} on_close={close_filters.clone()}
+                    play={html! { <PlayButton play={play.clone()} lang={lang} place="year" reduced_motion={reduced_motion} /> }} />
                 if *filters_open {
                     <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>
                 }
@@ -706,10 +840,14 @@ pub fn app() -> Html {
                         // layout and camera are kept for the way back.
                         <div class={classes!("graph-layer", (!graph_view).then_some("off"))}>
                             <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
-                                selected={selected} highlighted={no_highlight.clone()} year_active={state.filter.year.is_some()}
+                                selected={selected} highlighted={highlighted.clone()} year_active={state.filter.year.is_some()}
                                 dark={dark} lang={lang} reduced_motion={reduced_motion}
                                 on_select={on_select_index} on_ready={on_ready} label={canvas_label}
                                 cooperative={state.embed} />
+                            <p class="map-text-version" data-testid="text-version">
+                                { t(lang, Key::TextVersion) }{ i18n::colon(lang) }
+                                <a href={list_href.clone()} onclick={to_list.clone()}>{ t(lang, Key::TextVersionLink) }</a>
+                            </p>
                             if vis.actor_count == 0 {
                                 // An empty map says why, and offers the way out when filters are the cause.
                                 <div class="map-empty" data-testid="map-empty">
@@ -726,7 +864,19 @@ pub fn app() -> Html {
                             }
                         </div>
                         if graph_view {
-                            <div class="map-overlay top-left">{ status }</div>
+                            <div class="map-overlay top-left">
+                                { status }
+                                if let Some((title, n)) = highlight_info.clone() {
+                                    <p class="highlight-banner" data-testid="highlight-banner">
+                                        <span>{ i18n::highlight_banner(lang, &title, n) }</span>
+                                        <button type="button" class="icon-btn" data-testid="highlight-clear"
+                                                aria-label={t(lang, Key::ClearHighlight)} title={t(lang, Key::ClearHighlight)}
+                                                onclick={clear_highlight}>
+                                            <GlyphIcon glyph={Glyph::Close} />
+                                        </button>
+                                    </p>
+                                }
+                            </div>
                         } else {
                             <div class="view-scroll" ref={view_scroll} tabindex="-1">
                                 <div class="view-content">
@@ -738,7 +888,9 @@ pub fn app() -> Html {
                                         },
                                         View::Timeline => html! {
                                             <TimelineView dataset={ds.clone()} visible={vis.clone()} lang={lang}
-                                                dispatch={dispatch.clone()} />
+                                                dispatch={dispatch.clone()} on_show={on_show_event.clone()}
+                                                play={Some(play.clone())} reduced_motion={reduced_motion}
+                                                year={state.filter.year} dark={dark} />
                                         },
                                         View::Stakes => html! {
                                             <StakesView dataset={ds.clone()} graph={g.clone()} filter={state.filter.clone()}
@@ -774,7 +926,8 @@ pub fn app() -> Html {
             }
             if *about_open {
                 <AboutDialog dataset={ds.clone()} lang={lang} permalink={permalink}
-                    dataset_href={dataset_href} on_close={close_about} />
+                    dataset_href={dataset_href} on_close={close_about}
+                    theme={state.theme} on_theme={on_theme} />
             }
         </div>
     }

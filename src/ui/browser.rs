@@ -155,6 +155,29 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Sets `data-theme` on `<html>` (`light` or `dark`): the page's colours
+/// follow it (static/app.css).
+pub fn set_document_theme(theme: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("data-theme", theme);
+    }
+}
+
+/// Scrolls the first element matching `selector` into view, if needed.
+pub fn scroll_into_view(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {

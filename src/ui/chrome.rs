@@ -1,5 +1,10 @@
 //! The small pieces around the map: the visible count, notices, the
-//! loading screen, the error panel, the share button and the about dialog.
+//! loading screen, the error panel, the share button and the about dialog
+//! (with the theme choice and the accessibility statement).
+//!
+//! Dialogs take the focus when they open, keep it inside while open (Tab
+//! and Shift+Tab cycle), close with Escape and give it back to what opened
+//! them.
 
 use yew::prelude::*;
 
@@ -9,7 +14,50 @@ use super::icons::{Glyph, GlyphIcon};
 use super::store::Shared;
 use crate::model::dataset::Dataset;
 use crate::model::diagnostic::Diagnostic;
-use crate::model::state::Lang;
+use crate::model::state::{Lang, Theme};
+
+/// What can take the keyboard focus inside a dialog.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex=\"-1\"])";
+
+/// Keeps Tab and Shift+Tab inside `container` (a modal dialog): from the
+/// last focusable element Tab goes to the first, and back.
+fn trap_tab(e: &KeyboardEvent, container: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    if e.key() != "Tab" {
+        return;
+    }
+    let Some(root) = container.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        e.prevent_default();
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let is = |el: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
+    };
+    let on_root = active.as_ref().is_some_and(|a| *a == root);
+    if e.shift_key() && (is(first) || on_root) {
+        e.prevent_default();
+        let _ = last.focus();
+    } else if !e.shift_key() && is(last) {
+        e.prevent_default();
+        let _ = first.focus();
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct VisibleCountProps {
@@ -236,11 +284,24 @@ pub fn share_button(props: &ShareProps) -> Html {
 
     let close = {
         let status = status.clone();
-        Callback::from(move |_: MouseEvent| status.set(ShareState::Idle))
+        Callback::from(move |_: MouseEvent| {
+            status.set(ShareState::Idle);
+            browser::focus("[data-testid=\"share-button\"]");
+        })
+    };
+    let onkeydown = {
+        let status = status.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *status != ShareState::Idle {
+                e.stop_propagation();
+                status.set(ShareState::Idle);
+                browser::focus("[data-testid=\"share-button\"]");
+            }
+        })
     };
 
     html! {
-        <div class="share">
+        <div class="share" {onkeydown}>
             <button type="button" class="btn ghost" data-testid="share-button" {onclick}
                     title={t(lang, Key::Share)}>
                 <GlyphIcon glyph={Glyph::Share} />
@@ -274,7 +335,15 @@ pub struct AboutProps {
     /// Where the dataset file was loaded from (for the download link).
     pub dataset_href: AttrValue,
     pub on_close: Callback<()>,
+    /// `theme=`: `None` follows the device.
+    #[prop_or_default]
+    pub theme: Option<Theme>,
+    #[prop_or_default]
+    pub on_theme: Callback<Option<Theme>>,
 }
+
+/// Where the accessibility statement is served (beside `index.html`).
+pub const STATEMENT_HREF: &str = "accessibility.html";
 
 /// The about dialog: what the data is, who made it, how to cite the map.
 #[function_component(AboutDialog)]
@@ -328,11 +397,26 @@ pub fn about_dialog(props: &AboutProps) -> Html {
     };
     let onkeydown = {
         let cb = props.on_close.clone();
+        let dialog = dialog.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 cb.emit(())
+            } else {
+                trap_tab(&e, &dialog);
             }
         })
+    };
+    let theme_choice = |value: Option<Theme>, id: &'static str, key: Key| -> Html {
+        let cb = props.on_theme.clone();
+        let onchange = Callback::from(move |_: Event| cb.emit(value));
+        let input_id = format!("theme-{id}");
+        html! {
+            <label for={input_id.clone()} class="choice">
+                <input type="radio" name="theme" id={input_id.clone()} data-testid={input_id}
+                       checked={props.theme == value} {onchange} />
+                <span>{ t(lang, key) }</span>
+            </label>
+        }
     };
     let row = |k: Key, v: Option<&str>| -> Html {
         match v {
@@ -376,6 +460,20 @@ pub fn about_dialog(props: &AboutProps) -> Html {
                     <p class="small">
                         <span class="muted">{ t(lang, Key::Permalink) }{ i18n::colon(lang) }</span>
                         <a href={props.permalink.clone()}>{ props.permalink.clone() }</a>
+                    </p>
+                    <h4>{ t(lang, Key::Display) }</h4>
+                    <fieldset class="theme-choice" data-testid="theme-choice">
+                        <legend>{ t(lang, Key::Theme) }</legend>
+                        { theme_choice(None, "system", Key::ThemeSystem) }
+                        { theme_choice(Some(Theme::Light), "light", Key::ThemeLight) }
+                        { theme_choice(Some(Theme::Dark), "dark", Key::ThemeDark) }
+                    </fieldset>
+                    <h4>{ t(lang, Key::Accessibility) }</h4>
+                    <p>
+                        <a href={STATEMENT_HREF} data-testid="accessibility-statement"
+                           hreflang={i18n::code(lang)}>
+                            { t(lang, Key::AccessibilityStatement) }
+                        </a>
                     </p>
                 </div>
             </section>

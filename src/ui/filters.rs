@@ -27,6 +27,9 @@ pub struct FilterPanelProps {
     pub open: bool,
     pub on_action: Callback<Action>,
     pub on_close: Callback<()>,
+    /// The play control, shown under the year slider (`ui::play`).
+    #[prop_or_default]
+    pub play: Html,
 }
 
 /// Which facet a checkbox belongs to (its `data-testid` prefix).
@@ -215,10 +218,13 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                             <>{ " · " }{ i18n::undated_shown(lang, props.undated) }</>
                         }
                     </p>
-                    <button type="button" class="btn small" data-testid="year-clear" onclick={clear}
-                            disabled={f.year.is_none()}>
-                        { t(lang, Key::AllYears) }
-                    </button>
+                    <div class="year-actions">
+                        <button type="button" class="btn small" data-testid="year-clear" onclick={clear}
+                                disabled={f.year.is_none()}>
+                            { t(lang, Key::AllYears) }
+                        </button>
+                        { props.play.clone() }
+                    </div>
                 </fieldset>
             }
         }

@@ -134,6 +134,25 @@ pub enum Key {
     EmbedCopy,
     EmbedCopied,
     EmbedManual,
+    TimelineIntro,
+    EventHidden,
+    Play,
+    Pause,
+    PlayHint,
+    PlayReducedMotion,
+    SkipToList,
+    TextVersion,
+    TextVersionLink,
+    ClearHighlight,
+    Display,
+    Theme,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    Accessibility,
+    AccessibilityStatement,
+    NoFilter,
+    EventActors,
 }
 
 /// The text of `key` in `lang`.
@@ -319,6 +338,37 @@ fn pair(key: Key) -> (&'static str, &'static str) {
             "La copie automatique n'est pas disponible : le code est sélectionné, copiez-le avec Ctrl + C (⌘ + C sur Mac).",
             "Automatic copying is not available: the code is selected, copy it with Ctrl + C (⌘ + C on a Mac).",
         ),
+        TimelineIntro => (
+            "Les dates clés de l'écosystème, chacune reliée à ses acteurs.",
+            "The ecosystem's key dates, each tied to its actors.",
+        ),
+        EventHidden => (
+            "Ses acteurs sont masqués par les filtres.",
+            "Its actors are hidden by the filters.",
+        ),
+        Play => ("Lire l'évolution", "Play the growth"),
+        Pause => ("Mettre en pause", "Pause"),
+        PlayHint => (
+            "Fait défiler les années, une par seconde.",
+            "Steps through the years, one a second.",
+        ),
+        PlayReducedMotion => (
+            "Animation désactivée : votre système demande de réduire les animations. Le curseur d'année montre chaque année.",
+            "Animation off: your system asks for reduced motion. The year slider shows any year.",
+        ),
+        SkipToList => ("Aller à la liste des acteurs", "Skip to the list of actors"),
+        TextVersion => ("Version texte", "Text version"),
+        TextVersionLink => ("liste des acteurs", "list of actors"),
+        ClearHighlight => ("Retirer la mise en évidence", "Clear the highlight"),
+        Display => ("Affichage", "Display"),
+        Theme => ("Thème", "Theme"),
+        ThemeSystem => ("Celui de l'appareil", "Device setting"),
+        ThemeLight => ("Clair", "Light"),
+        ThemeDark => ("Sombre", "Dark"),
+        Accessibility => ("Accessibilité", "Accessibility"),
+        AccessibilityStatement => ("Déclaration d'accessibilité", "Accessibility statement"),
+        NoFilter => ("aucun filtre", "no filter"),
+        EventActors => ("Acteurs", "Actors"),
     }
 }
 
@@ -376,31 +426,185 @@ pub fn visible_count(lang: Lang, actor_count: usize, link_count: usize) -> Strin
     )
 }
 
-/// The canvas text alternative.
-pub fn canvas_label(
-    lang: Lang,
-    actor_count: usize,
-    link_count: usize,
-    selected: Option<&str>,
-) -> String {
-    let base = match lang {
+/// What the map shows, for its text alternative ([`canvas_label`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MapSummary {
+    pub actors: usize,
+    pub links: usize,
+    /// The active filters, each already in words ([`filter_words`]).
+    pub filters: Vec<String>,
+    /// The selected actor's name.
+    pub selected: Option<String>,
+    /// The title of the event whose actors are highlighted, and how many
+    /// of them are shown.
+    pub event: Option<(String, usize)>,
+}
+
+/// One active filter in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterWords {
+    Types(Vec<String>),
+    Objectives(Vec<String>),
+    Ecosystems(Vec<String>),
+    Links(Vec<String>),
+    Year(i64),
+    Query(String),
+    Stake(String),
+    Depth(u8),
+}
+
+/// "types Association ou Plateforme", "année 2015", "recherche « demo »"…
+pub fn filter_words(lang: Lang, f: &FilterWords) -> String {
+    let or = |v: &[String]| match lang {
+        Lang::Fr => v.join(" ou "),
+        Lang::En => v.join(" or "),
+    };
+    match (lang, f) {
+        (Lang::Fr, FilterWords::Types(v)) => format!("type {}", or(v)),
+        (Lang::En, FilterWords::Types(v)) => format!("type {}", or(v)),
+        (Lang::Fr, FilterWords::Objectives(v)) => format!("objectif {}", or(v)),
+        (Lang::En, FilterWords::Objectives(v)) => format!("objective {}", or(v)),
+        (Lang::Fr, FilterWords::Ecosystems(v)) => format!("écosystème {}", or(v)),
+        (Lang::En, FilterWords::Ecosystems(v)) => format!("ecosystem {}", or(v)),
+        (Lang::Fr, FilterWords::Links(v)) => format!("liens {}", or(v)),
+        (Lang::En, FilterWords::Links(v)) => format!("links {}", or(v)),
+        (Lang::Fr, FilterWords::Year(y)) => format!("année {y}"),
+        (Lang::En, FilterWords::Year(y)) => format!("year {y}"),
+        (Lang::Fr, FilterWords::Query(q)) => format!("recherche « {q} »"),
+        (Lang::En, FilterWords::Query(q)) => format!("search “{q}”"),
+        (Lang::Fr, FilterWords::Stake(s)) => format!("enjeu « {s} »"),
+        (Lang::En, FilterWords::Stake(s)) => format!("stake “{s}”"),
+        (Lang::Fr, FilterWords::Depth(d)) => depth_option(lang, *d).to_lowercase(),
+        (Lang::En, FilterWords::Depth(d)) => depth_option(lang, *d).to_lowercase(),
+    }
+}
+
+/// The canvas text alternative: what is shown, with which filters, what is
+/// selected or highlighted, and where the same content is as text.
+pub fn canvas_label(lang: Lang, s: &MapSummary) -> String {
+    let filters = if s.filters.is_empty() {
+        t(lang, Key::NoFilter).to_string()
+    } else {
+        s.filters.join(" ; ")
+    };
+    let mut out = match lang {
         Lang::Fr => format!(
-            "Carte du réseau : {} et {} affichés. La vue Liste donne le même contenu en texte.",
-            actors(lang, actor_count),
-            links(lang, link_count)
+            "Carte du réseau : {} et {} affichés ; filtres : {filters}.",
+            actors(lang, s.actors),
+            links(lang, s.links)
         ),
         Lang::En => format!(
-            "Network map: {} and {} shown. The List view gives the same content as text.",
-            actors(lang, actor_count),
-            links(lang, link_count)
+            "Network map: {} and {} shown; filters: {}.",
+            actors(lang, s.actors),
+            links(lang, s.links),
+            filters.replace(" ; ", "; ")
         ),
     };
-    match selected {
-        Some(name) => match lang {
-            Lang::Fr => format!("{base} Acteur sélectionné : {name}."),
-            Lang::En => format!("{base} Selected actor: {name}."),
-        },
-        None => base,
+    if let Some(name) = &s.selected {
+        match lang {
+            Lang::Fr => out.push_str(&format!(" Acteur sélectionné : {name}.")),
+            Lang::En => out.push_str(&format!(" Selected actor: {name}.")),
+        }
+    }
+    if let Some((title, n)) = &s.event {
+        match lang {
+            Lang::Fr => out.push_str(&format!(
+                " En évidence : {} de l'événement « {title} ».",
+                actors(lang, *n)
+            )),
+            Lang::En => out.push_str(&format!(
+                " Highlighted: {} of the event “{title}”.",
+                actors(lang, *n)
+            )),
+        }
+    }
+    match lang {
+        Lang::Fr => out.push_str(
+            " La vue Liste donne le même contenu en texte (lien « Version texte » après la carte).",
+        ),
+        Lang::En => out.push_str(
+            " The List view gives the same content as text (the “Text version” link after the map).",
+        ),
+    }
+    out
+}
+
+/// The banner over the map while an event's actors are highlighted.
+pub fn highlight_banner(lang: Lang, title: &str, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("« {title} » : {} en évidence", actors(lang, n)),
+        Lang::En => format!("“{title}”: {} highlighted", actors(lang, n)),
+    }
+}
+
+/// "106 événements" / "106 events".
+pub fn events(lang: Lang, n: usize) -> String {
+    plural(lang, n, ("événement", "événements"), ("event", "events"))
+}
+
+/// The timeline's count line: "106 événements · 12 dont les acteurs sont
+/// masqués par les filtres".
+pub fn events_count(lang: Lang, total: usize, hidden: usize) -> String {
+    let all = events(lang, total);
+    if hidden == 0 {
+        return all;
+    }
+    match lang {
+        Lang::Fr => format!(
+            "{all} · {} aux acteurs masqués par les filtres (en grisé)",
+            number(lang, hidden)
+        ),
+        Lang::En => format!(
+            "{all} · {} with their actors hidden by the filters (greyed)",
+            number(lang, hidden)
+        ),
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date of the format in words: "2 février 1995", "1er mars 2015",
+/// "février 1995", "1995" / "2 February 1995".
+pub fn date(lang: Lang, d: &crate::model::timeline::Date) -> String {
+    let months = match lang {
+        Lang::Fr => &MONTHS_FR,
+        Lang::En => &MONTHS_EN,
+    };
+    let month = d
+        .month
+        .and_then(|m| months.get(usize::from(m).wrapping_sub(1)));
+    match (month, d.day) {
+        (Some(m), Some(1)) if lang == Lang::Fr => format!("1er {m} {}", d.year),
+        (Some(m), Some(day)) => format!("{day} {m} {}", d.year),
+        (Some(m), None) => format!("{m} {}", d.year),
+        _ => d.year.to_string(),
     }
 }
 
@@ -1066,6 +1270,18 @@ mod tests {
             Key::EmbedCopy,
             Key::EmbedCopied,
             Key::EmbedManual,
+            Key::TimelineIntro,
+            Key::EventHidden,
+            Key::Play,
+            Key::Pause,
+            Key::PlayHint,
+            Key::PlayReducedMotion,
+            Key::SkipToList,
+            Key::TextVersion,
+            Key::ClearHighlight,
+            Key::ThemeSystem,
+            Key::ThemeDark,
+            Key::AccessibilityStatement,
         ];
         for k in keys {
             assert!(!t(Lang::Fr, k).is_empty(), "{k:?}");
@@ -1119,6 +1335,49 @@ mod tests {
             height_error(Lang::Fr, HeightError::Empty),
             height_error(Lang::En, HeightError::Empty)
         );
+    }
+
+    #[test]
+    fn the_canvas_alternative_says_counts_filters_selection_and_highlight() {
+        let mut s = MapSummary {
+            actors: 162,
+            links: 209,
+            ..MapSummary::default()
+        };
+        let fr = canvas_label(Lang::Fr, &s);
+        assert!(
+            fr.starts_with(
+                "Carte du réseau : 162 acteurs et 209 liens affichés ; filtres : aucun filtre."
+            ),
+            "{fr}"
+        );
+        assert!(fr.contains("Version texte"));
+        s.filters = vec![
+            filter_words(
+                Lang::En,
+                &FilterWords::Types(vec!["Association".into(), "Platform".into()]),
+            ),
+            filter_words(Lang::En, &FilterWords::Year(2015)),
+        ];
+        s.selected = Some("Decidim".into());
+        s.event = Some(("Launch".into(), 2));
+        assert_eq!(
+            canvas_label(Lang::En, &s),
+            "Network map: 162 actors and 209 links shown; filters: type Association or Platform; year 2015. \
+             Selected actor: Decidim. Highlighted: 2 actors of the event “Launch”. \
+             The List view gives the same content as text (the “Text version” link after the map)."
+        );
+    }
+
+    #[test]
+    fn dates_read_naturally_at_every_precision() {
+        use crate::model::timeline::Date;
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(date(Lang::Fr, &d("1995-02-02")), "2 février 1995");
+        assert_eq!(date(Lang::Fr, &d("2015-03-01")), "1er mars 2015");
+        assert_eq!(date(Lang::En, &d("2015-03-01")), "1 March 2015");
+        assert_eq!(date(Lang::Fr, &d("2018-08")), "août 2018");
+        assert_eq!(date(Lang::En, &d("2018")), "2018");
     }
 
     #[test]

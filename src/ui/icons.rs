@@ -71,6 +71,10 @@ pub enum Glyph {
     Stakes,
     /// `</>`: embed this map.
     Code,
+    Play,
+    Pause,
+    /// The theme choice.
+    Contrast,
 }
 
 #[derive(Properties, PartialEq)]
@@ -117,6 +121,11 @@ pub fn glyph_icon(props: &GlyphProps) -> Html {
         Glyph::Stakes => html! { <>
             <path d="M12 4v16M8 20h8M5 7h14" />
             <path d="M5 7l-3 6a3 3 0 0 0 6 0zM19 7l-3 6a3 3 0 0 0 6 0z" />
+        </> },
+        Glyph::Play => html! { <path d="M8 5v14l11-7z" fill="currentColor" /> },
+        Glyph::Pause => html! { <path d="M8 5v14M16 5v14" stroke-width="3.2" /> },
+        Glyph::Contrast => html! { <>
+            <circle cx="12" cy="12" r="9" /><path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
         </> },
     };
     html! {

@@ -1,50 +1,69 @@
-//! The timeline view (`view=timeline`): the dataset's events by year, in
-//! date order (undated events last), each with its date, title and the
-//! actors it is tied to (visible ones are buttons that select them).
+//! The timeline view (`view=timeline`): the dataset's events in
+//! chronological order, under one heading per year, each with its date,
+//! title, description (when the file gives one), sources and actors.
 //!
-//! This is the first, plain version; the timeline feature of issue 5
-//! (its own helper) replaces the body and keeps the props.
+//! - An actor chip selects that actor (the actor card opens beside the
+//!   timeline); "Voir sur la carte" switches to the graph with the event's
+//!   actors highlighted (`on_show`; the app keeps that highlight, outside
+//!   the URL).
+//! - The filters never change which events are listed: an event whose
+//!   actors are *all* hidden by the filters stays in its place, greyed,
+//!   saying so in words; its hidden actors are plain text, not buttons (a
+//!   hidden actor cannot be selected). The visible set is the app's, as
+//!   for every view.
+//! - With a `year` filter, the last year group not after it is marked
+//!   (and kept in sight while the years play).
+//! - The header holds the play control (phones; on wide screens the filter
+//!   panel's one is beside it) and the count of events.
+//!
+//! Dataset text is rendered as text; sources link only to `http(s)` URLs,
+//! with `rel="noopener noreferrer"`.
 
-use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::browser;
 use super::i18n::{self, t, Key};
+use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::lookup;
+use super::play::{Play, PlayButton};
 use super::store::Shared;
-use crate::model::dataset::Dataset;
+use crate::model::dataset::{Dataset, Source};
 use crate::model::filter::Visible;
 use crate::model::state::{Action, Lang};
+use crate::model::timeline::{self, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
     pub dataset: Shared<Dataset>,
+    /// The app's visible set.
     pub visible: Shared<Visible>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Show event `i`'s actors on the map.
+    #[prop_or_default]
+    pub on_show: Callback<usize>,
+    /// The shared play control, when the app has one.
+    #[prop_or_default]
+    pub play: Option<Play>,
+    #[prop_or_default]
+    pub reduced_motion: bool,
+    /// The `year` filter (the last group not after it is marked).
+    #[prop_or_default]
+    pub year: Option<i64>,
+    #[prop_or_default]
+    pub dark: bool,
 }
 
-/// Event indices by year (`None`: undated, last), each year in date order
-/// (then dataset order).
-pub fn by_year(ds: &Dataset) -> Vec<(Option<String>, Vec<usize>)> {
-    let mut years: BTreeMap<(bool, String), Vec<(String, usize)>> = BTreeMap::new();
-    for (i, e) in ds.events.iter().enumerate() {
-        let date = e.date.clone().unwrap_or_default();
-        let year: String = date.chars().take(4).collect();
-        years
-            .entry((year.is_empty(), year))
-            .or_default()
-            .push((date, i));
+fn source_item(src: &Source, lang: Lang) -> Html {
+    let (text, href) = lookup::source_view(src, lang);
+    match href {
+        Some(h) => html! {
+            <a href={h} target="_blank" rel="noopener noreferrer">{ text }</a>
+        },
+        None => html! { <span>{ text }</span> },
     }
-    years
-        .into_iter()
-        .map(|((undated, year), mut v)| {
-            v.sort();
-            (
-                (!undated).then_some(year),
-                v.into_iter().map(|(_, i)| i).collect(),
-            )
-        })
-        .collect()
 }
 
 /// The timeline view.
@@ -53,78 +72,162 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let ds = &*props.dataset;
     let lang = props.lang;
     let code = i18n::code(lang);
-    let years = by_year(ds);
-    let event = |i: usize| -> Html {
-        let Some(e) = ds.events.get(i) else {
+    let vis = &*props.visible;
+    let tl: Rc<Timeline> = use_memo(props.dataset.clone(), |ds| Timeline::new(ds));
+
+    let hidden = (0..tl.len()).filter(|&e| tl.all_hidden(e, vis)).count();
+    // The year group marked as "where the ecosystem stands": the last one
+    // not after the `year` filter.
+    let current_year = props.year.and_then(|y| {
+        tl.groups
+            .iter()
+            .filter_map(|g| g.year)
+            .filter(|gy| *gy <= y)
+            .max()
+    });
+
+    // While a play runs, keep the year it shows in sight.
+    {
+        let playing = props.play.as_ref().is_some_and(|p| p.playing);
+        use_effect_with((props.year, playing), |(_, playing)| {
+            if *playing {
+                browser::scroll_into_view(".timeline-year.current");
+            }
+        });
+    }
+
+    let event_view = |e: usize| -> Html {
+        let Some(ev) = ds.events.get(e) else {
             return Html::default();
         };
-        let title = e
+        let title = ev
             .title
             .as_ref()
             .map(|x| x.get(code).to_string())
-            .filter(|x| !x.is_empty())
-            .or_else(|| e.id.clone())
+            .filter(|s| !s.is_empty())
+            .or_else(|| ev.id.clone())
             .unwrap_or_default();
-        let actors = e.actors.iter().filter_map(|id| {
-            let i = ds.actors.iter().position(|a| a.id() == id)?;
-            let a = ds.actors.get(i)?;
-            let shown = props.visible.actors.get(i).copied().unwrap_or(false);
-            Some(if shown {
-                let d = props.dispatch.clone();
-                let aid = a.id().to_string();
+        let description = timeline::description(ev)
+            .map(|d| d.get(code).to_string())
+            .filter(|d| !d.is_empty());
+        let date = tl.dates.get(e).copied().flatten();
+        let dimmed = tl.all_hidden(e, vis);
+        let shown = tl.visible_actors(e, vis);
+        let title_id = format!("event-{e}-title");
+        let chips = tl.actors_of(e).iter().map(|&a| {
+            let Some(actor) = ds.actors.get(a) else {
+                return Html::default();
+            };
+            let (c, s) = lookup::type_style(ds, actor.actor_type(), props.dark);
+            let icon = html! { <ShapeIcon shape={s} color={AttrValue::from(c)} /> };
+            if vis.actors.get(a).copied().unwrap_or(false) {
+                let dispatch = props.dispatch.clone();
+                let id = actor.id().to_string();
                 let onclick =
-                    Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(aid.clone()))));
-                html! { <li><button type="button" class="actor-chip" {onclick}>{ a.name() }</button></li> }
+                    Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(Some(id.clone()))));
+                html! {
+                    <li>
+                        <button type="button" class="actor-chip" data-testid="event-actor"
+                                data-actor-id={actor.id().to_string()} {onclick}>
+                            { icon }<span>{ actor.name() }</span>
+                        </button>
+                    </li>
+                }
             } else {
-                html! { <li><span class="actor-chip hidden-actor">{ a.name() }</span></li> }
-            })
+                html! {
+                    <li>
+                        <span class="actor-chip hidden-actor" data-testid="event-actor-hidden"
+                              data-actor-id={actor.id().to_string()}>
+                            { icon }<span>{ actor.name() }</span>
+                            <span class="visually-hidden">{ format!(" ({})", t(lang, Key::HiddenByFilters)) }</span>
+                        </span>
+                    </li>
+                }
+            }
+        });
+        let show = (!shown.is_empty()).then(|| {
+            let on_show = props.on_show.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_show.emit(e));
+            html! {
+                <button type="button" class="btn small show-on-map" data-testid="event-show-on-map" {onclick}>
+                    <GlyphIcon glyph={Glyph::Network} />
+                    <span>{ t(lang, Key::ShowOnMap) }</span>
+                    // The name starts with the visible words (WCAG 2.5.3) and says which event.
+                    <span class="visually-hidden">{ i18n::colon(lang) }{ title.clone() }</span>
+                </button>
+            }
         });
         html! {
-            <li class="event" data-testid="event">
-                <span class="event-date">{ e.date.clone().unwrap_or_else(|| t(lang, Key::Undated).to_string()) }</span>
-                <p class="event-title">{ title }</p>
-                if !e.actors.is_empty() { <ul class="actor-chips" role="list">{ for actors }</ul> }
+            <li class={classes!("event", dimmed.then_some("dimmed"))} data-testid="event"
+                data-event-id={ev.id.clone().unwrap_or_default()}
+                data-date={ev.date.clone().unwrap_or_default()}
+                data-dimmed={if dimmed { "true" } else { "false" }}>
+                <article aria-labelledby={title_id.clone()}>
+                    if let Some(d) = date {
+                        <time class="event-date" datetime={d.iso()}>{ i18n::date(lang, &d) }</time>
+                    }
+                    <div class="event-body">
+                        <h4 id={title_id} class="event-title">{ title.clone() }</h4>
+                        if let Some(d) = description { <p class="event-desc">{ d }</p> }
+                        if dimmed { <p class="event-hidden">{ t(lang, Key::EventHidden) }</p> }
+                        if !tl.actors_of(e).is_empty() {
+                            <div class="event-foot">
+                                <ul class="actor-chips" role="list" aria-label={t(lang, Key::EventActors)}>
+                                    { for chips }
+                                </ul>
+                                { show.unwrap_or_default() }
+                            </div>
+                        }
+                        if !ev.sources.is_empty() {
+                            <p class="event-sources">
+                                <span class="muted">{ t(lang, Key::Sources) }{ i18n::colon(lang) }</span>
+                                { for ev.sources.iter().enumerate().map(|(i, s)| html! {
+                                    <>{ if i > 0 { ", " } else { "" } }{ source_item(s, lang) }</>
+                                }) }
+                            </p>
+                        }
+                    </div>
+                </article>
             </li>
         }
     };
+
     html! {
-        <section class="timeline-view view-pane" data-testid="timeline-view" aria-labelledby="timeline-title">
-            <h2 id="timeline-title" class="view-title">{ t(lang, Key::TimelineTitle) }</h2>
-            if years.is_empty() {
-                <div class="view-empty"><p>{ t(lang, Key::NoEvents) }</p></div>
+        <section class="timeline-view" data-testid="timeline-view" aria-labelledby="timeline-title">
+            <header class="timeline-head">
+                <div class="timeline-titles">
+                    <h2 id="timeline-title" class="view-title">{ t(lang, Key::TimelineTitle) }</h2>
+                    <p class="view-intro">{ t(lang, Key::TimelineIntro) }</p>
+                    <p class="timeline-count" data-testid="timeline-count"
+                       data-events={tl.len().to_string()} data-dimmed={hidden.to_string()}>
+                        { i18n::events_count(lang, tl.len(), hidden) }
+                    </p>
+                </div>
+                if let Some(play) = props.play.clone() {
+                    <div class="timeline-play">
+                        <PlayButton play={play} lang={lang} place="timeline" reduced_motion={props.reduced_motion} />
+                    </div>
+                }
+            </header>
+            if tl.is_empty() {
+                <p class="timeline-empty">{ t(lang, Key::NoEvents) }</p>
             }
-            { for years.into_iter().map(|(year, events)| html! {
-                <section class="event-year">
-                    <h3>{ year.unwrap_or_else(|| t(lang, Key::Undated).to_string()) }</h3>
-                    <ul class="events" role="list">{ for events.into_iter().map(event) }</ul>
-                </section>
-            }) }
+            <ol class="timeline-years" role="list">
+                { for tl.groups.iter().map(|g| {
+                    let heading = g.year.map(|y| y.to_string()).unwrap_or_else(|| t(lang, Key::Undated).to_string());
+                    let current = g.year.is_some() && g.year == current_year;
+                    let id = format!("timeline-year-{}", g.year.map(|y| y.to_string()).unwrap_or_else(|| "none".into()));
+                    html! {
+                        <li class={classes!("timeline-year", current.then_some("current"))} data-testid="timeline-year"
+                            data-year={g.year.map(|y| y.to_string()).unwrap_or_default()}>
+                            <h3 id={id.clone()} class="year-heading">{ heading }</h3>
+                            <ol class="events" role="list" aria-labelledby={id}>
+                                { for g.events.iter().map(|&e| event_view(e)) }
+                            </ol>
+                        </li>
+                    }
+                }) }
+            </ol>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn events_come_by_year_in_date_order_undated_last() {
-        let ds: Dataset = serde_json::from_str(
-            r#"{"events":[
-                {"id":"c","date":"2018-09-26"},
-                {"id":"u"},
-                {"id":"a","date":"2014"},
-                {"id":"b","date":"2018-02"}
-            ]}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            by_year(&ds),
-            vec![
-                (Some("2014".to_string()), vec![2]),
-                (Some("2018".to_string()), vec![3, 0]),
-                (None, vec![1]),
-            ]
-        );
     }
 }

@@ -1,9 +1,8 @@
-// Journeys around language and accessibility.
+// Journeys around language and the map's keyboard basics.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import {
-  appSuite, DEFAULT_ACTORS, PHONE, newPage, queryOf, screenshot, unexpectedErrors,
+  appSuite, DEFAULT_ACTORS, newPage, queryOf, screenshot, unexpectedErrors,
   visibleCount, waitReady,
 } from './helpers.mjs';
 
@@ -30,25 +29,7 @@ test('lang=en shows English labels and <html lang="en">', async () => {
   await page.closeAll();
 });
 
-for (const [name, options] of [
-  ['desktop', {}],
-  ['phone', { viewport: PHONE, isMobile: true, hasTouch: true }],
-]) {
-  test(`no serious or critical accessibility violation (axe, WCAG 2.1 AA, ${name})`, async () => {
-    const page = await newPage(suite.browser, options);
-    await page.goto(suite.server.url);
-    await waitReady(page);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    assert.deepEqual(serious, []);
-    assert.deepEqual(unexpectedErrors(page), []);
-    await page.closeAll();
-  });
-}
+// The axe audits of every view × language × theme × viewport are in a11y.test.mjs.
 
 test('the map is usable by keyboard: the canvas is one tab stop and zoom buttons work', async () => {
   const page = await newPage(suite.browser);

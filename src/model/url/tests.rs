@@ -301,18 +301,18 @@ fn encode_is_canonical_and_omits_defaults() {
 
 #[test]
 fn unsupported_drops_unbuilt_features() {
-    let (st, _) = decode("type=startup&view=timeline&stake=x&path=a~b&theme=dark&lang=en");
+    let (st, _) = decode("type=startup&view=list&stake=x&path=a~b&theme=dark&lang=en");
     let (kept, ns) = unsupported(&st);
-    // Every view and the stake filter exist: they stay.
-    assert_eq!(encode(&kept), "type=startup&stake=x&view=timeline&lang=en");
+    // Every view, the stake filter and the theme exist: they stay.
     assert_eq!(
-        ns,
-        vec![
-            n("path", "a~b", NotYetSupported),
-            n("theme", "dark", NotYetSupported),
-        ]
+        encode(&kept),
+        "type=startup&stake=x&view=list&lang=en&theme=dark"
     );
+    assert_eq!(ns, vec![n("path", "a~b", NotYetSupported),]);
     assert_eq!(unsupported(&kept), (kept.clone(), vec![]));
+    // The timeline view and the theme are built.
+    let (st, _) = decode("view=timeline&theme=light");
+    assert_eq!(unsupported(&st), (st.clone(), vec![]));
 }
 
 // ---- properties ----
