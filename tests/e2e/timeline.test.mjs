@@ -22,10 +22,20 @@ const dateKey = (d) => {
   return `${y}-${m}-${day}`;
 };
 
-async function waitYear(page, predicate, timeout = 5000) {
+/**
+ * Waits until the address's `year` meets `cond`: `{ eq: '2001' }`,
+ * `{ gt: 2001 }` or `{ set: true }` (plain data: the page's CSP forbids
+ * evaluating strings).
+ */
+async function waitYear(page, cond, timeout = 5000) {
   await page.waitForFunction(
-    (src) => new Function('y', `return ${src}`)(new URL(location.href).searchParams.get('year')),
-    predicate,
+    (c) => {
+      const y = new URL(location.href).searchParams.get('year');
+      if (c.eq !== undefined) return y === c.eq;
+      if (c.gt !== undefined) return y !== null && Number(y) > c.gt;
+      return y !== null;
+    },
+    cond,
     { timeout },
   );
   return queryOf(page).year;
@@ -141,11 +151,11 @@ test('play steps year= once a second from the earliest founding year; pause stop
   const first = Math.min(...dataset.actors.map((a) => a.founded).filter(Boolean));
   const t0 = Date.now();
   await play.click();
-  assert.equal(await waitYear(page, `y === '${first}'`), String(first), 'the play starts at the earliest founding year');
+  assert.equal(await waitYear(page, { eq: String(first) }), String(first), 'the play starts at the earliest founding year');
   assert.equal(await play.getAttribute('data-state'), 'playing');
   assert.match(await play.innerText(), /pause/i, 'the button now pauses');
-  const second = await waitYear(page, `y !== null && Number(y) > ${first}`, 3000);
-  const third = await waitYear(page, `y !== null && Number(y) > ${second}`, 3000);
+  const second = await waitYear(page, { gt: Number(first) }, 3000);
+  const third = await waitYear(page, { gt: Number(second) }, 3000);
   const elapsed = Date.now() - t0;
   assert.ok(elapsed >= 1800 && elapsed < 6000, `two steps took ${elapsed} ms (about a second each)`);
   assert.ok((await visibleCount(page)).actors < dataset.actors.length, 'the map shows the ecosystem of that year');
@@ -161,7 +171,7 @@ test('play steps year= once a second from the earliest founding year; pause stop
   await page.goto(`${suite.server.url}?year=${Number(end) - 2}&view=timeline`);
   await waitReady(page);
   await page.locator('[data-testid="play-year"]').click();
-  await waitYear(page, `y === '${end}'`, 6000);
+  await waitYear(page, { eq: String(end) }, 6000);
   await page.locator('[data-testid="play-year"][data-state="paused"]').waitFor({ timeout: 3000 });
   await page.waitForTimeout(1300);
   assert.equal(queryOf(page).year, end, 'the play stays at the end');
@@ -186,7 +196,7 @@ test('under reduced motion the play is off and says why', async () => {
   await live.goto(suite.server.url);
   await waitReady(live);
   await live.locator('[data-testid="play-year"]').click();
-  await waitYear(live, 'y !== null');
+  await waitYear(live, { set: true });
   await live.emulateMedia({ reducedMotion: 'reduce' });
   await live.locator('[data-testid="play-year"][disabled]').waitFor();
   const at = queryOf(live).year;
