@@ -7,6 +7,9 @@
 // Test helpers outside #[test] fns may panic on a broken fixture.
 #![allow(clippy::expect_used)]
 
+mod ssr;
+use ssr::render;
+
 use std::rc::Rc;
 
 use civicmap::model::dataset::Dataset;
@@ -16,7 +19,7 @@ use civicmap::ui::embed::{
 };
 use civicmap::ui::i18n;
 use civicmap::ui::store::Shared;
-use yew::{AttrValue, Callback, Html, LocalServerRenderer};
+use yew::{AttrValue, Callback, Html};
 
 const HOSTILE: &str = r##"{
   "format": "civicmap/1",
@@ -29,16 +32,6 @@ const HOSTILE: &str = r##"{
 
 fn dataset() -> Dataset {
     serde_json::from_str(HOSTILE).expect("fixture parses")
-}
-
-async fn render<C>(props: C::Properties) -> String
-where
-    C: yew::BaseComponent,
-{
-    LocalServerRenderer::<C>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
 }
 
 #[tokio::test(flavor = "current_thread")]

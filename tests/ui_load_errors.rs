@@ -5,23 +5,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod ssr;
+use ssr::render;
+
 use civicmap::model::diagnostic::Diagnostic;
 use civicmap::model::state::Lang;
 use civicmap::ui::chrome::{ErrorPanel, ErrorPanelProps};
 use civicmap::ui::i18n::{self, FetchFailure, TimeoutKind};
 use civicmap::ui::load_notice::{LoadErrorNotice, LoadErrorNoticeProps};
 use civicmap::ui::store::Problem;
-use yew::{Callback, LocalServerRenderer};
-
-async fn render<C>(props: C::Properties) -> String
-where
-    C: yew::BaseComponent,
-{
-    LocalServerRenderer::<C>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+use yew::Callback;
 
 fn url() -> String {
     "https://data.example/d.json".to_string()

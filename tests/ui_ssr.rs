@@ -6,6 +6,9 @@
 // Test helpers outside #[test] fns may panic on a broken fixture.
 #![allow(clippy::expect_used)]
 
+mod ssr;
+use ssr::render;
+
 use std::rc::Rc;
 
 use civicmap::model::dataset::Dataset;
@@ -20,7 +23,7 @@ use civicmap::ui::chrome::{
 use civicmap::ui::filters::{FilterPanel, FilterPanelProps};
 use civicmap::ui::i18n::FetchFailure;
 use civicmap::ui::store::Shared;
-use yew::{Callback, LocalServerRenderer};
+use yew::Callback;
 
 const HOSTILE: &str = r##"{
   "format": "civicmap/1",
@@ -68,16 +71,6 @@ fn all_visible(ds: &Dataset) -> Visible {
         link_count: ds.links.len(),
         undated_actors: 0,
     }
-}
-
-async fn render<C>(props: C::Properties) -> String
-where
-    C: yew::BaseComponent,
-{
-    LocalServerRenderer::<C>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
 }
 
 fn actor_panel_props(ds: Dataset, actor: usize, lang: Lang) -> ActorPanelProps {

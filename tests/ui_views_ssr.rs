@@ -7,6 +7,9 @@
 // Test helpers outside #[test] fns may panic on a broken fixture.
 #![allow(clippy::expect_used)]
 
+mod ssr;
+use ssr::render;
+
 use std::rc::Rc;
 
 use civicmap::model::dataset::Dataset;
@@ -17,7 +20,7 @@ use civicmap::ui::list_view::{ListView, ListViewProps};
 use civicmap::ui::stakes_view::{StakesView, StakesViewProps};
 use civicmap::ui::store::Shared;
 use civicmap::ui::timeline::{TimelineView, TimelineViewProps};
-use yew::{Callback, LocalServerRenderer};
+use yew::Callback;
 
 const HOSTILE: &str = r##"{
   "format": "civicmap/1",
@@ -55,16 +58,6 @@ const HOSTILE: &str = r##"{
 
 fn dataset() -> Dataset {
     serde_json::from_str(HOSTILE).expect("fixture parses")
-}
-
-async fn render<C>(props: C::Properties) -> String
-where
-    C: yew::BaseComponent,
-{
-    LocalServerRenderer::<C>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
 }
 
 fn no_markup(html: &str) {
