@@ -22,7 +22,7 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]),
 
 /// Keeps Tab and Shift+Tab inside `container` (a modal dialog): from the
 /// last focusable element Tab goes to the first, and back.
-fn trap_tab(e: &KeyboardEvent, container: &NodeRef) {
+pub(crate) fn trap_tab(e: &KeyboardEvent, container: &NodeRef) {
     use wasm_bindgen::JsCast;
     if e.key() != "Tab" {
         return;
@@ -41,9 +41,7 @@ fn trap_tab(e: &KeyboardEvent, container: &NodeRef) {
         e.prevent_default();
         return;
     };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
+    let active = super::browser::active_element();
     let is = |el: &web_sys::HtmlElement| {
         active
             .as_ref()
@@ -57,6 +55,20 @@ fn trap_tab(e: &KeyboardEvent, container: &NodeRef) {
         e.prevent_default();
         let _ = first.focus();
     }
+}
+
+/// A modal's backdrop handler: a click on the backdrop itself (not on the
+/// dialog inside it) calls `on_close`.
+pub(crate) fn backdrop_close(on_close: Callback<()>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let is_backdrop = e
+            .target()
+            .zip(e.current_target())
+            .is_some_and(|(a, b)| a == b);
+        if is_backdrop {
+            on_close.emit(())
+        }
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -383,18 +395,7 @@ pub fn about_dialog(props: &AboutProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let backdrop = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: MouseEvent| {
-            let is_backdrop = e
-                .target()
-                .zip(e.current_target())
-                .is_some_and(|(a, b)| a == b);
-            if is_backdrop {
-                cb.emit(())
-            }
-        })
-    };
+    let backdrop = backdrop_close(props.on_close.clone());
     let onkeydown = {
         let cb = props.on_close.clone();
         let dialog = dialog.clone();

@@ -16,6 +16,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
+use super::chrome::{backdrop_close, trap_tab};
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::store::Shared;
@@ -183,9 +184,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let copy = use_state(|| CopyState::Idle);
     let copy_timer = use_mut_ref(|| None::<Timeout>);
     let dialog = use_node_ref();
-    let close_ref = use_node_ref();
     let code_ref = use_node_ref();
-    let copy_ref = use_node_ref();
     let preview_box = use_node_ref();
     let preview_frame = use_node_ref();
 
@@ -256,50 +255,18 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         let cb = on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let backdrop = {
-        let cb = on_close.clone();
-        Callback::from(move |e: MouseEvent| {
-            let is_backdrop = e
-                .target()
-                .zip(e.current_target())
-                .is_some_and(|(a, b)| a == b);
-            if is_backdrop {
-                cb.emit(())
-            }
-        })
-    };
+    let backdrop = backdrop_close(on_close.clone());
     // Escape closes; Tab and Shift + Tab cycle inside the dialog (it is
     // modal: the page behind is covered).
     let onkeydown = {
         let cb = on_close.clone();
-        let (dialog, first) = (dialog.clone(), close_ref.clone());
-        // The copy button is the last stop, unless it is disabled.
-        let last = if invalid {
-            code_ref.clone()
-        } else {
-            copy_ref.clone()
-        };
+        let dialog = dialog.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.prevent_default();
                 cb.emit(());
-                return;
-            }
-            if e.key() != "Tab" {
-                return;
-            }
-            let active = browser::active_element();
-            let is = |r: &NodeRef| r.get().zip(active.clone()).is_some_and(|(a, b)| a == *b);
-            let target = if e.shift_key() && (is(&first) || is(&dialog)) {
-                Some(last.clone())
-            } else if !e.shift_key() && is(&last) {
-                Some(first.clone())
             } else {
-                None
-            };
-            if let Some(el) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
-                e.prevent_default();
-                let _ = el.focus();
+                trap_tab(&e, &dialog);
             }
         })
     };
@@ -380,7 +347,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                      ref={dialog} {onkeydown}>
                 <div class="panel-head">
                     <h2 id="embed-title">{ t(lang, Key::EmbedTitle) }</h2>
-                    <button type="button" class="icon-btn" data-testid="embed-close" ref={close_ref}
+                    <button type="button" class="icon-btn" data-testid="embed-close"
                             aria-label={t(lang, Key::Close)} title={t(lang, Key::Close)} onclick={close_btn}>
                         <GlyphIcon glyph={Glyph::Close} />
                     </button>
@@ -435,7 +402,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     <textarea id="embed-code" data-testid="embed-snippet" ref={code_ref} readonly=true
                               rows="9" spellcheck="false" value={code.clone()} onfocus={select_all} />
                     <div class="embed-copy">
-                        <button type="button" class="btn primary" data-testid="embed-copy" ref={copy_ref}
+                        <button type="button" class="btn primary" data-testid="embed-copy"
                                 disabled={invalid} onclick={on_copy}>
                             { t(lang, Key::EmbedCopy) }
                         </button>
