@@ -10,32 +10,16 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_civicmap");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod cli_run;
+use cli_run::{run, stderr, stdout, ROOT};
 const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts");
 const DEFAULT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/static/data/civic-tech-fr.json"
 );
 const TAXONOMY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/taxonomy.json");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A fresh, empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
