@@ -11,10 +11,10 @@
 
 use std::time::Instant;
 
-use civicmap::model::dataset::{Actor, ActorType, Dataset, Link, Taxonomy};
-use civicmap::model::filter::{self, Filter};
-use civicmap::model::graph::Graph;
-use civicmap::model::layout::{self, node_radius};
+use civicmap::model::format::dataset::{Actor, ActorType, Dataset, Link, Taxonomy};
+use civicmap::model::network::filter::{self, Filter};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::network::layout::{self, node_radius};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/");
 
@@ -116,7 +116,7 @@ fn sigma_wikipedia() -> Result<Dataset, Box<dyn std::error::Error>> {
     })
 }
 
-fn overlaps(g: &Graph, p: &[civicmap::model::dataset::Position]) -> usize {
+fn overlaps(g: &Graph, p: &[civicmap::model::format::dataset::Position]) -> usize {
     let mut n = 0;
     for (i, a) in p.iter().enumerate() {
         for (j, b) in p.iter().enumerate().skip(i + 1) {

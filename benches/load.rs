@@ -14,7 +14,7 @@
 
 use std::time::{Duration, Instant};
 
-use civicmap::model::validate::load;
+use civicmap::model::format::validate::load;
 
 /// Knuth's MMIX linear congruential generator.
 struct Lcg(u64);
@@ -195,7 +195,7 @@ fn main() {
         let _ = serde_json::from_slice::<serde_json::Value>(&bytes);
     });
     let mut derive = time(runs, || {
-        let _ = serde_json::from_slice::<civicmap::model::dataset::Dataset>(&bytes);
+        let _ = serde_json::from_slice::<civicmap::model::format::dataset::Dataset>(&bytes);
     });
     let min = times.first().copied().unwrap_or_default();
     let median = times.get(times.len() / 2).copied().unwrap_or_default();

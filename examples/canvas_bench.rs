@@ -18,7 +18,7 @@ mod sigma;
 mod app {
     use std::rc::Rc;
 
-    use civicmap::model::state::Lang;
+    use civicmap::model::view::state::Lang;
     use civicmap::render::MapCanvas;
     use yew::prelude::*;
 

@@ -11,10 +11,10 @@
     clippy::indexing_slicing
 )]
 
-use civicmap::model::import::{
+use civicmap::convert::csv::{
     import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile, CsvInput,
 };
-use civicmap::model::validate::load;
+use civicmap::model::format::validate::load;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

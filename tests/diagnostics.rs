@@ -10,8 +10,8 @@
     clippy::indexing_slicing
 )]
 
-use civicmap::model::diagnostic::Severity;
-use civicmap::model::validate::load;
+use civicmap::model::format::diagnostic::Severity;
+use civicmap::model::format::validate::load;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(

@@ -12,9 +12,9 @@
     clippy::indexing_slicing
 )]
 
-use civicmap::model::diagnostic::Diagnostic;
-use civicmap::model::search;
-use civicmap::model::validate::{load, load_with_limits, Limits};
+use civicmap::model::format::diagnostic::Diagnostic;
+use civicmap::model::format::validate::{load, load_with_limits, Limits};
+use civicmap::model::network::search;
 use serde_json::{json, Value};
 
 const HOSTILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile.json");

@@ -4,8 +4,8 @@
 
 mod common;
 
-use civicmap::model::graph::Graph;
-use civicmap::model::layout;
+use civicmap::model::network::graph::Graph;
+use civicmap::model::network::layout;
 
 #[test]
 fn golden_layout_checksum() {

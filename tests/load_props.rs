@@ -10,9 +10,9 @@
     clippy::indexing_slicing
 )]
 
-use civicmap::model::diagnostic::Severity;
-use civicmap::model::locate::locate;
-use civicmap::model::validate::load;
+use civicmap::model::format::diagnostic::Severity;
+use civicmap::model::format::locate::locate;
+use civicmap::model::format::validate::load;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 

@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-use civicmap::model::dataset::Shape;
-use civicmap::model::validate::load;
+use civicmap::model::format::dataset::Shape;
+use civicmap::model::format::validate::load;
 use serde_json::{json, Value};
 
 const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts");
@@ -110,7 +110,7 @@ fn facts_dataset() -> Value {
     })
 }
 
-fn codes(loaded: &civicmap::model::validate::Loaded) -> HashMap<&'static str, usize> {
+fn codes(loaded: &civicmap::model::format::validate::Loaded) -> HashMap<&'static str, usize> {
     let mut counts = HashMap::new();
     for d in &loaded.diagnostics {
         *counts.entry(d.code).or_insert(0) += 1;
@@ -153,7 +153,7 @@ fn the_fact_sheet_loads_with_only_the_expected_warnings() {
         (162, 209, 106, 22)
     );
     // The open lists are completed from the values used (README counts).
-    let ids = |terms: &[civicmap::model::dataset::Term]| -> Vec<String> {
+    let ids = |terms: &[civicmap::model::format::dataset::Term]| -> Vec<String> {
         terms.iter().filter_map(|t| t.id.clone()).collect()
     };
     let mut objectives = ids(d.taxonomy.objectives.as_ref().unwrap());

@@ -12,9 +12,9 @@ mod sigma;
 
 use std::time::Instant;
 
-use civicmap::model::dataset::{Dataset, Position};
-use civicmap::model::graph::Graph;
-use civicmap::model::layout;
+use civicmap::model::format::dataset::{Dataset, Position};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::network::layout;
 use civicmap::render::camera::{Bounds, Camera, Viewport};
 use civicmap::render::labels::{label_box, Candidate, Placer, GAP};
 use civicmap::render::scene::Scene;
@@ -32,7 +32,9 @@ fn civic_tech() -> (Dataset, Graph, Vec<Position>) {
         "/static/data/civic-tech-fr.json"
     ))
     .unwrap();
-    let ds = civicmap::model::validate::load(&bytes).dataset.unwrap();
+    let ds = civicmap::model::format::validate::load(&bytes)
+        .dataset
+        .unwrap();
     let g = Graph::new(&ds);
     let p = layout::compute(&ds, &g);
     (ds, g, p)

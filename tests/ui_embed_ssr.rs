@@ -12,8 +12,8 @@ use ssr::render;
 
 use std::rc::Rc;
 
-use civicmap::model::dataset::Dataset;
-use civicmap::model::state::{AppState, Lang};
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::view::state::{AppState, Lang};
 use civicmap::ui::embed::{
     EmbedControls, EmbedControlsProps, EmbedDialog, EmbedDialogProps, EmbedFooter, EmbedFooterProps,
 };

@@ -8,8 +8,8 @@
 mod ssr;
 use ssr::render;
 
-use civicmap::model::diagnostic::Diagnostic;
-use civicmap::model::state::Lang;
+use civicmap::model::format::diagnostic::Diagnostic;
+use civicmap::model::view::state::Lang;
 use civicmap::ui::chrome::{ErrorPanel, ErrorPanelProps};
 use civicmap::ui::i18n::{self, FetchFailure, TimeoutKind};
 use civicmap::ui::load_notice::{LoadErrorNotice, LoadErrorNoticeProps};

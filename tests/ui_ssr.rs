@@ -11,11 +11,11 @@ use ssr::render;
 
 use std::rc::Rc;
 
-use civicmap::model::dataset::Dataset;
-use civicmap::model::diagnostic::Diagnostic;
-use civicmap::model::filter::{FacetCounts, Filter, Visible};
-use civicmap::model::graph::Graph;
-use civicmap::model::state::Lang;
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::format::diagnostic::Diagnostic;
+use civicmap::model::network::filter::{FacetCounts, Filter, Visible};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::view::state::Lang;
 use civicmap::ui::actor_panel::{ActorPanel, ActorPanelProps};
 use civicmap::ui::chrome::{
     ErrorPanel, ErrorPanelProps, NoticeBox, NoticeBoxProps, VisibleCount, VisibleCountProps,

@@ -12,10 +12,10 @@ use ssr::render;
 
 use std::rc::Rc;
 
-use civicmap::model::dataset::Dataset;
-use civicmap::model::filter::{self, Filter};
-use civicmap::model::graph::Graph;
-use civicmap::model::state::Lang;
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::network::filter::{self, Filter};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::view::state::Lang;
 use civicmap::ui::list_view::{ListView, ListViewProps};
 use civicmap::ui::stakes_view::{StakesView, StakesViewProps};
 use civicmap::ui::store::Shared;

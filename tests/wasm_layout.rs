@@ -5,8 +5,8 @@
 
 mod common;
 
-use civicmap::model::graph::Graph;
-use civicmap::model::layout;
+use civicmap::model::network::graph::Graph;
+use civicmap::model::network::layout;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);

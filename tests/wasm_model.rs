@@ -11,12 +11,12 @@
     clippy::indexing_slicing
 )]
 
-use civicmap::model::diagnostic::Severity;
-use civicmap::model::filter::{visible, Filter};
-use civicmap::model::graph::Graph;
-use civicmap::model::search::{fold, suggestions};
-use civicmap::model::url::{decode, encode, resolve};
-use civicmap::model::validate::load;
+use civicmap::model::format::diagnostic::Severity;
+use civicmap::model::format::validate::load;
+use civicmap::model::network::filter::{visible, Filter};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::network::search::{fold, suggestions};
+use civicmap::model::view::url::{decode, encode, resolve};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);

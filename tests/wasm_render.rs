@@ -17,10 +17,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use civicmap::model::dataset::Dataset;
-use civicmap::model::filter::{visible, Filter};
-use civicmap::model::graph::Graph;
-use civicmap::model::state::Lang;
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::network::filter::{visible, Filter};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::view::state::Lang;
 use civicmap::render::{MapCanvas, MapCanvasProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -28,16 +28,16 @@ mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
     use serde::Serialize;
 
-    use civicmap::model::config::Config;
-    use civicmap::model::dataset::Dataset;
-    use civicmap::model::diagnostic::{Diagnostic, Severity};
-    use civicmap::model::headers;
-    use civicmap::model::import::{
-        self, export_csv, import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile,
-        CsvInput, Imported, Outcome,
+    use civicmap::convert::csv::{
+        export_csv, import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile, CsvInput,
+        Imported, Outcome,
     };
-    use civicmap::model::stats::stats;
-    use civicmap::model::validate::load;
+    use civicmap::convert::stats::stats;
+    use civicmap::deploy::config::Config;
+    use civicmap::deploy::headers;
+    use civicmap::model::format::dataset::Dataset;
+    use civicmap::model::format::diagnostic::{Diagnostic, Severity};
+    use civicmap::model::format::validate::load;
 
     #[derive(Parser, Debug)]
     #[command(
@@ -622,7 +622,7 @@ Example:
 
     fn import_sigma_cmd(file: &Path, output: &Path) -> Result<ExitCode> {
         let text = read_text(file)?;
-        let imported = import::sigma::import_sigma(&file.display().to_string(), &text)
+        let imported = civicmap::convert::sigma::import_sigma(&file.display().to_string(), &text)
             .map_err(|n| n.to_string())?;
         finish_import(&imported, output, true)
     }

@@ -2,7 +2,7 @@
 //! built from the researched CSV fact sheets in `shared/data/facts`, with a
 //! completed taxonomy, as the loader would give it.
 
-use crate::model::dataset::{
+use crate::model::format::dataset::{
     Actor, ActorType, Dataset, Link, LinkKind, LocalizedText, Stake, Taxonomy, Term,
 };
 

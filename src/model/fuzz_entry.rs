@@ -16,15 +16,15 @@
 
 use std::sync::OnceLock;
 
-use super::dataset::{Dataset, Taxonomy};
-use super::filter;
-use super::graph::Graph;
-use super::import::{import_csv, parse_taxonomy, to_pretty_json, CsvFile, CsvInput};
-use super::layout::Layout;
-use super::message::{self, HostCommand, MessageError};
-use super::state::AppState;
-use super::url as codec;
-use super::validate::{self, Limits};
+use crate::convert::csv::{import_csv, parse_taxonomy, to_pretty_json, CsvFile, CsvInput};
+use crate::deploy::message::{self, HostCommand, MessageError};
+use crate::model::format::dataset::{Dataset, Taxonomy};
+use crate::model::format::validate::{self, Limits};
+use crate::model::network::filter;
+use crate::model::network::graph::Graph;
+use crate::model::network::layout::Layout;
+use crate::model::view::state::AppState;
+use crate::model::view::url as codec;
 
 /// A broken invariant: what was expected, for the input at hand.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,7 +253,7 @@ pub fn csv_import(data: &[u8]) -> Result<(), Violation> {
         meta: Default::default(),
     };
     let imported = import_csv(&input);
-    if imported.count(super::import::Outcome::Error) > 0 {
+    if imported.count(crate::convert::csv::Outcome::Error) > 0 {
         return Ok(());
     }
     let json = to_pretty_json(&imported.dataset)

@@ -1,31 +1,15 @@
-//! The pure model of civicmap: the `civicmap/1` format, its validation, the
-//! graph, filters, search, the view state and its URL codec, the layout.
+//! The pure model of civicmap, by domain: [`format`] (the `civicmap/1` file,
+//! its validation and diagnostics), [`network`] (the graph, filters, search,
+//! layout) and [`view`] (the view state, its URL codec, the list, timeline and
+//! stakes views).
 //!
 //! Invariant: nothing under `model` imports `yew`, `web_sys`, `js_sys`,
 //! `gloo` or `wasm_bindgen`; it compiles and is tested natively, and the
-//! browser runs exactly the same code.
+//! browser runs exactly the same code (`tests/tidy.rs` checks it).
 
-pub mod complete;
-pub mod config;
-pub mod dataset;
-pub mod diagnostic;
-pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod format;
 pub mod fuzz_entry;
-pub mod graph;
-pub mod headers;
-pub mod import;
-pub mod layout;
-pub mod listing;
-pub mod locate;
-pub mod message;
-pub mod search;
-mod shape;
-pub mod snippet;
-pub mod stakes;
-pub mod state;
-pub mod stats;
-pub mod timeline;
-pub mod url;
-pub mod validate;
+pub mod network;
+pub mod view;

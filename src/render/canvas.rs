@@ -31,11 +31,11 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-use crate::model::dataset::{Dataset, Position};
-use crate::model::filter::Visible;
-use crate::model::graph::Graph;
-use crate::model::layout::Layout;
-use crate::model::state::Lang;
+use crate::model::format::dataset::{Dataset, Position};
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::network::layout::Layout;
+use crate::model::view::state::Lang;
 
 use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
 use super::css;

@@ -9,7 +9,7 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::model::dataset::Position;
+use crate::model::format::dataset::Position;
 
 use super::camera::{clip_segment, Camera, Viewport};
 use super::labels::Candidate;

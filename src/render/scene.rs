@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use crate::model::dataset::{Dataset, Shape};
-use crate::model::graph::Graph;
+use crate::model::format::dataset::{Dataset, Shape};
+use crate::model::network::graph::Graph;
 
 use super::shape;
 use super::style::{self, FALLBACK_FILLS};
@@ -18,7 +18,7 @@ use super::style::{self, FALLBACK_FILLS};
 /// The layout keeps nodes of these radii apart, so the map draws them with
 /// exactly this size at zoom 1.
 pub fn node_radius(degree: usize) -> f64 {
-    crate::model::layout::node_radius(degree)
+    crate::model::network::layout::node_radius(degree)
 }
 
 /// How one actor type is drawn.
@@ -343,7 +343,7 @@ pub fn neighbourhood(scene: &Scene, visible_links: &[bool], focus: usize, out: &
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::graph::ActorId;
+    use crate::model::network::graph::ActorId;
 
     /// A graph built straight from the dataset (the tests do not depend on
     /// `Graph::new`).

@@ -6,7 +6,7 @@
 //! implements the sink with `CanvasRenderingContext2d`, the tests with a
 //! recorder.
 
-use crate::model::dataset::Shape;
+use crate::model::format::dataset::Shape;
 
 /// Something that builds a path: the subset of the Canvas 2D path API the
 /// shapes need. There is deliberately no `close_path`: Chromium's

@@ -1,7 +1,7 @@
 //! Finding actors by position: a uniform grid over the world for pointer
 //! hit testing, and the keyboard's "nearest actor in that direction".
 
-use crate::model::dataset::Position;
+use crate::model::format::dataset::Position;
 
 /// A uniform grid of actor indices over the world plane. Rebuilt when
 /// positions change (each layout frame, then once); queries only look at

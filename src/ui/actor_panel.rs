@@ -13,10 +13,10 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::lookup;
 use super::store::Shared;
-use crate::model::dataset::{Dataset, Source};
-use crate::model::filter::Visible;
-use crate::model::graph::Graph;
-use crate::model::state::Lang;
+use crate::model::format::dataset::{Dataset, Source};
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorPanelProps {
@@ -156,7 +156,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
     };
     let depth_value = props.depth.map(|d| d.to_string()).unwrap_or_default();
 
-    let chips = |ids: &[String], list: Option<&[crate::model::dataset::Term]>| -> Html {
+    let chips = |ids: &[String], list: Option<&[crate::model::format::dataset::Term]>| -> Html {
         html! {
             <ul class="chips" role="list">
                 { for ids.iter().map(|id| html! { <li class="chip">{ lookup::term_label(list, id, lang) }</li> }) }

@@ -31,13 +31,13 @@ use super::stakes_view::{ActiveStake, StakesView};
 use super::store::{Msg, Phase, Shared, Store};
 use super::timeline::TimelineView;
 use super::view_tabs::{self, ViewTabs};
-use crate::model::filter::{self, FacetCounts, Filter, Visible};
-use crate::model::graph::Graph;
-use crate::model::message;
-use crate::model::search;
-use crate::model::state::{Action, AppState, Lang, Theme, View};
-use crate::model::timeline;
-use crate::model::url;
+use crate::deploy::message;
+use crate::model::network::filter::{self, FacetCounts, Filter, Visible};
+use crate::model::network::graph::Graph;
+use crate::model::network::search;
+use crate::model::view::state::{Action, AppState, Lang, Theme, View};
+use crate::model::view::timeline;
+use crate::model::view::url;
 use crate::render::MapCanvas;
 
 /// How many suggestions the search box lists.

@@ -12,9 +12,9 @@ use super::browser;
 use super::i18n::{self, t, FetchFailure, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::store::Shared;
-use crate::model::dataset::Dataset;
-use crate::model::diagnostic::Diagnostic;
-use crate::model::state::{Lang, Theme};
+use crate::model::format::dataset::Dataset;
+use crate::model::format::diagnostic::Diagnostic;
+use crate::model::view::state::{Lang, Theme};
 
 /// What can take the keyboard focus inside a dialog.
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \

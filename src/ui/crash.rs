@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::i18n::{t, Key};
-use crate::model::state::Lang;
+use crate::model::view::state::Lang;
 
 /// Installs the panic hook: the panic still goes to the console (with its
 /// stack, via `console_error_panic_hook`), then [`show`] replaces the page.

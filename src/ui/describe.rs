@@ -3,9 +3,9 @@
 //! the visible set, so it changes with every filter. The phrases are in
 //! [`i18n`]; this module gathers the dataset's labels for them.
 
-use crate::model::dataset::Dataset;
-use crate::model::filter::{Filter, Visible};
-use crate::model::state::Lang;
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::{Filter, Visible};
+use crate::model::view::state::Lang;
 
 use super::i18n::{self, FilterWords, MapSummary};
 use super::lookup;

@@ -6,7 +6,7 @@
 //! - [`EmbedFooter`]: the dataset's credit line and a discreet link that
 //!   opens the standalone map, same view, in a new tab.
 //! - [`EmbedDialog`]: in the standalone map, generates the `<iframe>`
-//!   snippet of the current view ([`crate::model::snippet`]), with a size
+//!   snippet of the current view ([`crate::deploy::snippet`]), with a size
 //!   and a language, a copy button and a live preview.
 //!
 //! The gestures that embed mode leaves to the host page are the canvas's
@@ -20,9 +20,9 @@ use super::chrome::{backdrop_close, trap_tab};
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::store::Shared;
-use crate::model::dataset::Dataset;
-use crate::model::snippet::{self, Size, DEFAULT_HEIGHT, MAX_HEIGHT, MIN_HEIGHT};
-use crate::model::state::{AppState, Lang};
+use crate::deploy::snippet::{self, Size, DEFAULT_HEIGHT, MAX_HEIGHT, MIN_HEIGHT};
+use crate::model::format::dataset::Dataset;
+use crate::model::view::state::{AppState, Lang};
 
 /// The id of the search bar (the search button's `aria-controls`).
 const SEARCH_BAR_ID: &str = "embed-search";

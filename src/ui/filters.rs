@@ -8,9 +8,9 @@ use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
 use super::lookup;
 use super::store::Shared;
-use crate::model::dataset::Dataset;
-use crate::model::filter::{FacetCounts, Filter};
-use crate::model::state::{Action, Lang};
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::{FacetCounts, Filter};
+use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {

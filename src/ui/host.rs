@@ -24,7 +24,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::loader;
-use crate::model::message::{self, SET_STATE};
+use crate::deploy::message::{self, SET_STATE};
 
 /// How long a queued message may wait for an animation frame, in ms.
 const FALLBACK_MS: i32 = 200;

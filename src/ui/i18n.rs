@@ -5,9 +5,9 @@
 //! text: adding a language means touching this file only. Dataset text is
 //! not here: it comes from the file through `LocalizedText::get`.
 
-use crate::model::snippet::{HeightError, MAX_HEIGHT, MIN_HEIGHT};
-use crate::model::state::Lang;
-use crate::model::url::{Notice, NoticeReason};
+use crate::deploy::snippet::{HeightError, MAX_HEIGHT, MIN_HEIGHT};
+use crate::model::view::state::Lang;
+use crate::model::view::url::{Notice, NoticeReason};
 
 /// The language code used for `<html lang>` and `LocalizedText::get`.
 pub fn code(lang: Lang) -> &'static str {
@@ -592,7 +592,7 @@ const MONTHS_EN: [&str; 12] = [
 
 /// A date of the format in words: "2 février 1995", "1er mars 2015",
 /// "février 1995", "1995" / "2 February 1995".
-pub fn date(lang: Lang, d: &crate::model::timeline::Date) -> String {
+pub fn date(lang: Lang, d: &crate::model::view::timeline::Date) -> String {
     let months = match lang {
         Lang::Fr => &MONTHS_FR,
         Lang::En => &MONTHS_EN,
@@ -1371,7 +1371,7 @@ mod tests {
 
     #[test]
     fn dates_read_naturally_at_every_precision() {
-        use crate::model::timeline::Date;
+        use crate::model::view::timeline::Date;
         let d = |s: &str| Date::parse(s).unwrap();
         assert_eq!(date(Lang::Fr, &d("1995-02-02")), "2 février 1995");
         assert_eq!(date(Lang::Fr, &d("2015-03-01")), "1er mars 2015");

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::model::dataset::Shape;
+use crate::model::format::dataset::Shape;
 
 /// The SVG element of `shape` in a 20×20 box, for a 20×20 view box.
 fn shape_element(shape: Shape) -> Html {

@@ -3,7 +3,7 @@
 //! as the map), sortable by every column, each row a way to select its
 //! actor; above it, the selected actor's neighbourhood as one sentence.
 //!
-//! Rows and sorting are pure ([`crate::model::listing`]); the summary text
+//! Rows and sorting are pure ([`crate::model::view::listing`]); the summary text
 //! is [`summary`], tested natively below. Sorting is local to the view
 //! (not in the URL).
 
@@ -14,11 +14,11 @@ use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
 use super::lookup;
 use super::store::Shared;
-use crate::model::dataset::Dataset;
-use crate::model::filter::Visible;
-use crate::model::graph::Graph;
-use crate::model::listing::{self, Column, Order, Row, Sort, Vocabulary};
-use crate::model::state::{Action, Lang};
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::view::listing::{self, Column, Order, Row, Sort, Vocabulary};
+use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ListViewProps {
@@ -234,8 +234,8 @@ pub fn list_view(props: &ListViewProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::filter::{self, Filter};
-    use crate::model::validate;
+    use crate::model::format::validate;
+    use crate::model::network::filter::{self, Filter};
 
     fn real() -> (Dataset, Graph) {
         let bytes = std::fs::read(concat!(

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::store::Problem;
-use crate::model::diagnostic::Diagnostic;
-use crate::model::state::Lang;
+use crate::model::format::diagnostic::Diagnostic;
+use crate::model::view::state::Lang;
 
 /// The most diagnostics listed in the notice (the file's own error panel,
 /// or `civicmap check`, gives them all).

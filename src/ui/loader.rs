@@ -16,10 +16,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
 use super::i18n::{FetchFailure, TimeoutKind};
-use crate::model::config::{Config, MAX_CONFIG_BYTES};
-use crate::model::dataset::Dataset;
-use crate::model::diagnostic::Diagnostic;
-use crate::model::validate;
+use crate::deploy::config::{Config, MAX_CONFIG_BYTES};
+use crate::model::format::dataset::Dataset;
+use crate::model::format::diagnostic::Diagnostic;
+use crate::model::format::validate;
 
 /// The deployment configuration, beside `index.html`.
 pub const CONFIG_FILE: &str = "civicmap.config.json";
@@ -502,7 +502,7 @@ mod tests {
             "/static/data/civic-tech-fr.json"
         ))
         .unwrap();
-        match outcome(crate::model::config::DEFAULT_DATASET, &bytes) {
+        match outcome(crate::deploy::config::DEFAULT_DATASET, &bytes) {
             Outcome::Ready { dataset, warnings } => {
                 assert_eq!(dataset.actors.len(), 162);
                 assert_eq!(dataset.links.len(), 209);

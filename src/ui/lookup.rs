@@ -2,8 +2,8 @@
 //! labels, a type's colour and shape, safe links. Pure functions, tested
 //! natively.
 
-use crate::model::dataset::{ActorType, Dataset, LinkKind, Shape, Source, Term};
-use crate::model::state::Lang;
+use crate::model::format::dataset::{ActorType, Dataset, LinkKind, Shape, Source, Term};
+use crate::model::view::state::Lang;
 
 use super::i18n;
 

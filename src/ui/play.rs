@@ -16,8 +16,8 @@ use yew::prelude::*;
 
 use super::i18n::{t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use crate::model::state::{Action, Lang};
-use crate::model::timeline::{play_next, play_start};
+use crate::model::view::state::{Action, Lang};
+use crate::model::view::timeline::{play_next, play_start};
 
 /// Milliseconds each year stays on screen.
 pub const STEP_MS: u32 = 1000;

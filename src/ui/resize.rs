@@ -16,8 +16,8 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::browser;
-use crate::model::message;
-use crate::model::state::View;
+use crate::deploy::message;
+use crate::model::view::state::View;
 
 /// The page's natural height in whole CSS pixels, from the view's scroll
 /// container (whose first child is the view's content).

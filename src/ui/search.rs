@@ -8,8 +8,8 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::lookup;
 use super::store::Shared;
-use crate::model::dataset::Dataset;
-use crate::model::state::Lang;
+use crate::model::format::dataset::Dataset;
+use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {

@@ -15,11 +15,11 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::lookup;
 use super::store::Shared;
-use crate::model::dataset::Dataset;
-use crate::model::filter::{self, Filter};
-use crate::model::graph::Graph;
-use crate::model::stakes;
-use crate::model::state::{Action, Lang, View};
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::{self, Filter};
+use crate::model::network::graph::Graph;
+use crate::model::view::stakes;
+use crate::model::view::state::{Action, Lang, View};
 
 #[derive(Properties, PartialEq)]
 pub struct StakesViewProps {

@@ -12,10 +12,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::i18n::FetchFailure;
-use crate::model::dataset::Dataset;
-use crate::model::diagnostic::Diagnostic;
-use crate::model::state::{Action, AppState};
-use crate::model::url::{self, Notice};
+use crate::model::format::dataset::Dataset;
+use crate::model::format::diagnostic::Diagnostic;
+use crate::model::view::state::{Action, AppState};
+use crate::model::view::url::{self, Notice};
 
 /// An `Rc` compared by pointer: cheap props for data that only changes by
 /// being replaced (a dataset, a graph, a memoized visible set).
@@ -292,8 +292,8 @@ impl Reducible for Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::url::NoticeReason;
-    use crate::model::validate;
+    use crate::model::format::validate;
+    use crate::model::view::url::NoticeReason;
 
     fn default_dataset() -> Rc<Dataset> {
         let bytes = std::fs::read(concat!(
@@ -336,7 +336,7 @@ mod tests {
             "{reasons:?}"
         );
         // Every view exists: `view=list` is kept, without a notice.
-        assert_eq!(s.state.view, crate::model::state::View::List);
+        assert_eq!(s.state.view, crate::model::view::state::View::List);
         assert!(!reasons.iter().any(|(p, _)| p == "view"), "{reasons:?}");
         assert!(reasons.contains(&("actor".into(), NoticeReason::HiddenActor)));
         assert!(reasons.iter().any(|(p, _)| p == "depth"), "{reasons:?}");
@@ -347,7 +347,7 @@ mod tests {
         let s = loaded("actor=erdf&lang=en");
         assert_eq!(s.state.filter.actor.as_deref(), Some("enedis"));
         assert!(s.url_notices.is_empty(), "{:?}", s.url_notices);
-        assert_eq!(s.state.lang, crate::model::state::Lang::En);
+        assert_eq!(s.state.lang, crate::model::view::state::Lang::En);
     }
 
     #[test]

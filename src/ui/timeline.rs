@@ -29,10 +29,10 @@ use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::lookup;
 use super::play::{Play, PlayButton};
 use super::store::Shared;
-use crate::model::dataset::{Dataset, Source};
-use crate::model::filter::Visible;
-use crate::model::state::{Action, Lang};
-use crate::model::timeline::{self, Timeline};
+use crate::model::format::dataset::{Dataset, Source};
+use crate::model::network::filter::Visible;
+use crate::model::view::state::{Action, Lang};
+use crate::model::view::timeline::{self, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {

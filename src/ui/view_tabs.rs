@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::browser;
 use super::i18n::{t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use crate::model::state::{Action, Lang, View};
+use crate::model::view::state::{Action, Lang, View};
 
 /// The views in tab order.
 pub const VIEWS: [View; 4] = [View::Graph, View::List, View::Timeline, View::Stakes];
@@ -120,8 +120,8 @@ mod tests {
 
     #[test]
     fn slugs_are_the_url_values() {
-        use crate::model::state::AppState;
-        use crate::model::url;
+        use crate::model::view::state::AppState;
+        use crate::model::view::url;
         for v in VIEWS {
             let st = AppState {
                 view: v,

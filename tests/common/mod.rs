@@ -1,7 +1,7 @@
 //! Shared by the native and the browser layout tests: a fixed generated
 //! graph and the FNV-1a hash of the positions it lays out to.
 
-use civicmap::model::dataset::{Actor, Dataset, Link, Position};
+use civicmap::model::format::dataset::{Actor, Dataset, Link, Position};
 
 /// 300 actors (every 50th pinned, a few isolated) and 600 links, from a
 /// fixed xorshift sequence.

@@ -3,9 +3,9 @@
 //! renderer can be measured on the same data as sigma.js. Node tags become actor
 //! types; edges alternate between a directed and an undirected link kind.
 
-use civicmap::model::dataset::Dataset;
-use civicmap::model::filter::Visible;
-use civicmap::model::graph::{ActorId, Graph};
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::network::filter::Visible;
+use civicmap::model::network::graph::{ActorId, Graph};
 use serde_json::{json, Value};
 
 /// The dataset built from the sigma demo JSON text.

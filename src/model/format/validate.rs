@@ -1,0 +1,1184 @@
+//! Loading and validation of a `civicmap/1` file: bytes → dataset plus
+//! diagnostics (every rule of product.md, "Rules"; the codes are listed in
+//! `docs/diagnostics.md`).
+//!
+//! Loading runs in phases, and stops after the first phase that finds an
+//! error, because later phases need what the earlier ones establish:
+//!
+//! 1. **text**: not empty, valid UTF-8 (a leading byte order mark is
+//!    skipped);
+//! 2. **syntax**: well-formed JSON (`serde_json`, whose recursion limit
+//!    turns absurd nesting into an error), an object at the top;
+//! 3. **shape**: every known field has the JSON type the format says (a
+//!    string, a list, an integer year, …); `null` counts as absent;
+//! 4. **rules**: required fields, ids, references, taxonomy, dates, years,
+//!    URLs (errors) and the warnings. All of them are reported at once.
+//!
+//! Diagnostics carry the JSON path of the value concerned and its 1-based
+//! line and column (columns count characters, see [`crate::model::format::locate`]); a
+//! missing field is placed at the object that lacks it. Positions are looked
+//! up only when there is something to report, in one pass over the text.
+//!
+//! ```
+//! use civicmap::model::format::validate::load;
+//! let file = br#"{"format": "civicmap/1",
+//!   "taxonomy": {"actor_types": [{"id": "association"}]},
+//!   "actors": [{"id": "a", "name": "A", "type": "association"},
+//!              {"id": "b", "name": "B", "type": "startup"}]}"#;
+//! let loaded = load(file);
+//! assert!(loaded.dataset.is_none());
+//! let d = &loaded.diagnostics[0];
+//! assert_eq!((d.code, d.path.as_str()), ("not-in-taxonomy", "actors[1].type"));
+//! assert_eq!((d.line, d.column), (Some(4), Some(47)));
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use crate::model::format::complete::{complete_taxonomy, is_hex_color};
+use crate::model::format::dataset::{Actor, Dataset, Source, FORMAT};
+use crate::model::format::diagnostic::{Diagnostic, Severity};
+use crate::model::format::locate::{line_columns, offsets_nearest};
+use crate::model::format::shape::{read_dataset, type_name};
+
+/// The result of loading a file.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// `Some` when there is no error. Its taxonomy is *completed*: open lists
+    /// (absent `objectives`, `link_kinds`, `ecosystems`) are filled with the
+    /// values found (label = id), and every actor type has a shape and colours
+    /// (see [`complete_taxonomy`]).
+    pub dataset: Option<Dataset>,
+    /// Errors first, then warnings, each in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Whether any diagnostic is an error (then `dataset` is `None`).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Caps on the size of a dataset, so that a huge file is refused with a
+/// `too-large` diagnostic instead of freezing the visitor's tab while it is
+/// validated, laid out and drawn.
+///
+/// The app loads with [`Limits::default`]; the command-line checker uses
+/// [`load`], which has no cap ([`Limits::NONE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most actors a file may have.
+    pub max_actors: usize,
+    /// The most links a file may have.
+    pub max_links: usize,
+}
+
+impl Limits {
+    /// No cap at all (the command-line checker).
+    pub const NONE: Limits = Limits {
+        max_actors: usize::MAX,
+        max_links: usize::MAX,
+    };
+}
+
+impl Default for Limits {
+    /// 50,000 actors and 200,000 links: two orders of magnitude above the
+    /// French civic-tech dataset, and still drawable on a laptop.
+    fn default() -> Self {
+        Limits {
+            max_actors: 50_000,
+            max_links: 200_000,
+        }
+    }
+}
+
+/// Parses and validates a file, without size limits (the command-line
+/// checker). Never panics, whatever the bytes.
+pub fn load(bytes: &[u8]) -> Loaded {
+    load_with_limits(bytes, &Limits::NONE)
+}
+
+/// Parses and validates a file, refusing it with a `too-large` error when
+/// it has more actors or links than `limits` allow. The count is taken
+/// right after deserialization, before any rule is checked. Never panics,
+/// whatever the bytes.
+pub fn load_with_limits(bytes: &[u8], limits: &Limits) -> Loaded {
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(diagnostic) => return failed(vec![diagnostic]),
+    };
+    // Fast path: serde's derived deserialization (the format's definition)
+    // reads a well-shaped file without building a JSON tree. Only when it
+    // fails does the shape reader run, to name every misfit with its path;
+    // a property test holds the two to the same result on every file serde
+    // accepts.
+    let mut dataset: Dataset = match serde_json::from_str(text) {
+        Ok(dataset) => dataset,
+        Err(e) if e.is_syntax() || e.is_eof() => return failed(vec![syntax_error(text, &e)]),
+        Err(_) => match read_shape(text) {
+            Ok(dataset) => dataset,
+            Err(diagnostics) => return failed(diagnostics),
+        },
+    };
+
+    let too_large = too_large(&dataset, limits);
+    if !too_large.is_empty() {
+        return failed(locate_all(text, too_large));
+    }
+
+    let mut diagnostics = Vec::new();
+    Checker::new(&dataset).run(&mut diagnostics);
+    let diagnostics = locate_all(text, diagnostics);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    if has_errors {
+        return failed(diagnostics);
+    }
+    complete_taxonomy(&mut dataset);
+    Loaded {
+        dataset: Some(dataset),
+        diagnostics,
+    }
+}
+
+/// Phases 2 and 3 on a file serde refused: the JSON tree, then the shape
+/// reader, which reports every value of the wrong type with its place.
+fn read_shape(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_error(text, &e)])?;
+    let Value::Object(root) = value else {
+        let found = type_name(&value);
+        let d = Diagnostic::error(
+            "not-an-object",
+            "",
+            format!("a civicmap/1 file is a JSON object, not {found}"),
+        );
+        return Err(locate_all(text, vec![d]));
+    };
+    read_dataset(root).map_err(|diagnostics| locate_all(text, diagnostics))
+}
+
+/// A `too-large` error for each of `actors` and `links` that has more
+/// entries than `limits` allow.
+fn too_large(dataset: &Dataset, limits: &Limits) -> Vec<Diagnostic> {
+    [
+        ("actors", dataset.actors.len(), limits.max_actors),
+        ("links", dataset.links.len(), limits.max_links),
+    ]
+    .into_iter()
+    .filter(|&(_, n, max)| n > max)
+    .map(|(field, n, max)| {
+        Diagnostic::error(
+            "too-large",
+            field,
+            format!("the file has {n} {field}; this map shows at most {max}"),
+        )
+    })
+    .collect()
+}
+
+fn failed(diagnostics: Vec<Diagnostic>) -> Loaded {
+    Loaded {
+        dataset: None,
+        diagnostics,
+    }
+}
+
+/// Bytes → text, or the diagnostic saying why not.
+fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    let at = |mut d: Diagnostic, line, column| {
+        d.line = Some(line);
+        d.column = Some(column);
+        d
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = bytes
+                .get(..valid)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let bom = if prefix.starts_with('\u{feff}') { 3 } else { 0 };
+            let prefix = prefix.get(bom..).unwrap_or("");
+            let (line, column) = line_columns(prefix, &[valid.saturating_sub(bom)])
+                .first()
+                .copied()
+                .unwrap_or((1, 1));
+            let d = Diagnostic::error(
+                "invalid-utf8",
+                "",
+                format!("the file is not valid UTF-8 (byte {valid}); save it as UTF-8"),
+            );
+            return Err(at(d, line, column));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        let d = Diagnostic::error("empty-file", "", "the file is empty");
+        return Err(at(d, 1, 1));
+    }
+    Ok(text)
+}
+
+/// A `serde_json` syntax error, with its position converted to characters.
+fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full),
+        None => &full,
+    };
+    let mut d = Diagnostic::error(
+        "invalid-json",
+        "",
+        format!("the file is not valid JSON: {message}"),
+    );
+    // serde_json counts lines by '\n' and columns in bytes, 1-based for the
+    // offending byte; find that byte, then count characters.
+    let line_start = if e.line() <= 1 {
+        Some(0)
+    } else {
+        text.match_indices('\n')
+            .nth(e.line() - 2)
+            .map(|(i, _)| i + 1)
+    };
+    let offset = line_start.map_or(text.len(), |s| {
+        let mut o = (s + e.column().saturating_sub(1)).min(text.len());
+        while !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    });
+    let (line, column) = line_columns(text, &[offset])
+        .first()
+        .copied()
+        .unwrap_or((1, 1));
+    d.line = Some(line);
+    d.column = Some(column);
+    d
+}
+
+/// Fills in line and column for every diagnostic, then orders them: errors
+/// first, then warnings, each in file order.
+fn locate_all(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.is_empty() {
+        return diagnostics;
+    }
+    let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    let offsets = offsets_nearest(text, &paths);
+    let resolved: Vec<usize> = offsets.iter().map(|o| o.unwrap_or(0)).collect();
+    let positions = line_columns(text, &resolved);
+    let mut keyed: Vec<(Severity, usize, Diagnostic)> = diagnostics
+        .drain(..)
+        .zip(resolved.iter().zip(positions))
+        .map(|(mut d, (&offset, (line, column)))| {
+            d.line = Some(line);
+            d.column = Some(column);
+            (d.severity, offset, d)
+        })
+        .collect();
+    keyed.sort_by_key(|(severity, offset, _)| (*severity, *offset));
+    keyed.into_iter().map(|(_, _, d)| d).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Phase 4: the rules.
+
+/// `^[a-z0-9][a-z0-9._-]{0,99}$`: the grammar of every id.
+pub fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let first_ok = bytes
+        .first()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    first_ok
+        && bytes.len() <= 100
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
+}
+
+/// Whether `year` is in the range the format allows (1000–2100).
+pub fn is_valid_year(year: i64) -> bool {
+    (1000..=2100).contains(&year)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date, year 1000–2100.
+pub fn is_valid_date(date: &str) -> bool {
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let mut parts = date.split('-');
+    let Some(year) = parts.next().and_then(|y| number(y, 4)) else {
+        return false;
+    };
+    if !is_valid_year(i64::from(year)) {
+        return false;
+    }
+    let month = match parts.next() {
+        None => return true,
+        Some(m) => match number(m, 2) {
+            Some(m @ 1..=12) => m,
+            _ => return false,
+        },
+    };
+    let day = match parts.next() {
+        None => return true,
+        Some(d) => match number(d, 2) {
+            Some(d) => d,
+            None => return false,
+        },
+    };
+    if parts.next().is_some() {
+        return false;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days).contains(&day)
+}
+
+/// An absolute `http://` or `https://` URL with a host, and no whitespace,
+/// control characters, quotes, backslashes or angle brackets (which rules
+/// out `javascript:`, `data:`, `vbscript:` and relative URLs).
+pub fn is_http_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return false;
+    }
+    let bad_char =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`');
+    if url.chars().any(bad_char) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    !host.is_empty() && !host.starts_with(':') && !host.starts_with('.')
+}
+
+/// Whether `country` is two capital ASCII letters (ISO 3166-1 alpha-2 form).
+pub fn is_country_code(country: &str) -> bool {
+    country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Which open or closed list a taxonomy value belongs to.
+struct Vocabulary<'a> {
+    /// `taxonomy.objectives`, …
+    name: &'static str,
+    /// `None` when the list is absent (open).
+    closed: Option<HashSet<&'a str>>,
+    used: bool,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new<T: 'a>(
+        name: &'static str,
+        list: Option<&'a Vec<T>>,
+        id: impl Fn(&'a T) -> Option<&'a str>,
+    ) -> Self {
+        Vocabulary {
+            name,
+            closed: list.map(|l| l.iter().filter_map(id).collect()),
+            used: false,
+        }
+    }
+
+    /// Checks one value used at `path`.
+    fn check(&mut self, value: &str, path: impl FnOnce() -> String, out: &mut Vec<Diagnostic>) {
+        self.used = true;
+        match &self.closed {
+            Some(ids) if !ids.contains(value) => out.push(Diagnostic::error(
+                "not-in-taxonomy",
+                path(),
+                format!("`{value}` is not in {}{}", self.name, known(ids)),
+            )),
+            Some(_) => {}
+            None if !is_valid_id(value) => out.push(Diagnostic::error(
+                "bad-id",
+                path(),
+                format!(
+                    "`{value}` would become an id of the open list {}, but does not match \
+                     ^[a-z0-9][a-z0-9._-]{{0,99}}$",
+                    self.name
+                ),
+            )),
+            None => {}
+        }
+    }
+
+    fn open_warning(&self, out: &mut Vec<Diagnostic>) {
+        if self.closed.is_none() && self.used {
+            out.push(Diagnostic::warning(
+                "open-taxonomy",
+                "taxonomy",
+                format!(
+                    "{} is absent, so the list is open: its values are taken as found and \
+                     labelled by their id; add the list to label them and catch typos",
+                    self.name
+                ),
+            ));
+        }
+    }
+}
+
+fn known(ids: &HashSet<&str>) -> String {
+    if ids.is_empty() {
+        return " (the list is empty)".to_string();
+    }
+    let mut ids: Vec<&str> = ids.iter().copied().collect();
+    ids.sort_unstable();
+    let more = ids.len().saturating_sub(12);
+    ids.truncate(12);
+    let tail = if more > 0 {
+        format!(", … ({more} more)")
+    } else {
+        String::new()
+    };
+    format!(" (known: {}{tail})", ids.join(", "))
+}
+
+struct Checker<'a> {
+    d: &'a Dataset,
+    /// Actor id → index of its first occurrence.
+    actors: HashMap<&'a str, usize>,
+    /// For each link, the indices of its source and target actors.
+    ends: Vec<[Option<usize>; 2]>,
+    /// Whether each actor is an end of some link.
+    linked: Vec<bool>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(d: &'a Dataset) -> Self {
+        let mut actors = HashMap::with_capacity(d.actors.len());
+        for (i, a) in d.actors.iter().enumerate() {
+            if let Some(id) = &a.id {
+                actors.entry(id.as_str()).or_insert(i);
+            }
+        }
+        let mut linked = vec![false; d.actors.len()];
+        let ends = d
+            .links
+            .iter()
+            .map(|l| {
+                let mut end = |id: &Option<String>| {
+                    let i = id.as_deref().and_then(|id| actors.get(id)).copied();
+                    if let Some(flag) = i.and_then(|i| linked.get_mut(i)) {
+                        *flag = true;
+                    }
+                    i
+                };
+                [end(&l.source), end(&l.target)]
+            })
+            .collect();
+        Checker {
+            d,
+            actors,
+            ends,
+            linked,
+            out: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, code: &'static str, path: String, message: String) {
+        self.out.push(Diagnostic::error(code, path, message));
+    }
+
+    fn warning(&mut self, code: &'static str, path: String, message: String) {
+        self.out.push(Diagnostic::warning(code, path, message));
+    }
+
+    fn run(mut self, out: &mut Vec<Diagnostic>) {
+        self.format_and_meta();
+        self.taxonomy();
+        self.actors();
+        self.links();
+        self.events();
+        self.stakes();
+        out.append(&mut self.out);
+    }
+
+    fn format_and_meta(&mut self) {
+        match self.d.format.as_deref() {
+            None => self.error(
+                "missing-field",
+                "format".into(),
+                format!("the required field `format` is missing; it must be \"{FORMAT}\""),
+            ),
+            Some(FORMAT) => {}
+            Some(other) => self.error(
+                "wrong-format",
+                "format".into(),
+                format!("the format is \"{other}\", this version reads \"{FORMAT}\""),
+            ),
+        }
+        if let Some(updated) = &self.d.meta.updated {
+            self.date(updated, || "meta.updated".into());
+        }
+    }
+
+    fn date(&mut self, date: &str, path: impl FnOnce() -> String) {
+        if !is_valid_date(date) {
+            self.error(
+                "bad-date",
+                path(),
+                format!(
+                    "`{date}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD \
+                     (a real calendar day, year 1000–2100)"
+                ),
+            );
+        }
+    }
+
+    fn year(&mut self, year: Option<i64>, path: impl FnOnce() -> String) {
+        if let Some(y) = year {
+            if !is_valid_year(y) {
+                self.error(
+                    "bad-year",
+                    path(),
+                    format!("the year {y} is not an integer from 1000 to 2100"),
+                );
+            }
+        }
+    }
+
+    fn url(&mut self, url: &str, path: impl FnOnce() -> String) {
+        if !is_http_url(url) {
+            self.error(
+                "bad-url",
+                path(),
+                format!("`{url}` is not an absolute http(s) URL"),
+            );
+        }
+    }
+
+    fn sources(&mut self, sources: &[Source], parent: &dyn Fn() -> String) {
+        for (i, s) in sources.iter().enumerate() {
+            match s {
+                Source::Url(u) => self.url(u, || format!("{}.sources[{i}]", parent())),
+                Source::Labelled { url: Some(u), .. } => {
+                    self.url(u, || format!("{}.sources[{i}].url", parent()))
+                }
+                Source::Labelled { url: None, .. } => {}
+            }
+        }
+    }
+
+    /// Checks an id's grammar and uniqueness within one list; `seen` maps
+    /// ids to the path of their first occurrence.
+    fn id(
+        &mut self,
+        id: &'a str,
+        path: impl FnOnce() -> String,
+        seen: &mut HashMap<&'a str, usize>,
+        (list, index): (&str, usize),
+    ) {
+        if !is_valid_id(id) {
+            self.error(
+                "bad-id",
+                path(),
+                format!(
+                    "the id `{id}` does not match ^[a-z0-9][a-z0-9._-]{{0,99}}$ \
+                     (lower-case letters, digits, '.', '_', '-'; at most 100)"
+                ),
+            );
+        } else if let Some(first) = seen.get(id) {
+            let message = format!("the id `{id}` is already used by {list}[{first}]");
+            self.error("duplicate-id", path(), message);
+        } else {
+            seen.insert(id, index);
+        }
+    }
+
+    fn required(&mut self, value: Option<&str>, path: impl FnOnce() -> String, what: &str) {
+        match value {
+            None => self.error(
+                "missing-field",
+                path(),
+                format!("the required field `{what}` is missing"),
+            ),
+            Some(v) if v.trim().is_empty() => self.error(
+                "missing-field",
+                path(),
+                format!("the required field `{what}` is empty"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn taxonomy(&mut self) {
+        let t = &self.d.taxonomy;
+        match &t.actor_types {
+            None => self.error(
+                "missing-field",
+                "taxonomy.actor_types".into(),
+                "the required list `taxonomy.actor_types` is missing".into(),
+            ),
+            Some(types) => {
+                let mut seen = HashMap::new();
+                for (i, ty) in types.iter().enumerate() {
+                    let path = move || format!("taxonomy.actor_types[{i}]");
+                    self.term_id(ty.id.as_deref(), ("taxonomy.actor_types", i), &mut seen);
+                    for (field, color) in [("color", &ty.color), ("color_dark", &ty.color_dark)] {
+                        if let Some(c) = color.as_deref().filter(|c| !is_hex_color(c)) {
+                            self.warning(
+                                "bad-color",
+                                format!("{}.{field}", path()),
+                                format!(
+                                    "`{c}` is not a #rrggbb colour; a palette colour is used \
+                                     instead"
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (name, list) in [
+            ("taxonomy.objectives", &t.objectives),
+            ("taxonomy.ecosystems", &t.ecosystems),
+        ] {
+            if let Some(list) = list {
+                let mut seen = HashMap::new();
+                for (i, term) in list.iter().enumerate() {
+                    self.term_id(term.id.as_deref(), (name, i), &mut seen);
+                }
+            }
+        }
+        if let Some(kinds) = &t.link_kinds {
+            let mut seen = HashMap::new();
+            for (i, kind) in kinds.iter().enumerate() {
+                let path = move || format!("taxonomy.link_kinds[{i}]");
+                self.term_id(kind.id.as_deref(), ("taxonomy.link_kinds", i), &mut seen);
+                if kind.directed.is_none() {
+                    let id = kind.id.as_deref().unwrap_or("");
+                    self.warning(
+                        "missing-directed",
+                        path(),
+                        format!(
+                            "the link kind `{id}` does not say whether it is `directed`; \
+                             it is taken as directed"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn term_id(
+        &mut self,
+        id: Option<&'a str>,
+        (list, i): (&str, usize),
+        seen: &mut HashMap<&'a str, usize>,
+    ) {
+        let path = || format!("{list}[{i}].id");
+        match id {
+            None => self.error(
+                "missing-field",
+                path(),
+                "a taxonomy entry needs an `id`".into(),
+            ),
+            Some(id) => self.id(id, path, seen, (list, i)),
+        }
+    }
+
+    fn actors(&mut self) {
+        let d = self.d;
+        let t = &d.taxonomy;
+        let mut types = t
+            .actor_types
+            .as_ref()
+            .map(|l| Vocabulary::new("taxonomy.actor_types", Some(l), |x| x.id.as_deref()));
+        let mut objectives = Vocabulary::new("taxonomy.objectives", t.objectives.as_ref(), |x| {
+            x.id.as_deref()
+        });
+        let mut ecosystems = Vocabulary::new("taxonomy.ecosystems", t.ecosystems.as_ref(), |x| {
+            x.id.as_deref()
+        });
+
+        // Lower-cased ids and names → actor index, for alias collisions.
+        let mut names: HashMap<String, usize> = HashMap::new();
+        if d.actors.iter().any(|a| !a.aliases.is_empty()) {
+            names.reserve(2 * d.actors.len());
+            for (i, a) in d.actors.iter().enumerate() {
+                for key in [a.id.as_deref(), a.name.as_deref()].into_iter().flatten() {
+                    names.entry(key.trim().to_lowercase()).or_insert(i);
+                }
+            }
+        }
+
+        let mut seen = HashMap::new();
+        for (i, a) in d.actors.iter().enumerate() {
+            let path = move || format!("actors[{i}]");
+            match a.id.as_deref() {
+                None => self.required(None, || format!("actors[{i}].id"), "id"),
+                Some(id) => {
+                    self.id(id, || format!("actors[{i}].id"), &mut seen, ("actors", i));
+                    // (A duplicate is reported as such, not as isolated.)
+                    let first = self.actors.get(id) == Some(&i);
+                    if first && !self.linked.get(i).copied().unwrap_or(false) {
+                        self.warning(
+                            "isolated-actor",
+                            path(),
+                            format!("the actor `{id}` has no link"),
+                        );
+                    }
+                }
+            }
+            self.required(a.name.as_deref(), || format!("actors[{i}].name"), "name");
+            match (a.actor_type.as_deref(), types.as_mut()) {
+                (None, _) => self.required(None, || format!("actors[{i}].type"), "type"),
+                (Some(ty), Some(types)) => {
+                    types.check(ty, || format!("actors[{i}].type"), &mut self.out)
+                }
+                (Some(_), None) => {}
+            }
+            for (j, o) in a.objectives.iter().enumerate() {
+                objectives.check(o, || format!("actors[{i}].objectives[{j}]"), &mut self.out);
+            }
+            for (j, e) in a.ecosystems.iter().enumerate() {
+                ecosystems.check(e, || format!("actors[{i}].ecosystems[{j}]"), &mut self.out);
+            }
+            self.actor_dates(i, a);
+            if let Some(c) = a.country.as_deref().filter(|c| !is_country_code(c)) {
+                self.warning(
+                    "bad-country",
+                    format!("actors[{i}].country"),
+                    format!("the country `{c}` is not two capital letters (ISO 3166-1, e.g. FR)"),
+                );
+            }
+            if let Some(w) = &a.website {
+                self.url(w, || format!("actors[{i}].website"));
+            }
+            self.sources(&a.sources, &path);
+            for (j, alias) in a.aliases.iter().enumerate() {
+                let other = names.get(&alias.trim().to_lowercase()).copied();
+                if let Some(other) = other.filter(|&o| o != i) {
+                    let other_id = d.actors.get(other).map_or("", Actor::id);
+                    self.warning(
+                        "alias-collision",
+                        format!("actors[{i}].aliases[{j}]"),
+                        format!(
+                            "the alias `{alias}` is the id or name of another actor \
+                             (`{other_id}`, actors[{other}]); a search or a link by it is \
+                             ambiguous"
+                        ),
+                    );
+                }
+            }
+        }
+        objectives.open_warning(&mut self.out);
+        ecosystems.open_warning(&mut self.out);
+    }
+
+    fn actor_dates(&mut self, i: usize, a: &Actor) {
+        self.year(a.founded, || format!("actors[{i}].founded"));
+        self.year(a.dissolved, || format!("actors[{i}].dissolved"));
+        if let (Some(f), Some(d)) = (a.founded, a.dissolved) {
+            if d < f && is_valid_year(f) && is_valid_year(d) {
+                self.error(
+                    "dissolved-before-founded",
+                    format!("actors[{i}].dissolved"),
+                    format!("dissolved in {d}, before it was founded ({f})"),
+                );
+            }
+        }
+    }
+
+    fn actor_ref(&mut self, id: &str, path: impl FnOnce() -> String) -> Option<&'a Actor> {
+        match self.actors.get(id) {
+            Some(&i) => self.d.actors.get(i),
+            None => {
+                self.error(
+                    "unknown-actor",
+                    path(),
+                    format!("no actor has the id `{id}`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn links(&mut self) {
+        let d = self.d;
+        let mut kinds =
+            Vocabulary::new("taxonomy.link_kinds", d.taxonomy.link_kinds.as_ref(), |k| {
+                k.id.as_deref()
+            });
+        let mut seen: HashMap<(usize, usize, &str), usize> = HashMap::with_capacity(d.links.len());
+        for (i, l) in d.links.iter().enumerate() {
+            let path = move || format!("links[{i}]");
+            let [source_index, target_index] = self.ends.get(i).copied().unwrap_or_default();
+            let fields = [
+                ("source", l.source.as_deref(), source_index),
+                ("target", l.target.as_deref(), target_index),
+            ];
+            let mut actors: [Option<&Actor>; 2] = [None, None];
+            for (slot, (field, id, index)) in actors.iter_mut().zip(fields) {
+                match (id, index) {
+                    (None, _) => self.required(None, || format!("links[{i}].{field}"), field),
+                    (Some(id), None) => self.error(
+                        "unknown-actor",
+                        format!("links[{i}].{field}"),
+                        format!("no actor has the id `{id}`"),
+                    ),
+                    (Some(_), Some(index)) => *slot = d.actors.get(index),
+                }
+            }
+            match l.kind.as_deref() {
+                None => self.required(None, || format!("links[{i}].kind"), "kind"),
+                Some(k) => kinds.check(k, || format!("links[{i}].kind"), &mut self.out),
+            }
+            self.year(l.since, || format!("links[{i}].since"));
+            self.year(l.until, || format!("links[{i}].until"));
+            if let (Some(s), Some(u)) = (l.since, l.until) {
+                if u < s && is_valid_year(s) && is_valid_year(u) {
+                    self.error(
+                        "until-before-since",
+                        format!("links[{i}].until"),
+                        format!("the link ends in {u}, before it starts ({s})"),
+                    );
+                }
+            }
+            if let Some(since) = l.since.filter(|&s| is_valid_year(s)) {
+                for a in actors.into_iter().flatten() {
+                    if let Some(f) = a.founded.filter(|&f| since < f) {
+                        self.warning(
+                            "link-before-founded",
+                            format!("links[{i}].since"),
+                            format!(
+                                "the link starts in {since}, before `{}` was founded ({f})",
+                                a.id()
+                            ),
+                        );
+                    }
+                    if let Some(x) = a.dissolved.filter(|&x| since > x) {
+                        self.warning(
+                            "link-after-dissolved",
+                            format!("links[{i}].since"),
+                            format!(
+                                "the link starts in {since}, after `{}` was dissolved ({x})",
+                                a.id()
+                            ),
+                        );
+                    }
+                }
+            }
+            if let (Some(si), Some(ti)) = (source_index, target_index) {
+                let (s, t) = (l.source(), l.target());
+                if si == ti {
+                    self.warning(
+                        "self-link",
+                        path(),
+                        format!("the link goes from `{s}` to itself"),
+                    );
+                }
+                if let Some(k) = l.kind.as_deref() {
+                    if let Some(first) = seen.get(&(si, ti, k)) {
+                        let message =
+                            format!("the same link (`{s}` {k} `{t}`) is already links[{first}]");
+                        self.warning("duplicate-link", path(), message);
+                    } else {
+                        seen.insert((si, ti, k), i);
+                    }
+                }
+            }
+            self.sources(&l.sources, &path);
+        }
+        kinds.open_warning(&mut self.out);
+    }
+
+    fn events(&mut self) {
+        let mut seen = HashMap::new();
+        for (i, e) in self.d.events.iter().enumerate() {
+            let path = move || format!("events[{i}]");
+            if let Some(id) = e.id.as_deref() {
+                self.id(id, || format!("events[{i}].id"), &mut seen, ("events", i));
+            }
+            if let Some(date) = e.date.as_deref() {
+                self.date(date, || format!("events[{i}].date"));
+            }
+            for (j, a) in e.actors.iter().enumerate() {
+                self.actor_ref(a, || format!("events[{i}].actors[{j}]"));
+            }
+            self.sources(&e.sources, &path);
+        }
+    }
+
+    fn stakes(&mut self) {
+        let mut seen = HashMap::new();
+        for (i, s) in self.d.stakes.iter().enumerate() {
+            let path = move || format!("stakes[{i}]");
+            if let Some(id) = s.id.as_deref() {
+                self.id(id, || format!("stakes[{i}].id"), &mut seen, ("stakes", i));
+            }
+            for (j, a) in s.actors.iter().enumerate() {
+                self.actor_ref(a, || format!("stakes[{i}].actors[{j}]"));
+            }
+            self.sources(&s.sources, &path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_grammar() {
+        for ok in ["a", "0", "cap-collectif", "a.b_c-d", &"a".repeat(100)] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "-a", ".a", "A", "café", "a b", "a/b", &"a".repeat(101)] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_real_calendar_days() {
+        for ok in [
+            "2018",
+            "2018-09",
+            "2018-09-26",
+            "2000-02-29",
+            "2024-02-29",
+            "1000",
+            "2100-12-31",
+        ] {
+            assert!(is_valid_date(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "18",
+            "2018-9",
+            "2018-13",
+            "2018-00",
+            "2018-09-31",
+            "1900-02-29",
+            "2019-02-29",
+            "2018-09-26T10:00",
+            "999",
+            "2101",
+            "0999-01",
+            "2018-09-26-1",
+            "2018/09",
+            "２０１８",
+            "2018-02-00",
+        ] {
+            assert!(!is_valid_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_absolute_http_urls() {
+        for ok in [
+            "https://cap-collectif.com",
+            "http://x.fr/a?b=c#d",
+            "HTTPS://EXAMPLE.ORG/",
+            "https://fr.wikipedia.org/wiki/D%C3%A9cidim",
+            "https://user@host:8080/p",
+        ] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+            "/relative/path",
+            "//example.org",
+            "example.org",
+            "ftp://example.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "https://example.org/\"onmouseover=x",
+            "https://example.org/<script>",
+            " https://example.org",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn arb_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e20f64..1e20).prop_map(Value::from),
+            prop::sample::select(vec!["", "a", "circle", "pentagon", "https://x.org", "FR"])
+                .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            let key = prop::sample::select(vec!["fr", "en", "label", "url", "x", "y", "id"]);
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((key, inner), 0..4).prop_map(|kv| {
+                    Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+                }),
+            ]
+        })
+    }
+
+    /// Where each object of the format sits in the document below, and
+    /// its fields.
+    const PLACES: &[(&str, &[&str])] = &[
+        (
+            "",
+            &[
+                "format", "meta", "taxonomy", "actors", "links", "events", "stakes",
+            ],
+        ),
+        (
+            "/meta",
+            &[
+                "title",
+                "version",
+                "updated",
+                "license",
+                "attribution",
+                "notes",
+            ],
+        ),
+        (
+            "/taxonomy",
+            &["actor_types", "objectives", "link_kinds", "ecosystems"],
+        ),
+        (
+            "/taxonomy/actor_types/0",
+            &["id", "label", "color", "color_dark", "shape"],
+        ),
+        ("/taxonomy/objectives/0", &["id", "label"]),
+        (
+            "/taxonomy/link_kinds/0",
+            &["id", "label", "inverse_label", "directed"],
+        ),
+        (
+            "/actors/0",
+            &[
+                "id",
+                "name",
+                "aliases",
+                "type",
+                "objectives",
+                "ecosystems",
+                "founded",
+                "dissolved",
+                "country",
+                "website",
+                "description",
+                "sources",
+                "position",
+            ],
+        ),
+        ("/actors/0/sources/0", &["label", "url"]),
+        ("/actors/0/position", &["x", "y"]),
+        (
+            "/links/0",
+            &[
+                "source",
+                "target",
+                "kind",
+                "since",
+                "until",
+                "description",
+                "sources",
+            ],
+        ),
+        ("/events/0", &["id", "date", "title", "actors", "sources"]),
+        (
+            "/stakes/0",
+            &[
+                "id",
+                "category",
+                "title",
+                "description",
+                "actors",
+                "sources",
+            ],
+        ),
+    ];
+
+    proptest! {
+        /// The shape reader accepts every file serde accepts, and reads the
+        /// same dataset from it.
+        #[test]
+        fn the_shape_reader_agrees_with_serde(
+            place in 0..PLACES.len(),
+            field in 0usize..20,
+            value in arb_value(),
+        ) {
+            let mut doc = json!({
+                "format": "civicmap/1", "meta": {},
+                "taxonomy": {"actor_types": [{"id": "t"}], "objectives": [{"id": "o"}],
+                             "link_kinds": [{"id": "k"}]},
+                "actors": [{"id": "a", "name": "A", "type": "t",
+                            "sources": [{"label": "L"}], "position": {"x": 0, "y": 0}}],
+                "links": [{"source": "a", "target": "a", "kind": "k"}],
+                "events": [{}], "stakes": [{}],
+            });
+            let (pointer, fields) = PLACES[place];
+            let name = fields[field % fields.len()];
+            doc.pointer_mut(pointer).unwrap()[name] = value;
+            let text = doc.to_string();
+            // serde (the format's definition) and the shape reader agree on
+            // every file serde accepts.
+            if let Ok(by_serde) = serde_json::from_str::<Dataset>(&text) {
+                let Ok(Value::Object(root)) = serde_json::from_str(&text) else {
+                    panic!("not an object: {text}");
+                };
+                prop_assert_eq!(read_dataset(root), Ok(by_serde), "{}", text);
+            } else if !text.contains("null") {
+                // Without nulls (absent for us, an error for serde's lists),
+                // what serde refuses, the shape reader refuses too.
+                let Ok(Value::Object(root)) = serde_json::from_str(&text) else {
+                    panic!("not an object: {text}");
+                };
+                prop_assert!(read_dataset(root).is_err(), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn country_codes() {
+        assert!(is_country_code("FR") && is_country_code("EU"));
+        for bad in ["fr", "FRA", "F", "", "É1"] {
+            assert!(!is_country_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn arrays_are_not_positions_or_labelled_sources() {
+        // serde's derive would read `[x, y]` as a struct; the format says object.
+        for (field, value, path) in [
+            ("position", r#"[0, 0]"#, "actors[0].position"),
+            ("sources", r#"[["Rapport"]]"#, "actors[0].sources[0]"),
+        ] {
+            let text = format!(
+                r#"{{"format":"civicmap/1","taxonomy":{{"actor_types":[{{"id":"t"}}]}},
+                "actors":[{{"id":"a","name":"A","type":"t","{field}":{value}}}],"links":[]}}"#
+            );
+            let loaded = load(text.as_bytes());
+            assert!(loaded.dataset.is_none(), "{field}: {value} must be refused");
+            assert!(
+                loaded
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == "wrong-type" && d.path == path && d.line.is_some()),
+                "{field}: {:?}",
+                loaded.diagnostics
+            );
+        }
+    }
+}

@@ -1,0 +1,755 @@
+//! Deterministic force-directed layout. Same dataset → same positions, on
+//! every machine, natively and in wasm: seeded generator, no hash-map
+//! iteration, iteration count from the actor and link counts only, and only
+//! + − × ÷ √ (or `libm`).
+//!
+//! The model is ForceAtlas2-like:
+//! - every pair of actors repels with `REPULSION · mᵢ · mⱼ / d`, where the
+//!   mass `m` is the degree + 1 (hubs push harder), computed with a
+//!   Barnes–Hut quadtree (θ = [`THETA`]) so 2,000 actors cost O(n log n) per
+//!   iteration;
+//! - every link pulls its two ends with a force proportional to their
+//!   distance (× [`ATTRACTION`]);
+//! - a gravity proportional to the distance pulls each actor toward the
+//!   centre, so isolated actors and small components stay near the rest;
+//! - actors closer than their radii ([`node_radius`]) push each other apart.
+//!
+//! Each actor moves by its force divided by its mass, times a step, capped
+//! by a temperature that falls linearly to zero over the budget: the
+//! animated settle slows down smoothly instead of jittering. When the budget
+//! is spent a collision pass separates any actors that still overlap.
+//!
+//! **Budget.** The iteration count depends on the counts only
+//! ([`budget_for`]): more iterations for bigger graphs, up to 600, and no
+//! more than [`MAX_WORK`] units of work in all (a unit is about one actor's
+//! share of an iteration), so that the largest graph the app accepts
+//! (50,000 actors, 200,000 links: 40 iterations) still settles in seconds.
+//! No clock is ever read here: the same dataset gets the same iterations,
+//! hence the same picture, on every machine. The renderer spreads the work
+//! over frames with [`Layout::advance`], which stops after about `work`
+//! units even in the middle of an iteration (an iteration of 50,000 actors
+//! takes longer than a frame), so the page stays responsive; advancing by
+//! slices or by whole iterations gives the same positions bit for bit.
+//!
+//! Actors with a `position` in the file are pinned: they keep it bit for bit,
+//! still repel and attract the others, and the centre of gravity is their
+//! mean. The others start at seeded pseudo-random positions (xorshift64*).
+//!
+//! ```
+//! use civicmap::model::{dataset::Dataset, graph::Graph, layout};
+//! let ds: Dataset = serde_json::from_str(r#"{"taxonomy": {"actor_types": [{"id": "o"}]},
+//!   "actors": [{"id": "a", "name": "A", "type": "o"}, {"id": "b", "name": "B", "type": "o"}],
+//!   "links": [{"source": "a", "target": "b", "kind": "k"}]}"#).unwrap();
+//! let g = Graph::new(&ds);
+//! let p = layout::compute(&ds, &g);
+//! let d = ((p[0].x - p[1].x).powi(2) + (p[0].y - p[1].y).powi(2)).sqrt();
+//! assert!(d >= 2.0 * layout::node_radius(1));
+//! assert_eq!(p, layout::compute(&ds, &g)); // deterministic
+//! ```
+
+use crate::model::format::dataset::{Dataset, Position};
+use crate::model::network::graph::Graph;
+
+/// The radius of an actor's node, in layout units, from its degree. The
+/// renderer draws nodes with this radius so that "no overlap" holds on
+/// screen at every zoom.
+pub fn node_radius(degree: usize) -> f64 {
+    4.0 + 1.5 * (degree as f64).sqrt()
+}
+
+/// Repulsion coefficient: two linked actors of degree 1 settle about
+/// `2·√REPULSION` apart.
+const REPULSION: f64 = 400.0;
+/// Pull of a link per unit of length.
+const ATTRACTION: f64 = 3.0;
+/// Spacing between neighbouring actors, relative to `√REPULSION`, that
+/// sets the gravity (see [`Layout::new`]).
+const SPACING: f64 = 3.0;
+/// Step: displacement = force / mass × STEP (before the temperature cap).
+const STEP: f64 = 0.5;
+/// Barnes–Hut opening criterion.
+const THETA: f64 = 0.8;
+/// Space kept between two nodes by the collision pass.
+const GAP: f64 = 1.0;
+/// Quadtree depth limit (bodies closer than 2⁻⁴⁰ of the extent share a leaf).
+const MAX_DEPTH: u32 = 40;
+/// The most collision passes run at the end.
+const MAX_COLLISION_PASSES: usize = 500;
+/// "No body" / "no child" in the quadtree.
+const NONE: u32 = u32::MAX;
+
+/// The most work a layout may take, in units of [`cost_per_iteration`]:
+/// iterations × cost stays under it, whatever the size (see the module
+/// documentation for the times it gives).
+pub const MAX_WORK: u64 = 40_000_000;
+/// The fewest iterations a layout with free actors runs (a usable picture
+/// even beyond the app's caps, e.g. natively).
+pub const MIN_ITERATIONS: usize = 30;
+
+/// The cost of one iteration, in work units: the Barnes–Hut tree and
+/// repulsion grow as n·log₂n, the links as m.
+pub fn cost_per_iteration(actors: usize, links: usize) -> u64 {
+    let n = actors as u64;
+    let log2 = u64::from(u64::BITS - n.leading_zeros());
+    n.saturating_mul(log2.max(1)).saturating_add(links as u64)
+}
+
+/// The iteration budget for `actors` actors and `links` links: more for
+/// bigger graphs (150 + 8·√(actors + links), at most 600), and at most
+/// [`MAX_WORK`] / [`cost_per_iteration`] (at least [`MIN_ITERATIONS`]), so
+/// the time to settle stays bounded. Depends on the counts only.
+pub fn budget_for(actors: usize, links: usize) -> usize {
+    let size = (actors + links) as f64;
+    let extra = (8.0 * size.sqrt()) as usize;
+    let by_size = (150 + extra).min(600);
+    let by_work = MAX_WORK / cost_per_iteration(actors, links).max(1);
+    let by_work = usize::try_from(by_work).unwrap_or(usize::MAX);
+    by_size.min(by_work).max(MIN_ITERATIONS)
+}
+
+/// Where a layout stands: inside an iteration (building the tree, the
+/// repulsion of each actor, then attraction and moves), in the final
+/// collision passes, or settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Start,
+    /// Inserting bodies into the tree, from this one.
+    Insert(usize),
+    /// Computing the repulsion on each actor, from this one.
+    Repulse(usize),
+    /// Attraction, gravity and moves: the end of an iteration.
+    Move,
+    /// The collision pass number.
+    Resolve(usize),
+    Done,
+}
+
+/// A layout in progress; the UI calls `step` a few times per frame.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// One position per actor, in dataset order.
+    pub positions: Vec<Position>,
+    pinned: Vec<bool>,
+    mass: Vec<f64>,
+    radius: Vec<f64>,
+    /// Ends of every link that is not a self-loop, in link order.
+    edges: Vec<(usize, usize)>,
+    center: (f64, f64),
+    /// Gravity toward the centre, per unit of distance and of mass.
+    gravity: f64,
+    /// Initial temperature (largest move in one iteration).
+    t0: f64,
+    budget: usize,
+    done: usize,
+    stage: Stage,
+    links: usize,
+    force: Vec<(f64, f64)>,
+    /// Each actor's last move and its adaptive step (Yifan Hu's
+    /// adaptive step length, per actor).
+    last_move: Vec<(f64, f64)>,
+    speed: Vec<f64>,
+    tree: QuadTree,
+    /// The collision pass's grid, reused.
+    grid: Vec<(i64, i64, usize)>,
+}
+
+/// xorshift64* — tiny, seeded, identical on every target.
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+impl Layout {
+    /// Initial positions (file positions kept as they are, others seeded).
+    pub fn new(ds: &Dataset, g: &Graph) -> Layout {
+        let n = ds.actors.len();
+        let degree: Vec<usize> = (0..n).map(|i| g.degree(i)).collect();
+        let mass = degree.iter().map(|&d| d as f64 + 1.0).collect();
+        let radius = degree.iter().map(|&d| node_radius(d)).collect();
+        let file: Vec<Option<Position>> = ds
+            .actors
+            .iter()
+            .map(|a| a.position.filter(|p| p.x.is_finite() && p.y.is_finite()))
+            .collect();
+        let pinned: Vec<bool> = file.iter().map(Option::is_some).collect();
+        let pinned_count = pinned.iter().filter(|&&p| p).count();
+        let center = if pinned_count == 0 {
+            (0.0, 0.0)
+        } else {
+            let (sx, sy) = file
+                .iter()
+                .flatten()
+                .fold((0.0, 0.0), |(sx, sy), p| (sx + p.x, sy + p.y));
+            let c = (sx / pinned_count as f64, sy / pinned_count as f64);
+            if c.0.is_finite() && c.1.is_finite() {
+                c
+            } else {
+                (0.0, 0.0)
+            }
+        };
+        // Seeded start in a square whose area grows with the actor count.
+        let side = 2.0 * REPULSION.sqrt() * (n.max(1) as f64).sqrt();
+        let mut rng = Rng(0x5EED_C1F1_C0DE_2018);
+        let positions = file
+            .iter()
+            .map(|p| {
+                let x = center.0 + (rng.unit() - 0.5) * side;
+                let y = center.1 + (rng.unit() - 0.5) * side;
+                p.unwrap_or(Position { x, y })
+            })
+            .collect();
+        let edges = (0..g.link_count())
+            .filter_map(|l| g.ends(l))
+            .filter(|(s, t)| s != t)
+            .collect();
+        let free = n - pinned_count;
+        // The repulsion of a disc of radius R and total mass M on a body at
+        // its rim is about REPULSION·m·M/R; a gravity g·m·R balances it, and
+        // a uniform disc whose actors are SPACING·√REPULSION apart has
+        // R² = n·SPACING²·REPULSION/π, so g = π·(M/n)/SPACING².
+        let total_mass: f64 = degree.iter().map(|&d| d as f64 + 1.0).sum();
+        let gravity = std::f64::consts::PI * (total_mass / n.max(1) as f64) / (SPACING * SPACING);
+        Layout {
+            positions,
+            pinned,
+            mass,
+            radius,
+            edges,
+            center,
+            gravity,
+            t0: side / 4.0,
+            budget: if free == 0 {
+                0
+            } else {
+                budget_for(n, ds.links.len())
+            },
+            done: 0,
+            stage: Stage::Start,
+            links: ds.links.len(),
+            force: vec![(0.0, 0.0); n],
+            last_move: vec![(0.0, 0.0); n],
+            speed: vec![STEP; n],
+            tree: QuadTree::default(),
+            grid: Vec::new(),
+        }
+    }
+
+    /// Runs up to `iterations` more whole iterations (finishing first the
+    /// one [`advance`](Layout::advance) may have left half done); returns
+    /// true when settled (the budget is spent; the collision passes then
+    /// run within that call).
+    pub fn step(&mut self, iterations: usize) -> bool {
+        let target = self.done.saturating_add(iterations);
+        loop {
+            match self.stage {
+                Stage::Done => return true,
+                Stage::Start if self.done >= target && self.done < self.budget => return false,
+                _ => {
+                    self.run_stage(usize::MAX);
+                }
+            }
+        }
+    }
+
+    /// Runs about `work` units of work (at least one stage), stopping in
+    /// the middle of an iteration if need be; returns true when settled.
+    /// One unit is about one actor inserted in the tree or one actor's
+    /// repulsion; a whole iteration is about [`cost_per_iteration`] units.
+    pub fn advance(&mut self, work: usize) -> bool {
+        let mut left = work.max(1);
+        while self.stage != Stage::Done {
+            left = left.saturating_sub(self.run_stage(left));
+            if left == 0 {
+                break;
+            }
+        }
+        self.stage == Stage::Done
+    }
+
+    /// Whether the layout has settled.
+    pub fn settled(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// The work units left before the layout settles (an estimate: the
+    /// collision passes count as one).
+    pub fn work_left(&self) -> u64 {
+        let per = cost_per_iteration(self.positions.len(), self.links);
+        let iterations = self.budget.saturating_sub(self.done) as u64;
+        iterations.saturating_mul(per)
+    }
+
+    /// Runs one stage, or a part of it of at most `limit` actors; returns
+    /// the work units used (at least 1).
+    fn run_stage(&mut self, limit: usize) -> usize {
+        let n = self.positions.len();
+        match self.stage {
+            Stage::Start => {
+                if self.done >= self.budget {
+                    self.stage = Stage::Resolve(0);
+                    return 1;
+                }
+                self.tree.begin(&self.positions);
+                self.stage = Stage::Insert(0);
+                1 + n / 16
+            }
+            Stage::Insert(from) => {
+                let to = from.saturating_add(limit).min(n);
+                for b in from..to {
+                    self.tree.insert_body(b, &self.positions, &self.mass);
+                }
+                self.stage = if to >= n {
+                    Stage::Repulse(0)
+                } else {
+                    Stage::Insert(to)
+                };
+                (to - from).max(1)
+            }
+            Stage::Repulse(from) => {
+                let to = from.saturating_add(limit).min(n);
+                for i in from..to {
+                    let f = if self.pinned.get(i).copied().unwrap_or(true) {
+                        (0.0, 0.0)
+                    } else {
+                        self.tree
+                            .repulsion(i, &self.positions, &self.mass, &self.radius)
+                    };
+                    if let Some(slot) = self.force.get_mut(i) {
+                        *slot = f;
+                    }
+                }
+                self.stage = if to >= n {
+                    Stage::Move
+                } else {
+                    Stage::Repulse(to)
+                };
+                (to - from).max(1)
+            }
+            Stage::Move => {
+                self.finish_iteration();
+                self.done += 1;
+                self.stage = Stage::Start;
+                1 + (n + self.edges.len()) / 4
+            }
+            Stage::Resolve(pass) => {
+                let moved = pass < MAX_COLLISION_PASSES && self.collision_pass();
+                self.stage = if moved {
+                    Stage::Resolve(pass + 1)
+                } else {
+                    Stage::Done
+                };
+                n.max(1)
+            }
+            Stage::Done => 1,
+        }
+    }
+
+    /// Total iterations this layout will run (from the counts only).
+    pub fn budget(&self) -> usize {
+        self.budget
+    }
+
+    /// Iterations run so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// The radius of each actor's node (see [`node_radius`]).
+    pub fn radii(&self) -> &[f64] {
+        &self.radius
+    }
+
+    /// The end of an iteration (the repulsion is in `force`): attraction,
+    /// gravity, then moves capped by the temperature.
+    fn finish_iteration(&mut self) {
+        let progress = self.done as f64 / self.budget.max(1) as f64;
+        let temperature = self.t0 * (1.0 - progress) * (1.0 - progress);
+        for &(s, t) in &self.edges {
+            let (Some(ps), Some(pt)) = (self.positions.get(s), self.positions.get(t)) else {
+                continue;
+            };
+            let (dx, dy) = (ATTRACTION * (pt.x - ps.x), ATTRACTION * (pt.y - ps.y));
+            if let Some(f) = self.force.get_mut(s) {
+                f.0 += dx;
+                f.1 += dy;
+            }
+            if let Some(f) = self.force.get_mut(t) {
+                f.0 -= dx;
+                f.1 -= dy;
+            }
+        }
+        let (cx, cy) = self.center;
+        let gravity = self.gravity;
+        for (((p, f), &m), ((&pinned, last), speed)) in self
+            .positions
+            .iter_mut()
+            .zip(&self.force)
+            .zip(&self.mass)
+            .zip(
+                self.pinned
+                    .iter()
+                    .zip(&mut self.last_move)
+                    .zip(&mut self.speed),
+            )
+        {
+            if pinned {
+                continue;
+            }
+            let fx = f.0 - gravity * m * (p.x - cx);
+            let fy = f.1 - gravity * m * (p.y - cy);
+            // A node that turns back is oscillating: halve its step; one
+            // that keeps its course may speed up again.
+            if fx * last.0 + fy * last.1 < 0.0 {
+                *speed *= 0.5;
+            } else {
+                *speed = (*speed * 1.1).min(STEP);
+            }
+            let (mut dx, mut dy) = (fx / m * *speed, fy / m * *speed);
+            let len = (dx * dx + dy * dy).sqrt();
+            if len > temperature {
+                let k = temperature / len;
+                dx *= k;
+                dy *= k;
+            }
+            let (x, y) = (p.x + dx, p.y + dy);
+            if x.is_finite() && y.is_finite() {
+                p.x = x;
+                p.y = y;
+                *last = (dx, dy);
+            }
+        }
+    }
+
+    /// One pass pushing overlapping nodes apart (pinned ones stay); true
+    /// if anything moved. The passes run after the last iteration until
+    /// nothing moves or [`MAX_COLLISION_PASSES`]. Uniform grid, pairs in a
+    /// fixed order, positions updated in place.
+    fn collision_pass(&mut self) -> bool {
+        let max_r = self.radius.iter().fold(0.0f64, |a, &b| a.max(b));
+        let cell = 2.0 * max_r + GAP;
+        let mut grid = std::mem::take(&mut self.grid);
+        grid.clear();
+        grid.extend(
+            self.positions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64, i)),
+        );
+        grid.sort_unstable();
+        let mut moved = false;
+        for &(gx, gy, i) in &grid {
+            for (ox, oy) in NEIGHBOUR_CELLS {
+                let key = (gx.saturating_add(ox), gy.saturating_add(oy));
+                let from = grid.partition_point(|&(x, y, _)| (x, y) < key);
+                let upto = grid.partition_point(|&(x, y, _)| (x, y) <= key);
+                for &(_, _, j) in grid.get(from..upto).unwrap_or(&[]) {
+                    if j > i {
+                        moved |= self.separate(i, j);
+                    }
+                }
+            }
+        }
+        self.grid = grid;
+        moved
+    }
+
+    /// Moves `i` and `j` apart if they overlap; true if anything moved.
+    fn separate(&mut self, i: usize, j: usize) -> bool {
+        let (Some(&pi), Some(&pj)) = (self.positions.get(i), self.positions.get(j)) else {
+            return false;
+        };
+        let ri = self.radius.get(i).copied().unwrap_or(0.0);
+        let rj = self.radius.get(j).copied().unwrap_or(0.0);
+        let fixed_i = self.pinned.get(i).copied().unwrap_or(true);
+        let fixed_j = self.pinned.get(j).copied().unwrap_or(true);
+        let (dx, dy) = (pj.x - pi.x, pj.y - pi.y);
+        let d = (dx * dx + dy * dy).sqrt();
+        let want = ri + rj + GAP;
+        if d >= ri + rj || (fixed_i && fixed_j) {
+            return false;
+        }
+        let (ux, uy) = if d > 1e-9 {
+            (dx / d, dy / d)
+        } else if (i + j).is_multiple_of(2) {
+            (0.6, 0.8)
+        } else {
+            (-0.8, 0.6)
+        };
+        let push = want - d;
+        let (si, sj) = match (fixed_i, fixed_j) {
+            (true, _) => (0.0, push),
+            (_, true) => (push, 0.0),
+            _ => (push / 2.0, push / 2.0),
+        };
+        if let Some(p) = self.positions.get_mut(i) {
+            p.x -= ux * si;
+            p.y -= uy * si;
+        }
+        if let Some(p) = self.positions.get_mut(j) {
+            p.x += ux * sj;
+            p.y += uy * sj;
+        }
+        true
+    }
+}
+
+const NEIGHBOUR_CELLS: [(i64, i64); 9] = [
+    (-1, -1),
+    (-1, 0),
+    (-1, 1),
+    (0, -1),
+    (0, 0),
+    (0, 1),
+    (1, -1),
+    (1, 0),
+    (1, 1),
+];
+
+/// The final layout, all at once (natively, and under reduced motion).
+pub fn compute(ds: &Dataset, g: &Graph) -> Vec<Position> {
+    let mut l = Layout::new(ds, g);
+    while !l.step(64) {}
+    l.positions
+}
+
+/// A Barnes–Hut quadtree over the actors, rebuilt every iteration into
+/// reused buffers. Bodies are inserted in index order, so the tree (and
+/// every sum over it) is the same on every machine.
+#[derive(Debug, Clone, Default)]
+struct QuadTree {
+    cells: Vec<Cell>,
+    /// Next body in the same deepest leaf (`NONE` ends the list).
+    next: Vec<u32>,
+    /// Traversal stack, reused.
+    stack: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    cx: f64,
+    cy: f64,
+    half: f64,
+    mass: f64,
+    mx: f64,
+    my: f64,
+    children: [u32; 4],
+    /// First body of a leaf (`NONE`: empty leaf or inner cell).
+    first: u32,
+    leaf: bool,
+    depth: u32,
+}
+
+impl Cell {
+    fn new(cx: f64, cy: f64, half: f64, depth: u32) -> Cell {
+        Cell {
+            cx,
+            cy,
+            half,
+            mass: 0.0,
+            mx: 0.0,
+            my: 0.0,
+            children: [NONE; 4],
+            first: NONE,
+            leaf: true,
+            depth,
+        }
+    }
+
+    fn quadrant(&self, x: f64, y: f64) -> usize {
+        usize::from(x >= self.cx) + 2 * usize::from(y >= self.cy)
+    }
+
+    fn child_center(&self, q: usize) -> (f64, f64) {
+        let h = self.half / 2.0;
+        let dx = if q & 1 == 1 { h } else { -h };
+        let dy = if q & 2 == 2 { h } else { -h };
+        (self.cx + dx, self.cy + dy)
+    }
+}
+
+impl QuadTree {
+    /// Empties the tree and sizes its root on the bodies' bounding box;
+    /// [`insert_body`](QuadTree::insert_body) then adds each body, in index
+    /// order.
+    fn begin(&mut self, pos: &[Position]) {
+        self.cells.clear();
+        self.next.clear();
+        self.next.resize(pos.len(), NONE);
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for p in pos {
+            x0 = x0.min(p.x);
+            y0 = y0.min(p.y);
+            x1 = x1.max(p.x);
+            y1 = y1.max(p.y);
+        }
+        if pos.is_empty() {
+            return;
+        }
+        let half = ((x1 - x0).max(y1 - y0) / 2.0).max(1.0) * 1.0001;
+        self.cells
+            .push(Cell::new((x0 + x1) / 2.0, (y0 + y1) / 2.0, half, 0));
+    }
+
+    /// Inserts body `b`.
+    fn insert_body(&mut self, b: usize, pos: &[Position], mass: &[f64]) {
+        if let (Some(p), Some(&m)) = (pos.get(b), mass.get(b)) {
+            self.insert(b, p.x, p.y, m, pos, mass);
+        }
+    }
+
+    fn insert(&mut self, b: usize, x: f64, y: f64, m: f64, pos: &[Position], mass: &[f64]) {
+        let mut c = 0usize;
+        loop {
+            let Some(cell) = self.cells.get_mut(c) else {
+                return;
+            };
+            cell.mass += m;
+            cell.mx += m * x;
+            cell.my += m * y;
+            if cell.leaf {
+                if cell.first == NONE {
+                    cell.first = b as u32;
+                    return;
+                }
+                if cell.depth >= MAX_DEPTH {
+                    if let Some(nx) = self.next.get_mut(b) {
+                        *nx = cell.first;
+                    }
+                    cell.first = b as u32;
+                    return;
+                }
+                // Split: the leaf's single body moves down one level.
+                let old = cell.first as usize;
+                cell.first = NONE;
+                cell.leaf = false;
+                let snapshot = *cell;
+                let (Some(po), Some(&mo)) = (pos.get(old), mass.get(old)) else {
+                    return;
+                };
+                let q = snapshot.quadrant(po.x, po.y);
+                let (ccx, ccy) = snapshot.child_center(q);
+                let mut child = Cell::new(ccx, ccy, snapshot.half / 2.0, snapshot.depth + 1);
+                child.first = old as u32;
+                child.mass = mo;
+                child.mx = mo * po.x;
+                child.my = mo * po.y;
+                let id = self.cells.len() as u32;
+                self.cells.push(child);
+                if let Some(slot) = self.cells.get_mut(c).and_then(|c| c.children.get_mut(q)) {
+                    *slot = id;
+                }
+            }
+            // Inner cell: descend, creating the child if needed.
+            let Some(cell) = self.cells.get(c).copied() else {
+                return;
+            };
+            let q = cell.quadrant(x, y);
+            let child = cell.children.get(q).copied().unwrap_or(NONE);
+            c = if child == NONE {
+                let (ccx, ccy) = cell.child_center(q);
+                let id = self.cells.len() as u32;
+                self.cells
+                    .push(Cell::new(ccx, ccy, cell.half / 2.0, cell.depth + 1));
+                if let Some(slot) = self.cells.get_mut(c).and_then(|c| c.children.get_mut(q)) {
+                    *slot = id;
+                }
+                id as usize
+            } else {
+                child as usize
+            };
+        }
+    }
+
+    /// The repulsion (and overlap push) on body `i` from all others.
+    fn repulsion(
+        &mut self,
+        i: usize,
+        pos: &[Position],
+        mass: &[f64],
+        radius: &[f64],
+    ) -> (f64, f64) {
+        let (Some(pi), Some(&mi), Some(&ri)) = (pos.get(i), mass.get(i), radius.get(i)) else {
+            return (0.0, 0.0);
+        };
+        let (mut fx, mut fy) = (0.0, 0.0);
+        self.stack.clear();
+        if !self.cells.is_empty() {
+            self.stack.push(0);
+        }
+        while let Some(c) = self.stack.pop() {
+            let Some(cell) = self.cells.get(c as usize) else {
+                continue;
+            };
+            if cell.mass <= 0.0 {
+                continue;
+            }
+            if cell.leaf {
+                let mut b = cell.first;
+                while b != NONE {
+                    let j = b as usize;
+                    b = self.next.get(j).copied().unwrap_or(NONE);
+                    if j == i {
+                        continue;
+                    }
+                    let (Some(pj), Some(&mj), Some(&rj)) = (pos.get(j), mass.get(j), radius.get(j))
+                    else {
+                        continue;
+                    };
+                    let (mut dx, mut dy) = (pi.x - pj.x, pi.y - pj.y);
+                    let mut d2 = dx * dx + dy * dy;
+                    if d2 < 1e-12 {
+                        // Coincident: a fixed, index-dependent direction.
+                        dx = if i < j { 0.01 } else { -0.01 };
+                        dy = if (i + j).is_multiple_of(2) {
+                            0.01
+                        } else {
+                            -0.01
+                        };
+                        d2 = dx * dx + dy * dy;
+                    }
+                    let d = d2.sqrt();
+                    // REPULSION · mi · mj / d along the unit vector.
+                    let mut k = REPULSION * mi * mj / d2;
+                    let overlap = ri + rj + GAP - d;
+                    if overlap > 0.0 {
+                        k += mi * overlap / d;
+                    }
+                    fx += dx * k;
+                    fy += dy * k;
+                }
+                continue;
+            }
+            let (dx, dy) = (pi.x - cell.mx / cell.mass, pi.y - cell.my / cell.mass);
+            let d2 = dx * dx + dy * dy;
+            let size = 2.0 * cell.half;
+            if size * size < THETA * THETA * d2 {
+                let k = REPULSION * mi * cell.mass / d2;
+                fx += dx * k;
+                fy += dy * k;
+            } else {
+                for &ch in &cell.children {
+                    if ch != NONE {
+                        self.stack.push(ch);
+                    }
+                }
+            }
+        }
+        (fx, fy)
+    }
+}
+
+#[cfg(test)]
+mod tests;

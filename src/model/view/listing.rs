@@ -1,0 +1,411 @@
+//! The list view's pure parts (product.md: "the graph has a text twin"):
+//! one [`Row`] per visible actor — exactly the visible set of the graph —
+//! and the sort orders of its columns.
+//!
+//! Labels come from the caller (the UI looks them up in the current
+//! language), so this module knows nothing of languages; sorting compares
+//! folded text ([`search::fold`]: no case, no accents), puts missing values
+//! last in both directions, and breaks ties by name, then dataset order, so
+//! the same rows always come out in the same order.
+//!
+//! ```
+//! use civicmap::model::view::listing::{Column, Order, Sort};
+//! let s = Sort::default();
+//! assert_eq!((s.column, s.order), (Column::Name, Order::Ascending));
+//! // Activating the sorted column flips it; another column starts ascending.
+//! assert_eq!(s.toggle(Column::Name).order, Order::Descending);
+//! assert_eq!(s.toggle(Column::Founded), Sort { column: Column::Founded, order: Order::Ascending });
+//! ```
+
+use std::cmp::Ordering;
+
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::network::search;
+
+/// A column of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Type,
+    Objectives,
+    Ecosystems,
+    Founded,
+    /// Visible links touching the actor (what the graph draws).
+    Links,
+}
+
+impl Column {
+    /// The columns in display order.
+    pub const ALL: [Column; 6] = [
+        Column::Name,
+        Column::Type,
+        Column::Objectives,
+        Column::Ecosystems,
+        Column::Founded,
+        Column::Links,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Ascending,
+    Descending,
+}
+
+/// How the rows are sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub order: Order,
+}
+
+impl Default for Sort {
+    /// By name, A to Z.
+    fn default() -> Self {
+        Sort {
+            column: Column::Name,
+            order: Order::Ascending,
+        }
+    }
+}
+
+impl Sort {
+    /// The sort after the header of `column` is activated: the sorted
+    /// column flips its order, another column sorts ascending.
+    pub fn toggle(self, column: Column) -> Sort {
+        if self.column == column {
+            let order = match self.order {
+                Order::Ascending => Order::Descending,
+                Order::Descending => Order::Ascending,
+            };
+            Sort { column, order }
+        } else {
+            Sort {
+                column,
+                order: Order::Ascending,
+            }
+        }
+    }
+}
+
+/// Which vocabulary a label is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vocabulary {
+    Type,
+    Objective,
+    Ecosystem,
+}
+
+/// One line of the list: a visible actor, its labels in the caller's
+/// language and its number of visible links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index in `dataset.actors`.
+    pub actor: usize,
+    pub id: String,
+    pub name: String,
+    pub type_id: String,
+    pub type_label: String,
+    /// Labels, in the actor's order.
+    pub objectives: Vec<String>,
+    pub ecosystems: Vec<String>,
+    pub founded: Option<i64>,
+    /// Visible links touching the actor (a self-loop counts once).
+    pub links: usize,
+}
+
+/// The number of visible links touching `actor`.
+pub fn visible_degree(g: &Graph, vis: &Visible, actor: usize) -> usize {
+    g.incident(actor)
+        .iter()
+        .filter(|(_, l)| vis.links.get(*l).copied().unwrap_or(false))
+        .count()
+}
+
+/// One row per visible actor, in dataset order. `label(vocabulary, id)`
+/// gives the display label of a taxonomy id.
+pub fn rows(
+    ds: &Dataset,
+    g: &Graph,
+    vis: &Visible,
+    label: impl Fn(Vocabulary, &str) -> String,
+) -> Vec<Row> {
+    ds.actors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| vis.actors.get(*i).copied().unwrap_or(false))
+        .map(|(i, a)| Row {
+            actor: i,
+            id: a.id().to_string(),
+            name: a.name().to_string(),
+            type_id: a.actor_type().to_string(),
+            type_label: label(Vocabulary::Type, a.actor_type()),
+            objectives: a
+                .objectives
+                .iter()
+                .map(|o| label(Vocabulary::Objective, o))
+                .collect(),
+            ecosystems: a
+                .ecosystems
+                .iter()
+                .map(|e| label(Vocabulary::Ecosystem, e))
+                .collect(),
+            founded: a.founded,
+            links: visible_degree(g, vis, i),
+        })
+        .collect()
+}
+
+/// A sort key; `None` (a missing value) sorts last in both orders.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Text(String),
+    Number(i64),
+}
+
+fn key(row: &Row, column: Column) -> Option<Key> {
+    let text = |v: &[String]| (!v.is_empty()).then(|| Key::Text(search::fold(&v.join(" "))));
+    match column {
+        Column::Name => Some(Key::Text(search::fold(&row.name))),
+        Column::Type => Some(Key::Text(search::fold(&row.type_label))),
+        Column::Objectives => text(&row.objectives),
+        Column::Ecosystems => text(&row.ecosystems),
+        Column::Founded => row.founded.map(Key::Number),
+        Column::Links => Some(Key::Number(i64::try_from(row.links).unwrap_or(i64::MAX))),
+    }
+}
+
+/// The rows sorted by `sort`: missing values last in both orders, ties by
+/// name (A to Z, folded, then exact), then dataset order.
+pub fn sorted(rows: Vec<Row>, sort: Sort) -> Vec<Row> {
+    let mut keyed: Vec<(Option<Key>, String, Row)> = rows
+        .into_iter()
+        .map(|r| (key(&r, sort.column), search::fold(&r.name), r))
+        .collect();
+    keyed.sort_by(|(ka, na, a), (kb, nb, b)| {
+        let primary = match (ka, kb) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (Some(x), Some(y)) => match sort.order {
+                Order::Ascending => x.cmp(y),
+                Order::Descending => y.cmp(x),
+            },
+        };
+        primary
+            .then_with(|| na.cmp(nb))
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.actor.cmp(&b.actor))
+    });
+    keyed.into_iter().map(|(_, _, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::format::validate;
+    use crate::model::network::filter::{self, Filter};
+    use std::sync::OnceLock;
+
+    /// The default dataset as the app loads it.
+    fn real() -> &'static (Dataset, Graph) {
+        static R: OnceLock<(Dataset, Graph)> = OnceLock::new();
+        R.get_or_init(|| {
+            let bytes = std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/static/data/civic-tech-fr.json"
+            ))
+            .unwrap();
+            let ds = validate::load(&bytes).dataset.unwrap();
+            let g = Graph::new(&ds);
+            (ds, g)
+        })
+    }
+
+    fn ids_label(_: Vocabulary, id: &str) -> String {
+        id.to_string()
+    }
+
+    fn rows_for(f: &Filter) -> (Visible, Vec<Row>) {
+        let (ds, g) = real();
+        let vis = filter::visible(ds, g, f);
+        let r = rows(ds, g, &vis, ids_label);
+        (vis, r)
+    }
+
+    fn row(actor: usize, name: &str, founded: Option<i64>, links: usize) -> Row {
+        Row {
+            actor,
+            id: format!("a{actor}"),
+            name: name.into(),
+            type_id: "t".into(),
+            type_label: "t".into(),
+            objectives: Vec::new(),
+            ecosystems: Vec::new(),
+            founded,
+            links,
+        }
+    }
+
+    fn names(rows: &[Row]) -> Vec<&str> {
+        rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_list_has_exactly_the_visible_actors_and_links_of_the_graph() {
+        let filters = [
+            Filter::default(),
+            Filter {
+                year: Some(2012),
+                ..Filter::default()
+            },
+            Filter {
+                actor: Some("decidim".into()),
+                depth: Some(2),
+                ..Filter::default()
+            },
+            Filter {
+                stake: Some("business-model".into()),
+                ..Filter::default()
+            },
+            Filter {
+                q: "democratie".into(),
+                types: vec!["association".into()],
+                ..Filter::default()
+            },
+            Filter {
+                links: vec!["funds".into()],
+                ..Filter::default()
+            },
+        ];
+        for f in filters {
+            let (vis, r) = rows_for(&f);
+            assert_eq!(r.len(), vis.actor_count, "{f:?}");
+            assert!(r.iter().all(|row| vis.actors[row.actor]), "{f:?}");
+            // Every visible link touches two listed actors: the degrees add
+            // up to twice the visible links (no self-loops in this dataset).
+            let degrees: usize = r.iter().map(|row| row.links).sum();
+            assert_eq!(degrees, 2 * vis.link_count, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_carries_the_actor_and_its_labels() {
+        let (ds, g) = real();
+        let vis = filter::visible(ds, g, &Filter::default());
+        let label = |v: Vocabulary, id: &str| format!("{v:?}:{id}");
+        let r = rows(ds, g, &vis, label);
+        let cap = r.iter().find(|x| x.id == "cap-collectif").unwrap();
+        let actor = &ds.actors[cap.actor];
+        assert_eq!(cap.name, actor.name());
+        assert_eq!(cap.type_label, format!("Type:{}", actor.actor_type()));
+        assert_eq!(
+            cap.objectives,
+            actor
+                .objectives
+                .iter()
+                .map(|o| format!("Objective:{o}"))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(cap.founded, actor.founded);
+        assert_eq!(cap.links, g.degree(cap.actor), "every link is visible");
+        // Hiding the links of other kinds lowers the count.
+        let only_uses = filter::visible(
+            ds,
+            g,
+            &Filter {
+                links: vec!["funds".into()],
+                ..Filter::default()
+            },
+        );
+        let funds = visible_degree(g, &only_uses, cap.actor);
+        assert!(funds < cap.links, "{funds} < {}", cap.links);
+    }
+
+    #[test]
+    fn names_sort_without_case_or_accents() {
+        let r = vec![
+            row(0, "Zeste", None, 0),
+            row(1, "école", None, 0),
+            row(2, "Étalab", None, 0),
+            row(3, "decidim", None, 0),
+        ];
+        let up = sorted(r.clone(), Sort::default());
+        assert_eq!(names(&up), ["decidim", "école", "Étalab", "Zeste"]);
+        let down = sorted(r, Sort::default().toggle(Column::Name));
+        assert_eq!(names(&down), ["Zeste", "Étalab", "école", "decidim"]);
+    }
+
+    #[test]
+    fn missing_values_sort_last_both_ways_and_ties_go_by_name() {
+        let r = vec![
+            row(0, "B", Some(2014), 3),
+            row(1, "A", None, 3),
+            row(2, "C", Some(2001), 0),
+            row(3, "A2", Some(2014), 7),
+        ];
+        let by_year = Sort {
+            column: Column::Founded,
+            order: Order::Ascending,
+        };
+        assert_eq!(names(&sorted(r.clone(), by_year)), ["C", "A2", "B", "A"]);
+        let by_year_desc = by_year.toggle(Column::Founded);
+        assert_eq!(
+            names(&sorted(r.clone(), by_year_desc)),
+            ["A2", "B", "C", "A"]
+        );
+        let by_links = Sort {
+            column: Column::Links,
+            order: Order::Descending,
+        };
+        assert_eq!(names(&sorted(r, by_links)), ["A2", "A", "B", "C"]);
+    }
+
+    #[test]
+    fn list_columns_sort_by_their_joined_labels() {
+        let mut a = row(0, "A", None, 0);
+        a.objectives = vec!["mobilisation".into()];
+        let mut b = row(1, "B", None, 0);
+        b.objectives = vec!["Information".into(), "co-production".into()];
+        let c = row(2, "C", None, 0);
+        let by = Sort {
+            column: Column::Objectives,
+            order: Order::Ascending,
+        };
+        assert_eq!(names(&sorted(vec![a, b, c], by)), ["B", "A", "C"]);
+    }
+
+    #[test]
+    fn sorting_the_real_list_by_founded_year_orders_the_years() {
+        let (_, r) = rows_for(&Filter::default());
+        let n = r.len();
+        let s = sorted(
+            r,
+            Sort {
+                column: Column::Founded,
+                order: Order::Ascending,
+            },
+        );
+        assert_eq!(s.len(), n, "sorting keeps every row");
+        let years: Vec<Option<i64>> = s.iter().map(|x| x.founded).collect();
+        let dated: Vec<i64> = years.iter().flatten().copied().collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{dated:?}");
+        let first_undated = years.iter().position(Option::is_none).unwrap_or(n);
+        assert!(years[first_undated..].iter().all(Option::is_none));
+        // Deterministic: the same rows in any input order give the same output.
+        let mut shuffled = s.clone();
+        shuffled.reverse();
+        assert_eq!(
+            sorted(
+                shuffled,
+                Sort {
+                    column: Column::Founded,
+                    order: Order::Ascending
+                }
+            ),
+            s
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! The view: the one state and its reducer, the URL codec, and the pure parts
+//! of the list, timeline and stakes views.
+
+pub mod listing;
+pub mod stakes;
+pub mod state;
+pub mod timeline;
+pub mod url;

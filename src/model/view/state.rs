@@ -1,0 +1,183 @@
+//! The one application state and its reducer: `AppState::apply(Action)`.
+//! The UI dispatches actions; everything shown derives from the state.
+//! The reducer is pure: the same state, dataset and action give the same
+//! next state.
+
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::{self, Facet, Filter};
+use crate::model::network::search;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Graph,
+    List,
+    Timeline,
+    Stakes,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// The shareable state of the map (everything in the URL).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AppState {
+    pub filter: Filter,
+    /// `path=a~b` (reserved).
+    pub path: Option<(String, String)>,
+    pub view: View,
+    pub lang: Lang,
+    /// `None`: follow the system setting.
+    pub theme: Option<Theme>,
+    pub embed: bool,
+    /// `data=`: URL of another dataset.
+    pub data: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    ToggleType(String),
+    ToggleObjective(String),
+    ToggleEcosystem(String),
+    ToggleLink(String),
+    SetYear(Option<i64>),
+    SetQuery(String),
+    SetStake(Option<String>),
+    /// Select an actor (by id) or clear the selection. Clearing also drops `depth`.
+    Select(Option<String>),
+    SetDepth(Option<u8>),
+    SetView(View),
+    SetLang(Lang),
+    SetTheme(Option<Theme>),
+    /// Clears type, objective, ecosystem, link, year, q and stake (keeps selection if still visible).
+    ClearFilters,
+    /// Replaces the whole state (URL navigation, host `set-state`); `embed` is kept.
+    Replace(Box<AppState>),
+}
+
+impl AppState {
+    /// The reducer. Toggles keep ids in dataset (taxonomy) order; after a
+    /// filter change, the selection is dropped if the selected actor is no
+    /// longer visible.
+    ///
+    /// Rules, beyond what each action says:
+    /// - ids the taxonomy does not list sort after those it lists (in the order
+    ///   they were added); without a dataset, toggles append;
+    /// - `Select(Some(id))` accepts an alias and stores the actor's id; it is
+    ///   ignored when the dataset has no such actor or the filters hide it;
+    ///   selecting another actor keeps `depth`;
+    /// - `SetDepth` is ignored without a selection or outside 1–3;
+    ///   `SetYear` is ignored outside 1000–2100; `SetStake` ignores a stake
+    ///   the dataset does not have;
+    /// - after every action, a selection the filters hide is dropped with its
+    ///   `depth`, and a `depth` without selection is dropped.
+    pub fn apply(&mut self, ds: Option<&Dataset>, action: Action) {
+        let f = &mut self.filter;
+        match action {
+            Action::ToggleType(id) => toggle(&mut f.types, id, ds, Facet::Type),
+            Action::ToggleObjective(id) => toggle(&mut f.objectives, id, ds, Facet::Objective),
+            Action::ToggleEcosystem(id) => toggle(&mut f.ecosystems, id, ds, Facet::Ecosystem),
+            Action::ToggleLink(id) => toggle(&mut f.links, id, ds, Facet::Link),
+            Action::SetYear(y) => {
+                if y.is_none_or(|y| (YEAR_MIN..=YEAR_MAX).contains(&y)) {
+                    f.year = y;
+                }
+            }
+            Action::SetQuery(q) => f.q = q,
+            Action::SetStake(stake) => {
+                let known = |id: &str| {
+                    ds.is_none_or(|ds| ds.stakes.iter().any(|s| s.id.as_deref() == Some(id)))
+                };
+                if stake.as_deref().is_none_or(known) {
+                    f.stake = stake;
+                }
+            }
+            Action::Select(None) => {
+                f.actor = None;
+                f.depth = None;
+            }
+            Action::Select(Some(key)) => match ds {
+                None => f.actor = Some(key),
+                Some(ds) => {
+                    if let Some(i) = search::resolve_actor(ds, &key) {
+                        if filter::passes(ds, f, i) {
+                            f.actor = ds.actors.get(i).map(|a| a.id().to_string());
+                        }
+                    }
+                }
+            },
+            Action::SetDepth(d) => {
+                if d.is_none() || (f.actor.is_some() && d.is_some_and(|d| (1..=3).contains(&d))) {
+                    f.depth = d;
+                }
+            }
+            Action::SetView(v) => self.view = v,
+            Action::SetLang(l) => self.lang = l,
+            Action::SetTheme(t) => self.theme = t,
+            Action::ClearFilters => {
+                *f = Filter {
+                    actor: f.actor.take(),
+                    depth: f.depth.take(),
+                    ..Filter::default()
+                };
+            }
+            Action::Replace(next) => {
+                let embed = self.embed;
+                *self = *next;
+                self.embed = embed;
+            }
+        }
+        self.drop_hidden_selection(ds);
+    }
+
+    /// Drops a selection the filters hide (and its depth), and a depth
+    /// without selection.
+    fn drop_hidden_selection(&mut self, ds: Option<&Dataset>) {
+        let f = &mut self.filter;
+        if let (Some(ds), Some(id)) = (ds, f.actor.as_deref()) {
+            let shown = ds
+                .actors
+                .iter()
+                .position(|a| a.id() == id)
+                .is_some_and(|i| filter::passes(ds, f, i));
+            if !shown {
+                f.actor = None;
+            }
+        }
+        if f.actor.is_none() {
+            f.depth = None;
+        }
+    }
+}
+
+/// Years the URL and the state accept.
+pub const YEAR_MIN: i64 = 1000;
+/// Years the URL and the state accept.
+pub const YEAR_MAX: i64 = 2100;
+
+/// Adds or removes `id`, keeping the list in taxonomy order.
+fn toggle(list: &mut Vec<String>, id: String, ds: Option<&Dataset>, facet: Facet) {
+    if let Some(at) = list.iter().position(|x| *x == id) {
+        list.remove(at);
+        return;
+    }
+    list.push(id);
+    if let Some(ds) = ds {
+        let order = filter::facet_values(ds, facet);
+        // Stable: unlisted ids keep their relative order, after the listed ones.
+        list.sort_by_key(|x| order.iter().position(|o| o == x).unwrap_or(usize::MAX));
+    }
+}
+
+#[cfg(test)]
+mod tests;
