@@ -79,7 +79,10 @@ fn default_dataset_loads_without_errors_with_every_row() {
             ds.events.len(),
             ds.stakes.len()
         ),
-        (162, 209, 106, 22)
+        {
+            let n = civicmap::model::fixtures::fact_counts();
+            (n.actors, n.links, n.events, n.stakes)
+        }
     );
     assert_eq!(ds.meta.license.as_deref(), Some("ODbL-1.0"));
     assert_eq!(

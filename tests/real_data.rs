@@ -150,7 +150,10 @@ fn the_fact_sheet_loads_with_only_the_expected_warnings() {
             d.events.len(),
             d.stakes.len()
         ),
-        (162, 209, 106, 22)
+        {
+            let n = civicmap::model::fixtures::fact_counts();
+            (n.actors, n.links, n.events, n.stakes)
+        }
     );
     // The open lists are completed from the values used (README counts).
     let ids = |terms: &[civicmap::model::format::dataset::Term]| -> Vec<String> {
@@ -207,11 +210,7 @@ fn a_typo_in_the_real_data_is_reported_at_its_place() {
 
 #[test]
 fn the_default_dataset_loads_with_every_row_and_its_places() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/static/data/civic-tech-fr.json"
-    );
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = std::fs::read(civicmap::model::fixtures::DEFAULT_DATASET).unwrap();
     let loaded = load(&bytes);
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
@@ -231,7 +230,10 @@ fn the_default_dataset_loads_with_every_row_and_its_places() {
             d.events.len(),
             d.stakes.len()
         ),
-        (162, 209, 106, 22)
+        {
+            let n = civicmap::model::fixtures::fact_counts();
+            (n.actors, n.links, n.events, n.stakes)
+        }
     );
     let types = d.taxonomy.actor_types.as_ref().unwrap();
     assert!(types.iter().all(|t| t.shape.is_some() && t.color.is_some()));

@@ -27,14 +27,7 @@ const VP: Viewport = Viewport {
 };
 
 fn civic_tech() -> (Dataset, Graph, Vec<Position>) {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/static/data/civic-tech-fr.json"
-    ))
-    .unwrap();
-    let ds = civicmap::model::format::validate::load(&bytes)
-        .dataset
-        .unwrap();
+    let ds = civicmap::model::fixtures::default_dataset();
     let g = Graph::new(&ds);
     let p = layout::compute(&ds, &g);
     (ds, g, p)

@@ -1,128 +1,56 @@
-//! Test fixtures (compiled in tests only): the French civic-tech dataset
-//! built from the researched CSV fact sheets in `shared/data/facts`, with a
-//! completed taxonomy, as the loader would give it.
+//! Test fixtures, for the crate's unit tests and the integration tests alike
+//! (native only; never used by the app or the CLI): the default dataset as the
+//! app loads it, and its counts computed from the researched fact sheets in
+//! `shared/data/facts`, so no test types "162" or "209" by hand.
 
-use crate::model::format::dataset::{
-    Actor, ActorType, Dataset, Link, LinkKind, LocalizedText, Stake, Taxonomy, Term,
-};
+// Fixtures serve tests: a missing or broken file is a failed test.
+#![allow(clippy::expect_used, clippy::panic)]
 
-const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts/");
+use crate::model::format::dataset::Dataset;
+use crate::model::format::validate;
 
-fn rows(file: &str) -> Vec<csv::StringRecord> {
-    let mut r = csv::Reader::from_path(format!("{FACTS}{file}")).unwrap();
-    r.records().map(|x| x.unwrap()).collect()
+/// Where the repository keeps the default dataset.
+pub const DEFAULT_DATASET: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/static/data/civic-tech-fr.json"
+);
+
+/// Where the researched fact sheets are (beside the repository).
+pub const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts");
+
+/// The default dataset `static/data/civic-tech-fr.json`, loaded exactly as
+/// the app loads it (validated, taxonomy completed).
+pub fn default_dataset() -> Dataset {
+    let bytes = std::fs::read(DEFAULT_DATASET).expect("static/data/civic-tech-fr.json");
+    validate::load(&bytes)
+        .dataset
+        .unwrap_or_else(|| panic!("the default dataset does not load"))
 }
 
-fn list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(String::from)
-        .collect()
+/// How many actors, links, events and stakes the fact sheets hold: what the
+/// default dataset must show with no filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactCounts {
+    pub actors: usize,
+    pub links: usize,
+    pub events: usize,
+    pub stakes: usize,
 }
 
-fn year(s: &str) -> Option<i64> {
-    s.trim().parse().ok()
-}
-
-fn push_new(v: &mut Vec<String>, x: &str) {
-    if !v.iter().any(|y| y == x) {
-        v.push(x.to_string());
-    }
-}
-
-fn terms(ids: &[String]) -> Vec<Term> {
-    ids.iter()
-        .map(|id| Term {
-            id: Some(id.clone()),
-            label: Some(LocalizedText::Plain(id.clone())),
-            ..Term::default()
-        })
-        .collect()
-}
-
-/// The 162 actors, 209 links and 22 stakes of the fact sheets.
-pub fn civic_tech() -> Dataset {
-    let mut types = Vec::new();
-    let mut ecos = Vec::new();
-    let mut kinds = Vec::new();
-    let actors: Vec<Actor> = rows("actors.csv")
-        .iter()
-        .map(|r| {
-            push_new(&mut types, &r[3]);
-            let ecosystems = list(&r[5]);
-            for e in &ecosystems {
-                push_new(&mut ecos, e);
-            }
-            Actor {
-                id: Some(r[0].to_string()),
-                name: Some(r[1].to_string()),
-                aliases: list(&r[2]),
-                actor_type: Some(r[3].to_string()),
-                objectives: list(&r[4]),
-                ecosystems,
-                country: Some(r[6].to_string()).filter(|s| !s.is_empty()),
-                founded: year(&r[7]),
-                dissolved: year(&r[8]),
-                ..Actor::default()
-            }
-        })
-        .collect();
-    let links: Vec<Link> = rows("links.csv")
-        .iter()
-        .map(|r| {
-            push_new(&mut kinds, &r[2]);
-            Link {
-                source: Some(r[0].to_string()),
-                target: Some(r[1].to_string()),
-                kind: Some(r[2].to_string()),
-                since: year(&r[3]),
-                until: year(&r[4]),
-                ..Link::default()
-            }
-        })
-        .collect();
-    let stakes: Vec<Stake> = rows("issues.csv")
-        .iter()
-        .map(|r| Stake {
-            id: Some(r[0].to_string()),
-            category: Some(r[1].to_string()),
-            actors: list(&r[6]),
-            ..Stake::default()
-        })
-        .collect();
-    let objectives: Vec<String> = ["information", "mobilisation", "co-production"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    Dataset {
-        format: Some("civicmap/1".into()),
-        taxonomy: Taxonomy {
-            actor_types: Some(
-                types
-                    .iter()
-                    .map(|id| ActorType {
-                        id: Some(id.clone()),
-                        ..ActorType::default()
-                    })
-                    .collect(),
-            ),
-            objectives: Some(terms(&objectives)),
-            link_kinds: Some(
-                kinds
-                    .iter()
-                    .map(|id| LinkKind {
-                        id: Some(id.clone()),
-                        ..LinkKind::default()
-                    })
-                    .collect(),
-            ),
-            ecosystems: Some(terms(&ecos)),
-            ..Taxonomy::default()
-        },
-        actors,
-        links,
-        stakes,
-        ..Dataset::default()
+/// Counts the data rows of each fact sheet (a CSV reader, so quoted line
+/// breaks do not count).
+pub fn fact_counts() -> FactCounts {
+    let rows = |file: &str| {
+        let path = format!("{FACTS}/{file}");
+        csv::Reader::from_path(&path)
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+            .records()
+            .count()
+    };
+    FactCounts {
+        actors: rows("actors.csv"),
+        links: rows("links.csv"),
+        events: rows("timeline.csv"),
+        stakes: rows("issues.csv"),
     }
 }

@@ -7,8 +7,9 @@
 //! `gloo` or `wasm_bindgen`; it compiles and is tested natively, and the
 //! browser runs exactly the same code (`tests/tidy.rs` checks it).
 
-#[cfg(test)]
-pub(crate) mod fixtures;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fixtures;
 pub mod format;
 pub mod fuzz_entry;
 pub mod network;

@@ -287,16 +287,17 @@ mod tests {
 
     #[test]
     fn real_dataset_dinum_links() {
-        let ds = crate::model::fixtures::civic_tech();
+        let ds = crate::model::fixtures::default_dataset();
         let g = Graph::new(&ds);
-        assert_eq!(g.actor_count(), 162);
-        assert_eq!(g.inner.edge_count(), 209);
+        let n = crate::model::fixtures::fact_counts();
+        assert_eq!(g.actor_count(), n.actors);
+        assert_eq!(g.inner.edge_count(), n.links);
         let dinum = g.actor("dinum").unwrap();
         let etalab = g.actor("etalab").unwrap();
         let out = g.neighbours(&ds, dinum, Direction::Outgoing, Some("operates"));
         assert!(out.iter().any(|&(n, _)| n == etalab), "{out:?}");
         // 19 actors have no link (facts README).
-        assert_eq!((0..162).filter(|&i| g.degree(i) == 0).count(), 19);
+        assert_eq!((0..n.actors).filter(|&i| g.degree(i) == 0).count(), 19);
     }
 
     proptest! {

@@ -144,7 +144,7 @@ pub fn resolve_actor(ds: &Dataset, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fixtures::civic_tech;
+    use crate::model::fixtures::default_dataset;
     use proptest::prelude::*;
 
     fn check(input: &str, expected: &str) {
@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn real_queries_find_the_expected_actors() {
-        let ds = civic_tech();
+        let ds = default_dataset();
         let find = |q: &str| -> Vec<String> {
             ds.actors
                 .iter()
@@ -188,12 +188,12 @@ mod tests {
         assert!(find("democratie zzz").is_empty());
         // Former name of NUMA.
         assert_eq!(find("silicon sentier"), vec!["numa".to_string()]);
-        assert_eq!(find("").len(), 162);
+        assert_eq!(find("").len(), crate::model::fixtures::fact_counts().actors);
     }
 
     #[test]
     fn suggestions_rank_name_prefix_first() {
-        let ds = civic_tech();
+        let ds = default_dataset();
         let s = names(&ds, &suggestions(&ds, "cap", 5));
         assert_eq!(
             s.first().map(String::as_str),
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn resolve_by_id_then_alias() {
-        let ds = civic_tech();
+        let ds = default_dataset();
         let dinum = ds.actors.iter().position(|a| a.id() == "dinum");
         assert_eq!(resolve_actor(&ds, "dinum"), dinum);
         assert_eq!(resolve_actor(&ds, "dinsic"), dinum);

@@ -205,7 +205,6 @@ pub fn sorted(rows: Vec<Row>, sort: Sort) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::validate;
     use crate::model::network::filter::{self, Filter};
     use std::sync::OnceLock;
 
@@ -213,12 +212,7 @@ mod tests {
     fn real() -> &'static (Dataset, Graph) {
         static R: OnceLock<(Dataset, Graph)> = OnceLock::new();
         R.get_or_init(|| {
-            let bytes = std::fs::read(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/static/data/civic-tech-fr.json"
-            ))
-            .unwrap();
-            let ds = validate::load(&bytes).dataset.unwrap();
+            let ds = crate::model::fixtures::default_dataset();
             let g = Graph::new(&ds);
             (ds, g)
         })

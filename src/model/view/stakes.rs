@@ -88,16 +88,10 @@ pub fn find(ds: &Dataset, id: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::validate;
     use crate::model::network::filter::{self, Filter};
 
     fn real() -> Dataset {
-        let bytes = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/static/data/civic-tech-fr.json"
-        ))
-        .unwrap();
-        validate::load(&bytes).dataset.unwrap()
+        crate::model::fixtures::default_dataset()
     }
 
     #[test]

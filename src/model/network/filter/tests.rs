@@ -3,7 +3,7 @@
 //! facet rule as properties, and a timing check on a 2,000-actor graph.
 
 use super::*;
-use crate::model::fixtures::civic_tech;
+use crate::model::fixtures::default_dataset;
 use crate::model::format::dataset::{Actor, ActorType, Link, Stake, Taxonomy};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 fn real() -> &'static (Dataset, Graph) {
     static R: OnceLock<(Dataset, Graph)> = OnceLock::new();
     R.get_or_init(|| {
-        let ds = civic_tech();
+        let ds = default_dataset();
         let g = Graph::new(&ds);
         (ds, g)
     })
@@ -44,7 +44,8 @@ fn s(v: &[&str]) -> Vec<String> {
 
 #[test]
 fn table_on_the_civic_tech_dataset() {
-    check(Filter::default(), 162, 209);
+    let n = crate::model::fixtures::fact_counts();
+    check(Filter::default(), n.actors, n.links);
     // Counts from the fact sheet README.
     check(
         Filter {
@@ -83,7 +84,7 @@ fn table_on_the_civic_tech_dataset() {
             links: s(&["funds"]),
             ..Filter::default()
         },
-        162,
+        n.actors,
         15,
     );
     check(
@@ -91,7 +92,7 @@ fn table_on_the_civic_tech_dataset() {
             links: s(&["funds", "uses"]),
             ..Filter::default()
         },
-        162,
+        n.actors,
         46,
     );
     // A stake keeps its actors.
@@ -188,7 +189,10 @@ fn neighbourhood_of_dinum() {
             ..f.clone()
         },
     );
-    assert_eq!(none.actor_count, 162);
+    assert_eq!(
+        none.actor_count,
+        crate::model::fixtures::fact_counts().actors
+    );
     // A hidden centre: nothing in reach.
     let hidden = visible(
         ds,
@@ -207,7 +211,10 @@ fn facet_counts_on_the_real_dataset() {
     let c = facet_counts(ds, g, &Filter::default());
     let platform = c.types.iter().find(|(k, _)| k == "platform").unwrap().1;
     assert_eq!(platform, 22);
-    assert_eq!(c.types.iter().map(|x| x.1).sum::<usize>(), 162);
+    assert_eq!(
+        c.types.iter().map(|x| x.1).sum::<usize>(),
+        crate::model::fixtures::fact_counts().actors
+    );
     assert_eq!(
         c.objectives,
         vec![

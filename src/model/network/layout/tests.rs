@@ -3,14 +3,14 @@
 //! a calm end of the animation.
 
 use super::*;
-use crate::model::fixtures::civic_tech;
+use crate::model::fixtures::default_dataset;
 use crate::model::format::dataset::Actor;
 use std::sync::OnceLock;
 
 fn real() -> &'static (Dataset, Graph, Vec<Position>) {
     static R: OnceLock<(Dataset, Graph, Vec<Position>)> = OnceLock::new();
     R.get_or_init(|| {
-        let ds = civic_tech();
+        let ds = default_dataset();
         let g = Graph::new(&ds);
         let p = compute(&ds, &g);
         (ds, g, p)
@@ -49,7 +49,7 @@ fn deterministic_bit_for_bit() {
 #[test]
 fn finite_and_no_overlap_on_the_civic_tech_dataset() {
     let (_, g, p) = real();
-    assert_eq!(p.len(), 162);
+    assert_eq!(p.len(), crate::model::fixtures::fact_counts().actors);
     assert!(p.iter().all(|q| q.x.is_finite() && q.y.is_finite()));
     assert_eq!(overlaps(g, p), vec![]);
 }
@@ -101,7 +101,8 @@ fn isolated_actors_stay_near_the_rest() {
 fn stepping_by_one_equals_computing_at_once_and_the_end_is_calm() {
     let (ds, g, p) = real();
     let mut l = Layout::new(ds, g);
-    assert_eq!(l.budget(), budget_for(162, 209));
+    let n = crate::model::fixtures::fact_counts();
+    assert_eq!(l.budget(), budget_for(n.actors, n.links));
     assert!(!l.step(0));
     let mut last_moves = Vec::new();
     loop {
@@ -137,7 +138,7 @@ fn stepping_by_one_equals_computing_at_once_and_the_end_is_calm() {
 
 #[test]
 fn file_positions_are_kept_as_they_are() {
-    let mut ds = civic_tech();
+    let mut ds = default_dataset();
     let pins = [(0usize, 123.456, -78.9), (5, -1e-3, 4e2), (40, 0.1, 0.2)];
     for &(i, x, y) in &pins {
         ds.actors[i].position = Some(Position { x, y });
@@ -209,7 +210,7 @@ fn node_radius_grows_with_degree() {
 
 #[test]
 fn extreme_pinned_positions_do_not_break_the_free_ones() {
-    let mut ds = civic_tech();
+    let mut ds = default_dataset();
     ds.actors[0].position = Some(Position {
         x: 1e300,
         y: -1e300,
@@ -280,7 +281,11 @@ fn the_budget_bounds_the_work_up_to_the_app_caps() {
     let caps = crate::model::format::validate::Limits::default();
     // Small and mid-size graphs keep their full budget: the default dataset,
     // the golden graph, the 2,085-node benchmark graph.
-    assert_eq!(budget_for(162, 209), 150 + (8.0 * 371f64.sqrt()) as usize);
+    let n = crate::model::fixtures::fact_counts();
+    assert_eq!(
+        budget_for(n.actors, n.links),
+        150 + (8.0 * ((n.actors + n.links) as f64).sqrt()) as usize
+    );
     assert_eq!(budget_for(300, 600), 150 + (8.0 * 900f64.sqrt()) as usize);
     assert_eq!(budget_for(2_085, 5_409), 600);
     // Big ones are capped by the work: 10,000 actors and 50,000 links run

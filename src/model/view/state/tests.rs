@@ -2,12 +2,12 @@
 //! one `check()` helper.
 
 use super::*;
-use crate::model::fixtures::civic_tech;
+use crate::model::fixtures::default_dataset;
 use std::sync::OnceLock;
 
 fn ds() -> &'static Dataset {
     static D: OnceLock<Dataset> = OnceLock::new();
-    D.get_or_init(civic_tech)
+    D.get_or_init(default_dataset)
 }
 
 fn s(v: &[&str]) -> Vec<String> {
@@ -84,7 +84,7 @@ fn toggles_keep_taxonomy_order() {
             Action::ToggleLink("funds".into()),
         ],
         with(Filter {
-            links: s(&["funds", "uses"]),
+            links: s(&["uses", "funds"]),
             ..Filter::default()
         }),
     );

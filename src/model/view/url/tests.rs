@@ -2,14 +2,14 @@
 //! and property tests (no panic on any input, round trip, canonical form).
 
 use super::*;
-use crate::model::fixtures::civic_tech;
+use crate::model::fixtures::default_dataset;
 use crate::model::network::filter::Filter;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
 fn ds() -> &'static Dataset {
     static D: OnceLock<Dataset> = OnceLock::new();
-    D.get_or_init(civic_tech)
+    D.get_or_init(default_dataset)
 }
 
 fn s(v: &[&str]) -> Vec<String> {
