@@ -14,14 +14,23 @@ use civicmap::model::fuzz_entry::{self, Violation};
 /// first panic or broken invariant, naming the file. Returns how many
 /// files were replayed.
 fn replay(target: &str, entry: fn(&[u8]) -> Result<(), Violation>) -> usize {
-    let dir: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "corpus", target]
-        .iter()
-        .collect();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
+    replay_dirs(&[&["tests", "corpus", target]], entry)
+}
+
+/// Runs `entry` on every file of the given directories (relative to the
+/// repository), in name order.
+fn replay_dirs(dirs: &[&[&str]], entry: fn(&[u8]) -> Result<(), Violation>) -> usize {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for parts in dirs {
+        let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        dir.extend(parts.iter());
+        files.extend(
+            std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_file()),
+        );
+    }
     files.sort();
     for file in &files {
         let bytes = std::fs::read(file).unwrap();
@@ -37,8 +46,25 @@ fn replay(target: &str, entry: fn(&[u8]) -> Result<(), Violation>) -> usize {
 
 #[test]
 fn load_corpus() {
-    // The seeds include one fixture per diagnostic code.
-    assert!(replay("load", fuzz_entry::load) >= 28);
+    // The seeds are the diagnostic fixtures themselves (one per code, read
+    // from tests/fixtures/, never copied), the minimal valid file, a slice of
+    // the real dataset, and anything a fuzzer once found.
+    let fixtures = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/diagnostics"
+    ))
+    .unwrap()
+    .count();
+    assert!(fixtures >= 27, "{fixtures} diagnostic fixtures");
+    let replayed = replay_dirs(
+        &[
+            &["tests", "corpus", "load"],
+            &["tests", "fixtures", "diagnostics"],
+            &["tests", "fixtures"],
+        ],
+        fuzz_entry::load,
+    );
+    assert!(replayed > fixtures + 2, "{replayed} files replayed");
 }
 
 #[test]
