@@ -6,10 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-#[path = "support/sigma.rs"]
-#[allow(dead_code)]
-mod sigma;
-
 use std::time::Instant;
 
 use civicmap::model::format::dataset::{Dataset, Position};
@@ -34,13 +30,8 @@ fn civic_tech() -> (Dataset, Graph, Vec<Position>) {
 }
 
 fn sigma() -> (Dataset, Graph, Vec<Position>) {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/datasets/sigma-demo-wikipedia-dataviz.json"
-    ))
-    .unwrap();
-    let ds = sigma::sigma_dataset(&text);
-    let g = sigma::graph_of(&ds);
+    let ds = civicmap::model::fixtures::sigma_demo();
+    let g = Graph::new(&ds);
     let p = ds.actors.iter().map(|a| a.position.unwrap()).collect();
     (ds, g, p)
 }

@@ -4,7 +4,7 @@
 //! `shared/data/facts`, so no test types "162" or "209" by hand.
 
 // Fixtures serve tests: a missing or broken file is a failed test.
-#![allow(clippy::expect_used, clippy::panic)]
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use crate::model::format::dataset::Dataset;
 use crate::model::format::validate;
@@ -53,4 +53,33 @@ pub fn fact_counts() -> FactCounts {
         events: rows("timeline.csv"),
         stakes: rows("issues.csv"),
     }
+}
+
+/// The sigma.js demo graph (`shared/datasets/sigma-demo-wikipedia-dataviz.json`,
+/// 2,085 nodes and 5,409 edges), converted by the data team's own converter
+/// (`civicmap import sigma`) with the file's positions, and loaded as the app
+/// loads it.
+pub fn sigma_demo() -> Dataset {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/datasets/sigma-demo-wikipedia-dataviz.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut imported = crate::convert::sigma::import_sigma(path, &text)
+        .unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    // The converter leaves positions out (the map lays the graph out itself);
+    // this fixture keeps sigma's, one node per actor in file order.
+    let file: serde_json::Value = serde_json::from_str(&text).expect("sigma demo JSON");
+    let nodes = file["nodes"].as_array().expect("nodes");
+    assert_eq!(nodes.len(), imported.dataset.actors.len());
+    for (actor, node) in imported.dataset.actors.iter_mut().zip(nodes) {
+        actor.position = Some(crate::model::format::dataset::Position {
+            x: node["x"].as_f64().expect("x"),
+            y: node["y"].as_f64().expect("y"),
+        });
+    }
+    let json = serde_json::to_vec(&imported.dataset).expect("a dataset serializes");
+    validate::load(&json)
+        .dataset
+        .unwrap_or_else(|| panic!("the converted sigma demo does not load"))
 }
