@@ -203,7 +203,7 @@ const server = await startServer({ root: site });
 const browser = await launchBrowser();
 const rows = [];
 try {
-  rows.push(await measure(browser, 'civicmap, default dataset (162 actors)', server.url,
+  rows.push(await measure(browser, 'civicmap, default dataset', server.url,
     'canvas[data-testid="map-canvas"]', opts));
   if (haveConverted) {
     rows.push(await measure(browser, 'civicmap, sigma demo (2,085 actors), own layout',

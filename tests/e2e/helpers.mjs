@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests and the benchmarks: one place that
 // knows how to launch headless Chromium on these machines, where the app is
 // served, and how to wait for the DOM hooks the UI promises.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -12,10 +12,12 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
-/** Actors and links of the default dataset (civic-tech-fr). */
-export const DEFAULT_ACTORS = 162;
+/** Actors and links of the default dataset (civic-tech-fr), read from the file the site serves. */
+const DEFAULT_DATASET = JSON.parse(readFileSync(join(ROOT, 'static', 'data', 'civic-tech-fr.json'), 'utf8'));
+export const DEFAULT_ACTORS = DEFAULT_DATASET.actors.length;
+export const DEFAULT_LINKS = DEFAULT_DATASET.links.length;
 
-// Headless Chromium as root, with no network beyond loopback (see docs/toolchain.md).
+// Headless Chromium as root, with no network beyond loopback (see ../shared/docs/toolchain.md).
 // Playwright gives every launch a fresh temporary profile (--user-data-dir).
 export const CHROMIUM_ARGS = [
   '--headless',

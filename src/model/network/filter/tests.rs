@@ -529,7 +529,7 @@ fn synthetic(n: usize, m: usize) -> Dataset {
 }
 
 #[test]
-fn large_graph_is_fast_enough_even_in_debug() {
+fn large_graph_filters_agree_with_the_reference() {
     let ds = synthetic(2000, 5000);
     let g = Graph::new(&ds);
     let f = Filter {
@@ -540,16 +540,10 @@ fn large_graph_is_fast_enough_even_in_debug() {
         depth: Some(3),
         ..Filter::default()
     };
-    let start = std::time::Instant::now();
     let v = visible(&ds, &g, &f);
     let c = facet_counts(&ds, &g, &f);
-    let took = start.elapsed();
     assert_eq!(v, reference(&ds, &f));
     assert_eq!(c.ecosystems.len(), 12);
-    // Release builds take well under 10 ms (cargo bench --bench filter);
-    // an unoptimised test build on a loaded machine gets more room.
-    assert!(
-        took.as_millis() < 200,
-        "visible + facet_counts took {took:?}"
-    );
+    // Its time is measured by `cargo bench --bench layout`, not here: a
+    // timed unit test is not a benchmark.
 }
