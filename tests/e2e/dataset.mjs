@@ -1,6 +1,6 @@
 // An independent reading of a civicmap/1 dataset, for the end-to-end tests to
 // compute the counts the app must show (not the app's own code: plain JS over
-// the served JSON file, following docs/product.md).
+// the served JSON file, following ../shared/docs/product.md).
 
 /** Fetches and parses a served dataset (e.g. `data/civic-tech-fr.json`). */
 export async function loadDataset(baseUrl, path = 'data/civic-tech-fr.json') {

@@ -1,3 +1,6 @@
+//! Tests of the embed snippet: its address, title, sizes and height checks,
+//! and property tests that the snippet is always one well-formed iframe.
+
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
