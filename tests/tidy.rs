@@ -37,7 +37,11 @@ fn sources() -> Vec<(String, String)> {
     files
         .into_iter()
         .map(|p| {
-            let rel = p.strip_prefix(ROOT).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(ROOT)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read_to_string(&p).unwrap())
         })
         .collect()
@@ -94,7 +98,10 @@ fn every_module_starts_with_a_doc_line() {
         .filter(|(_, text)| !text.trim_start().starts_with("//!"))
         .map(|(path, _)| path)
         .collect();
-    assert!(missing.is_empty(), "modules without a `//!` first line: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "modules without a `//!` first line: {missing:#?}"
+    );
 }
 
 #[test]
@@ -110,7 +117,9 @@ fn no_source_file_is_over_800_lines() {
 /// The code map: the table under `## Code map` in ARCHITECTURE.md.
 fn code_map() -> String {
     let text = std::fs::read_to_string(Path::new(ROOT).join("ARCHITECTURE.md")).unwrap();
-    let start = text.find("## Code map").expect("ARCHITECTURE.md has a `## Code map`");
+    let start = text
+        .find("## Code map")
+        .expect("ARCHITECTURE.md has a `## Code map`");
     let rest = &text[start + 2..];
     let end = rest.find("\n## ").map_or(rest.len(), |e| e);
     rest[..end].to_string()

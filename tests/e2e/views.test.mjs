@@ -348,3 +348,46 @@ for (const [name, options] of [
     });
   }
 }
+
+test('a focus is the centre of the view: its facets count what the map shows', async () => {
+  // product.md, `depth`: type, objective, ecosystem, stake and q never hide
+  // the focused actor; each type's count is the visible actors of that type.
+  const page = await newPage(suite.browser);
+  const typeOf = new Map(dataset.actors.map((a) => [a.id, a.type]));
+  const around = (id) => new Set(dataset.links.flatMap((l) => (
+    l.source === id && l.target !== id ? [l.target] : l.target === id && l.source !== id ? [l.source] : [])));
+
+  // actor=decidim&depth=1: Décidim and its neighbours, counted by type.
+  await page.goto(`${suite.server.url}?actor=decidim&depth=1&view=list`);
+  await waitReady(page);
+  await rows(page).first().waitFor();
+  const shown = new Set([...around('decidim'), 'decidim']);
+  assert.deepEqual((await rowIds(page)).sort(), [...shown].sort());
+  for (const t of dataset.taxonomy.actor_types) {
+    const want = [...shown].filter((id) => typeOf.get(id) === t.id).length;
+    const got = await page.locator(`[data-testid="facet-type-${t.id}"] + label .facet-count`).textContent();
+    assert.equal(Number(got.replace(/\D/g, '')), want, `count beside ${t.id}`);
+  }
+
+  // type=local-authority&actor=decider-ensemble&depth=1: which local
+  // authorities is Décider ensemble linked to? It stays, as the centre.
+  await page.goto(`${suite.server.url}?type=local-authority&actor=decider-ensemble&depth=1&view=list`);
+  await waitReady(page);
+  await rows(page).first().waitFor();
+  const authorities = [...around('decider-ensemble')].filter((id) => typeOf.get(id) === 'local-authority');
+  assert.ok(authorities.length > 0);
+  assert.deepEqual((await rowIds(page)).sort(), [...authorities, 'decider-ensemble'].sort());
+  assert.equal(queryOf(page).actor, 'decider-ensemble', 'the focus is kept');
+  const count = await page.locator('[data-testid="facet-type-local-authority"] + label .facet-count').textContent();
+  assert.equal(Number(count.replace(/\D/g, '')), authorities.length);
+
+  // Checking another type keeps the focus.
+  await page.goto(`${suite.server.url}?actor=decidim&depth=1`);
+  await waitReady(page);
+  await page.locator('[data-testid="facet-type-local-authority"]').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'local-authority');
+  assert.equal(queryOf(page).actor, 'decidim');
+  assert.equal(queryOf(page).depth, '1');
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});

@@ -7,12 +7,16 @@
 //! - A link is *eligible* when its kind passes `link` and it is active in
 //!   `year` (`since ≤ year ≤ until`, missing ends open); it is visible when it
 //!   is eligible and both its ends are visible.
-//! - With `actor` + `depth`, only the actors within `depth` eligible links of
-//!   the selected actor (either direction, through passing actors) stay
-//!   visible. If the selected actor itself does not pass, nothing is within
-//!   reach and nothing is visible (this keeps every filter monotone; the
-//!   state and the URL resolver drop such a selection anyway). An `actor`
-//!   the dataset does not have cuts nothing.
+//! - With `actor` + `depth`, the focused actor is the centre of the view:
+//!   `type`, `objective`, `ecosystem`, `stake` and `q` never hide it, only
+//!   `year` does ([`keeps_selection`]). Only the actors within `depth`
+//!   eligible links of it (either direction, through passing actors) stay
+//!   visible. If `year` hides the centre, nothing is within reach and nothing
+//!   is visible (the state and the URL resolver drop such a focus anyway).
+//!   An `actor` the dataset does not have cuts nothing.
+//! - A facet value's count is the number of visible actors *having* that
+//!   value if it alone were chosen in its facet: under a focus, the centre
+//!   counts only for the values it has.
 //!
 //! Everything runs on flat `Vec<bool>` / `Vec<u8>` buffers with no
 //! allocation per actor: on the 2,085-actor / 5,409-link sigma.js graph,
@@ -173,6 +177,25 @@ pub fn passes(ds: &Dataset, f: &Filter, i: usize) -> bool {
         && search::matches(a, &f.q)
 }
 
+/// Whether the selected actor `i` stays selected under `f`: with `depth` (a
+/// focus) only `year` can hide it; without, it must pass every filter
+/// ([`passes`]). False for an unknown index.
+pub fn keeps_selection(ds: &Dataset, f: &Filter, i: usize) -> bool {
+    match (f.depth, ds.actors.get(i)) {
+        (Some(_), Some(a)) => actor_in_year(a, f.year),
+        _ => passes(ds, f, i),
+    }
+}
+
+/// The neighbourhood cut of a focus: its centre, whether `year` keeps the
+/// centre, and the depth.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    center: usize,
+    in_year: bool,
+    depth: u8,
+}
+
 /// Per-filter precomputation shared by `visible` and `facet_counts`.
 struct Pre {
     /// One bit per predicate an actor passes (`F_*`).
@@ -181,8 +204,8 @@ struct Pre {
     link_year: Vec<bool>,
     /// Link kind passes `link`.
     link_kind: Vec<bool>,
-    /// The selected actor and the depth of the cut.
-    cut: Option<(usize, u8)>,
+    /// The focus, with `actor` + `depth`.
+    cut: Option<Cut>,
 }
 
 fn prepare(ds: &Dataset, g: &Graph, f: &Filter) -> Pre {
@@ -236,7 +259,14 @@ fn prepare(ds: &Dataset, g: &Graph, f: &Filter) -> Pre {
         .map(|link| listed(&f.links, link.kind()))
         .collect();
     let cut = match (f.actor.as_deref().and_then(|id| g.actor(id)), f.depth) {
-        (Some(c), Some(d)) => Some((c, d.clamp(1, 3))),
+        (Some(center), Some(d)) => Some(Cut {
+            center,
+            in_year: ds
+                .actors
+                .get(center)
+                .is_some_and(|a| actor_in_year(a, f.year)),
+            depth: d.clamp(1, 3),
+        }),
         _ => None,
     };
     Pre {
@@ -259,18 +289,22 @@ struct Scratch {
 fn settle(
     ds: &Dataset,
     g: &Graph,
-    cut: Option<(usize, u8)>,
+    cut: Option<Cut>,
     year: Option<i64>,
     base: Vec<bool>,
     eligible: impl Fn(usize) -> bool,
     scratch: &mut Scratch,
 ) -> Visible {
     let mut actors = base;
-    if let Some((center, depth)) = cut {
-        if actors.get(center).copied().unwrap_or(false) {
-            neighbourhood(g, center, depth, &mut actors, &eligible, scratch);
+    if let Some(cut) = cut {
+        if cut.in_year {
+            // The centre of a focus: no facet, stake or search hides it.
+            if let Some(c) = actors.get_mut(cut.center) {
+                *c = true;
+            }
+            neighbourhood(g, cut.center, cut.depth, &mut actors, &eligible, scratch);
         } else {
-            // A hidden centre has no neighbourhood: nothing is within reach.
+            // A centre out of `year` has no neighbourhood: nothing is within reach.
             actors.iter_mut().for_each(|a| *a = false);
         }
     }
@@ -367,9 +401,11 @@ pub fn visible(ds: &Dataset, g: &Graph, f: &Filter) -> Visible {
 }
 
 /// For each value of each facet, the visible count if that value alone were
-/// chosen in its facet (other facets applied): actors for types, objectives
-/// and ecosystems, links of that kind for link kinds. Equal, value by value,
-/// to `visible` with that facet set to the single value.
+/// chosen in its facet (other facets applied): visible actors *having* the
+/// value for types, objectives and ecosystems (under a focus, the centre
+/// counts only for its own values), visible links of that kind for link
+/// kinds. Equal, value by value, to counting in `visible` with that facet
+/// set to the single value.
 pub fn facet_counts(ds: &Dataset, g: &Graph, f: &Filter) -> FacetCounts {
     let pre = prepare(ds, g, f);
     let mut scratch = Scratch::default();
@@ -384,7 +420,12 @@ pub fn facet_counts(ds: &Dataset, g: &Graph, f: &Filter) -> FacetCounts {
             .zip(&pre.flags)
             .map(|(a, &b)| b | bit == F_ALL && has(a))
             .collect();
-        settle(ds, g, pre.cut, f.year, base, eligible, &mut scratch).actor_count
+        let vis = settle(ds, g, pre.cut, f.year, base, eligible, &mut scratch);
+        ds.actors
+            .iter()
+            .zip(&vis.actors)
+            .filter(|&(a, &shown)| shown && has(a))
+            .count()
     };
     let types = facet_values(ds, Facet::Type)
         .into_iter()

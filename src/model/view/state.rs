@@ -110,7 +110,7 @@ impl AppState {
                 None => f.actor = Some(key),
                 Some(ds) => {
                     if let Some(i) = search::resolve_actor(ds, &key) {
-                        if filter::passes(ds, f, i) {
+                        if filter::keeps_selection(ds, f, i) {
                             f.actor = ds.actors.get(i).map(|a| a.id().to_string());
                         }
                     }
@@ -141,7 +141,8 @@ impl AppState {
     }
 
     /// Drops a selection the filters hide (and its depth), and a depth
-    /// without selection.
+    /// without selection. A focus (selection + depth) is hidden only by
+    /// `year` ([`filter::keeps_selection`]).
     fn drop_hidden_selection(&mut self, ds: Option<&Dataset>) {
         let f = &mut self.filter;
         if let (Some(ds), Some(id)) = (ds, f.actor.as_deref()) {
@@ -149,7 +150,7 @@ impl AppState {
                 .actors
                 .iter()
                 .position(|a| a.id() == id)
-                .is_some_and(|i| filter::passes(ds, f, i));
+                .is_some_and(|i| filter::keeps_selection(ds, f, i));
             if !shown {
                 f.actor = None;
             }

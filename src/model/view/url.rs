@@ -321,7 +321,7 @@ pub fn resolve(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
     if let Some(key) = f.actor.take() {
         match search::resolve_actor(ds, &key) {
             None => notices.push(notice("actor", key, NoticeReason::UnknownId)),
-            Some(i) if !filter::passes(ds, f, i) => {
+            Some(i) if !filter::keeps_selection(ds, f, i) => {
                 notices.push(notice("actor", key, NoticeReason::HiddenActor));
             }
             Some(i) => f.actor = ds.actors.get(i).map(|a| a.id().to_string()),

@@ -1,6 +1,7 @@
 //! Tests of the filters: table tests on the real civic-tech dataset, a naive
 //! reference implementation compared on random filters, monotonicity and the
-//! facet rule as properties, and a timing check on a 2,000-actor graph.
+//! facet rule as properties, the focus rules of product.md, and the
+//! reference on a 2,000-actor graph.
 
 use super::*;
 use crate::model::fixtures::default_dataset;
@@ -193,16 +194,134 @@ fn neighbourhood_of_dinum() {
         none.actor_count,
         crate::model::fixtures::fact_counts().actors
     );
-    // A hidden centre: nothing in reach.
-    let hidden = visible(
+    // The centre of a focus: a facet it fails never hides it; its platform
+    // neighbours stay around it.
+    let platforms = visible(
         ds,
         g,
         &Filter {
             types: s(&["platform"]),
+            ..f.clone()
+        },
+    );
+    assert!(platforms.actors[dinum]);
+    for i in (0..ds.actors.len()).filter(|&i| platforms.actors[i] && i != dinum) {
+        assert_eq!(ds.actors[i].actor_type(), "platform");
+        assert!(expected.contains(&i));
+    }
+    // Only `year` hides it: a year before its founding leaves nothing in reach.
+    let founded = ds.actors[dinum].founded.unwrap();
+    let before = visible(
+        ds,
+        g,
+        &Filter {
+            year: Some(founded - 1),
             ..f
         },
     );
-    assert_eq!(hidden.actor_count, 0);
+    assert_eq!(before.actor_count, 0);
+}
+
+/// The neighbours of `center` over every link of the file, by id (computed
+/// from the links list, independently of `Graph`).
+fn neighbours_in_file(ds: &Dataset, center: &str) -> Vec<String> {
+    let mut out: Vec<String> = ds
+        .links
+        .iter()
+        .filter_map(|l| {
+            if l.source() == center && l.target() != center {
+                Some(l.target().to_string())
+            } else if l.target() == center && l.source() != center {
+                Some(l.source().to_string())
+            } else {
+                None
+            }
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_focus_counts_what_the_visitor_sees() {
+    // `actor=decidim&depth=1`: the type counts are the types of the actors on
+    // the map (Décidim and its neighbours), not of the whole dataset.
+    let (ds, g) = real();
+    let f = Filter {
+        actor: Some("decidim".into()),
+        depth: Some(1),
+        ..Filter::default()
+    };
+    let mut shown = neighbours_in_file(ds, "decidim");
+    shown.push("decidim".into());
+    let v = visible(ds, g, &f);
+    assert_eq!(v.actor_count, shown.len());
+    let type_of = |id: &str| {
+        ds.actors
+            .iter()
+            .find(|a| a.id() == id)
+            .unwrap()
+            .actor_type()
+            .to_string()
+    };
+    let c = facet_counts(ds, g, &f);
+    for (t, n) in &c.types {
+        let expected = shown.iter().filter(|id| type_of(id) == *t).count();
+        assert_eq!(*n, expected, "type {t}");
+    }
+    assert_eq!(c.types.iter().map(|x| x.1).sum::<usize>(), shown.len());
+
+    // `type=local-authority&actor=decider-ensemble&depth=1`: which local
+    // authorities is Décider ensemble linked to? It stays, as the centre.
+    let f = Filter {
+        types: s(&["local-authority"]),
+        actor: Some("decider-ensemble".into()),
+        depth: Some(1),
+        ..Filter::default()
+    };
+    let v = visible(ds, g, &f);
+    let got = ids(ds, &v);
+    let mut expected: Vec<String> = neighbours_in_file(ds, "decider-ensemble")
+        .into_iter()
+        .filter(|id| type_of(id) == "local-authority")
+        .collect();
+    expected.push("decider-ensemble".into());
+    let order = |id: &String| ds.actors.iter().position(|a| a.id() == id).unwrap();
+    expected.sort_by_key(order);
+    assert!(expected.len() > 1, "{expected:?}");
+    assert_eq!(got, expected);
+    // Its count next to "local authority" is the local authorities shown;
+    // Décider ensemble itself (an association) counts under its own type.
+    let c = facet_counts(ds, g, &f);
+    let count = |t: &str| c.types.iter().find(|x| x.0 == t).unwrap().1;
+    assert_eq!(count("local-authority"), expected.len() - 1);
+    let own = type_of("decider-ensemble");
+    assert!(count(&own) >= 1);
+}
+
+#[test]
+fn a_focus_walks_visible_links_only() {
+    // With depth 2, an actor reached only through a hidden one stays out.
+    let (ds, g) = real();
+    let f = Filter {
+        types: s(&["local-authority"]),
+        actor: Some("decider-ensemble".into()),
+        depth: Some(2),
+        ..Filter::default()
+    };
+    let v = visible(ds, g, &f);
+    let center = g.actor("decider-ensemble").unwrap();
+    for i in (0..ds.actors.len()).filter(|&i| v.actors[i] && i != center) {
+        assert_eq!(ds.actors[i].actor_type(), "local-authority");
+        // Reached through the centre or a shown local authority.
+        let via = g
+            .incident(i)
+            .iter()
+            .any(|&(o, _)| o == center || (v.actors[o] && o != i));
+        assert!(via, "{} is shown without a visible path", ds.actors[i].id());
+    }
+    assert_eq!(v, reference(ds, &f));
 }
 
 #[test]
@@ -263,7 +382,13 @@ fn reference(ds: &Dataset, f: &Filter) -> Visible {
     if let (Some(c), Some(d)) = (f.actor.as_deref().and_then(idx), f.depth) {
         let d = d.clamp(1, 3);
         let mut reach = vec![false; n];
-        if on[c] {
+        // The centre of a focus passes if `year` keeps it, whatever the facets.
+        let a = &ds.actors[c];
+        let centre_in_year = f
+            .year
+            .is_none_or(|y| a.founded.is_none_or(|x| x <= y) && a.dissolved.is_none_or(|x| x >= y));
+        if centre_in_year {
+            on[c] = true;
             reach[c] = true;
             for _ in 0..d {
                 let snapshot = reach.clone();
@@ -448,7 +573,19 @@ proptest! {
                 let mut alone = f.clone();
                 *list_mut(&mut alone, facet) = vec![value.clone()];
                 let v = visible(ds, g, &alone);
-                let expected = if facet == Facet::Link { v.link_count } else { v.actor_count };
+                // Visible actors having the value (under a focus the centre
+                // is shown whatever its values), or visible links of the kind.
+                let having = |a: &Actor| match facet {
+                    Facet::Type => a.actor_type() == value,
+                    Facet::Objective => a.objectives.contains(value),
+                    Facet::Ecosystem => a.ecosystems.contains(value),
+                    Facet::Link => false,
+                };
+                let expected = if facet == Facet::Link {
+                    v.link_count
+                } else {
+                    ds.actors.iter().zip(&v.actors).filter(|&(a, &on)| on && having(a)).count()
+                };
                 prop_assert_eq!(*n, expected, "{:?} {}", facet, value);
             }
         }

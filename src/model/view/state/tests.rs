@@ -97,11 +97,40 @@ fn selection_follows_visibility() {
         depth: Some(2),
         ..Filter::default()
     });
-    // dinum is a government body: hiding its type drops the selection and depth.
+    // dinum is a government body, focused (depth 2): it is the centre of the
+    // view, so checking another type keeps it and its depth.
     check(
         dinum.clone(),
         vec![Action::ToggleType("platform".into())],
+        with(Filter {
+            types: s(&["platform"]),
+            ..dinum.filter.clone()
+        }),
+    );
+    // A plain selection (no depth) is hidden by the type and dropped.
+    check(
+        with(Filter {
+            actor: Some("dinum".into()),
+            ..Filter::default()
+        }),
+        vec![Action::ToggleType("platform".into())],
         types(&["platform"]),
+    );
+    // A focus can be taken while a type the actor lacks is checked.
+    check(
+        with(Filter {
+            types: s(&["platform"]),
+            actor: Some("etalab".into()),
+            depth: Some(1),
+            ..Filter::default()
+        }),
+        vec![Action::Select(Some("dinum".into()))],
+        with(Filter {
+            types: s(&["platform"]),
+            actor: Some("dinum".into()),
+            depth: Some(1),
+            ..Filter::default()
+        }),
     );
     // Keeping its type keeps it.
     let dinum_type = ds()
@@ -119,13 +148,13 @@ fn selection_follows_visibility() {
             ..dinum.filter.clone()
         }),
     );
-    // A query that no longer finds it drops it; one that does keeps it.
+    // A query that does not find the centre of a focus keeps it too.
     check(
         dinum.clone(),
         vec![Action::SetQuery("decidim".into())],
         with(Filter {
             q: "decidim".into(),
-            ..Filter::default()
+            ..dinum.filter.clone()
         }),
     );
     check(
@@ -298,8 +327,18 @@ fn replace_keeps_embed() {
         vec![Action::Replace(Box::new(embedded))],
         AppState::default(),
     );
-    // A replaced state with a hidden selection loses it.
+    // A replaced state with a hidden selection loses it; a focus stays.
     let hidden = with(Filter {
+        types: s(&["platform"]),
+        actor: Some("dinum".into()),
+        ..Filter::default()
+    });
+    check(
+        AppState::default(),
+        vec![Action::Replace(Box::new(hidden))],
+        types(&["platform"]),
+    );
+    let focus = with(Filter {
         types: s(&["platform"]),
         actor: Some("dinum".into()),
         depth: Some(1),
@@ -307,8 +346,8 @@ fn replace_keeps_embed() {
     });
     check(
         AppState::default(),
-        vec![Action::Replace(Box::new(hidden))],
-        types(&["platform"]),
+        vec![Action::Replace(Box::new(focus.clone()))],
+        focus,
     );
 }
 

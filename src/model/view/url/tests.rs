@@ -241,8 +241,17 @@ fn resolve_table() {
     assert_eq!(st.filter.actor.as_deref(), Some("dinum"));
     assert_eq!(st.filter.depth, Some(2));
     assert!(ns.is_empty());
-    // Hidden actor dropped, and its depth.
+    // The centre of a focus: a facet never hides it.
     let (st, ns) = resolve_q("type=platform&actor=dinum&depth=1");
+    assert_eq!(st.filter.actor.as_deref(), Some("dinum"));
+    assert_eq!(st.filter.depth, Some(1));
+    assert!(ns.is_empty());
+    // Without depth, a hidden selection is dropped.
+    let (st, ns) = resolve_q("type=platform&actor=dinum");
+    assert_eq!(st.filter.actor, None);
+    assert_eq!(ns, vec![n("actor", "dinum", HiddenActor)]);
+    // `year` hides a focus too (DINUM was founded in 2011), and its depth goes.
+    let (st, ns) = resolve_q("year=2005&actor=dinum&depth=1");
     assert_eq!(st.filter.actor, None);
     assert_eq!(st.filter.depth, None);
     assert_eq!(
