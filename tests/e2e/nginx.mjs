@@ -184,15 +184,17 @@ function waitForPort(port, host, proc, timeoutMs = 10_000) {
  * a free one), at the root or, with `subPath` ('/carte/'), in that folder of
  * a site holding only the e2e fixtures (under /e2e/). Resolves to
  * `{ url, port, close, headers, prefix }`; `url` ends with the sub-path.
+ * `deployConf` (text) replaces deploy/nginx.conf and `headers` (text) the
+ * generated include: a release archive's own files.
  */
-export async function startNginx({ root, host = '127.0.0.1', port: wanted, subPath }) {
+export async function startNginx({ root, host = '127.0.0.1', port: wanted, subPath, deployConf, headers: given }) {
   for (const f of [NGINX, BROTLI_MODULE, MIME_TYPES]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/setup.sh (it installs nginx and its brotli module)`);
   }
   const site = resolve(root);
   const prefix = mkdtempSync(join(tmpdir(), 'civicmap-nginx-'));
   const headersFile = join(prefix, 'civicmap-headers.conf');
-  const headers = generateHeaders(join(site, 'civicmap.config.json'));
+  const headers = given ?? generateHeaders(join(site, 'civicmap.config.json'));
   writeFileSync(headersFile, headers);
   const port = wanted ?? (await freePort(host));
   let outerRoot;
@@ -202,7 +204,7 @@ export async function startNginx({ root, host = '127.0.0.1', port: wanted, subPa
     if (existsSync(join(site, 'e2e'))) cpSync(join(site, 'e2e'), join(outerRoot, 'e2e'), { recursive: true });
   }
   const siteFile = join(prefix, 'site.conf');
-  writeFileSync(siteFile, siteConfig({ host, port, root: site, headersFile, subPath, outerRoot }));
+  writeFileSync(siteFile, siteConfig({ deployConf, host, port, root: site, headersFile, subPath, outerRoot }));
   const confFile = join(prefix, 'nginx.conf');
   writeFileSync(confFile, mainConfig({ prefix, siteFile }));
   execFileSync(NGINX, ['-t', '-q', '-p', prefix, '-e', join(prefix, 'error.log'), '-c', confFile], {
