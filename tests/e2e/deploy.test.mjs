@@ -115,11 +115,15 @@ test('under /carte/, the share link, the embed snippet, "open the full map" and 
   assert.equal(src.searchParams.get('type'), 'association');
   await page.keyboard.press('Escape');
 
-  const statement = page.locator('[data-testid="accessibility-statement"]');
-  if ((await statement.count()) > 0) {
-    const href = new URL(await statement.first().getAttribute('href'), page.url());
-    assert.equal(href.href, `${base}accessibility.html`);
-  }
+  // The About dialog: its permalink, and the accessibility statement beside the map.
+  await page.locator('[data-testid="about-button"]').click();
+  const about = page.locator('[data-testid="about-panel"]');
+  await about.waitFor({ state: 'visible' });
+  assert.ok((await about.innerText()).includes(shared.href), 'the citation carries the /carte/ permalink');
+  const statement = about.locator('[data-testid="accessibility-statement"]');
+  const href = new URL(await statement.getAttribute('href'), page.url());
+  assert.equal(href.href, `${base}accessibility.html`);
+  await page.keyboard.press('Escape');
   for (const file of ['accessibility.html', 'embed-demo.html']) {
     const res = await page.request.get(`${base}${file}`);
     assert.equal(res.status(), 200, file);
