@@ -12,7 +12,7 @@
 // script builds both itself (`trunk build --release`, `cargo build --release`).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -148,10 +148,19 @@ test('the unpacked site, served by nginx with the archive\'s own config and head
   }
 });
 
-test('on a static host with no header control (no CSP, no application/wasm), the map still works under /carte/', async () => {
-  // The host's folder tree: /carte/ is the archive's site/.
+test('on a static host with no header control (no CSP header, no application/wasm), the map works under /carte/, also with the <meta> CSP', async () => {
+  // The host's folder tree: /carte/ is the archive's site/, with the
+  // <meta> Content-Security-Policy INSTALL.md describes (the generated
+  // policy without frame-ancestors, which a page cannot set for itself).
   const www = mkdtempSync(join(env.tmp, 'www-'));
-  symlinkSync(join(env.dir, 'site'), join(www, 'carte'));
+  execFileSync('cp', ['-R', join(env.dir, 'site'), join(www, 'carte')]);
+  const headers = readFileSync(join(env.dir, 'nginx', 'civicmap-headers.conf'), 'utf8');
+  const policy = /Content-Security-Policy "([^"]+)"/.exec(headers)[1].replace(/\s*frame-ancestors [^;]*;?/, '');
+  const indexFile = join(www, 'carte', 'index.html');
+  const index = readFileSync(indexFile, 'utf8');
+  assert.ok(index.includes('<meta charset="utf-8" />'));
+  writeFileSync(indexFile, index.replace('<meta charset="utf-8" />',
+    `<meta charset="utf-8" />\n  <meta http-equiv="Content-Security-Policy" content="${policy}" />`));
   const wasmTypes = [];
   const server = await startServer({
     root: www,
@@ -168,14 +177,28 @@ test('on a static host with no header control (no CSP, no application/wasm), the
     const base = `${server.url}carte/`;
     const dataset = await loadDataset(base);
     const page = await newPage(env.browser);
+    await page.context().addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const res = await page.goto(base);
     assert.equal(res.headers()['content-security-policy'], undefined, 'no CSP header');
+    assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), policy);
     await waitReady(page);
     assert.equal((await visibleCount(page)).actors, dataset.actors.length);
     assert.ok(wasmTypes.length > 0, 'the wasm came without application/wasm');
     await page.locator('[data-testid="view-tab"][data-view="list"]').click();
     assert.equal(await page.locator('[data-testid="actor-row"]').count(), dataset.actors.length);
-    assert.deepEqual(unexpectedErrors(page), []);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no violation of the <meta> policy');
+    // The <meta> policy is enforced: an inline script is refused.
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = true;';
+      document.head.append(s);
+      return window.__inline === true;
+    });
+    assert.equal(ran, false, 'the <meta> CSP blocks inline scripts');
+    assert.deepEqual(unexpectedErrors(page, [/Content Security Policy|inline script/]), []);
     await page.closeAll();
   } finally {
     await server.close();
