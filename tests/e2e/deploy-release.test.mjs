@@ -7,8 +7,8 @@
 // still works.
 //
 // Fast for CI: the script reuses the already-built dist/ (`--dist`) and CLI
-// (`--cli`: CIVICMAP_CLI, else the release build, else the debug build
-// scripts/test.sh makes before the e2e step). Without --dist/--cli, the
+// (`--cli`: CIVICMAP_CLI, else the debug build scripts/test.sh makes before
+// the e2e step, else a release build). Without --dist/--cli, the
 // script builds both itself (`trunk build --release`, `cargo build --release`).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,7 +28,9 @@ const NAME = `civicmap-${VERSION}`;
 /** The CLI to put in the archive: already built, never rebuilt here. */
 function builtCli() {
   const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
-  const candidates = [process.env.CIVICMAP_CLI, join(target, 'release', 'civicmap'), join(target, 'debug', 'civicmap')];
+  // The debug build first: scripts/test.sh builds it just before the e2e step
+  // (a release build in the target dir may be older than the sources).
+  const candidates = [process.env.CIVICMAP_CLI, join(target, 'debug', 'civicmap'), join(target, 'release', 'civicmap')];
   const found = candidates.find((f) => f && existsSync(f));
   if (found) return found;
   execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'civicmap'], { cwd: ROOT, stdio: 'inherit' });
