@@ -2,15 +2,20 @@
 // HTML pages into an external file, so that the Content-Security-Policy can say
 // `script-src 'self'` with no 'unsafe-inline' and no hash to keep in sync.
 //
-// Trunk 0.21 writes its wasm bootstrap inline into index.html:
+// Trunk 0.21 writes its wasm bootstrap inline into index.html (with
+// Trunk.toml's `public_url = "./"`, every address relative to the page, so
+// the build works under any folder):
 //   <script type="module">
-//   import init, * as bindings from '/civicmap-web-<hash>.js';
-//   const wasm = await init({ module_or_path: '/civicmap-web-<hash>_bg.wasm' });
+//   import init, * as bindings from './civicmap-web-<hash>.js';
+//   const wasm = await init({ module_or_path: './civicmap-web-<hash>_bg.wasm' });
 //   …
 //   </script>
 // This hook writes that text to `boot-<hash>.js` (hash of the content, so it
 // can be cached forever like Trunk's own files) and puts in its place
-//   <script type="module" src="/boot-<hash>.js" integrity="sha384-…"></script>
+//   <script type="module" src="./boot-<hash>.js" integrity="sha384-…"></script>
+// (the prefix is Trunk's public URL). The bootstrap sits beside index.html,
+// so its relative import and the page's relative wasm address both resolve
+// to the page's folder.
 // keeping the script's other attributes (type, nomodule, defer…). Trunk's
 // `<link rel="modulepreload">` / `<link rel="preload">` lines are left as they
 // are: they point at Trunk's files, whose content does not change.

@@ -46,6 +46,7 @@ test('the hook moves an inline module script to a hashed file and keeps the prel
   assert.equal(externalize(html, '/').html, html);
   assert.equal(externalize(TRUNK_OUTPUT, '/').files[0].name, name);
   assert.ok(externalize(TRUNK_OUTPUT, '/carte').html.includes(`src="/carte/${name}"`));
+  assert.ok(externalize(TRUNK_OUTPUT, './').html.includes(`src="./${name}"`));
 });
 
 test('the hook refuses what it cannot move, and the check finds inline handlers', () => {
@@ -76,13 +77,18 @@ test('dist/ pages have no inline script, style or event handler', () => {
 
 test('index.html loads the bootstrap by file, and its integrity matches', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const [, src, integrity] = html.match(/<script type="module" src="\/(boot-[0-9a-f]{16}\.js)" integrity="([^"]+)"><\/script>/) ?? [];
-  assert.ok(src, 'a <script type="module" src="/boot-<hash>.js">');
+  // Relative addresses (Trunk.toml public_url = "./"): the build works under any folder.
+  const [, src, integrity] = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]{16}\.js)" integrity="([^"]+)"><\/script>/) ?? [];
+  assert.ok(src, 'a <script type="module" src="./boot-<hash>.js">');
   const boot = readFileSync(join(DIST, src));
   assert.equal(integrity, `sha384-${createHash('sha384').update(boot).digest('base64')}`);
-  const glue = boot.toString().match(/from '\/(civicmap-web-[0-9a-f]{16}\.js)'/)?.[1];
+  const glue = boot.toString().match(/from '\.\/(civicmap-web-[0-9a-f]{8,16}\.js)'/)?.[1];
   assert.ok(glue && existsSync(join(DIST, glue)), `the bootstrap imports the built glue (${glue})`);
-  assert.ok(html.includes(`<link rel="modulepreload" href="/${glue}"`), 'the glue is still preloaded');
+  assert.ok(html.includes(`<link rel="modulepreload" href="./${glue}"`), 'the glue is still preloaded');
+  // No absolute address to the site's own files anywhere in the pages or the bootstrap.
+  for (const text of [html, boot.toString()]) {
+    assert.doesNotMatch(text, /(href|src)="\/(?!\/)|from '\/|module_or_path: '\//, 'an absolute path in the build');
+  }
 });
 
 test('served by nginx, the pages carry no inline script or handler in the DOM and load', async () => {

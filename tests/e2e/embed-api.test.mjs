@@ -310,8 +310,8 @@ test('nginx serves the headers the configuration implies', async () => {
   assert.equal(index.headers['cache-control'], 'no-cache');
 
   const html = await (await fetch(base)).text();
-  const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)[1];
-  const js = html.match(/src="\/(boot-[0-9a-f]{16}\.js)"/)[1];
+  const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
+  const js = html.match(/src="\.\/(boot-[0-9a-f]{16}\.js)"/)[1];
   const raw = await rawGet(`${base}${wasm}`);
   assert.equal(raw.headers['content-type'], 'application/wasm');
   assert.equal(raw.headers['cache-control'], 'public, max-age=31536000, immutable');

@@ -14,11 +14,21 @@
 // wrapped in a minimal main configuration (temp prefix, no daemon, the brotli
 // module, Debian's mime.types).
 //
-// CLI: `node tests/e2e/nginx.mjs [--dist dist]` prepares the site like serve.mjs
-// and prints `listening on http://127.0.0.1:<port>/` once nginx answers; it
-// stops nginx on SIGTERM / SIGINT.
+// deploy/nginx.conf holds two server blocks: the root site (the default here)
+// and the sub-path site (`location ^~ /carte/`). With `subPath` ('/carte/',
+// or any other folder such as '/a/b/c/'), the test uses the second one, with
+// these further changes:
+//   root /var/www/html              → a temp dir standing for the partner's
+//       own site: only the e2e fixtures under /e2e/ (nothing of the map, so an
+//       absolute address in the build would fail, not be served by luck)
+//   alias /var/www/civicmap/        → the prepared site directory
+//   /carte                          → the sub-path asked for
+//
+// CLI: `node tests/e2e/nginx.mjs [--dist dist] [--sub-path /carte/]` prepares
+// the site like serve.mjs and prints `listening on http://127.0.0.1:<port>/…`
+// once nginx answers; it stops nginx on SIGTERM / SIGINT.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,12 +76,42 @@ function substitute(text, pattern, replacement, what) {
   return text.replace(all, replacement);
 }
 
-/** The site block of the test: deploy/nginx.conf with the documented substitutions. */
-export function siteConfig({ deployConf = readFileSync(DEPLOY_CONF, 'utf8'), host = '127.0.0.1', port, root, headersFile }) {
-  let conf = deployConf;
+/** The top-level `server { … }` blocks of an nginx site file. */
+export function serverBlocks(conf) {
+  return conf.match(/^server \{\n[\s\S]*?^\}$/gm) ?? [];
+}
+
+/** Whether `p` is a folder path: starts and ends with `/`, more than `/`. */
+function isSubPath(p) {
+  return /^\/([A-Za-z0-9._~-]+\/)+$/.test(p);
+}
+
+/**
+ * The site block of the test: deploy/nginx.conf's root server block (or,
+ * with `subPath`, its sub-path server block served under that folder, the
+ * partner's own site in `outerRoot`) with the documented substitutions.
+ */
+export function siteConfig({
+  deployConf = readFileSync(DEPLOY_CONF, 'utf8'), host = '127.0.0.1', port, root, headersFile, subPath, outerRoot,
+}) {
+  const blocks = serverBlocks(deployConf);
+  let conf;
+  if (subPath === undefined) {
+    conf = blocks.find((b) => /^\s*root \/var\/www\/civicmap;/m.test(b));
+    if (!conf) throw new Error('deploy/nginx.conf: no server block with root /var/www/civicmap');
+    conf = substitute(conf, /^(\s*)root \/var\/www\/civicmap;/m, `$1root ${root};`, 'root /var/www/civicmap');
+  } else {
+    if (!isSubPath(subPath)) throw new Error(`not a folder path like /carte/: ${subPath}`);
+    conf = blocks.find((b) => b.includes('location ^~ /carte/ {'));
+    if (!conf) throw new Error('deploy/nginx.conf: no server block with location ^~ /carte/');
+    conf = substitute(conf, /^(\s*)root \/var\/www\/html;/m, `$1root ${outerRoot};`, 'root /var/www/html');
+    conf = substitute(conf, /^(\s*)alias \/var\/www\/civicmap\/;/m, `$1alias ${root}/;`, 'alias /var/www/civicmap/');
+    conf = substitute(conf, /location = \/carte \{/, `location = ${subPath.slice(0, -1)} {`, 'location = /carte');
+    conf = substitute(conf, /return 301 \/carte\/;/, `return 301 ${subPath};`, 'return 301 /carte/');
+    conf = substitute(conf, /location \^~ \/carte\/ \{/, `location ^~ ${subPath} {`, 'location ^~ /carte/');
+  }
   conf = substitute(conf, /^\s*listen \[::\]:80;\n/m, '', 'listen [::]:80');
   conf = substitute(conf, /^(\s*)listen 80;/m, `$1listen ${host}:${port};`, 'listen 80');
-  conf = substitute(conf, /^(\s*)root \/var\/www\/civicmap;/m, `$1root ${root};`, 'root /var/www/civicmap');
   conf = substitute(conf, /include snippets\/civicmap-headers\.conf;/, `include ${headersFile};`,
     'include snippets/civicmap-headers.conf');
   conf = substitute(
@@ -141,20 +181,30 @@ function waitForPort(port, host, proc, timeoutMs = 10_000) {
 /**
  * Starts nginx serving `root` (a prepared site directory whose
  * civicmap.config.json the headers are generated from) on `port` (default:
- * a free one). Resolves to `{ url, port, close, headers, prefix }`.
+ * a free one), at the root or, with `subPath` ('/carte/'), in that folder of
+ * a site holding only the e2e fixtures (under /e2e/). Resolves to
+ * `{ url, port, close, headers, prefix }`; `url` ends with the sub-path.
+ * `deployConf` (text) replaces deploy/nginx.conf and `headers` (text) the
+ * generated include: a release archive's own files.
  */
-export async function startNginx({ root, host = '127.0.0.1', port: wanted }) {
+export async function startNginx({ root, host = '127.0.0.1', port: wanted, subPath, deployConf, headers: given }) {
   for (const f of [NGINX, BROTLI_MODULE, MIME_TYPES]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/setup.sh (it installs nginx and its brotli module)`);
   }
   const site = resolve(root);
   const prefix = mkdtempSync(join(tmpdir(), 'civicmap-nginx-'));
   const headersFile = join(prefix, 'civicmap-headers.conf');
-  const headers = generateHeaders(join(site, 'civicmap.config.json'));
+  const headers = given ?? generateHeaders(join(site, 'civicmap.config.json'));
   writeFileSync(headersFile, headers);
   const port = wanted ?? (await freePort(host));
+  let outerRoot;
+  if (subPath !== undefined) {
+    outerRoot = join(prefix, 'www');
+    mkdirSync(outerRoot);
+    if (existsSync(join(site, 'e2e'))) cpSync(join(site, 'e2e'), join(outerRoot, 'e2e'), { recursive: true });
+  }
   const siteFile = join(prefix, 'site.conf');
-  writeFileSync(siteFile, siteConfig({ host, port, root: site, headersFile }));
+  writeFileSync(siteFile, siteConfig({ deployConf, host, port, root: site, headersFile, subPath, outerRoot }));
   const confFile = join(prefix, 'nginx.conf');
   writeFileSync(confFile, mainConfig({ prefix, siteFile }));
   execFileSync(NGINX, ['-t', '-q', '-p', prefix, '-e', join(prefix, 'error.log'), '-c', confFile], {
@@ -176,7 +226,7 @@ export async function startNginx({ root, host = '127.0.0.1', port: wanted }) {
     throw new Error(`${e.message}\n${log}`);
   }
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://${host}:${port}${subPath ?? '/'}`,
     port,
     prefix,
     headers,
@@ -193,6 +243,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const distIndex = args.indexOf('--dist');
   const dist = distIndex >= 0 ? args[distIndex + 1] : 'dist';
+  const subIndex = args.indexOf('--sub-path');
+  const subPath = subIndex >= 0 ? args[subIndex + 1] : undefined;
   let server;
   const shutdown = async () => {
     await server?.close();
@@ -201,6 +253,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   const root = prepareSite({ dist });
-  server = await startNginx({ root });
+  server = await startNginx({ root, subPath });
   console.log(`listening on ${server.url} (nginx, serving ${root})`);
 }
