@@ -7,7 +7,9 @@
 //!   "command_origins": ["https://partner.example"],
 //!   "data_origins": ["https://data.example"],
 //!   "default_dataset": "data/civic-tech-fr.json",
-//!   "max_dataset_bytes": 20000000
+//!   "max_dataset_bytes": 20000000,
+//!   "versions": {"2019-01": "data/civic-tech-fr-2019-01.json"},
+//!   "corrections": "mailto:carte@example.org?subject=Correction%20{actor}&body={url}"
 //! }
 //! ```
 //!
@@ -67,6 +69,12 @@ pub struct Config {
     /// or an absolute http(s) URL.
     pub default_dataset: String,
     pub max_dataset_bytes: u64,
+    /// Earlier versions of the default dataset the deployment keeps, as
+    /// (`meta.version`, location) in version order, for `v=` (product.md).
+    pub versions: Vec<(String, String)>,
+    /// Where "suggest a correction" goes: a `mailto:` or `https:` template
+    /// (see [`crate::deploy::corrections`]); `None` hides the buttons.
+    pub corrections: Option<String>,
 }
 
 impl Default for Config {
@@ -77,6 +85,8 @@ impl Default for Config {
             data_origins: Vec::new(),
             default_dataset: DEFAULT_DATASET.to_string(),
             max_dataset_bytes: DEFAULT_MAX_DATASET_BYTES,
+            versions: Vec::new(),
+            corrections: None,
         }
     }
 }
@@ -204,6 +214,16 @@ impl Config {
                         "civicmap.config.json: `max_dataset_bytes` must be a whole number from 1 to {MAX_MAX_DATASET_BYTES}; using {DEFAULT_MAX_DATASET_BYTES}"
                     )),
                 },
+                "versions" => config.versions = versions(value, &mut warnings),
+                "corrections" => match value.as_str().map(str::trim) {
+                    Some(t) if crate::deploy::corrections::is_template(t) => {
+                        config.corrections = Some(t.to_string())
+                    }
+                    _ => warnings.push(
+                        "civicmap.config.json: `corrections` must be a mailto: or https: URL template; no correction button"
+                            .to_string(),
+                    ),
+                },
                 other => warnings.push(format!(
                     "civicmap.config.json: unknown field `{}` ignored",
                     other.chars().take(64).collect::<String>()
@@ -238,12 +258,24 @@ impl Config {
         }
     }
 
+    /// The location of an earlier version of the default dataset, if the
+    /// deployment keeps it.
+    pub fn version_location(&self, version: &str) -> Option<&str> {
+        self.versions
+            .iter()
+            .find(|(v, _)| v == version)
+            .map(|(_, l)| l.as_str())
+    }
+
     /// The CSP `connect-src` source list: `'self'`, the data origins and the
-    /// default dataset's origin when it is absolute.
+    /// default dataset's (and its kept versions') origins when absolute.
     pub fn connect_src(&self) -> String {
         let mut sources = vec!["'self'".to_string()];
-        let default_origin = absolute_origin(&self.default_dataset);
-        for o in self.data_origins.iter().chain(default_origin.iter()) {
+        let absolute: Vec<String> = std::iter::once(self.default_dataset.as_str())
+            .chain(self.versions.iter().map(|(_, l)| l.as_str()))
+            .filter_map(absolute_origin)
+            .collect();
+        for o in self.data_origins.iter().chain(absolute.iter()) {
             if !sources.contains(o) {
                 sources.push(o.clone());
             }
@@ -280,6 +312,37 @@ fn is_dataset_location(s: &str) -> bool {
     // A relative reference must not have a scheme or be protocol-relative.
     let before_slash = s.split('/').next().unwrap_or("");
     !s.starts_with("//") && !before_slash.contains(':')
+}
+
+/// The longest `meta.version` kept in `versions` (and in `v=`).
+pub const MAX_VERSION_CHARS: usize = 64;
+
+/// `versions`: an object of `meta.version` → dataset location (a relative
+/// path or an http(s) URL). Bad entries are dropped with a warning each.
+fn versions(value: &Value, warnings: &mut Vec<String>) -> Vec<(String, String)> {
+    let Some(object) = value.as_object() else {
+        warnings.push(
+            "civicmap.config.json: `versions` must be an object like {\"2019-01\": \"data/old.json\"}; ignored"
+                .to_string(),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (version, location) in object {
+        let ok_version = !version.trim().is_empty()
+            && version.chars().count() <= MAX_VERSION_CHARS
+            && !version.chars().any(char::is_control);
+        match location.as_str().map(str::trim) {
+            Some(l) if ok_version && is_dataset_location(l) => {
+                out.push((version.clone(), l.to_string()))
+            }
+            _ => warnings.push(format!(
+                "civicmap.config.json: `versions` entry {} must map a version to a relative path or an http(s) URL; ignored",
+                truncate(&Value::String(version.clone()).to_string())
+            )),
+        }
+    }
+    out
 }
 
 /// A list of origins; `None` (with a warning) when the value is not an array
@@ -329,6 +392,38 @@ mod tests {
         assert_eq!(c.frame_ancestors(), "*");
         assert_eq!(c.connect_src(), "'self'");
         assert_eq!(c.max_dataset_bytes, 20_000_000);
+    }
+
+    #[test]
+    fn versions_and_corrections_are_read_and_checked() {
+        let (c, w) = Config::parse(
+            br#"{"versions": {"2019-01": "data/civic-tech-fr-2019-01.json",
+                              "2018": "https://archive.example/2018.json"},
+                 "corrections": "mailto:carte@example.org?subject={actor}"}"#,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            c.version_location("2019-01"),
+            Some("data/civic-tech-fr-2019-01.json")
+        );
+        assert_eq!(c.version_location("2020"), None);
+        assert_eq!(
+            c.corrections.as_deref(),
+            Some("mailto:carte@example.org?subject={actor}")
+        );
+        // An absolute old version must be fetchable under the CSP.
+        assert_eq!(c.connect_src(), "'self' https://archive.example");
+        // Bad values: defaults and one warning each; the good entries stay.
+        let (c, w) = Config::parse(
+            br#"{"versions": {"ok": "old.json", "bad": "javascript:alert(1)", "": "x.json", "n": 3},
+                 "corrections": "javascript:alert(1)"}"#,
+        );
+        assert_eq!(c.versions, vec![("ok".to_string(), "old.json".to_string())]);
+        assert_eq!(c.corrections, None);
+        assert_eq!(w.len(), 4, "{w:?}");
+        let (c, w) = Config::parse(br#"{"versions": ["old.json"]}"#);
+        assert!(c.versions.is_empty());
+        assert_eq!(w.len(), 1);
     }
 
     #[test]

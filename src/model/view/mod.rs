@@ -6,3 +6,4 @@ pub mod stakes;
 pub mod state;
 pub mod timeline;
 pub mod url;
+pub mod versions;

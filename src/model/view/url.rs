@@ -24,6 +24,10 @@
 //!
 //! [`unsupported`] drops what the UI does not build yet (`path`); delete
 //! it when it exists.
+//!
+//! `v` (the dataset's `meta.version` when a link was shared) is not part of
+//! the state: [`shared_link_query`] writes it into the links the map hands
+//! out, [`decode_version`] reads it from any URL.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -457,6 +461,48 @@ pub fn unsupported(state: &AppState) -> (AppState, Vec<Notice>) {
     }
     (st, notices)
 }
+
+/// The value of `v` in a query (with or without `?`), percent-decoded: the
+/// dataset version a shared link was made with. `None` when absent, empty,
+/// not UTF-8, over [`MAX_VERSION_CHARS`] characters or holding a control
+/// character. The first occurrence counts, as for every parameter.
+pub fn decode_version(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let raw = query.split('&').find_map(|pair| pair.strip_prefix("v="))?;
+    let value = percent_decode_str(raw).decode_utf8().ok()?;
+    let ok = !value.is_empty()
+        && value.chars().count() <= MAX_VERSION_CHARS
+        && !value.chars().any(char::is_control);
+    ok.then(|| value.into_owned())
+}
+
+/// The longest `v` read (in characters).
+pub const MAX_VERSION_CHARS: usize = 64;
+
+/// The query of a link the map hands out (share dialog, embed snippet, "open
+/// the full map"): the canonical [`encode`] of `state` (plus `extra`, e.g.
+/// `lang` and `embed=1` for the snippet, already encoded) and `v` last, as
+/// product.md's table orders it, when the dataset has a version.
+pub fn shared_link_query(canonical: &str, version: Option<&str>) -> String {
+    match version.filter(|v| !v.is_empty()) {
+        None => canonical.to_string(),
+        Some(v) => {
+            let v: String = utf8_percent_encode(v, VERSION).collect();
+            if canonical.is_empty() {
+                format!("v={v}")
+            } else {
+                format!("{canonical}&v={v}")
+            }
+        }
+    }
+}
+
+/// What `v` escapes: everything but unreserved characters.
+const VERSION: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 #[cfg(test)]
 mod tests;

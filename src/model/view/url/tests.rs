@@ -418,3 +418,41 @@ proptest! {
         prop_assert!(notices.is_empty());
     }
 }
+
+#[test]
+fn v_is_read_from_any_url_and_written_last_in_shared_links() {
+    assert_eq!(
+        decode_version("?type=platform&v=2019-01").as_deref(),
+        Some("2019-01")
+    );
+    assert_eq!(
+        decode_version("v=2019%2F01&v=other").as_deref(),
+        Some("2019/01")
+    );
+    assert_eq!(decode_version("?type=platform"), None);
+    assert_eq!(decode_version("?v="), None);
+    assert_eq!(decode_version("?v=%0A"), None);
+    assert_eq!(decode_version(&format!("?v={}", "x".repeat(65))), None);
+    // `v` is not part of the state: the canonical query never carries it.
+    let (st, notices) = decode("?type=platform&v=2019-01");
+    assert!(notices.is_empty());
+    assert_eq!(encode(&st), "type=platform");
+    assert_eq!(
+        shared_link_query("type=platform&lang=en", Some("2019-01")),
+        "type=platform&lang=en&v=2019-01"
+    );
+    assert_eq!(shared_link_query("", Some("v 2")), "v=v%202");
+    assert_eq!(shared_link_query("type=platform", None), "type=platform");
+    assert_eq!(
+        shared_link_query("type=platform", Some("")),
+        "type=platform"
+    );
+}
+
+proptest! {
+    #[test]
+    fn a_version_survives_the_shared_link(v in "\\PC{1,64}", canonical in "(type=platform)?") {
+        let q = shared_link_query(&canonical, Some(&v));
+        prop_assert_eq!(decode_version(&q), Some(v));
+    }
+}
