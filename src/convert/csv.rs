@@ -267,7 +267,9 @@ pub fn to_pretty_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
 }
 
 /// The loader's own rules, so that what the importer writes loads.
-pub use crate::model::format::validate::{is_http_url, is_valid_date, is_valid_id, is_valid_year};
+pub use crate::model::format::id::is_valid_id;
+use crate::model::format::id::PATTERN as ID_PATTERN;
+pub use crate::model::format::validate::{is_http_url, is_valid_date, is_valid_year};
 
 // ---------------------------------------------------------------------------
 // Reading a table
@@ -608,7 +610,7 @@ impl RowCtx<'_> {
                 Some(_) => self.alter(format!("{what} `{v}` is not in the taxonomy: left out")),
                 None if is_valid_id(&v) => out.push(v),
                 None => self.alter(format!(
-                    "{what} `{v}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$: left out"
+                    "{what} `{v}` breaks the id grammar {ID_PATTERN}: left out"
                 )),
             }
         }
@@ -643,7 +645,7 @@ impl RowCtx<'_> {
         }
         if !is_valid_id(id) {
             self.skip(format!(
-                "{what} id `{id}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$"
+                "{what} id `{id}` breaks the id grammar {ID_PATTERN}"
             ));
             return None;
         }
@@ -825,9 +827,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Imported {
                 problems.push("no `kind`".to_string());
             } else if !is_valid_id(kind) {
                 // Even with an open link_kinds list: the loader makes it an id.
-                problems.push(format!(
-                    "kind `{kind}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$"
-                ));
+                problems.push(format!("kind `{kind}` breaks the id grammar {ID_PATTERN}"));
             } else if kinds.as_ref().is_some_and(|k| !k.contains(kind)) {
                 problems.push(format!("kind `{kind}` is not in the taxonomy's link_kinds"));
             }

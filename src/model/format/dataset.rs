@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "civicmap/1";
 
 /// The id grammar (actors, taxonomy entries, events, stakes), for the
-/// JSON Schema; [`crate::model::format::validate::is_valid_id`] is the check.
-pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,99}$";
+/// JSON Schema; [`crate::model::format::id::is_valid_id`] is the check.
+pub const ID_PATTERN: &str = crate::model::format::id::PATTERN;
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, for the JSON Schema (the loader also
 /// checks that the day exists).
 pub const DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";

@@ -4,6 +4,7 @@
 pub mod complete;
 pub mod dataset;
 pub mod diagnostic;
+pub mod id;
 pub mod locate;
 mod shape;
 pub mod validate;

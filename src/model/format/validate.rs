@@ -39,6 +39,7 @@ use serde_json::Value;
 use crate::model::format::complete::{complete_taxonomy, is_hex_color};
 use crate::model::format::dataset::{Actor, Dataset, Source, FORMAT};
 use crate::model::format::diagnostic::{Diagnostic, Severity};
+use crate::model::format::id;
 use crate::model::format::locate::{line_columns, offsets_nearest};
 use crate::model::format::shape::{read_dataset, type_name};
 
@@ -284,18 +285,9 @@ fn locate_all(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 // ---------------------------------------------------------------------------
 // Phase 4: the rules.
 
-/// `^[a-z0-9][a-z0-9._-]{0,99}$`: the grammar of every id.
-pub fn is_valid_id(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    let first_ok = bytes
-        .first()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    first_ok
-        && bytes.len() <= 100
-        && bytes.iter().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
-}
+/// The id grammar check, from [`crate::model::format::id`] (re-exported
+/// here, where the converters have always found it).
+pub use crate::model::format::id::is_valid_id;
 
 /// Whether `year` is in the range the format allows (1000–2100).
 pub fn is_valid_year(year: i64) -> bool {
@@ -404,9 +396,9 @@ impl<'a> Vocabulary<'a> {
                 "bad-id",
                 path(),
                 format!(
-                    "`{value}` would become an id of the open list {}, but does not match \
-                     ^[a-z0-9][a-z0-9._-]{{0,99}}$",
-                    self.name
+                    "`{value}` would become an id of the open list {}, but does not match {}",
+                    self.name,
+                    id::PATTERN
                 ),
             )),
             None => {}
@@ -585,8 +577,9 @@ impl<'a> Checker<'a> {
                 "bad-id",
                 path(),
                 format!(
-                    "the id `{id}` does not match ^[a-z0-9][a-z0-9._-]{{0,99}}$ \
-                     (lower-case letters, digits, '.', '_', '-'; at most 100)"
+                    "the id `{id}` does not match {} \
+                     (lower-case letters, digits, '.', '_', '-'; at most 100)",
+                    id::PATTERN
                 ),
             );
         } else if let Some(first) = seen.get(id) {
