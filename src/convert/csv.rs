@@ -51,9 +51,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::format::dataset::{
-    Actor, Dataset, Event, Link, LocalizedText, Meta, Source, Stake, Taxonomy, FORMAT,
-};
+use crate::model::format::dataset::{Event, LocalizedText, Meta, Source, Stake, FORMAT};
+use crate::model::format::file::{Actor, Dataset, Link, Taxonomy};
 
 /// Columns of `actors.csv`, in the order [`export_csv`] writes them.
 pub const ACTOR_COLUMNS: [&str; 13] = [
@@ -260,7 +259,7 @@ fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<
 
 /// Serializes a dataset the way the project commits it: pretty-printed
 /// (two-space indent), fields in a fixed order, ending with a newline.
-pub fn to_pretty_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
+pub fn to_pretty_json(dataset: &impl Serialize) -> Result<String, serde_json::Error> {
     let mut s = serde_json::to_string_pretty(dataset)?;
     s.push('\n');
     Ok(s)

@@ -54,7 +54,7 @@ struct Tally {
 
 impl Tally {
     fn new<'t>(
-        vocabulary: impl Iterator<Item = (Option<&'t String>, Option<&'t LocalizedText>)>,
+        vocabulary: impl Iterator<Item = (&'t String, Option<&'t LocalizedText>)>,
         lang: &str,
     ) -> Self {
         let mut t = Tally {
@@ -62,10 +62,8 @@ impl Tally {
             counts: HashMap::new(),
         };
         for (id, label) in vocabulary {
-            if let Some(id) = id {
-                let label = label.map_or(id.as_str(), |l| l.get(lang));
-                t.declare(id, label);
-            }
+            let label = label.map_or(id.as_str(), |l| l.get(lang));
+            t.declare(id, label);
         }
         t
     }
@@ -102,31 +100,28 @@ impl Tally {
 pub fn stats(dataset: &Dataset, lang: &str, top: usize) -> Stats {
     let tax = &dataset.taxonomy;
     let mut types = Tally::new(
-        tax.actor_types
-            .iter()
-            .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+        tax.actor_types.iter().map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     let mut objectives = Tally::new(
         tax.objectives
             .iter()
             .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+            .map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     let mut ecosystems = Tally::new(
         tax.ecosystems
             .iter()
             .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+            .map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     let mut kinds = Tally::new(
         tax.link_kinds
             .iter()
             .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+            .map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     for a in &dataset.actors {

@@ -1,10 +1,9 @@
 //! Test fixtures (compiled in tests only): the French civic-tech dataset
 //! built from the researched CSV fact sheets in `shared/data/facts`, with a
-//! completed taxonomy, as the loader would give it.
+//! completed taxonomy, as the loader would give it (the checked dataset).
 
-use crate::model::format::dataset::{
-    Actor, ActorType, Dataset, Link, LinkKind, LocalizedText, Stake, Taxonomy, Term,
-};
+use crate::model::format::dataset::{Dataset, LocalizedText, Stake};
+use crate::model::format::file::{self, Actor, ActorType, Link, LinkKind, Taxonomy, Term};
 
 const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts/");
 
@@ -95,7 +94,7 @@ pub fn civic_tech() -> Dataset {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    Dataset {
+    let file = file::Dataset {
         format: Some("civicmap/1".into()),
         taxonomy: Taxonomy {
             actor_types: Some(
@@ -123,6 +122,28 @@ pub fn civic_tech() -> Dataset {
         actors,
         links,
         stakes,
-        ..Dataset::default()
+        ..file::Dataset::default()
+    };
+    // Completes the taxonomy, as the loader does.
+    Dataset::try_from(file).unwrap()
+}
+
+/// A checked dataset from JSON that names only what a test needs: missing
+/// required fields are filled in (an actor's name is its id, its type `t`; a
+/// link's kind `k`), then the file goes through the checked conversion.
+pub fn sketch(json: &str) -> Dataset {
+    let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+    if let Some(actors) = v.get_mut("actors").and_then(|a| a.as_array_mut()) {
+        for a in actors.iter_mut().filter_map(|a| a.as_object_mut()) {
+            let id = a.get("id").cloned().unwrap_or_default();
+            a.entry("name").or_insert(id);
+            a.entry("type").or_insert("t".into());
+        }
     }
+    if let Some(links) = v.get_mut("links").and_then(|l| l.as_array_mut()) {
+        for l in links.iter_mut().filter_map(|l| l.as_object_mut()) {
+            l.entry("kind").or_insert("k".into());
+        }
+    }
+    serde_json::from_value(v).unwrap()
 }

@@ -226,18 +226,18 @@ mod tests {
         Dataset {
             actors: (0..n)
                 .map(|i| Actor {
-                    id: Some(format!("a{i}")),
-                    name: Some(format!("Actor {i}")),
-                    actor_type: Some("org".into()),
+                    id: format!("a{i}"),
+                    name: format!("Actor {i}"),
+                    actor_type: "org".into(),
                     ..Actor::default()
                 })
                 .collect(),
             links: links
                 .iter()
                 .map(|&(s, t, k)| Link {
-                    source: Some(format!("a{s}")),
-                    target: Some(format!("a{t}")),
-                    kind: Some(kinds[k as usize % 3].into()),
+                    source: format!("a{s}"),
+                    target: format!("a{t}"),
+                    kind: kinds[k as usize % 3].into(),
                     ..Link::default()
                 })
                 .collect(),
@@ -294,9 +294,9 @@ mod tests {
     fn links_to_unknown_actors_are_skipped() {
         let mut ds = dataset(2, &[(0, 1, 0)]);
         ds.links.push(Link {
-            source: Some("a0".into()),
-            target: Some("ghost".into()),
-            kind: Some("funds".into()),
+            source: "a0".into(),
+            target: "ghost".into(),
+            kind: "funds".into(),
             ..Link::default()
         });
         let g = Graph::new(&ds);
