@@ -26,7 +26,8 @@
 //!
 //! ```
 //! use civicmap::convert::csv::{import_csv, CsvFile, CsvInput};
-//! use civicmap::model::format::dataset::{ActorType, Meta, Taxonomy};
+//! use civicmap::model::format::dataset::Meta;
+//! use civicmap::model::format::file::{ActorType, Taxonomy};
 //!
 //! let taxonomy = Taxonomy {
 //!     actor_types: Some(vec![ActorType { id: Some("association".into()), ..Default::default() }]),
