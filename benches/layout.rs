@@ -11,7 +11,8 @@
 
 use std::time::Instant;
 
-use civicmap::model::format::dataset::{Actor, ActorType, Dataset, Link, Taxonomy};
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::format::file::{self, Actor, ActorType, Link, Taxonomy};
 use civicmap::model::network::filter::{self, Filter};
 use civicmap::model::network::graph::Graph;
 use civicmap::model::network::layout::{self, node_radius};
@@ -39,11 +40,11 @@ fn civic_tech() -> Result<Dataset, Box<dyn std::error::Error>> {
             ..Link::default()
         });
     }
-    Ok(Dataset {
+    Ok(Dataset::try_from(file::Dataset {
         actors,
         links,
-        ..Dataset::default()
-    })
+        ..file::Dataset::default()
+    })?)
 }
 
 /// The sigma.js demo file, as published.
@@ -98,7 +99,7 @@ fn sigma_wikipedia() -> Result<Dataset, Box<dyn std::error::Error>> {
             ..Link::default()
         })
         .collect();
-    Ok(Dataset {
+    Ok(Dataset::try_from(file::Dataset {
         taxonomy: Taxonomy {
             actor_types: Some(
                 tags.iter()
@@ -112,8 +113,8 @@ fn sigma_wikipedia() -> Result<Dataset, Box<dyn std::error::Error>> {
         },
         actors,
         links,
-        ..Dataset::default()
-    })
+        ..file::Dataset::default()
+    })?)
 }
 
 fn overlaps(g: &Graph, p: &[civicmap::model::format::dataset::Position]) -> usize {
@@ -231,7 +232,7 @@ fn synthetic(actors: usize, links: usize) -> Dataset {
             }
         })
         .collect();
-    Dataset {
+    checked(file::Dataset {
         taxonomy: Taxonomy {
             actor_types: Some(vec![ActorType {
                 id: Some("t".into()),
@@ -241,8 +242,16 @@ fn synthetic(actors: usize, links: usize) -> Dataset {
         },
         actors: actor_list,
         links: link_list,
-        ..Dataset::default()
-    }
+        ..file::Dataset::default()
+    })
+}
+
+/// The checked dataset of a generated file (which has every required field).
+fn checked(file: file::Dataset) -> Dataset {
+    Dataset::try_from(file).unwrap_or_else(|e| {
+        eprintln!("generated dataset: {e}");
+        std::process::exit(1)
+    })
 }
 
 /// CPU time of this process so far (Linux `schedstat`), if available: less

@@ -71,7 +71,7 @@ fn default_dataset_loads_without_errors_with_every_row() {
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let ds = loaded.dataset.expect("the default dataset loads");
-    assert_eq!(ds.format.as_deref(), Some("civicmap/1"));
+    assert_eq!(ds.format, "civicmap/1");
     assert_eq!(
         (
             ds.actors.len(),

@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+use civicmap::model::format::complete::is_hex_color;
 use civicmap::model::format::diagnostic::Severity;
 use civicmap::model::format::validate::load;
 
@@ -125,8 +126,10 @@ fn the_minimal_valid_file_loads_without_diagnostics() {
     let d = loaded.dataset.unwrap();
     assert_eq!(d.actors.len(), 2);
     // Completed taxonomy: shapes, colours, and the open lists (empty here).
-    let t = &d.taxonomy.actor_types.as_ref().unwrap()[0];
-    assert!(t.shape.is_some() && t.color.is_some() && t.color_dark.is_some());
+    // (The checked type has no `Option` left for them: they are set.)
+    let t = &d.taxonomy.actor_types[0];
+    assert_eq!(t.shape, civicmap::model::format::dataset::Shape::Circle);
+    assert!(is_hex_color(&t.color) && is_hex_color(&t.color_dark));
     assert_eq!(d.taxonomy.objectives, Some(vec![]));
 }
 
@@ -208,7 +211,7 @@ fn null_means_absent_and_unknown_fields_are_kept() {
     let d = loaded.dataset.unwrap();
     assert_eq!(d.extra["future"], serde_json::json!({"x": [1, 2]}));
     assert_eq!(d.actors[0].extra["rank"], serde_json::json!(3));
-    assert_eq!(d.taxonomy.actor_types.unwrap()[0].extra["icon"], "🦀");
+    assert_eq!(d.taxonomy.actor_types[0].extra["icon"], "🦀");
     assert_eq!(d.actors[0].dissolved, None);
 }
 

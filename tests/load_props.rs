@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+use civicmap::model::format::complete::is_hex_color;
 use civicmap::model::format::diagnostic::Severity;
 use civicmap::model::format::locate::locate;
 use civicmap::model::format::validate::load;
@@ -47,10 +48,11 @@ fn check_invariants(bytes: &[u8]) {
     }
 
     if let Some(dataset) = &loaded.dataset {
-        let types = dataset.taxonomy.actor_types.as_ref().unwrap();
+        // (Shapes are no longer optional in the checked dataset.)
+        let types = &dataset.taxonomy.actor_types;
         assert!(types
             .iter()
-            .all(|t| t.shape.is_some() && t.color.is_some() && t.color_dark.is_some()));
+            .all(|t| is_hex_color(&t.color) && is_hex_color(&t.color_dark)));
         for a in &dataset.actors {
             assert!(types.iter().any(|t| t.id == a.actor_type), "{a:?}");
         }

@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use civicmap::model::format::complete::is_hex_color;
 use civicmap::model::format::dataset::Shape;
 use civicmap::model::format::validate::load;
 use serde_json::{json, Value};
@@ -157,7 +158,7 @@ fn the_fact_sheet_loads_with_only_the_expected_warnings() {
     );
     // The open lists are completed from the values used (README counts).
     let ids = |terms: &[civicmap::model::format::dataset::Term]| -> Vec<String> {
-        terms.iter().filter_map(|t| t.id.clone()).collect()
+        terms.iter().map(|t| t.id.clone()).collect()
     };
     let mut objectives = ids(d.taxonomy.objectives.as_ref().unwrap());
     objectives.sort();
@@ -167,11 +168,11 @@ fn the_fact_sheet_loads_with_only_the_expected_warnings() {
     assert_eq!(kinds.len(), 8);
     assert!(kinds.iter().all(|k| k.directed == Some(true)));
     // 14 actor types: the six shapes, cycling; every type has colours.
-    let types = d.taxonomy.actor_types.as_ref().unwrap();
+    let types = &d.taxonomy.actor_types;
     assert_eq!(types.len(), 14);
     for (i, t) in types.iter().enumerate() {
-        assert_eq!(t.shape, Some(Shape::ALL[i % 6]));
-        assert!(t.color.is_some() && t.color_dark.is_some());
+        assert_eq!(t.shape, Shape::ALL[i % 6]);
+        assert!(is_hex_color(&t.color) && is_hex_color(&t.color_dark));
     }
 }
 
@@ -235,6 +236,7 @@ fn the_default_dataset_loads_with_every_row_and_its_places() {
             (n.actors, n.links, n.events, n.stakes)
         }
     );
-    let types = d.taxonomy.actor_types.as_ref().unwrap();
-    assert!(types.iter().all(|t| t.shape.is_some() && t.color.is_some()));
+    // (Shapes are no longer optional in the checked dataset.)
+    let types = &d.taxonomy.actor_types;
+    assert!(!types.is_empty() && types.iter().all(|t| is_hex_color(&t.color)));
 }

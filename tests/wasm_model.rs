@@ -82,7 +82,7 @@ fn search_ignores_accents_in_the_browser_too() {
     let ids: Vec<_> = found
         .iter()
         .filter_map(|&i| ds.actors.get(i))
-        .filter_map(|a| a.id.as_deref())
+        .map(|a| a.id())
         .collect();
     assert_eq!(ids, ["beta"]);
 }

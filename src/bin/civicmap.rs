@@ -37,6 +37,7 @@ mod cli {
     use civicmap::deploy::headers;
     use civicmap::model::format::dataset::Dataset;
     use civicmap::model::format::diagnostic::{Diagnostic, Severity};
+    use civicmap::model::format::file;
     use civicmap::model::format::validate::load;
 
     #[derive(Parser, Debug)]
@@ -631,7 +632,7 @@ Example:
         let (bytes, _) = load_or_report(file)?;
         // Export the file as written, not the loader's completed copy, so
         // that export → import gives the file back.
-        let ds: Dataset = serde_json::from_slice(&bytes)
+        let ds: file::Dataset = serde_json::from_slice(&bytes)
             .map_err(|e| format!("{}: error[invalid-json]: {e}", file.display()))?;
         let exported = export_csv(&ds);
         std::fs::create_dir_all(out_dir)
@@ -681,7 +682,7 @@ Example:
     }
 
     fn schema() -> Result<ExitCode> {
-        let schema = schemars::schema_for!(Dataset);
+        let schema = file::schema();
         let json = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
         println!("{json}");
         Ok(ExitCode::SUCCESS)

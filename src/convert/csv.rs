@@ -26,7 +26,8 @@
 //!
 //! ```
 //! use civicmap::convert::csv::{import_csv, CsvFile, CsvInput};
-//! use civicmap::model::format::dataset::{ActorType, Meta, Taxonomy};
+//! use civicmap::model::format::dataset::Meta;
+//! use civicmap::model::format::file::{ActorType, Taxonomy};
 //!
 //! let taxonomy = Taxonomy {
 //!     actor_types: Some(vec![ActorType { id: Some("association".into()), ..Default::default() }]),
@@ -51,9 +52,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::format::dataset::{
-    Actor, Dataset, Event, Link, LocalizedText, Meta, Source, Stake, Taxonomy, FORMAT,
-};
+use crate::model::format::dataset::{Event, LocalizedText, Meta, Source, Stake, FORMAT};
+use crate::model::format::file::{Actor, Dataset, Link, Taxonomy};
 
 /// Columns of `actors.csv`, in the order [`export_csv`] writes them.
 pub const ACTOR_COLUMNS: [&str; 13] = [
@@ -260,14 +260,16 @@ fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<
 
 /// Serializes a dataset the way the project commits it: pretty-printed
 /// (two-space indent), fields in a fixed order, ending with a newline.
-pub fn to_pretty_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
+pub fn to_pretty_json(dataset: &impl Serialize) -> Result<String, serde_json::Error> {
     let mut s = serde_json::to_string_pretty(dataset)?;
     s.push('\n');
     Ok(s)
 }
 
 /// The loader's own rules, so that what the importer writes loads.
-pub use crate::model::format::validate::{is_http_url, is_valid_date, is_valid_id, is_valid_year};
+pub use crate::model::format::id::is_valid_id;
+use crate::model::format::id::PATTERN as ID_PATTERN;
+pub use crate::model::format::validate::{is_http_url, is_valid_date, is_valid_year};
 
 // ---------------------------------------------------------------------------
 // Reading a table
@@ -608,7 +610,7 @@ impl RowCtx<'_> {
                 Some(_) => self.alter(format!("{what} `{v}` is not in the taxonomy: left out")),
                 None if is_valid_id(&v) => out.push(v),
                 None => self.alter(format!(
-                    "{what} `{v}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$: left out"
+                    "{what} `{v}` breaks the id grammar {ID_PATTERN}: left out"
                 )),
             }
         }
@@ -643,7 +645,7 @@ impl RowCtx<'_> {
         }
         if !is_valid_id(id) {
             self.skip(format!(
-                "{what} id `{id}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$"
+                "{what} id `{id}` breaks the id grammar {ID_PATTERN}"
             ));
             return None;
         }
@@ -825,9 +827,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Imported {
                 problems.push("no `kind`".to_string());
             } else if !is_valid_id(kind) {
                 // Even with an open link_kinds list: the loader makes it an id.
-                problems.push(format!(
-                    "kind `{kind}` breaks the id grammar ^[a-z0-9][a-z0-9._-]{{0,99}}$"
-                ));
+                problems.push(format!("kind `{kind}` breaks the id grammar {ID_PATTERN}"));
             } else if kinds.as_ref().is_some_and(|k| !k.contains(kind)) {
                 problems.push(format!("kind `{kind}` is not in the taxonomy's link_kinds"));
             }

@@ -20,9 +20,8 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::convert::csv::{ImportNote, Imported, Outcome};
-use crate::model::format::dataset::{
-    Actor, ActorType, Dataset, Link, LinkKind, LocalizedText, Meta, Taxonomy, Term, FORMAT,
-};
+use crate::model::format::dataset::{LocalizedText, Meta, FORMAT};
+use crate::model::format::file::{Actor, ActorType, Dataset, Link, LinkKind, Taxonomy, Term};
 
 /// A lower-case ASCII id for `text`: accents removed, every run of other
 /// characters turned into one `-`, at most 100 characters; `"x"` when

@@ -2,7 +2,7 @@
 //! wants to know what a file holds: counts per actor type, objective,
 //! ecosystem and link kind, isolated actors, the most connected actors.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -17,7 +17,7 @@ pub struct Count {
     pub count: usize,
 }
 
-/// An actor and its number of links (both directions).
+/// An actor and its number of links to other actors (both directions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Connected {
     pub id: String,
@@ -37,9 +37,12 @@ pub struct Stats {
     pub objectives: Vec<Count>,
     pub ecosystems: Vec<Count>,
     pub link_kinds: Vec<Count>,
-    /// Ids of the actors that no link touches, in dataset order.
+    /// Ids of the actors that no link touches (a self-link touches its
+    /// actor), in dataset order.
     pub isolated: Vec<String>,
-    /// The most connected actors, most links first (ties in dataset order).
+    /// The most connected actors, most links first (ties in dataset order);
+    /// a self-link adds nothing to an actor's links, and actors without a
+    /// link to another actor are not listed.
     pub most_connected: Vec<Connected>,
 }
 
@@ -51,7 +54,7 @@ struct Tally {
 
 impl Tally {
     fn new<'t>(
-        vocabulary: impl Iterator<Item = (Option<&'t String>, Option<&'t LocalizedText>)>,
+        vocabulary: impl Iterator<Item = (&'t String, Option<&'t LocalizedText>)>,
         lang: &str,
     ) -> Self {
         let mut t = Tally {
@@ -59,10 +62,8 @@ impl Tally {
             counts: HashMap::new(),
         };
         for (id, label) in vocabulary {
-            if let Some(id) = id {
-                let label = label.map_or(id.as_str(), |l| l.get(lang));
-                t.declare(id, label);
-            }
+            let label = label.map_or(id.as_str(), |l| l.get(lang));
+            t.declare(id, label);
         }
         t
     }
@@ -99,31 +100,28 @@ impl Tally {
 pub fn stats(dataset: &Dataset, lang: &str, top: usize) -> Stats {
     let tax = &dataset.taxonomy;
     let mut types = Tally::new(
-        tax.actor_types
-            .iter()
-            .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+        tax.actor_types.iter().map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     let mut objectives = Tally::new(
         tax.objectives
             .iter()
             .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+            .map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     let mut ecosystems = Tally::new(
         tax.ecosystems
             .iter()
             .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+            .map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     let mut kinds = Tally::new(
         tax.link_kinds
             .iter()
             .flatten()
-            .map(|t| (t.id.as_ref(), t.label.as_ref())),
+            .map(|t| (&t.id, t.label.as_ref())),
         lang,
     );
     for a in &dataset.actors {
@@ -135,16 +133,23 @@ pub fn stats(dataset: &Dataset, lang: &str, top: usize) -> Stats {
             ecosystems.add(e);
         }
     }
+    // Degrees as product.md defines them ("Network measures"): a self-link
+    // adds nothing to a degree, though it still touches its actor.
+    let mut touched: HashSet<&str> = HashSet::new();
     let mut degree: HashMap<&str, usize> = HashMap::new();
     for l in &dataset.links {
         kinds.add(l.kind());
-        *degree.entry(l.source()).or_default() += 1;
-        *degree.entry(l.target()).or_default() += 1;
+        touched.insert(l.source());
+        touched.insert(l.target());
+        if l.source() != l.target() {
+            *degree.entry(l.source()).or_default() += 1;
+            *degree.entry(l.target()).or_default() += 1;
+        }
     }
     let isolated = dataset
         .actors
         .iter()
-        .filter(|a| !degree.contains_key(a.id()))
+        .filter(|a| !touched.contains(a.id()))
         .map(|a| a.id().to_string())
         .collect();
     let mut connected: Vec<Connected> = dataset
@@ -231,5 +236,33 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_self_link_adds_nothing_to_a_degree() {
+        let ds = dataset(
+            r#"{"format": "civicmap/1",
+            "taxonomy": {"actor_types": [{"id": "association"}]},
+            "actors": [{"id": "a", "name": "A", "type": "association"},
+                       {"id": "b", "name": "B", "type": "association"},
+                       {"id": "c", "name": "C", "type": "association"},
+                       {"id": "d", "name": "D", "type": "association"}],
+            "links": [{"source": "a", "target": "a", "kind": "funds"},
+                      {"source": "a", "target": "b", "kind": "funds"},
+                      {"source": "c", "target": "c", "kind": "uses"}]}"#,
+        );
+        let s = stats(&ds, "en", 10);
+        assert_eq!(s.links, 3, "self-links are still links");
+        let kinds: Vec<usize> = s.link_kinds.iter().map(|c| c.count).collect();
+        assert_eq!(kinds, [2, 1]);
+        let connected: Vec<(&str, usize)> = s
+            .most_connected
+            .iter()
+            .map(|c| (c.id.as_str(), c.links))
+            .collect();
+        assert_eq!(connected, [("a", 1), ("b", 1)]);
+        // `c` has only a self-link: it is touched (not isolated) but has no
+        // link to another actor.
+        assert_eq!(s.isolated, ["d"]);
     }
 }

@@ -18,7 +18,8 @@ use std::sync::OnceLock;
 
 use crate::convert::csv::{import_csv, parse_taxonomy, to_pretty_json, CsvFile, CsvInput};
 use crate::deploy::message::{self, HostCommand, MessageError};
-use crate::model::format::dataset::{Dataset, Taxonomy};
+use crate::model::format::dataset::Dataset;
+use crate::model::format::file::Taxonomy;
 use crate::model::format::validate::{self, Limits};
 use crate::model::network::filter;
 use crate::model::network::graph::Graph;

@@ -1090,8 +1090,7 @@ fn announcement(
         .taxonomy
         .actor_types
         .iter()
-        .flatten()
-        .find(|t| t.id.as_deref() == Some(actor.actor_type()))
+        .find(|t| t.id == actor.actor_type())
         .and_then(|t| t.label.as_ref())
         .map(|l| l.get(lang_code))
         .unwrap_or(actor.actor_type());

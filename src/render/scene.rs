@@ -7,11 +7,12 @@
 
 use std::ops::Range;
 
+use crate::model::format::complete::UNKNOWN_TYPE_COLORS;
 use crate::model::format::dataset::{Dataset, Shape};
 use crate::model::network::graph::Graph;
 
 use super::shape;
-use super::style::{self, FALLBACK_FILLS};
+use super::style;
 
 /// The radius of a node (world units) from its degree.
 ///
@@ -114,45 +115,25 @@ impl Scene {
             .taxonomy
             .actor_types
             .iter()
-            .flatten()
-            .map(|t| t.id.as_deref().unwrap_or(""))
+            .map(|t| t.id.as_str())
             .collect();
+        // A completed taxonomy: every type has its colours and shape.
         let mut types: Vec<TypeStyle> = ds
             .taxonomy
             .actor_types
             .iter()
-            .flatten()
-            .enumerate()
-            .map(|(i, t)| {
-                let (fl, fd) = FALLBACK_FILLS
-                    .get(i % FALLBACK_FILLS.len())
-                    .copied()
-                    .unwrap_or(("#666666", "#b3b3b3"));
-                let fill = t.color.as_deref().and_then(style::hex_colour).unwrap_or(fl);
-                let fill_dark = t
-                    .color_dark
-                    .as_deref()
-                    .and_then(style::hex_colour)
-                    .or_else(|| t.color.as_deref().and_then(style::hex_colour))
-                    .unwrap_or(fd);
-                let shape = t.shape.unwrap_or_else(|| {
-                    Shape::ALL
-                        .get(i % Shape::ALL.len())
-                        .copied()
-                        .unwrap_or(Shape::Circle)
-                });
-                TypeStyle::new(fill, fill_dark, shape)
-            })
+            .map(|t| TypeStyle::new(&t.color, &t.color_dark, t.shape))
             .collect();
         let unknown_type = types.len();
-        types.push(TypeStyle::new("#888888", "#999999", Shape::Circle));
+        let (unknown, unknown_dark) = UNKNOWN_TYPE_COLORS;
+        types.push(TypeStyle::new(unknown, unknown_dark, Shape::Circle));
 
         let kind_ids: Vec<&str> = ds
             .taxonomy
             .link_kinds
             .iter()
             .flatten()
-            .map(|k| k.id.as_deref().unwrap_or(""))
+            .map(|k| k.id.as_str())
             .collect();
         let mut kinds: Vec<KindStyle> = ds
             .taxonomy
@@ -343,6 +324,7 @@ pub fn neighbourhood(scene: &Scene, visible_links: &[bool], focus: usize, out: &
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::format::complete::PALETTE;
     use crate::model::network::graph::ActorId;
 
     /// A graph built straight from the dataset (the tests do not depend on
@@ -400,11 +382,13 @@ pub(crate) mod tests {
         let s = Scene::new(&ds, &graph_of(&ds));
         assert_eq!(s.types[0].fill, "#1b9e77");
         assert_eq!(s.types[0].fill_dark, "#66c2a5");
-        // An invalid colour never reaches the canvas.
-        assert_eq!(s.types[1].fill, FALLBACK_FILLS[1].0);
+        // An invalid colour never reaches the canvas: the completed taxonomy
+        // gives the type the first palette colour no type uses.
+        assert_ne!(ds.taxonomy.actor_types[1].color, "not-a-colour");
+        assert_eq!(s.types[1].fill, PALETTE[0].0);
         assert_eq!(s.types[1].shape, Shape::Star);
-        // A type without a shape gets the app's shape for its position.
-        assert_eq!(s.types[2].shape, Shape::ALL[2]);
+        // A type without a shape gets the first shape no type uses.
+        assert_eq!(s.types[2].shape, Shape::Square);
         assert_eq!(s.type_of, vec![0, 1, 2, 1]);
         assert_eq!(s.by_type, vec![vec![0], vec![1, 3], vec![2], vec![]]);
         // Dimmed fills are the fill faded into the background.

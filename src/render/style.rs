@@ -68,19 +68,6 @@ pub fn palette(dark: bool) -> &'static Palette {
     }
 }
 
-/// Fills for types whose colour is missing or not `#rrggbb` (light, dark).
-/// ColorBrewer "Dark2" / "Set2", colour-blind friendlier than a rainbow.
-pub const FALLBACK_FILLS: [(&str, &str); 8] = [
-    ("#1b9e77", "#66c2a5"),
-    ("#d95f02", "#fc8d62"),
-    ("#7570b3", "#8da0cb"),
-    ("#e7298a", "#e78ac3"),
-    ("#66a61e", "#a6d854"),
-    ("#e6ab02", "#ffd92f"),
-    ("#a6761d", "#e5c494"),
-    ("#666666", "#b3b3b3"),
-];
-
 /// Dash patterns (CSS pixels) of link kinds, by kind index modulo the
 /// length: solid, dashed, dotted, dash-dot, long dashes, sparse dots.
 pub const DASHES: [&[f64]; 6] = [
@@ -191,11 +178,12 @@ mod tests {
     }
 
     #[test]
-    fn light_outline_contrasts_with_every_fallback_fill() {
+    fn light_outline_contrasts_with_every_palette_fill() {
         // In the dark theme the light outline contrasts with the background
         // (tested above); in the light theme the dark outline also sets every
-        // fill apart.
-        for (light, _) in FALLBACK_FILLS {
+        // fill the app gives a type apart (the one palette, in
+        // `model::format::complete`).
+        for (light, _) in crate::model::format::complete::PALETTE {
             assert!(contrast(LIGHT.outline, light) >= 2.5, "{light}");
         }
     }

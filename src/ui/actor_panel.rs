@@ -65,9 +65,7 @@ pub(crate) fn link_groups(
     let mut groups = Vec::new();
     let mut hidden = 0;
     for kind in ds.taxonomy.link_kinds.as_deref().unwrap_or_default() {
-        let Some(id) = kind.id.as_deref() else {
-            continue;
-        };
+        let id = kind.id.as_str();
         let label = kind
             .label
             .as_ref()

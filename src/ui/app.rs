@@ -186,7 +186,7 @@ pub fn app() -> Html {
     // Where the focus goes once a view change has rendered (skip link,
     // "show on the map"): a selector.
     let focus_after = use_mut_ref(|| None::<&'static str>);
-    let gen = store.generation;
+    let generation = store.generation;
     let ready = store.phase == Phase::Ready;
 
     // Load the dataset the store asks for: at start, when `data=` changes,
@@ -284,29 +284,33 @@ pub fn app() -> Html {
     let dataset = store.dataset.clone();
     let graph: Rc<Option<Shared<Graph>>> = {
         let ds = dataset.clone();
-        use_memo(gen, move |_| ds.map(|d| Shared::new(Graph::new(&d))))
+        use_memo(generation, move |_| ds.map(|d| Shared::new(Graph::new(&d))))
     };
     let visible: Rc<Shared<Visible>> = {
         let ds = dataset.clone();
         let g = (*graph).clone();
-        use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
-            (Some(ds), Some(g)) => Shared::new(filter::visible(&ds, &g, f)),
-            _ => Shared::new(Visible::default()),
+        use_memo((generation, state.filter.clone()), move |(_, f)| {
+            match (ds, g) {
+                (Some(ds), Some(g)) => Shared::new(filter::visible(&ds, &g, f)),
+                _ => Shared::new(Visible::default()),
+            }
         })
     };
     let counts: Rc<Shared<FacetCounts>> = {
         let ds = dataset.clone();
         let g = (*graph).clone();
-        use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
-            (Some(ds), Some(g)) => Shared::new(filter::facet_counts(&ds, &g, f)),
-            _ => Shared::new(FacetCounts::default()),
+        use_memo((generation, state.filter.clone()), move |(_, f)| {
+            match (ds, g) {
+                (Some(ds), Some(g)) => Shared::new(filter::facet_counts(&ds, &g, f)),
+                _ => Shared::new(FacetCounts::default()),
+            }
         })
     };
     let suggestions: Rc<Shared<Vec<usize>>> = {
         let ds = dataset.clone();
         let g = (*graph).clone();
         let vis = (*visible).clone();
-        use_memo((gen, state.filter.clone()), move |(_, f)| {
+        use_memo((generation, state.filter.clone()), move |(_, f)| {
             let (Some(ds), Some(g)) = (ds, g) else {
                 return Shared::new(Vec::new());
             };
@@ -386,7 +390,7 @@ pub fn app() -> Html {
     use_host_resize(
         state.view,
         ready && store.dataset.is_some(),
-        gen,
+        generation,
         view_scroll.clone(),
     );
 
@@ -398,13 +402,13 @@ pub fn app() -> Html {
     // A new dataset: its events are not the old ones.
     {
         let highlight = highlight.clone();
-        use_effect_with(gen, move |_| highlight.set(None));
+        use_effect_with(generation, move |_| highlight.set(None));
     }
     // The highlighted event's actors that the filters show.
     let highlighted: Rc<Vec<usize>> = {
         let ds = dataset.clone();
         let vis = (*visible).clone();
-        use_memo((gen, *highlight, vis.clone()), move |(_, h, _)| {
+        use_memo((generation, *highlight, vis.clone()), move |(_, h, _)| {
             let (Some(ds), Some(e)) = (ds, *h) else {
                 return Vec::new();
             };
@@ -426,7 +430,7 @@ pub fn app() -> Html {
     };
     let play_years: Rc<Vec<i64>> = {
         let ds = dataset.clone();
-        use_memo(gen, move |_| {
+        use_memo(generation, move |_| {
             ds.map(|d| timeline::play_years(&d)).unwrap_or_default()
         })
     };

@@ -9,29 +9,19 @@ use super::i18n;
 
 /// The actor type with this id.
 pub fn actor_type<'a>(ds: &'a Dataset, id: &str) -> Option<&'a ActorType> {
-    ds.taxonomy
-        .actor_types
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .find(|t| t.id.as_deref() == Some(id))
+    ds.taxonomy.actor_type(id)
 }
 
 /// The link kind with this id.
 pub fn link_kind<'a>(ds: &'a Dataset, id: &str) -> Option<&'a LinkKind> {
-    ds.taxonomy
-        .link_kinds
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .find(|t| t.id.as_deref() == Some(id))
+    ds.taxonomy.link_kind(id)
 }
 
 /// The label of the term `id` of `list` in `lang`, or the id itself.
 pub fn term_label(list: Option<&[Term]>, id: &str, lang: Lang) -> String {
     list.unwrap_or_default()
         .iter()
-        .find(|t| t.id.as_deref() == Some(id))
+        .find(|t| t.id == id)
         .and_then(|t| t.label.as_ref())
         .map(|l| l.get(i18n::code(lang)).to_string())
         .filter(|s| !s.is_empty())
@@ -40,28 +30,13 @@ pub fn term_label(list: Option<&[Term]>, id: &str, lang: Lang) -> String {
 
 /// A type's label in `lang`, or its id.
 pub fn type_label(ds: &Dataset, id: &str, lang: Lang) -> String {
-    actor_type(ds, id)
-        .and_then(|t| t.label.as_ref())
-        .map(|l| l.get(i18n::code(lang)).to_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| id.to_string())
+    ds.taxonomy.type_label(id, i18n::code(lang)).to_string()
 }
 
-/// The colour and shape a type is drawn with (a completed taxonomy always
-/// has both; neutral grey circle otherwise).
+/// The colour and shape a type is drawn with (the completed taxonomy's).
 pub fn type_style(ds: &Dataset, id: &str, dark: bool) -> (String, Shape) {
-    let t = actor_type(ds, id);
-    let color = t
-        .and_then(|t| {
-            if dark {
-                t.color_dark.clone().or_else(|| t.color.clone())
-            } else {
-                t.color.clone()
-            }
-        })
-        .unwrap_or_else(|| "#8a8f98".to_string());
-    let shape = t.and_then(|t| t.shape).unwrap_or(Shape::Circle);
-    (color, shape)
+    let tax = &ds.taxonomy;
+    (tax.type_color(id, dark).to_string(), tax.type_shape(id))
 }
 
 /// The title of the stake `id` in `lang`, or its id.
@@ -154,11 +129,10 @@ mod tests {
 
     #[test]
     fn year_range_spans_actors_and_links() {
-        let ds: Dataset = serde_json::from_str(
+        let ds = crate::model::fixtures::sketch(
             r#"{"actors":[{"id":"a","founded":2005},{"id":"b","dissolved":2019}],
                 "links":[{"source":"a","target":"b","since":2001}]}"#,
-        )
-        .unwrap();
+        );
         assert_eq!(year_range(&ds), Some((2001, 2019)));
         assert_eq!(year_range(&Dataset::default()), None);
     }

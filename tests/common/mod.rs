@@ -16,9 +16,9 @@ pub fn golden_dataset() -> Dataset {
     let n = 300u64;
     let actors = (0..n)
         .map(|i| Actor {
-            id: Some(format!("a{i}")),
-            name: Some(format!("Actor {i}")),
-            actor_type: Some("org".into()),
+            id: format!("a{i}"),
+            name: format!("Actor {i}"),
+            actor_type: "org".into(),
             position: (i % 50 == 0).then_some(Position {
                 x: i as f64 * 1.5 - 200.0,
                 y: 100.0 - i as f64,
@@ -32,9 +32,9 @@ pub fn golden_dataset() -> Dataset {
             let s = next(290);
             let t = (s + 1 + next(20)) % 290;
             Link {
-                source: Some(format!("a{s}")),
-                target: Some(format!("a{t}")),
-                kind: Some("k".into()),
+                source: format!("a{s}"),
+                target: format!("a{t}"),
+                kind: "k".into(),
                 ..Link::default()
             }
         })

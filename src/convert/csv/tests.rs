@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::format::dataset::{ActorType, LinkKind, Term};
+use crate::model::format::file::{ActorType, LinkKind, Term};
 
 const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts/");
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");

@@ -1,4 +1,5 @@
-//! Completing a dataset's taxonomy so the app can rely on it.
+//! Completing a file's taxonomy so the app can rely on it: the one place
+//! where actor types get their colours ([`PALETTE`]) and shapes.
 //!
 //! A loaded dataset may leave things out: the open lists (`objectives`,
 //! `link_kinds`, `ecosystems` absent), labels, a link kind's `directed`, an
@@ -16,7 +17,8 @@
 //!
 //! ```
 //! use civicmap::model::format::complete::complete_taxonomy;
-//! use civicmap::model::format::dataset::{Actor, ActorType, Dataset, Shape, Taxonomy};
+//! use civicmap::model::format::dataset::Shape;
+//! use civicmap::model::format::file::{Actor, ActorType, Dataset, Taxonomy};
 //! let mut d = Dataset {
 //!     taxonomy: Taxonomy {
 //!         actor_types: Some(vec![ActorType { id: Some("ngo".into()), ..Default::default() }]),
@@ -34,7 +36,8 @@
 
 use std::collections::HashSet;
 
-use crate::model::format::dataset::{Dataset, LinkKind, LocalizedText, Shape, Term};
+use crate::model::format::dataset::{LocalizedText, Shape};
+use crate::model::format::file::{Dataset, LinkKind, Term};
 
 /// Colours for actor types without one: `(light theme, dark theme)`.
 ///
@@ -52,6 +55,11 @@ pub const PALETTE: [(&str, &str); 8] = [
     ("#9A922A", "#F0E442"), // yellow
     ("#8D8D8D", "#999999"), // grey
 ];
+
+/// The colours of an actor type no taxonomy entry describes (`(light,
+/// dark)`, the palette's grey). A checked dataset has no such actor; this is
+/// the only fallback colour in the app, so that lookups stay total.
+pub const UNKNOWN_TYPE_COLORS: (&str, &str) = PALETTE[7];
 
 /// Whether `s` is a `#rrggbb` colour (either case).
 pub fn is_hex_color(s: &str) -> bool {
@@ -90,7 +98,7 @@ pub fn complete_taxonomy(dataset: &mut Dataset) {
     let actor_types = tax.actor_types.get_or_insert_with(|| {
         types
             .into_iter()
-            .map(|id| crate::model::format::dataset::ActorType {
+            .map(|id| crate::model::format::file::ActorType {
                 id: Some(id),
                 ..Default::default()
             })
@@ -171,7 +179,7 @@ fn label_terms(terms: &mut [Term]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::dataset::{Actor, ActorType, Link, Taxonomy};
+    use crate::model::format::file::{Actor, ActorType, Link, Taxonomy};
 
     fn luminance(hex: &str) -> f64 {
         let channel = |i: usize| {

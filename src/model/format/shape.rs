@@ -18,10 +18,10 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::model::format::dataset::{
-    Actor, ActorType, Dataset, Event, Extra, Link, LinkKind, LocalizedText, Meta, Position, Shape,
-    Source, Stake, Taxonomy, Term,
+    Event, Extra, LocalizedText, Meta, Position, Shape, Source, Stake,
 };
 use crate::model::format::diagnostic::Diagnostic;
+use crate::model::format::file::{Actor, ActorType, Dataset, Link, LinkKind, Taxonomy, Term};
 
 /// A lazily built JSON path (built only when there is something to report).
 type PathFn<'a> = &'a dyn Fn() -> String;

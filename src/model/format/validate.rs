@@ -36,20 +36,23 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::model::format::complete::{complete_taxonomy, is_hex_color};
-use crate::model::format::dataset::{Actor, Dataset, Source, FORMAT};
+use crate::model::format::complete::is_hex_color;
+use crate::model::format::dataset::{self as checked, Source, FORMAT};
 use crate::model::format::diagnostic::{Diagnostic, Severity};
+use crate::model::format::file::{Actor, Dataset};
+use crate::model::format::id;
 use crate::model::format::locate::{line_columns, offsets_nearest};
 use crate::model::format::shape::{read_dataset, type_name};
 
 /// The result of loading a file.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
-    /// `Some` when there is no error. Its taxonomy is *completed*: open lists
-    /// (absent `objectives`, `link_kinds`, `ecosystems`) are filled with the
-    /// values found (label = id), and every actor type has a shape and colours
-    /// (see [`complete_taxonomy`]).
-    pub dataset: Option<Dataset>,
+    /// `Some` when there is no error: the checked dataset, whose required
+    /// fields are set and whose taxonomy is *completed*: open lists (absent
+    /// `objectives`, `link_kinds`, `ecosystems`) are filled with the values
+    /// found (label = id), and every actor type has a shape and colours (see
+    /// [`crate::model::format::complete::complete_taxonomy`]).
+    pub dataset: Option<checked::Dataset>,
     /// Errors first, then warnings, each in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -114,7 +117,7 @@ pub fn load_with_limits(bytes: &[u8], limits: &Limits) -> Loaded {
     // fails does the shape reader run, to name every misfit with its path;
     // a property test holds the two to the same result on every file serde
     // accepts.
-    let mut dataset: Dataset = match serde_json::from_str(text) {
+    let dataset: Dataset = match serde_json::from_str(text) {
         Ok(dataset) => dataset,
         Err(e) if e.is_syntax() || e.is_eof() => return failed(vec![syntax_error(text, &e)]),
         Err(_) => match read_shape(text) {
@@ -135,10 +138,18 @@ pub fn load_with_limits(bytes: &[u8], limits: &Limits) -> Loaded {
     if has_errors {
         return failed(diagnostics);
     }
-    complete_taxonomy(&mut dataset);
-    Loaded {
-        dataset: Some(dataset),
-        diagnostics,
+    // Completes the taxonomy; the rules above make every required field
+    // present, so the conversion cannot fail (a missing field would have
+    // been reported as such).
+    match checked::Dataset::try_from(dataset) {
+        Ok(dataset) => Loaded {
+            dataset: Some(dataset),
+            diagnostics,
+        },
+        Err(missing) => {
+            let d = Diagnostic::error("missing-field", missing.0.clone(), missing.to_string());
+            failed(locate_all(text, vec![d]))
+        }
     }
 }
 
@@ -284,18 +295,9 @@ fn locate_all(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 // ---------------------------------------------------------------------------
 // Phase 4: the rules.
 
-/// `^[a-z0-9][a-z0-9._-]{0,99}$`: the grammar of every id.
-pub fn is_valid_id(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    let first_ok = bytes
-        .first()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    first_ok
-        && bytes.len() <= 100
-        && bytes.iter().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
-}
+/// The id grammar check, from [`crate::model::format::id`] (re-exported
+/// here, where the converters have always found it).
+pub use crate::model::format::id::is_valid_id;
 
 /// Whether `year` is in the range the format allows (1000–2100).
 pub fn is_valid_year(year: i64) -> bool {
@@ -404,9 +406,9 @@ impl<'a> Vocabulary<'a> {
                 "bad-id",
                 path(),
                 format!(
-                    "`{value}` would become an id of the open list {}, but does not match \
-                     ^[a-z0-9][a-z0-9._-]{{0,99}}$",
-                    self.name
+                    "`{value}` would become an id of the open list {}, but does not match {}",
+                    self.name,
+                    id::PATTERN
                 ),
             )),
             None => {}
@@ -585,8 +587,9 @@ impl<'a> Checker<'a> {
                 "bad-id",
                 path(),
                 format!(
-                    "the id `{id}` does not match ^[a-z0-9][a-z0-9._-]{{0,99}}$ \
-                     (lower-case letters, digits, '.', '_', '-'; at most 100)"
+                    "the id `{id}` does not match {} \
+                     (lower-case letters, digits, '.', '_', '-'; at most 100)",
+                    id::PATTERN
                 ),
             );
         } else if let Some(first) = seen.get(id) {

@@ -82,22 +82,19 @@ pub enum Facet {
 pub fn facet_values(ds: &Dataset, facet: Facet) -> Vec<&str> {
     let tax = &ds.taxonomy;
     let listed: Option<Vec<&str>> = match facet {
-        Facet::Type => tax
-            .actor_types
-            .as_ref()
-            .map(|l| l.iter().filter_map(|t| t.id.as_deref()).collect()),
+        Facet::Type => Some(tax.actor_types.iter().map(|t| t.id.as_str()).collect()),
         Facet::Objective => tax
             .objectives
             .as_ref()
-            .map(|l| l.iter().filter_map(|t| t.id.as_deref()).collect()),
+            .map(|l| l.iter().map(|t| t.id.as_str()).collect()),
         Facet::Ecosystem => tax
             .ecosystems
             .as_ref()
-            .map(|l| l.iter().filter_map(|t| t.id.as_deref()).collect()),
+            .map(|l| l.iter().map(|t| t.id.as_str()).collect()),
         Facet::Link => tax
             .link_kinds
             .as_ref()
-            .map(|l| l.iter().filter_map(|t| t.id.as_deref()).collect()),
+            .map(|l| l.iter().map(|t| t.id.as_str()).collect()),
     };
     if let Some(v) = listed {
         return v;

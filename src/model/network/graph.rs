@@ -136,9 +136,14 @@ impl Graph {
         self.ends.len()
     }
 
-    /// Number of links touching actor `actor` (in and out; a self-loop counts once).
+    /// Number of links joining actor `actor` to another actor (in and out).
+    /// A self-link adds nothing to a degree (product.md, "Network
+    /// measures"), though it is still a link, drawn and listed.
     pub fn degree(&self, actor: usize) -> usize {
-        self.incident(actor).len()
+        self.incident(actor)
+            .iter()
+            .filter(|&&(other, _)| other != actor)
+            .count()
     }
 
     /// `(other end, link index)` of every link touching `actor`, in either
@@ -221,18 +226,18 @@ mod tests {
         Dataset {
             actors: (0..n)
                 .map(|i| Actor {
-                    id: Some(format!("a{i}")),
-                    name: Some(format!("Actor {i}")),
-                    actor_type: Some("org".into()),
+                    id: format!("a{i}"),
+                    name: format!("Actor {i}"),
+                    actor_type: "org".into(),
                     ..Actor::default()
                 })
                 .collect(),
             links: links
                 .iter()
                 .map(|&(s, t, k)| Link {
-                    source: Some(format!("a{s}")),
-                    target: Some(format!("a{t}")),
-                    kind: Some(kinds[k as usize % 3].into()),
+                    source: format!("a{s}"),
+                    target: format!("a{t}"),
+                    kind: kinds[k as usize % 3].into(),
                     ..Link::default()
                 })
                 .collect(),
@@ -250,9 +255,10 @@ mod tests {
             assert_eq!(g.node(&format!("a{i}")), Some(NodeIndex::new(i)));
         }
         assert_eq!(g.node("nope"), None);
+        // Actor 2's self-link adds nothing to its degree.
         assert_eq!(
             (0..4).map(|i| g.degree(i)).collect::<Vec<_>>(),
-            vec![2, 3, 2, 0]
+            vec![2, 3, 1, 0]
         );
         // The self-loop appears once in each direction.
         assert_eq!(
@@ -271,12 +277,26 @@ mod tests {
     }
 
     #[test]
+    fn a_self_link_adds_nothing_to_a_degree_but_stays_a_link() {
+        // a0 → a0 (self-link), a0 → a1, a2 → a2 (its only link).
+        let ds = dataset(3, &[(0, 0, 0), (0, 1, 1), (2, 2, 2)]);
+        let g = Graph::new(&ds);
+        assert_eq!(
+            (0..3).map(|i| g.degree(i)).collect::<Vec<_>>(),
+            vec![1, 1, 0]
+        );
+        assert_eq!(g.link_count(), 3, "the self-links are still links");
+        assert_eq!(g.ends(0), Some((0, 0)));
+        assert_eq!(g.incident(2), &[(2, 2)], "and still listed for their actor");
+    }
+
+    #[test]
     fn links_to_unknown_actors_are_skipped() {
         let mut ds = dataset(2, &[(0, 1, 0)]);
         ds.links.push(Link {
-            source: Some("a0".into()),
-            target: Some("ghost".into()),
-            kind: Some("funds".into()),
+            source: "a0".into(),
+            target: "ghost".into(),
+            kind: "funds".into(),
             ..Link::default()
         });
         let g = Graph::new(&ds);
@@ -308,10 +328,10 @@ mod tests {
             let g = Graph::new(&ds);
             prop_assert_eq!(g.actor_count(), n);
             prop_assert_eq!(g.inner.edge_count(), links.len());
-            // Sum of degrees = 2 × links − self-loops.
+            // Sum of degrees = 2 × links between two actors (self-links add nothing).
             let loops = links.iter().filter(|(s, t, _)| s == t).count();
             let total: usize = (0..n).map(|i| g.degree(i)).sum();
-            prop_assert_eq!(total, 2 * links.len() - loops);
+            prop_assert_eq!(total, 2 * (links.len() - loops));
             for i in 0..n {
                 let out = g.neighbours(&ds, i, Direction::Outgoing, None);
                 let inc = g.neighbours(&ds, i, Direction::Incoming, None);
@@ -321,7 +341,7 @@ mod tests {
                     prop_assert_eq!(links[l].0, i);
                 }
                 let self_loops = out.iter().filter(|&&(j, _)| j == i).count();
-                prop_assert_eq!(out.len() + inc.len() - self_loops, g.degree(i));
+                prop_assert_eq!(out.len() + inc.len() - 2 * self_loops, g.degree(i));
                 // In link order.
                 prop_assert!(out.windows(2).all(|w| w[0].1 < w[1].1));
                 // Kinds partition the neighbours.

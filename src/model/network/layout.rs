@@ -36,7 +36,8 @@
 //! mean. The others start at seeded pseudo-random positions (xorshift64*).
 //!
 //! ```
-//! use civicmap::model::{format::dataset::Dataset, network::graph::Graph, network::layout};
+//! use civicmap::model::format::dataset::Dataset;
+//! use civicmap::model::network::{graph::Graph, layout};
 //! let ds: Dataset = serde_json::from_str(r#"{"taxonomy": {"actor_types": [{"id": "o"}]},
 //!   "actors": [{"id": "a", "name": "A", "type": "o"}, {"id": "b", "name": "B", "type": "o"}],
 //!   "links": [{"source": "a", "target": "b", "kind": "k"}]}"#).unwrap();

@@ -251,7 +251,7 @@ mod tests {
     use super::*;
 
     fn ds(json: &str) -> Dataset {
-        serde_json::from_str(json).unwrap()
+        crate::model::fixtures::sketch(json)
     }
 
     #[test]

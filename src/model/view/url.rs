@@ -32,6 +32,7 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::model::format::dataset::Dataset;
+use crate::model::format::id::is_valid_id as is_id;
 use crate::model::network::filter::{self, Facet};
 use crate::model::network::search;
 use crate::model::view::state::{AppState, Lang, Theme, View, YEAR_MAX, YEAR_MIN};
@@ -72,22 +73,6 @@ fn notice(param: &str, value: impl Into<String>, reason: NoticeReason) -> Notice
 pub const MAX_QUERY_CHARS: usize = 200;
 /// The longest `data` URL kept (in bytes).
 pub const MAX_DATA_BYTES: usize = 2048;
-
-/// Whether `s` matches the id grammar `^[a-z0-9][a-z0-9._-]{0,99}$`.
-pub fn is_id(s: &str) -> bool {
-    let b = s.as_bytes();
-    let ok = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
-    match b.split_first() {
-        Some((first, rest)) => {
-            ok(first)
-                && rest.len() <= 99
-                && rest
-                    .iter()
-                    .all(|c| ok(c) || matches!(c, b'.' | b'_' | b'-'))
-        }
-        None => false,
-    }
-}
 
 /// Whether `s` is acceptable as `data=`: a relative reference or an
 /// `http(s)` URL, without spaces or control characters. Whether its origin

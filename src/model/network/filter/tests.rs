@@ -614,14 +614,14 @@ fn synthetic(n: usize, m: usize) -> Dataset {
     let kinds = ["funds", "uses", "partners-with", "operates"];
     let actors: Vec<Actor> = (0..n)
         .map(|i| Actor {
-            id: Some(format!("actor-{i}")),
-            name: Some(format!("Acteur numéro {i} Démocratie")),
+            id: format!("actor-{i}"),
+            name: format!("Acteur numéro {i} Démocratie"),
             aliases: if i % 7 == 0 {
                 vec![format!("Alias {i}")]
             } else {
                 vec![]
             },
-            actor_type: Some(types[next(types.len())].into()),
+            actor_type: types[next(types.len())].into(),
             objectives: vec![objectives[next(3)].into()],
             ecosystems: vec![format!("eco-{}", next(12))],
             founded: if i % 5 == 0 {
@@ -634,24 +634,26 @@ fn synthetic(n: usize, m: usize) -> Dataset {
         .collect();
     let links = (0..m)
         .map(|_| Link {
-            source: Some(format!("actor-{}", next(n))),
-            target: Some(format!("actor-{}", next(n))),
-            kind: Some(kinds[next(kinds.len())].into()),
+            source: format!("actor-{}", next(n)),
+            target: format!("actor-{}", next(n)),
+            kind: kinds[next(kinds.len())].into(),
             since: Some(1995 + next(25) as i64),
             ..Link::default()
         })
         .collect();
     Dataset {
         taxonomy: Taxonomy {
-            actor_types: Some(
-                types
-                    .iter()
-                    .map(|t| ActorType {
-                        id: Some(t.to_string()),
-                        ..ActorType::default()
-                    })
-                    .collect(),
-            ),
+            actor_types: types
+                .iter()
+                .map(|t| ActorType {
+                    id: t.to_string(),
+                    label: None,
+                    color: "#0072B2".into(),
+                    color_dark: "#2486BD".into(),
+                    shape: crate::model::format::dataset::Shape::Circle,
+                    extra: Default::default(),
+                })
+                .collect(),
             ..Taxonomy::default()
         },
         actors,

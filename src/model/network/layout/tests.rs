@@ -159,7 +159,7 @@ fn small_cases() {
     let mk = |n: usize, pos: bool| Dataset {
         actors: (0..n)
             .map(|i| Actor {
-                id: Some(format!("a{i}")),
+                id: format!("a{i}"),
                 position: pos.then_some(Position {
                     x: i as f64,
                     y: 0.0,
@@ -246,11 +246,11 @@ mod properties {
             pins in prop::collection::vec((0usize..40, -500.0f64..500.0, -500.0f64..500.0), 0..4),
         ) {
             let mut ds = Dataset {
-                actors: (0..n).map(|i| Actor { id: Some(format!("a{i}")), ..Actor::default() }).collect(),
+                actors: (0..n).map(|i| Actor { id: format!("a{i}"), ..Actor::default() }).collect(),
                 links: raw.iter().map(|&(s, t)| Link {
-                    source: Some(format!("a{}", s % n)),
-                    target: Some(format!("a{}", t % n)),
-                    kind: Some("k".into()),
+                    source: format!("a{}", s % n),
+                    target: format!("a{}", t % n),
+                    kind: "k".into(),
                     ..Link::default()
                 }).collect(),
                 ..Dataset::default()
@@ -347,15 +347,15 @@ fn a_slice_stops_inside_an_iteration_of_a_big_graph() {
     let ds = Dataset {
         actors: (0..n)
             .map(|i| Actor {
-                id: Some(format!("a{i}")),
+                id: format!("a{i}"),
                 ..Actor::default()
             })
             .collect(),
         links: (0..n)
             .map(|i| Link {
-                source: Some(format!("a{i}")),
-                target: Some(format!("a{}", (i * 7 + 1) % n)),
-                kind: Some("k".into()),
+                source: format!("a{i}"),
+                target: format!("a{}", (i * 7 + 1) % n),
+                kind: "k".into(),
                 ..Link::default()
             })
             .collect(),

@@ -1,0 +1,231 @@
+//! The `civicmap/1` file as serde reads and writes it, before any check:
+//! the types whose required fields are `Option`s, so that a missing one
+//! becomes a diagnostic (see [`crate::model::format::validate`]) rather than
+//! a serde error. The accessors (`Actor::id()`, …) return `""` for a missing
+//! value.
+//!
+//! Only the code that reads or writes files uses these types: the loader
+//! ([`crate::model::format::validate::load`], which returns the checked
+//! [`crate::model::format::dataset::Dataset`]), the taxonomy completion, the
+//! converters that build files (`convert::csv`, `convert::sigma`) and the
+//! JSON Schema ([`schema`], `civicmap schema`): the `schemars` attributes mark
+//! the required fields required and non-null and add the id and date
+//! patterns, the URL and colour shapes and the year ranges. Everything else
+//! reads the checked dataset.
+//!
+//! The types the file and the checked dataset share (localized text,
+//! sources, meta, shapes, positions, events, stakes) live in
+//! [`crate::model::format::dataset`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::format::dataset::{
+    Event, Extra, LocalizedText, Meta, Position, Shape, Source, Stake, COLOR_PATTERN, FORMAT,
+    ID_PATTERN, URL_PATTERN,
+};
+
+/// The JSON Schema of a valid `civicmap/1` file (`civicmap schema`).
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(Dataset)
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "civicmap/1 dataset")]
+#[schemars(extend("required" = ["format", "taxonomy"]))]
+pub struct Dataset {
+    /// Always `"civicmap/1"`.
+    #[serde(default)]
+    #[schemars(required, extend("const" = FORMAT))]
+    pub format: Option<String>,
+    #[serde(default)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub taxonomy: Taxonomy,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub stakes: Vec<Stake>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+/// The vocabularies of the file. `actor_types` is required; the other lists
+/// are closed when present and open when absent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["actor_types"]))]
+pub struct Taxonomy {
+    #[serde(default)]
+    #[schemars(required)]
+    pub actor_types: Option<Vec<ActorType>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives: Option<Vec<Term>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_kinds: Option<Vec<LinkKind>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ecosystems: Option<Vec<Term>>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+/// An actor type: association, start-up, …
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id"]))]
+pub struct ActorType {
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<LocalizedText>,
+    /// `#rrggbb`, the fill in the light theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(COLOR_PATTERN))]
+    pub color: Option<String>,
+    /// `#rrggbb`, the fill in the dark theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(COLOR_PATTERN))]
+    pub color_dark: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+/// An entry of a simple vocabulary (objectives, ecosystems).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id"]))]
+pub struct Term {
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<LocalizedText>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+/// A kind of link, with the label read from the source's side and the
+/// inverse label read from the target's side.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id"]))]
+pub struct LinkKind {
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inverse_label: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directed: Option<bool>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+/// An actor of the ecosystem.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["id", "name", "type"]))]
+pub struct Actor {
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub id: Option<String>,
+    #[serde(default)]
+    #[schemars(required, length(min = 1))]
+    pub name: Option<String>,
+    /// Former names and alternative names (searchable).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// An id of `taxonomy.actor_types`.
+    #[serde(rename = "type", default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub actor_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub objectives: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub ecosystems: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
+    pub founded: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
+    pub dissolved: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(URL_PATTERN))]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+impl Actor {
+    pub fn id(&self) -> &str {
+        self.id.as_deref().unwrap_or("")
+    }
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or("")
+    }
+    pub fn actor_type(&self) -> &str {
+        self.actor_type.as_deref().unwrap_or("")
+    }
+}
+
+/// A link between two actors (subject → object).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("required" = ["source", "target", "kind"]))]
+pub struct Link {
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub source: Option<String>,
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub target: Option<String>,
+    /// An id of `taxonomy.link_kinds`.
+    #[serde(default)]
+    #[schemars(required, pattern(ID_PATTERN))]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
+    pub since: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1000, max = 2100))]
+    pub until: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: Extra,
+}
+
+impl Link {
+    pub fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or("")
+    }
+    pub fn target(&self) -> &str {
+        self.target.as_deref().unwrap_or("")
+    }
+    pub fn kind(&self) -> &str {
+        self.kind.as_deref().unwrap_or("")
+    }
+}
