@@ -24,10 +24,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent,
-    WheelEvent,
-};
+use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::model::format::dataset::Dataset;
@@ -42,6 +39,7 @@ use super::gestures::{Hint, Pointer, Wheel};
 use super::input::{local, ZOOM_STEP};
 use super::scene::Scene;
 use super::scheduler::{with_engine, Shared};
+use super::surface::WebSurface;
 
 /// The component's props (the contract with the UI).
 #[derive(Properties, Clone)]
@@ -275,11 +273,7 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                 e.alive = true;
                 e.dpr = 1.0;
                 e.cursor = "";
-                e.ctx = canvas_el
-                    .as_ref()
-                    .and_then(|c| c.get_context("2d").ok().flatten())
-                    .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok());
-                e.canvas = canvas_el.clone();
+                e.surface = WebSurface::new(canvas_el.clone());
             }
             let measure = {
                 let engine = engine.clone();

@@ -7,8 +7,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::model::format::dataset::{Dataset, Position};
@@ -25,6 +23,7 @@ use super::labels::{label_box, Candidate, Placer, Rect};
 use super::scene::{neighbourhood, Scene};
 use super::spatial::Grid;
 use super::style::{self, size};
+use super::surface::{Surface, WebSurface};
 
 /// Under reduced motion, a layout of at most this many work units is
 /// computed at once (well under 100 ms); a bigger one is spread over frames
@@ -38,12 +37,12 @@ pub(crate) enum Out {
     Ready,
 }
 
-/// Per-canvas state that changes from frame to frame.
+/// Per-canvas state that changes from frame to frame, drawn on a
+/// [`Surface`] (the browser's canvas, or a recording one in the tests).
 #[derive(Default)]
-pub struct Engine {
+pub struct Engine<S = WebSurface> {
     pub(crate) alive: bool,
-    pub(crate) canvas: Option<HtmlCanvasElement>,
-    pub(crate) ctx: Option<CanvasRenderingContext2d>,
+    pub(crate) surface: S,
     pub(crate) vp: Option<Viewport>,
     pub(crate) dpr: f64,
 
@@ -101,9 +100,6 @@ pub struct Engine {
     pub(crate) labels: Vec<Candidate>,
     pub(crate) forced: Vec<usize>,
     pub(crate) label_w: Vec<f64>,
-    pub(crate) dashes: Vec<JsValue>,
-    pub(crate) solid: JsValue,
-    pub(crate) focus_dash: JsValue,
 
     pub(crate) dirty: bool,
     pub(crate) raf_pending: bool,
@@ -115,15 +111,7 @@ pub struct Engine {
     pub(crate) max_frame_ms: f64,
 }
 
-pub(crate) fn js_numbers(v: &[f64]) -> JsValue {
-    let a = js_sys::Array::new();
-    for x in v {
-        a.push(&JsValue::from_f64(*x));
-    }
-    a.into()
-}
-
-impl Engine {
+impl<S: Surface> Engine<S> {
     pub(crate) fn is_visible(&self, a: usize) -> bool {
         self.visible.actors.get(a).copied().unwrap_or(false)
     }
@@ -167,14 +155,6 @@ impl Engine {
             }
         }
         self.grid_dirty = true;
-        self.dashes = self
-            .scene
-            .kinds
-            .iter()
-            .map(|k| js_numbers(k.dash))
-            .collect();
-        self.solid = js_numbers(&[]);
-        self.focus_dash = js_numbers(&[4.0, 3.0]);
         self.measure_labels();
         self.user_moved = false;
         self.flight = None;
@@ -193,21 +173,14 @@ impl Engine {
 
     pub(crate) fn measure_labels(&mut self) {
         self.label_w.clear();
-        match &self.ctx {
-            Some(ctx) => {
-                ctx.set_font(style::LABEL_FONT);
-                for name in &self.scene.names {
-                    let w = ctx.measure_text(name).map(|m| m.width()).unwrap_or(0.0);
-                    self.label_w.push(w);
-                }
-            }
-            None => {
-                // Rough width: 0.6 em per character.
-                for name in &self.scene.names {
-                    self.label_w
-                        .push(name.chars().count() as f64 * size::FONT * 0.6);
-                }
-            }
+        self.surface.set_font(style::LABEL_FONT);
+        for name in &self.scene.names {
+            // Without a canvas, a rough width: 0.6 em per character.
+            let w = self
+                .surface
+                .measure_text(name)
+                .unwrap_or(name.chars().count() as f64 * size::FONT * 0.6);
+            self.label_w.push(w);
         }
     }
 
@@ -285,10 +258,10 @@ impl Engine {
         let old = self.vp;
         self.vp = Some(vp);
         self.dpr = dpr;
-        if let Some(c) = &self.canvas {
-            c.set_width((vp.width * dpr).round().max(1.0) as u32);
-            c.set_height((vp.height * dpr).round().max(1.0) as u32);
-        }
+        self.surface.set_size(
+            (vp.width * dpr).round().max(1.0) as u32,
+            (vp.height * dpr).round().max(1.0) as u32,
+        );
         if !self.user_moved || old.is_none_or(|o| o.is_empty()) {
             self.flight = None;
             self.camera = self.fit_camera();
@@ -386,9 +359,13 @@ impl Engine {
             self.emphasis_for = Some(focus);
         }
         self.place_labels(focus);
-        let (Some(ctx), Some(vp)) = (&self.ctx, self.vp) else {
+        let Some(vp) = self.vp else {
             return;
         };
+        if !self.surface.attached() {
+            return;
+        }
+        let selected = self.selected.filter(|&s| self.is_visible(s));
         let frame = Frame {
             scene: &self.scene,
             positions: &self.positions,
@@ -400,17 +377,14 @@ impl Engine {
             visible_actors: &self.visible.actors,
             visible_links: &self.visible.links,
             emphasis: focus.map(|a| (a, self.emphasis.as_slice())),
-            selected: self.selected.filter(|&s| self.is_visible(s)),
+            selected,
             hovered: self.hovered,
             focused: self.focused.filter(|_| self.has_focus),
             highlighted: &self.highlighted,
             hollow_undated: self.year_active,
             labels: &self.labels,
-            dashes: &self.dashes,
-            solid: &self.solid,
-            focus_dash: &self.focus_dash,
         };
-        draw::draw(ctx, &frame);
+        draw::draw(&mut self.surface, &frame);
     }
 
     pub(crate) fn place_labels(&mut self, focus: Option<usize>) {

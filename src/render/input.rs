@@ -9,6 +9,7 @@ use super::engine::{Engine, Out};
 use super::gestures::Pointer;
 use super::spatial::{self, Direction};
 use super::style::size;
+use super::surface::Surface;
 
 /// Zoom factor of the buttons and the +/- keys.
 pub(crate) const ZOOM_STEP: f64 = 1.5;
@@ -24,7 +25,7 @@ pub(crate) struct Press {
     pub(crate) pointer: Pointer,
 }
 
-impl Engine {
+impl<S: Surface> Engine<S> {
     pub(crate) fn set_cursor(&mut self) {
         let c = if self.press.is_some_and(|p| p.moved) {
             "grabbing"
@@ -35,9 +36,7 @@ impl Engine {
         };
         if c != self.cursor {
             self.cursor = c;
-            if let Some(canvas) = &self.canvas {
-                let _ = canvas.style().set_property("cursor", c);
-            }
+            self.surface.set_style_property("cursor", c);
         }
     }
 
@@ -69,11 +68,11 @@ impl Engine {
         if self.gestures_shown == Some(self.gestures) {
             return;
         }
-        if let Some(c) = &self.canvas {
-            let _ = c
-                .style()
-                .set_property("touch-action", self.gestures.touch_action());
-            let _ = c.set_attribute("data-gestures", self.gestures.name());
+        if self.surface.attached() {
+            self.surface
+                .set_style_property("touch-action", self.gestures.touch_action());
+            self.surface
+                .set_attribute("data-gestures", self.gestures.name());
             self.gestures_shown = Some(self.gestures);
         }
     }

@@ -24,5 +24,6 @@ pub mod scheduler;
 pub mod shape;
 pub mod spatial;
 pub mod style;
+pub mod surface;
 
 pub use canvas::{MapCanvas, MapCanvasProps};

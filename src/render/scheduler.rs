@@ -9,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::engine::{Engine, Out};
+use super::surface::Surface;
 
 /// Milliseconds of layout work in an animation frame that also draws.
 const LAYOUT_BUDGET_MS: f64 = 8.0;
@@ -30,20 +31,16 @@ const MAX_DRAW_COST_MS: f64 = 2_000.0;
 /// clock (a few hundred actors: well under a millisecond).
 const LAYOUT_SLICE: usize = 256;
 
-pub(crate) fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-impl Engine {
+impl<S: Surface> Engine<S> {
+    /// One animation frame at `now_ms`: a slice of the layout (within the
+    /// frame budget), the camera flight, and a drawing if anything changed.
+    /// Returns the callbacks to emit.
     pub(crate) fn frame(&mut self, now_ms: f64) -> Vec<Out> {
         let mut out = Vec::new();
         if !self.alive {
             return out;
         }
-        let t0 = now();
+        let t0 = self.surface.now();
         if let Some((start, layout_ms, drew)) = self.prev_frame.take() {
             if drew {
                 // A gap of a few frames includes the wait for the next
@@ -74,11 +71,11 @@ impl Engine {
                     settled = true;
                     break;
                 }
-                if now() - t0 >= budget {
+                if self.surface.now() - t0 >= budget {
                     break;
                 }
             }
-            layout_ms = now() - t0;
+            layout_ms = self.surface.now() - t0;
             if settled || (draw && !self.quiet_layout) {
                 self.positions.clone_from(&layout.positions);
                 self.layout_drawn_at = t0;
@@ -107,20 +104,23 @@ impl Engine {
         }
         self.prev_frame = Some((t0, layout_ms, self.dirty));
         if self.dirty {
-            let d0 = now();
+            let d0 = self.surface.now();
             self.render();
             self.dirty = false;
-            let ms = now() - d0;
+            let ms = self.surface.now() - d0;
             self.last_frame_ms = ms;
             if self.ready_sent {
                 self.max_frame_ms = self.max_frame_ms.max(ms);
             }
-            if let Some(c) = &self.canvas {
-                let _ = c.set_attribute("data-frame-ms", &format!("{ms:.2}"));
-                let _ = c.set_attribute("data-max-frame-ms", &format!("{:.2}", self.max_frame_ms));
+            if self.surface.attached() {
+                let max = format!("{:.2}", self.max_frame_ms);
+                self.surface
+                    .set_attribute("data-frame-ms", &format!("{ms:.2}"));
+                self.surface.set_attribute("data-max-frame-ms", &max);
                 // The camera's scale, for tests and host pages that check
                 // whether a gesture zoomed the map.
-                let _ = c.set_attribute("data-zoom", &format!("{:.4}", self.camera.zoom));
+                let zoom = format!("{:.4}", self.camera.zoom);
+                self.surface.set_attribute("data-zoom", &zoom);
             }
             if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
                 self.ready_sent = true;
@@ -155,7 +155,8 @@ pub(crate) fn on_frame(rc: &Shared) {
             return;
         };
         e.raf_pending = false;
-        e.frame(now())
+        let t = e.surface.now();
+        e.frame(t)
     };
     schedule(rc);
     emit(rc, out);
@@ -183,7 +184,8 @@ pub(crate) fn with_engine(rc: &Shared, f: impl FnOnce(&mut Engine, f64) -> Vec<O
         let Ok(mut e) = rc.try_borrow_mut() else {
             return;
         };
-        f(&mut e, now())
+        let t = e.surface.now();
+        f(&mut e, t)
     };
     schedule(rc);
     emit(rc, out);

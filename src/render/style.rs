@@ -31,6 +31,9 @@ pub struct Palette {
     pub highlight: &'static str,
 }
 
+/// The dash pattern of the keyboard focus ring.
+pub const FOCUS_DASH: &[f64] = &[4.0, 3.0];
+
 pub const LIGHT: Palette = Palette {
     background: "#f7f8fa",
     link: "rgba(70, 78, 92, 0.38)",
