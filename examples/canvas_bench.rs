@@ -39,7 +39,7 @@ mod app {
     fn bench() -> Html {
         let data = use_memo((), |_| {
             let ds = sigma::sigma_dataset(DATA);
-            let g = sigma::graph_of(&ds);
+            let g = civicmap::model::network::graph::Graph::new(&ds);
             let vis = sigma::all_visible(&ds);
             (Rc::new(ds), Rc::new(g), Rc::new(vis))
         });

@@ -47,7 +47,8 @@ fn sigma() -> (Dataset, Graph, Vec<Position>) {
     ))
     .unwrap();
     let ds = sigma::sigma_dataset(&text);
-    let g = sigma::graph_of(&ds);
+    // `Graph::new`: the scene takes degrees and neighbours from the graph.
+    let g = Graph::new(&ds);
     let p = ds.actors.iter().map(|a| a.position.unwrap()).collect();
     (ds, g, p)
 }

@@ -36,8 +36,7 @@ use crate::ui::i18n::canvas::texts;
 use super::css;
 use super::engine::Engine;
 use super::gestures::{Hint, Pointer, Wheel};
-use super::input::{local, ZOOM_STEP};
-use super::scene::Scene;
+use super::input::{announcement, local, ZOOM_STEP};
 use super::scheduler::{with_engine, Shared};
 use super::surface::WebSurface;
 
@@ -88,48 +87,6 @@ impl PartialEq for MapCanvasProps {
             && self.cooperative == o.cooperative
     }
 }
-/// What the live region says when an actor gets the keyboard focus:
-/// "Name (Type) : 3 liens" / "Name (Type): 3 links".
-fn announcement(
-    ds: &Dataset,
-    scene: &Scene,
-    visible: &Visible,
-    a: usize,
-    selected: bool,
-    lang: Lang,
-) -> String {
-    let Some(actor) = ds.actors.get(a) else {
-        return String::new();
-    };
-    let lang_code = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
-    let type_label = ds
-        .taxonomy
-        .actor_types
-        .iter()
-        .flatten()
-        .find(|t| t.id.as_deref() == Some(actor.actor_type()))
-        .and_then(|t| t.label.as_ref())
-        .map(|l| l.get(lang_code))
-        .unwrap_or(actor.actor_type());
-    let n = scene
-        .neighbours(a)
-        .iter()
-        .filter(|(_, l)| visible.links.get(*l).copied().unwrap_or(false))
-        .count();
-    let t = texts(lang);
-    let sep = if lang == Lang::Fr { " : " } else { ": " };
-    let word = if n == 1 { t.link } else { t.links };
-    let sel = if selected {
-        format!(", {}", t.selected)
-    } else {
-        String::new()
-    };
-    format!("{} ({}){sep}{n} {word}{sel}", actor.name(), type_label)
-}
-
 static INSTANCE: AtomicUsize = AtomicUsize::new(0);
 
 /// How long a gesture hint stays (ms) after the last ignored gesture.
@@ -495,7 +452,10 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                 used = u;
                 if let (Some(a), Some(ds)) = (focused, &e.dataset) {
                     let sel = e.selected == Some(a);
-                    said = Some(announcement(ds, &e.scene, &e.visible, a, sel, lang));
+                    said = e
+                        .graph
+                        .as_ref()
+                        .map(|g| announcement(ds, g, &e.visible, a, sel, lang));
                 }
                 out
             });
@@ -570,26 +530,6 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
 mod tests {
     use super::*;
     use crate::render::scene::tests::{graph_of, small};
-
-    #[test]
-    fn the_focused_actor_is_announced_with_its_type_and_visible_links() {
-        let ds = small();
-        let scene = Scene::new(&ds, &graph_of(&ds));
-        let vis = Visible {
-            actors: vec![true; 4],
-            links: vec![true, true, false, true],
-            ..Visible::default()
-        };
-        assert_eq!(
-            announcement(&ds, &scene, &vis, 2, false, Lang::Fr),
-            "Gamma (agency) : 1 lien"
-        );
-        assert_eq!(
-            announcement(&ds, &scene, &vis, 0, true, Lang::En),
-            "Alpha (association): 3 links, selected"
-        );
-        assert_eq!(announcement(&ds, &scene, &vis, 9, false, Lang::En), "");
-    }
 
     #[test]
     fn props_compare_datasets_by_identity() {

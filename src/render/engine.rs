@@ -353,8 +353,8 @@ impl<S: Surface> Engine<S> {
         }
         let focus = self.emphasis_actor();
         if self.emphasis_for != Some(focus) {
-            if let Some(a) = focus {
-                neighbourhood(&self.scene, &self.visible.links, a, &mut self.emphasis);
+            if let (Some(a), Some(g)) = (focus, &self.graph) {
+                neighbourhood(g, &self.visible.links, a, &mut self.emphasis);
             }
             self.emphasis_for = Some(focus);
         }

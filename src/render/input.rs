@@ -4,6 +4,12 @@
 use web_sys::{HtmlElement, PointerEvent};
 use yew::prelude::*;
 
+use crate::model::format::dataset::Dataset;
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::view::state::Lang;
+use crate::ui::i18n::canvas::focus_sentence;
+
 use super::camera::Camera;
 use super::engine::{Engine, Out};
 use super::gestures::Pointer;
@@ -283,4 +289,64 @@ pub(crate) fn local(e: &PointerEvent, canvas: &NodeRef) -> Option<(f64, f64)> {
         f64::from(e.client_x()) - r.left(),
         f64::from(e.client_y()) - r.top(),
     ))
+}
+
+/// What the live region says when an actor gets the keyboard focus:
+/// "Name (Type) : 3 liens" / "Name (Type): 3 links" (its visible links).
+pub(crate) fn announcement(
+    ds: &Dataset,
+    graph: &Graph,
+    visible: &Visible,
+    a: usize,
+    selected: bool,
+    lang: Lang,
+) -> String {
+    let Some(actor) = ds.actors.get(a) else {
+        return String::new();
+    };
+    let lang_code = match lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    };
+    let type_label = ds
+        .taxonomy
+        .actor_types
+        .iter()
+        .flatten()
+        .find(|t| t.id.as_deref() == Some(actor.actor_type()))
+        .and_then(|t| t.label.as_ref())
+        .map(|l| l.get(lang_code))
+        .unwrap_or(actor.actor_type());
+    let n = graph
+        .incident(a)
+        .iter()
+        .filter(|(_, l)| visible.links.get(*l).copied().unwrap_or(false))
+        .count();
+    focus_sentence(lang, actor.name(), type_label, n, selected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::scene::tests::{graph_of, small};
+
+    #[test]
+    fn the_focused_actor_is_announced_with_its_type_and_visible_links() {
+        let ds = small();
+        let g = graph_of(&ds);
+        let vis = Visible {
+            actors: vec![true; 4],
+            links: vec![true, true, false, true],
+            ..Visible::default()
+        };
+        assert_eq!(
+            announcement(&ds, &g, &vis, 2, false, Lang::Fr),
+            "Gamma (agency) : 1 lien"
+        );
+        assert_eq!(
+            announcement(&ds, &g, &vis, 0, true, Lang::En),
+            "Alpha (association): 3 links, selected"
+        );
+        assert_eq!(announcement(&ds, &g, &vis, 9, false, Lang::En), "");
+    }
 }

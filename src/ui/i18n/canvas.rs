@@ -47,3 +47,23 @@ pub fn texts(lang: Lang) -> &'static Texts {
         Lang::En => &EN,
     }
 }
+
+/// What the live region says when an actor gets the keyboard focus:
+/// "Name (Type) : 3 liens, sélectionné" / "Name (Type): 3 links, selected".
+pub fn focus_sentence(
+    lang: Lang,
+    name: &str,
+    type_label: &str,
+    links: usize,
+    selected: bool,
+) -> String {
+    let t = texts(lang);
+    let sep = if lang == Lang::Fr { " : " } else { ": " };
+    let word = if links == 1 { t.link } else { t.links };
+    let sel = if selected {
+        format!(", {}", t.selected)
+    } else {
+        String::new()
+    };
+    format!("{name} ({type_label}){sep}{links} {word}{sel}")
+}
