@@ -355,7 +355,10 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
         let engine = engine.clone();
         let props = props.clone();
         use_effect(move || {
-            with_engine(&engine, |e, now| e.sync(&props, now));
+            with_engine(&engine, |e, now| {
+                e.sync(&props, now);
+                Vec::new()
+            });
         });
     }
 

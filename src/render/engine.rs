@@ -184,8 +184,9 @@ impl<S: Surface> Engine<S> {
         }
     }
 
-    /// Copies the props in; reacts to what changed.
-    pub(crate) fn sync(&mut self, p: &MapCanvasProps, now: f64) -> Vec<Out> {
+    /// Copies the props in; reacts to what changed. Emits nothing: readiness
+    /// and selections come from frames and input.
+    pub(crate) fn sync(&mut self, p: &MapCanvasProps, now: f64) {
         self.on_select = p.on_select.clone();
         self.on_ready = p.on_ready.clone();
         self.reduced_motion = p.reduced_motion;
@@ -238,7 +239,6 @@ impl<S: Surface> Engine<S> {
             self.year_active = p.year_active;
             self.dirty = true;
         }
-        Vec::new()
     }
 
     /// The canvas's box changed (CSS pixels) or the pixel ratio did.
