@@ -33,10 +33,10 @@ use crate::model::network::graph::Graph;
 use crate::model::view::state::Lang;
 use crate::ui::i18n::canvas::texts;
 
-use super::css;
+use super::css::apply_styles;
 use super::engine::Engine;
 use super::gestures::{Hint, Pointer, Wheel};
-use super::input::{announcement, local, ZOOM_STEP};
+use super::input::{announcement, local, show_hint, HintState, ZOOM_STEP};
 use super::scheduler::{with_engine, Shared};
 use super::surface::WebSurface;
 
@@ -87,99 +87,8 @@ impl PartialEq for MapCanvasProps {
             && self.cooperative == o.cooperative
     }
 }
+
 static INSTANCE: AtomicUsize = AtomicUsize::new(0);
-
-/// How long a gesture hint stays (ms) after the last ignored gesture.
-const HINT_MS: u32 = 1500;
-
-/// The gesture hint overlay (embed mode).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct HintState {
-    kind: Hint,
-    shown: bool,
-    /// Say ⌘ rather than Ctrl.
-    mac: bool,
-}
-
-/// Shows `kind` and (re)starts the timer that hides it; re-renders only when
-/// what is shown changes, not on every wheel tick.
-fn show_hint(
-    hint: &UseStateHandle<HintState>,
-    timer: &Rc<RefCell<Option<Timeout>>>,
-    kind: Hint,
-    mac: bool,
-) {
-    let next = HintState {
-        kind,
-        shown: true,
-        mac,
-    };
-    if **hint != next {
-        hint.set(next);
-    }
-    let h = hint.clone();
-    let hide = Timeout::new(HINT_MS, move || {
-        h.set(HintState {
-            shown: false,
-            ..next
-        })
-    });
-    if let Ok(mut t) = timer.try_borrow_mut() {
-        // Dropping the previous timeout cancels it.
-        *t = Some(hide);
-    }
-}
-
-const VISUALLY_HIDDEN: &str = "position:absolute;width:1px;height:1px;padding:0;margin:-1px;\
-    overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0";
-const ROOT_STYLE: &str = "position:relative;width:100%;height:100%;min-height:0;overflow:hidden";
-// `touch-action` and `cursor` are the engine's (`show_gestures`, `set_cursor`).
-const CANVAS_STYLE: &str = "position:absolute;inset:0;width:100%;height:100%;display:block;\
-    user-select:none;-webkit-user-select:none";
-const ZOOM_STYLE: &str =
-    "position:absolute;right:12px;bottom:12px;display:flex;flex-direction:column;gap:8px";
-
-/// Styles the component's own elements (the children of `root`, known by
-/// tag or class) for the theme, through the CSSOM: a `style` attribute
-/// would need `style-src 'unsafe-inline'` in the Content-Security-Policy
-/// (see [`super::css`]). An element added to the component gets its style
-/// here or a class in `app.css`, never a `style` attribute.
-fn apply_styles(root: &HtmlElement, dark: bool) {
-    let (bg, fg, border) = if dark {
-        ("#23272e", "#eef1f5", "#8a94a3")
-    } else {
-        ("#ffffff", "#1b1f24", "#7d8694")
-    };
-    let button = format!(
-        "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\
-         margin:0;border:1px solid {border};border-radius:8px;background:{bg};color:{fg};\
-         font:600 22px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 1px 3px rgba(0,0,0,.18)"
-    );
-    css::set_style(root, ROOT_STYLE);
-    let children = |parent: &web_sys::Element| {
-        std::iter::successors(parent.first_element_child(), |e| e.next_element_sibling())
-    };
-    for child in children(root) {
-        let class = child.class_name();
-        let declarations = if child.tag_name().eq_ignore_ascii_case("canvas") {
-            CANVAS_STYLE
-        } else if class.split_whitespace().any(|c| c == "civicmap-sr") {
-            VISUALLY_HIDDEN
-        } else if class.split_whitespace().any(|c| c == "civicmap-zoom") {
-            for b in children(&child) {
-                if let Ok(b) = b.dyn_into::<HtmlElement>() {
-                    css::set_style(&b, &button);
-                }
-            }
-            ZOOM_STYLE
-        } else {
-            continue;
-        };
-        if let Ok(el) = child.dyn_into::<HtmlElement>() {
-            css::set_style(&el, declarations);
-        }
-    }
-}
 
 /// The map canvas. See the module documentation.
 #[function_component(MapCanvas)]

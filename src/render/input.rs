@@ -1,6 +1,10 @@
 //! Input handling: pointer (click, drag, pinch), wheel and keyboard events
 //! as they change the engine's camera, hover, focus and selection.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use web_sys::{HtmlElement, PointerEvent};
 use yew::prelude::*;
 
@@ -12,7 +16,7 @@ use crate::ui::i18n::canvas::focus_sentence;
 
 use super::camera::Camera;
 use super::engine::{Engine, Out};
-use super::gestures::Pointer;
+use super::gestures::{Hint, Pointer};
 use super::spatial::{self, Direction};
 use super::style::size;
 use super::surface::Surface;
@@ -289,6 +293,47 @@ pub(crate) fn local(e: &PointerEvent, canvas: &NodeRef) -> Option<(f64, f64)> {
         f64::from(e.client_x()) - r.left(),
         f64::from(e.client_y()) - r.top(),
     ))
+}
+
+/// How long a gesture hint stays (ms) after the last ignored gesture.
+const HINT_MS: u32 = 1500;
+
+/// The gesture hint overlay (embed mode).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct HintState {
+    pub(crate) kind: Hint,
+    pub(crate) shown: bool,
+    /// Say ⌘ rather than Ctrl.
+    pub(crate) mac: bool,
+}
+
+/// Shows `kind` and (re)starts the timer that hides it; re-renders only when
+/// what is shown changes, not on every wheel tick.
+pub(crate) fn show_hint(
+    hint: &UseStateHandle<HintState>,
+    timer: &Rc<RefCell<Option<Timeout>>>,
+    kind: Hint,
+    mac: bool,
+) {
+    let next = HintState {
+        kind,
+        shown: true,
+        mac,
+    };
+    if **hint != next {
+        hint.set(next);
+    }
+    let h = hint.clone();
+    let hide = Timeout::new(HINT_MS, move || {
+        h.set(HintState {
+            shown: false,
+            ..next
+        })
+    });
+    if let Ok(mut t) = timer.try_borrow_mut() {
+        // Dropping the previous timeout cancels it.
+        *t = Some(hide);
+    }
 }
 
 /// What the live region says when an actor gets the keyboard focus:
