@@ -20,11 +20,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 use crate::model::format::dataset::Dataset;
@@ -35,8 +34,10 @@ use crate::ui::i18n::canvas::texts;
 
 use super::css::apply_styles;
 use super::engine::Engine;
-use super::gestures::{Hint, Pointer, Wheel};
-use super::input::{announcement, local, show_hint, HintState, ZOOM_STEP};
+use super::gestures::{Hint, Pointer};
+use super::input::{
+    announcement, local, show_hint, touch_listener, wheel_listener, HintState, ZOOM_STEP,
+};
 use super::scheduler::{with_engine, Shared};
 use super::surface::WebSurface;
 
@@ -172,79 +173,12 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
                 let timer = hint_timer.clone();
                 move |kind: Hint| show_hint(&hint, &timer, kind, mac)
             };
-            let wheel = canvas_el.as_ref().map(|c| {
-                let engine = engine.clone();
-                let show_hint = show_hint.clone();
-                EventListener::new_with_options(
-                    c,
-                    "wheel",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |ev| {
-                        let Some(ev) = ev.dyn_ref::<WheelEvent>() else {
-                            return;
-                        };
-                        let decision = engine
-                            .try_borrow()
-                            .map(|e| e.gestures.wheel(ev.ctrl_key(), ev.meta_key()))
-                            .unwrap_or(Wheel::Zoom);
-                        if decision == Wheel::Page {
-                            // Not cancelled: the host page scrolls.
-                            show_hint(Hint::Wheel);
-                            return;
-                        }
-                        ev.prevent_default();
-                        let Some(target) = ev
-                            .current_target()
-                            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                        else {
-                            return;
-                        };
-                        let r = target.get_bounding_client_rect();
-                        let (x, y) = (
-                            f64::from(ev.client_x()) - r.left(),
-                            f64::from(ev.client_y()) - r.top(),
-                        );
-                        let unit = match ev.delta_mode() {
-                            1 => 16.0,
-                            2 => r.height().max(1.0),
-                            _ => 1.0,
-                        };
-                        let dy = ev.delta_y() * unit;
-                        let pinch = ev.ctrl_key();
-                        with_engine(&engine, |e, _| {
-                            e.wheel(x, y, dy, pinch);
-                            Vec::new()
-                        });
-                    },
-                )
-            });
-            // Touch moves: cancelled for a pinch (so the browser does not
-            // scroll and the pointer events keep coming); left to the page
-            // for one finger in embed mode.
-            let touch = canvas_el.as_ref().map(|c| {
-                let engine = engine.clone();
-                EventListener::new_with_options(
-                    c,
-                    "touchmove",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |ev| {
-                        let Some(ev) = ev.dyn_ref::<web_sys::TouchEvent>() else {
-                            return;
-                        };
-                        let cancel = engine
-                            .try_borrow()
-                            .map(|e| e.gestures.cancel_touch_move(ev.touches().length()))
-                            .unwrap_or(true);
-                        if cancel {
-                            if ev.cancelable() {
-                                ev.prevent_default();
-                            }
-                        } else {
-                            show_hint(Hint::Touch);
-                        }
-                    },
-                )
-            });
+            let wheel = canvas_el
+                .as_ref()
+                .map(|c| wheel_listener(c, engine.clone(), show_hint.clone()));
+            let touch = canvas_el
+                .as_ref()
+                .map(|c| touch_listener(c, engine.clone(), show_hint));
             move || {
                 if let Ok(mut e) = engine.try_borrow_mut() {
                     e.alive = false;

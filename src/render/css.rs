@@ -12,6 +12,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use super::style::{self, Controls};
+
 /// Sets each `property: value` declaration of `declarations`
 /// (`;`-separated, as in CSS) on `el` through `el.style.setProperty`.
 pub fn set_style(el: &HtmlElement, declarations: &str) {
@@ -46,11 +48,11 @@ const ZOOM_STYLE: &str =
 /// (see the module documentation). An element added to the component gets its style
 /// here or a class in `app.css`, never a `style` attribute.
 pub fn apply_styles(root: &HtmlElement, dark: bool) {
-    let (bg, fg, border) = if dark {
-        ("#23272e", "#eef1f5", "#8a94a3")
-    } else {
-        ("#ffffff", "#1b1f24", "#7d8694")
-    };
+    let Controls {
+        background: bg,
+        text: fg,
+        border,
+    } = style::controls(dark);
     let button = format!(
         "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\
          margin:0;border:1px solid {border};border-radius:8px;background:{bg};color:{fg};\

@@ -4,8 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
-use web_sys::{HtmlElement, PointerEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::model::format::dataset::Dataset;
@@ -16,7 +18,8 @@ use crate::ui::i18n::canvas::focus_sentence;
 
 use super::camera::Camera;
 use super::engine::{Engine, Out};
-use super::gestures::{Hint, Pointer};
+use super::gestures::{Hint, Pointer, Wheel};
+use super::scheduler::{with_engine, Shared};
 use super::spatial::{self, Direction};
 use super::style::size;
 use super::surface::Surface;
@@ -194,6 +197,24 @@ impl<S: Surface> Engine<S> {
         self.dirty = true;
     }
 
+    /// A wheel turn at `(x, y)` of `delta_px` pixels, with Ctrl / ⌘ held
+    /// or not: zooms the map, unless embed mode leaves a plain wheel to the
+    /// host page (then returns [`Wheel::Page`] and changes nothing).
+    pub(crate) fn wheel_event(
+        &mut self,
+        x: f64,
+        y: f64,
+        delta_px: f64,
+        ctrl: bool,
+        meta: bool,
+    ) -> Wheel {
+        let decision = self.gestures.wheel(ctrl, meta);
+        if decision == Wheel::Zoom {
+            self.wheel(x, y, delta_px, ctrl);
+        }
+        decision
+    }
+
     pub(crate) fn zoom_by(&mut self, factor: f64, now: f64) {
         let vp = self.viewport();
         let (cx, cy) = vp.centre();
@@ -293,6 +314,85 @@ pub(crate) fn local(e: &PointerEvent, canvas: &NodeRef) -> Option<(f64, f64)> {
         f64::from(e.client_x()) - r.left(),
         f64::from(e.client_y()) - r.top(),
     ))
+}
+
+/// The canvas's wheel listener: zooms at the pointer, or (embed mode, no
+/// Ctrl / ⌘) leaves the wheel to the page and shows the hint.
+pub(crate) fn wheel_listener(
+    canvas: &HtmlCanvasElement,
+    engine: Shared,
+    show_hint: impl Fn(Hint) + 'static,
+) -> EventListener {
+    EventListener::new_with_options(
+        canvas,
+        "wheel",
+        EventListenerOptions::enable_prevent_default(),
+        move |ev| {
+            let Some(ev) = ev.dyn_ref::<WheelEvent>() else {
+                return;
+            };
+            let Some(target) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+            else {
+                return;
+            };
+            let r = target.get_bounding_client_rect();
+            let (x, y) = (
+                f64::from(ev.client_x()) - r.left(),
+                f64::from(ev.client_y()) - r.top(),
+            );
+            let unit = match ev.delta_mode() {
+                1 => 16.0,
+                2 => r.height().max(1.0),
+                _ => 1.0,
+            };
+            let dy = ev.delta_y() * unit;
+            let (ctrl, meta) = (ev.ctrl_key(), ev.meta_key());
+            let mut decision = Wheel::Zoom;
+            with_engine(&engine, |e, _| {
+                decision = e.wheel_event(x, y, dy, ctrl, meta);
+                Vec::new()
+            });
+            if decision == Wheel::Page {
+                // Not cancelled: the host page scrolls.
+                show_hint(Hint::Wheel);
+            } else {
+                ev.prevent_default();
+            }
+        },
+    )
+}
+
+/// The canvas's touch-move listener: cancelled for a pinch (so the browser
+/// does not scroll and the pointer events keep coming); left to the page
+/// for one finger in embed mode, with the hint.
+pub(crate) fn touch_listener(
+    canvas: &HtmlCanvasElement,
+    engine: Shared,
+    show_hint: impl Fn(Hint) + 'static,
+) -> EventListener {
+    EventListener::new_with_options(
+        canvas,
+        "touchmove",
+        EventListenerOptions::enable_prevent_default(),
+        move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::TouchEvent>() else {
+                return;
+            };
+            let cancel = engine
+                .try_borrow()
+                .map(|e| e.gestures.cancel_touch_move(ev.touches().length()))
+                .unwrap_or(true);
+            if cancel {
+                if ev.cancelable() {
+                    ev.prevent_default();
+                }
+            } else {
+                show_hint(Hint::Touch);
+            }
+        },
+    )
 }
 
 /// How long a gesture hint stays (ms) after the last ignored gesture.
