@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
+use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 use yew::prelude::*;
 
 use crate::model::format::dataset::Dataset;
@@ -36,7 +36,7 @@ use super::css::apply_styles;
 use super::engine::Engine;
 use super::gestures::{Hint, Pointer};
 use super::input::{
-    announcement, local, show_hint, touch_listener, wheel_listener, HintState, ZOOM_STEP,
+    key_handler, local, show_hint, touch_listener, wheel_listener, HintState, ZOOM_STEP,
 };
 use super::scheduler::{with_engine, Shared};
 use super::surface::WebSurface;
@@ -281,38 +281,7 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
     };
     let onfocus = focus_change(true);
     let onblur = focus_change(false);
-    let onkeydown = {
-        let engine = engine.clone();
-        let announce = announce.clone();
-        let lang = props.lang;
-        Callback::from(move |ev: KeyboardEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                return;
-            }
-            let key = ev.key();
-            let mut said = None;
-            let mut used = false;
-            with_engine(&engine, |e, now| {
-                let mut out = Vec::new();
-                let (u, focused) = e.key(&key, now, &mut out);
-                used = u;
-                if let (Some(a), Some(ds)) = (focused, &e.dataset) {
-                    let sel = e.selected == Some(a);
-                    said = e
-                        .graph
-                        .as_ref()
-                        .map(|g| announcement(ds, g, &e.visible, a, sel, lang));
-                }
-                out
-            });
-            if used {
-                ev.prevent_default();
-            }
-            if let Some(s) = said {
-                announce.set(s);
-            }
-        })
-    };
+    let onkeydown = key_handler(engine.clone(), announce.clone(), props.lang);
     let button = |factor: Option<f64>| {
         let engine = engine.clone();
         Callback::from(move |_: MouseEvent| {

@@ -32,6 +32,8 @@ pub(crate) const SYNC_LAYOUT_WORK: u64 = 2_000_000;
 /// Duration of animated camera moves.
 pub(crate) const FLIGHT_MS: f64 = 300.0;
 
+/// What the engine asks the component to emit.
+#[derive(Debug, PartialEq)]
 pub(crate) enum Out {
     Select(Option<usize>),
     Ready,

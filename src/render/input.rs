@@ -316,6 +316,43 @@ pub(crate) fn local(e: &PointerEvent, canvas: &NodeRef) -> Option<(f64, f64)> {
     ))
 }
 
+/// The canvas's keydown handler: arrows move the keyboard focus (and the
+/// live region announces the focused actor), Enter selects, Escape clears,
+/// + / − / 0 zoom (see [`Engine::key`]).
+pub(crate) fn key_handler(
+    engine: Shared,
+    announce: UseStateHandle<String>,
+    lang: Lang,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        let mut said = None;
+        let mut used = false;
+        with_engine(&engine, |e, now| {
+            let mut out = Vec::new();
+            let (u, focused) = e.key(&key, now, &mut out);
+            used = u;
+            if let (Some(a), Some(ds)) = (focused, &e.dataset) {
+                let sel = e.selected == Some(a);
+                said = e
+                    .graph
+                    .as_ref()
+                    .map(|g| announcement(ds, g, &e.visible, a, sel, lang));
+            }
+            out
+        });
+        if used {
+            ev.prevent_default();
+        }
+        if let Some(s) = said {
+            announce.set(s);
+        }
+    })
+}
+
 /// The canvas's wheel listener: zooms at the pointer, or (embed mode, no
 /// Ctrl / ⌘) leaves the wheel to the page and shows the hint.
 pub(crate) fn wheel_listener(

@@ -25,5 +25,7 @@ pub mod shape;
 pub mod spatial;
 pub mod style;
 pub mod surface;
+#[cfg(test)]
+mod tests;
 
 pub use canvas::{MapCanvas, MapCanvasProps};
