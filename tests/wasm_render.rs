@@ -356,7 +356,7 @@ async fn embed_mode_leaves_plain_wheels_and_one_finger_to_the_page() {
         root,
         handle,
         canvas,
-        rec,
+        ..
     } = mount(star(true), None, true).await;
     let touch_action =
         js_sys::Function::new_with_args("c", "return getComputedStyle(c).touchAction;")
@@ -442,7 +442,7 @@ async fn the_standalone_map_zooms_on_any_wheel() {
         root,
         handle,
         canvas,
-        rec,
+        ..
     } = mount(star(true), None, false).await;
     assert_eq!(
         canvas.get_attribute("data-gestures").as_deref(),
