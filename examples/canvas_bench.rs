@@ -10,19 +10,12 @@
 //! all of it and prints frame times.
 
 #[cfg(target_arch = "wasm32")]
-#[path = "../tests/support/sigma.rs"]
-#[allow(dead_code)]
-mod sigma;
-
-#[cfg(target_arch = "wasm32")]
 mod app {
     use std::rc::Rc;
 
     use civicmap::model::view::state::Lang;
     use civicmap::render::MapCanvas;
     use yew::prelude::*;
-
-    use super::sigma;
 
     const DATA: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -38,9 +31,13 @@ mod app {
     #[function_component(Bench)]
     fn bench() -> Html {
         let data = use_memo((), |_| {
-            let ds = sigma::sigma_dataset(DATA);
-            let g = sigma::graph_of(&ds);
-            let vis = sigma::all_visible(&ds);
+            let ds = civicmap::model::fixtures::sigma_with_positions(DATA);
+            let g = civicmap::model::network::graph::Graph::new(&ds);
+            let vis = civicmap::model::network::filter::visible(
+                &ds,
+                &g,
+                &civicmap::model::network::filter::Filter::default(),
+            );
             (Rc::new(ds), Rc::new(g), Rc::new(vis))
         });
         let initial = query("select").and_then(|s| s.parse::<usize>().ok());

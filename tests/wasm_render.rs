@@ -161,21 +161,44 @@ fn key(canvas: &web_sys::Element, k: &str) {
     );
 }
 
-#[wasm_bindgen_test]
-async fn canvas_mounts_fills_its_parent_and_is_ready_once() {
+/// A map mounted in its own host element, ready, with its canvas and what
+/// its callbacks recorded.
+struct Mounted {
+    root: web_sys::Element,
+    handle: yew::AppHandle<MapCanvas>,
+    canvas: web_sys::Element,
+    rec: Rc<RefCell<Record>>,
+}
+
+/// Mounts a map of `ds` (embed mode if `cooperative`), waits for its first
+/// `on_ready` and finds its canvas.
+async fn mount(ds: Dataset, selected: Option<usize>, cooperative: bool) -> Mounted {
     let rec = Rc::new(RefCell::new(Record::default()));
     let root = host();
-    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(
-        root.clone(),
-        props(star(true), rec.clone(), None),
-    )
-    .render();
+    let mut p = props(ds, rec.clone(), selected);
+    p.cooperative = cooperative;
+    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(root.clone(), p).render();
     wait_until("on_ready", || rec.borrow().ready == 1).await;
-
     let canvas = root
         .query_selector("canvas[data-testid=map-canvas]")
         .unwrap()
         .unwrap();
+    Mounted {
+        root,
+        handle,
+        canvas,
+        rec,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn canvas_mounts_fills_its_parent_and_is_ready_once() {
+    let Mounted {
+        root,
+        handle,
+        canvas,
+        rec,
+    } = mount(star(true), None, false).await;
     assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert!(canvas
@@ -246,18 +269,12 @@ async fn canvas_mounts_fills_its_parent_and_is_ready_once() {
 
 #[wasm_bindgen_test]
 async fn keyboard_moves_focus_announces_and_selects() {
-    let rec = Rc::new(RefCell::new(Record::default()));
-    let root = host();
-    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(
-        root.clone(),
-        props(star(true), rec.clone(), None),
-    )
-    .render();
-    wait_until("on_ready", || rec.borrow().ready == 1).await;
-    let canvas = root
-        .query_selector("canvas[data-testid=map-canvas]")
-        .unwrap()
-        .unwrap();
+    let Mounted {
+        root,
+        handle,
+        canvas,
+        rec,
+    } = mount(star(true), None, false).await;
     let live = root.query_selector("[aria-live]").unwrap().unwrap();
 
     // The first arrow focuses the actor nearest the centre (the hub)…
@@ -281,14 +298,10 @@ async fn keyboard_moves_focus_announces_and_selects() {
 
 #[wasm_bindgen_test]
 async fn ready_waits_for_the_layout_to_settle() {
-    let rec = Rc::new(RefCell::new(Record::default()));
-    let root = host();
-    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(
-        root.clone(),
-        props(star(false), rec.clone(), Some(1)),
-    )
-    .render();
-    wait_until("on_ready after the layout", || rec.borrow().ready == 1).await;
+    let Mounted {
+        root, handle, rec, ..
+    } = mount(star(false), Some(1), false).await;
+    assert_eq!(rec.borrow().ready, 1, "on_ready after the layout");
     handle.destroy();
     root.remove();
 }
@@ -339,16 +352,12 @@ fn zoom(canvas: &web_sys::Element) -> f64 {
 
 #[wasm_bindgen_test]
 async fn embed_mode_leaves_plain_wheels_and_one_finger_to_the_page() {
-    let rec = Rc::new(RefCell::new(Record::default()));
-    let root = host();
-    let mut p = props(star(true), rec.clone(), None);
-    p.cooperative = true;
-    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(root.clone(), p).render();
-    wait_until("on_ready", || rec.borrow().ready == 1).await;
-    let canvas = root
-        .query_selector("canvas[data-testid=map-canvas]")
-        .unwrap()
-        .unwrap();
+    let Mounted {
+        root,
+        handle,
+        canvas,
+        ..
+    } = mount(star(true), None, true).await;
     let touch_action =
         js_sys::Function::new_with_args("c", "return getComputedStyle(c).touchAction;")
             .call1(&wasm_bindgen::JsValue::NULL, &canvas)
@@ -429,18 +438,12 @@ async fn embed_mode_leaves_plain_wheels_and_one_finger_to_the_page() {
 
 #[wasm_bindgen_test]
 async fn the_standalone_map_zooms_on_any_wheel() {
-    let rec = Rc::new(RefCell::new(Record::default()));
-    let root = host();
-    let handle = yew::Renderer::<MapCanvas>::with_root_and_props(
-        root.clone(),
-        props(star(true), rec.clone(), None),
-    )
-    .render();
-    wait_until("on_ready", || rec.borrow().ready == 1).await;
-    let canvas = root
-        .query_selector("canvas[data-testid=map-canvas]")
-        .unwrap()
-        .unwrap();
+    let Mounted {
+        root,
+        handle,
+        canvas,
+        ..
+    } = mount(star(true), None, false).await;
     assert_eq!(
         canvas.get_attribute("data-gestures").as_deref(),
         Some("free")

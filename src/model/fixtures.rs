@@ -65,11 +65,19 @@ pub fn sigma_demo() -> Dataset {
         "/../shared/datasets/sigma-demo-wikipedia-dataviz.json"
     );
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut imported = crate::convert::sigma::import_sigma(path, &text)
-        .unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    sigma_with_positions(&text)
+}
+
+/// A sigma.js/graphology JSON text converted by `civicmap import sigma`,
+/// with the file's positions kept (for the browser bench page, which has the
+/// text but no file system).
+pub fn sigma_with_positions(text: &str) -> Dataset {
+    let path = "sigma.json";
+    let mut imported =
+        crate::convert::sigma::import_sigma(path, text).unwrap_or_else(|e| panic!("{path}: {e:?}"));
     // The converter leaves positions out (the map lays the graph out itself);
     // this fixture keeps sigma's, one node per actor in file order.
-    let file: serde_json::Value = serde_json::from_str(&text).expect("sigma demo JSON");
+    let file: serde_json::Value = serde_json::from_str(text).expect("sigma demo JSON");
     let nodes = file["nodes"].as_array().expect("nodes");
     assert_eq!(nodes.len(), imported.dataset.actors.len());
     for (actor, node) in imported.dataset.actors.iter_mut().zip(nodes) {

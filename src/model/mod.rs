@@ -7,7 +7,8 @@
 //! `gloo` or `wasm_bindgen`; it compiles and is tested natively, and the
 //! browser runs exactly the same code (`tests/tidy.rs` checks it).
 
-#[cfg(not(target_arch = "wasm32"))]
+// Test fixtures (they read files; the app never calls them, so the
+// release build drops them).
 #[doc(hidden)]
 pub mod fixtures;
 pub mod format;

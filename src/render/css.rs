@@ -6,9 +6,13 @@
 //! `style` object through the CSSOM are allowed, so components that must
 //! style themselves without the stylesheet (the map canvas, which also runs
 //! in the browser tests without `app.css`) use [`set_style`] from an effect
-//! instead of a `style` attribute.
+//! instead of a `style` attribute; [`apply_styles`] styles the map
+//! canvas component this way.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+use super::style::{self, Controls};
 
 /// Sets each `property: value` declaration of `declarations`
 /// (`;`-separated, as in CSS) on `el` through `el.style.setProperty`.
@@ -27,6 +31,57 @@ fn parse(declarations: &str) -> impl Iterator<Item = (&str, &str)> {
         let (p, v) = (p.trim(), v.trim());
         (!p.is_empty() && !v.is_empty()).then_some((p, v))
     })
+}
+
+const VISUALLY_HIDDEN: &str = "position:absolute;width:1px;height:1px;padding:0;margin:-1px;\
+    overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0";
+const ROOT_STYLE: &str = "position:relative;width:100%;height:100%;min-height:0;overflow:hidden";
+// `touch-action` and `cursor` are the engine's (`show_gestures`, `set_cursor`).
+const CANVAS_STYLE: &str = "position:absolute;inset:0;width:100%;height:100%;display:block;\
+    user-select:none;-webkit-user-select:none";
+const ZOOM_STYLE: &str =
+    "position:absolute;right:12px;bottom:12px;display:flex;flex-direction:column;gap:8px";
+
+/// Styles the component's own elements (the children of `root`, known by
+/// tag or class) for the theme, through the CSSOM: a `style` attribute
+/// would need `style-src 'unsafe-inline'` in the Content-Security-Policy
+/// (see the module documentation). An element added to the component gets its style
+/// here or a class in `app.css`, never a `style` attribute.
+pub fn apply_styles(root: &HtmlElement, dark: bool) {
+    let Controls {
+        background: bg,
+        text: fg,
+        border,
+    } = style::controls(dark);
+    let button = format!(
+        "width:44px;height:44px;display:flex;align-items:center;justify-content:center;padding:0;\
+         margin:0;border:1px solid {border};border-radius:8px;background:{bg};color:{fg};\
+         font:600 22px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 1px 3px rgba(0,0,0,.18)"
+    );
+    set_style(root, ROOT_STYLE);
+    let children = |parent: &web_sys::Element| {
+        std::iter::successors(parent.first_element_child(), |e| e.next_element_sibling())
+    };
+    for child in children(root) {
+        let class = child.class_name();
+        let declarations = if child.tag_name().eq_ignore_ascii_case("canvas") {
+            CANVAS_STYLE
+        } else if class.split_whitespace().any(|c| c == "civicmap-sr") {
+            VISUALLY_HIDDEN
+        } else if class.split_whitespace().any(|c| c == "civicmap-zoom") {
+            for b in children(&child) {
+                if let Ok(b) = b.dyn_into::<HtmlElement>() {
+                    set_style(&b, &button);
+                }
+            }
+            ZOOM_STYLE
+        } else {
+            continue;
+        };
+        if let Ok(el) = child.dyn_into::<HtmlElement>() {
+            set_style(&el, declarations);
+        }
+    }
 }
 
 #[cfg(test)]

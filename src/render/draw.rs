@@ -4,18 +4,14 @@
 //! and emphasis level, one path per node type and emphasis level, one
 //! `set_line_dash` per kind batch).
 
-use std::f64::consts::TAU;
-
-use wasm_bindgen::JsValue;
-use web_sys::CanvasRenderingContext2d;
-
 use crate::model::format::dataset::Position;
 
 use super::camera::{clip_segment, Camera, Viewport};
 use super::labels::Candidate;
 use super::scene::{Scene, SceneLink};
 use super::shape::{self, PathSink};
-use super::style::{size, Palette, LABEL_FONT};
+use super::style::{size, Palette, FOCUS_DASH, LABEL_FONT};
+use super::surface::Surface;
 
 /// Links are clipped this far outside the viewport (pixels), so line caps
 /// and dashes at the border look the same as inside.
@@ -47,16 +43,11 @@ pub struct Frame<'a> {
     /// Draw actors without a founding year hollow.
     pub hollow_undated: bool,
     pub labels: &'a [Candidate],
-    /// One JS array per link kind (`Scene::kinds`), and the solid pattern.
-    pub dashes: &'a [JsValue],
-    pub solid: &'a JsValue,
-    /// The dash pattern of the keyboard focus ring.
-    pub focus_dash: &'a JsValue,
 }
 
-struct Ctx<'a>(&'a CanvasRenderingContext2d);
+struct Ctx<'a, S>(&'a mut S);
 
-impl PathSink for Ctx<'_> {
+impl<S: Surface> PathSink for Ctx<'_, S> {
     fn move_to(&mut self, x: f64, y: f64) {
         self.0.move_to(x, y);
     }
@@ -64,8 +55,7 @@ impl PathSink for Ctx<'_> {
         self.0.line_to(x, y);
     }
     fn circle(&mut self, x: f64, y: f64, r: f64) {
-        self.0.move_to(x + r, y);
-        let _ = self.0.arc(x, y, r, 0.0, TAU);
+        self.0.circle(x, y, r);
     }
 }
 
@@ -98,18 +88,18 @@ impl Frame<'_> {
 
 /// Draws `f` on `ctx`. Returns nothing: a canvas call cannot fail in a way
 /// the visitor could act on.
-pub fn draw(ctx: &CanvasRenderingContext2d, f: &Frame) {
-    let _ = ctx.set_transform(f.dpr, 0.0, 0.0, f.dpr, 0.0, 0.0);
+pub fn draw<S: Surface>(ctx: &mut S, f: &Frame) {
+    ctx.set_transform(f.dpr);
     ctx.set_global_alpha(1.0);
-    ctx.set_fill_style_str(f.palette.background);
+    ctx.set_fill_style(f.palette.background);
     ctx.fill_rect(0.0, 0.0, f.vp.width, f.vp.height);
     if f.vp.is_empty() {
         return;
     }
-    draw_links(ctx, f);
-    draw_nodes(ctx, f);
-    draw_rings(ctx, f);
-    draw_labels(ctx, f);
+    draw_links(&mut *ctx, f);
+    draw_nodes(&mut *ctx, f);
+    draw_rings(&mut *ctx, f);
+    draw_labels(&mut *ctx, f);
 }
 
 /// Which links a pass draws: all (no emphasis), the dimmed ones, or the
@@ -161,7 +151,7 @@ fn dashes_on(f: &Frame) -> bool {
     true
 }
 
-fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
+fn draw_links<S: Surface>(ctx: &mut S, f: &Frame) {
     let passes: &[LinkPass] = if f.emphasis.is_some() {
         &[LinkPass::Dim, LinkPass::Strong]
     } else {
@@ -175,8 +165,8 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
             LinkPass::Dim => (f.palette.link_dim, size::LINK),
             LinkPass::Strong => (f.palette.link_strong, size::LINK_STRONG),
         };
-        ctx.set_stroke_style_str(colour);
-        ctx.set_fill_style_str(colour);
+        ctx.set_stroke_style(colour);
+        ctx.set_fill_style(colour);
         ctx.set_line_width(width);
         let dash_this_pass = dashed || pass == LinkPass::Strong;
         for (k, kind) in f.scene.kinds.iter().enumerate() {
@@ -200,25 +190,21 @@ fn draw_links(ctx: &CanvasRenderingContext2d, f: &Frame) {
                 arrows |= kind.directed;
             }
             if any {
-                let dash = if dash_this_pass {
-                    f.dashes.get(k).unwrap_or(f.solid)
-                } else {
-                    f.solid
-                };
-                let _ = ctx.set_line_dash(dash);
+                let dash = if dash_this_pass { kind.dash } else { &[] };
+                ctx.set_line_dash(dash);
                 ctx.stroke();
             }
             if arrows {
-                draw_arrowheads(ctx, f, k, pass);
+                draw_arrowheads(&mut *ctx, f, k, pass);
             }
         }
     }
-    let _ = ctx.set_line_dash(f.solid);
+    ctx.set_line_dash(&[]);
 }
 
 /// One filled path of arrowheads for the directed links of kind `k`,
 /// their tips on the target's outline.
-fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: LinkPass) {
+fn draw_arrowheads<S: Surface>(ctx: &mut S, f: &Frame, k: usize, pass: LinkPass) {
     ctx.begin_path();
     let mut any = false;
     for l in f.scene.links_of_kind(k) {
@@ -257,7 +243,7 @@ fn draw_arrowheads(ctx: &CanvasRenderingContext2d, f: &Frame, k: usize, pass: Li
     }
 }
 
-fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
+fn draw_nodes<S: Surface>(ctx: &mut S, f: &Frame) {
     let zoom = f.camera.zoom;
     ctx.set_line_join("round");
     // Round caps hide the seam where an unclosed polygon outline meets itself.
@@ -283,7 +269,7 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                 }
                 ctx.begin_path();
                 let mut any = false;
-                let mut sink = Ctx(ctx);
+                let mut sink = Ctx(&mut *ctx);
                 for &a in actors {
                     if !f.visible(a) || f.emphasised(a) == dim {
                         continue;
@@ -307,16 +293,16 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
                     // Outline only, in the type's colour, inside a thin
                     // contrasting line so it reads on any background.
                     ctx.set_line_width(3.0);
-                    ctx.set_stroke_style_str(outline);
+                    ctx.set_stroke_style(outline);
                     ctx.stroke();
                     ctx.set_line_width(1.8);
-                    ctx.set_stroke_style_str(fill);
+                    ctx.set_stroke_style(fill);
                     ctx.stroke();
                 } else {
-                    ctx.set_fill_style_str(fill);
+                    ctx.set_fill_style(fill);
                     ctx.fill();
                     ctx.set_line_width(size::OUTLINE);
-                    ctx.set_stroke_style_str(outline);
+                    ctx.set_stroke_style(outline);
                     ctx.stroke();
                 }
             }
@@ -324,7 +310,7 @@ fn draw_nodes(ctx: &CanvasRenderingContext2d, f: &Frame) {
     }
 }
 
-fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f64, colour: &str) {
+fn ring<S: Surface>(ctx: &mut S, f: &Frame, a: usize, gap: f64, width: f64, colour: &str) {
     if !f.visible(a) {
         return;
     }
@@ -332,13 +318,13 @@ fn ring(ctx: &CanvasRenderingContext2d, f: &Frame, a: usize, gap: f64, width: f6
     let r = screen_radius(f.scene, a, f.camera.zoom);
     let ext = f.scene.extent_of(a);
     ctx.begin_path();
-    let _ = ctx.arc(x, y, r * ext + gap, 0.0, TAU);
+    ctx.circle(x, y, r * ext + gap);
     ctx.set_line_width(width);
-    ctx.set_stroke_style_str(colour);
+    ctx.set_stroke_style(colour);
     ctx.stroke();
 }
 
-fn draw_rings(ctx: &CanvasRenderingContext2d, f: &Frame) {
+fn draw_rings<S: Surface>(ctx: &mut S, f: &Frame) {
     for &h in f.highlighted {
         // Two rings with a background halo: a timeline event's actors must
         // stand out among all the others.
@@ -357,13 +343,13 @@ fn draw_rings(ctx: &CanvasRenderingContext2d, f: &Frame) {
         ring(ctx, f, s, 3.5, 3.0, f.palette.selection);
     }
     if let Some(k) = f.focused {
-        let _ = ctx.set_line_dash(f.focus_dash);
+        ctx.set_line_dash(FOCUS_DASH);
         ring(ctx, f, k, 8.0, 2.0, f.palette.focus);
-        let _ = ctx.set_line_dash(f.solid);
+        ctx.set_line_dash(&[]);
     }
 }
 
-fn draw_labels(ctx: &CanvasRenderingContext2d, f: &Frame) {
+fn draw_labels<S: Surface>(ctx: &mut S, f: &Frame) {
     if f.labels.is_empty() {
         return;
     }
@@ -372,15 +358,15 @@ fn draw_labels(ctx: &CanvasRenderingContext2d, f: &Frame) {
     ctx.set_text_align("left");
     ctx.set_line_join("round");
     ctx.set_line_width(4.0);
-    ctx.set_stroke_style_str(f.palette.halo);
-    ctx.set_fill_style_str(f.palette.label);
+    ctx.set_stroke_style(f.palette.halo);
+    ctx.set_fill_style(f.palette.label);
     for c in f.labels {
         let Some(name) = f.scene.names.get(c.actor) else {
             continue;
         };
         let x = c.rect.x + 1.0;
         let y = c.rect.y + c.rect.h / 2.0;
-        let _ = ctx.stroke_text(name, x, y);
-        let _ = ctx.fill_text(name, x, y);
+        ctx.stroke_text(name, x, y);
+        ctx.fill_text(name, x, y);
     }
 }

@@ -87,8 +87,7 @@ pub struct Scene {
     pub type_of: Vec<usize>,
     /// Actor indices of each type (`types` order), for batched drawing.
     pub by_type: Vec<Vec<usize>>,
-    pub degree: Vec<usize>,
-    /// World radius (see [`node_radius`]).
+    /// World radius (see [`node_radius`]) from the actor's degree in the graph.
     pub radius: Vec<f64>,
     pub founded: Vec<bool>,
     /// Per type, in taxonomy order, plus one last style for an unknown type.
@@ -98,10 +97,6 @@ pub struct Scene {
     /// Links sorted by kind; `kind_ranges[k]` are the links of kind `k`.
     pub links: Vec<SceneLink>,
     pub kind_ranges: Vec<Range<usize>>,
-    /// Neighbours: `adjacency[adj_start[a]..adj_start[a + 1]]` are
-    /// `(neighbour, link index)` pairs of actor `a`, both directions.
-    pub adj_start: Vec<usize>,
-    pub adjacency: Vec<(usize, usize)>,
     /// Actor indices, most connected first (ties: dataset order): the order
     /// labels are placed in.
     pub by_priority: Vec<usize>,
@@ -211,34 +206,9 @@ impl Scene {
         }
         let links: Vec<SceneLink> = links.into_iter().map(|(_, l)| l).collect();
 
-        let mut degree = vec![0usize; n];
-        let mut adj: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-        for l in &links {
-            if let Some(d) = degree.get_mut(l.source) {
-                *d += 1;
-            }
-            if l.target != l.source {
-                if let Some(d) = degree.get_mut(l.target) {
-                    *d += 1;
-                }
-            }
-            if let Some(v) = adj.get_mut(l.source) {
-                v.push((l.target, l.link));
-            }
-            if l.target != l.source {
-                if let Some(v) = adj.get_mut(l.target) {
-                    v.push((l.source, l.link));
-                }
-            }
-        }
-        let mut adj_start = Vec::with_capacity(n + 1);
-        let mut adjacency = Vec::with_capacity(links.len() * 2);
-        for mut v in adj {
-            adj_start.push(adjacency.len());
-            v.sort_unstable();
-            adjacency.append(&mut v);
-        }
-        adj_start.push(adjacency.len());
+        // Degrees and neighbours are the graph's (`Graph::degree`,
+        // `Graph::incident`): a self-loop counts once.
+        let degree: Vec<usize> = (0..n).map(|a| g.degree(a)).collect();
 
         let mut by_priority: Vec<usize> = (0..n).collect();
         by_priority.sort_by(|&a, &b| {
@@ -252,14 +222,11 @@ impl Scene {
             type_of,
             by_type,
             radius: degree.iter().map(|&d| node_radius(d)).collect(),
-            degree,
             founded: ds.actors.iter().map(|a| a.founded.is_some()).collect(),
             types,
             kinds,
             links,
             kind_ranges,
-            adj_start,
-            adjacency,
             by_priority,
         }
     }
@@ -271,13 +238,6 @@ impl Scene {
 
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
-    }
-
-    /// `(neighbour, link index)` pairs of actor `a`.
-    pub fn neighbours(&self, a: usize) -> &[(usize, usize)] {
-        let s = self.adj_start.get(a).copied().unwrap_or(0);
-        let e = self.adj_start.get(a + 1).copied().unwrap_or(s);
-        self.adjacency.get(s..e).unwrap_or(&[])
     }
 
     /// The links of kind `k`.
@@ -306,13 +266,13 @@ impl Scene {
 /// Marks actor `focus` and its neighbours over visible links in `out`
 /// (resized to the actor count, `false` elsewhere), for the hover and
 /// selection emphasis.
-pub fn neighbourhood(scene: &Scene, visible_links: &[bool], focus: usize, out: &mut Vec<bool>) {
+pub fn neighbourhood(graph: &Graph, visible_links: &[bool], focus: usize, out: &mut Vec<bool>) {
     out.clear();
-    out.resize(scene.len(), false);
+    out.resize(graph.actor_count(), false);
     if let Some(f) = out.get_mut(focus) {
         *f = true;
     }
-    for &(nb, link) in scene.neighbours(focus) {
+    for &(nb, link) in graph.incident(focus) {
         if visible_links.get(link).copied().unwrap_or(false) {
             if let Some(f) = out.get_mut(nb) {
                 *f = true;
@@ -325,25 +285,10 @@ pub fn neighbourhood(scene: &Scene, visible_links: &[bool], focus: usize, out: &
 pub(crate) mod tests {
     use super::*;
     use crate::model::format::complete::PALETTE;
-    use crate::model::network::graph::ActorId;
 
-    /// A graph built straight from the dataset (the tests do not depend on
-    /// `Graph::new`).
+    /// The graph of a test dataset (degrees and neighbours come from it).
     pub(crate) fn graph_of(ds: &Dataset) -> Graph {
-        let mut g = Graph::default();
-        let nodes: Vec<_> = ds
-            .actors
-            .iter()
-            .map(|a| g.inner.add_node(ActorId(a.id().to_string())))
-            .collect();
-        for (i, l) in ds.links.iter().enumerate() {
-            let s = ds.actors.iter().position(|a| a.id() == l.source());
-            let t = ds.actors.iter().position(|a| a.id() == l.target());
-            if let (Some(s), Some(t)) = (s, t) {
-                g.inner.add_edge(nodes[s], nodes[t], i);
-            }
-        }
-        g
+        Graph::new(ds)
     }
 
     pub(crate) fn small() -> Dataset {
@@ -410,23 +355,27 @@ pub(crate) mod tests {
         assert_eq!(funds, vec![1, 2, 3]);
         assert_eq!(partners, vec![0]);
         assert!(s.links_of_kind(2).is_empty());
-        assert_eq!(s.degree, vec![3, 2, 2, 0]);
+        // Degrees 3, 2, 2, 0 (the self-loop on a counts once): sizes and
+        // the label order follow them.
+        let g = graph_of(&ds);
+        let radius: Vec<f64> = [3, 2, 2, 0].into_iter().map(node_radius).collect();
+        assert_eq!(s.radius, radius);
         assert!(s.radius[0] > s.radius[3]);
         assert_eq!(s.by_priority, vec![0, 1, 2, 3]);
-        let nb: Vec<usize> = s.neighbours(2).iter().map(|p| p.0).collect();
+        let nb: Vec<usize> = g.incident(2).iter().map(|p| p.0).collect();
         assert_eq!(nb, vec![0, 1]);
     }
 
     #[test]
     fn neighbourhood_follows_visible_links_only() {
         let ds = small();
-        let s = Scene::new(&ds, &graph_of(&ds));
+        let g = graph_of(&ds);
         let mut out = Vec::new();
-        neighbourhood(&s, &[true, false, true, true], 0, &mut out);
+        neighbourhood(&g, &[true, false, true, true], 0, &mut out);
         assert_eq!(out, vec![true, true, false, false]);
-        neighbourhood(&s, &[true; 4], 3, &mut out);
+        neighbourhood(&g, &[true; 4], 3, &mut out);
         assert_eq!(out, vec![false, false, false, true]);
-        neighbourhood(&s, &[true; 4], 99, &mut out);
+        neighbourhood(&g, &[true; 4], 99, &mut out);
         assert_eq!(out, vec![false; 4]);
     }
 }

@@ -31,6 +31,34 @@ pub struct Palette {
     pub highlight: &'static str,
 }
 
+/// The colours of the map's own buttons (zoom in, zoom out, show all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Controls {
+    pub background: &'static str,
+    pub text: &'static str,
+    pub border: &'static str,
+}
+
+/// The buttons' colours for a theme.
+pub fn controls(dark: bool) -> Controls {
+    if dark {
+        Controls {
+            background: "#23272e",
+            text: "#eef1f5",
+            border: "#8a94a3",
+        }
+    } else {
+        Controls {
+            background: "#ffffff",
+            text: "#1b1f24",
+            border: "#7d8694",
+        }
+    }
+}
+
+/// The dash pattern of the keyboard focus ring.
+pub const FOCUS_DASH: &[f64] = &[4.0, 3.0];
+
 pub const LIGHT: Palette = Palette {
     background: "#f7f8fa",
     link: "rgba(70, 78, 92, 0.38)",

@@ -5,6 +5,8 @@
 //! text: adding a language means touching this file only. Dataset text is
 //! not here: it comes from the file through `LocalizedText::get`.
 
+pub mod canvas;
+
 use crate::deploy::snippet::{HeightError, MAX_HEIGHT, MIN_HEIGHT};
 use crate::model::view::state::Lang;
 use crate::model::view::url::{Notice, NoticeReason};

@@ -1,0 +1,483 @@
+//! The map engine: the per-canvas state that changes from frame to frame
+//! (positions, layout in progress, camera, hover, focus, gestures), what a
+//! new dataset or new props do to it, hit testing and drawing one frame.
+//!
+//! Input handling is in [`super::input`], the frame loop and its budget in
+//! [`super::scheduler`], the Yew component in [`super::canvas`].
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::format::dataset::{Dataset, Position};
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::network::layout::Layout;
+
+use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
+use super::canvas::MapCanvasProps;
+use super::draw::{self, screen_radius, Frame};
+use super::gestures::Gestures;
+use super::input::Press;
+use super::labels::{label_box, Candidate, Placer, Rect};
+use super::scene::{neighbourhood, Scene};
+use super::spatial::Grid;
+use super::style::{self, size};
+use super::surface::{Surface, WebSurface};
+
+/// Under reduced motion, a layout of at most this many work units is
+/// computed at once (well under 100 ms); a bigger one is spread over frames
+/// like any other, but shown only once settled.
+pub(crate) const SYNC_LAYOUT_WORK: u64 = 2_000_000;
+/// Duration of animated camera moves.
+pub(crate) const FLIGHT_MS: f64 = 300.0;
+
+/// What the engine asks the component to emit.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Out {
+    Select(Option<usize>),
+    Ready,
+}
+
+/// Per-canvas state that changes from frame to frame, drawn on a
+/// [`Surface`] (the browser's canvas, or a recording one in the tests).
+#[derive(Default)]
+pub struct Engine<S = WebSurface> {
+    pub(crate) alive: bool,
+    pub(crate) surface: S,
+    pub(crate) vp: Option<Viewport>,
+    pub(crate) dpr: f64,
+
+    pub(crate) dataset: Option<Rc<Dataset>>,
+    pub(crate) graph: Option<Rc<Graph>>,
+    pub(crate) scene: Scene,
+    pub(crate) positions: Vec<Position>,
+    pub(crate) layout: Option<Layout>,
+    /// Show the layout only once settled (reduced motion, big graph).
+    pub(crate) quiet_layout: bool,
+    /// When the layout's positions were last drawn (ms, `performance.now`).
+    pub(crate) layout_drawn_at: f64,
+    /// What drawing a frame really costs, painting included (ms): the time
+    /// from a frame that drew to the next one, less its layout work, when
+    /// that is long (else the draw calls' own time). The browser rasterizes
+    /// the canvas after our draw calls return, so the calls' own time
+    /// (`last_frame_ms`) can be a tenth of a big graph's real cost.
+    pub(crate) draw_cost: f64,
+    /// The last frame: when it started, its layout time, whether it drew.
+    pub(crate) prev_frame: Option<(f64, f64, bool)>,
+    pub(crate) grid: Grid,
+    pub(crate) grid_dirty: bool,
+
+    pub(crate) visible: Rc<Visible>,
+    pub(crate) selected: Option<usize>,
+    pub(crate) highlighted: Rc<Vec<usize>>,
+    pub(crate) dark: bool,
+    pub(crate) year_active: bool,
+    pub(crate) reduced_motion: bool,
+    pub(crate) on_select: Callback<Option<usize>>,
+    pub(crate) on_ready: Callback<()>,
+
+    pub(crate) camera: Camera,
+    pub(crate) flight: Option<Flight>,
+    /// The visitor moved the camera: stop fitting automatically.
+    pub(crate) user_moved: bool,
+    /// Centre this actor once the layout has settled.
+    pub(crate) pending_centre: Option<usize>,
+
+    pub(crate) hovered: Option<usize>,
+    pub(crate) focused: Option<usize>,
+    pub(crate) has_focus: bool,
+    pub(crate) pointers: Vec<(i32, f64, f64)>,
+    pub(crate) press: Option<Press>,
+    pub(crate) cursor: &'static str,
+    /// Which gestures are the map's (embed mode leaves some to the page).
+    pub(crate) gestures: Gestures,
+    /// What the canvas last said about `gestures` (`touch-action`,
+    /// `data-gestures`), to touch the DOM only on a change.
+    pub(crate) gestures_shown: Option<Gestures>,
+
+    pub(crate) emphasis: Vec<bool>,
+    pub(crate) emphasis_for: Option<Option<usize>>,
+    pub(crate) placer: Placer,
+    pub(crate) labels: Vec<Candidate>,
+    pub(crate) forced: Vec<usize>,
+    pub(crate) label_w: Vec<f64>,
+
+    pub(crate) dirty: bool,
+    pub(crate) raf_pending: bool,
+    pub(crate) ready_sent: bool,
+    /// Duration of the last drawn frame and the longest since the layout
+    /// settled (ms), exposed on the canvas as `data-frame-ms` /
+    /// `data-max-frame-ms` for measurements.
+    pub(crate) last_frame_ms: f64,
+    pub(crate) max_frame_ms: f64,
+}
+
+impl<S: Surface> Engine<S> {
+    pub(crate) fn is_visible(&self, a: usize) -> bool {
+        self.visible.actors.get(a).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn viewport(&self) -> Viewport {
+        self.vp.unwrap_or(Viewport {
+            width: 0.0,
+            height: 0.0,
+        })
+    }
+
+    pub(crate) fn wants_frame(&self) -> bool {
+        self.dirty || self.layout.is_some() || self.flight.is_some()
+    }
+
+    /// A new dataset: scene, positions (file positions, else the layout),
+    /// camera fitted, readiness re-armed.
+    pub(crate) fn load(&mut self, p: &MapCanvasProps) {
+        self.dataset = Some(p.dataset.clone());
+        self.graph = Some(p.graph.clone());
+        self.scene = Scene::new(&p.dataset, &p.graph);
+        let all_placed = p.dataset.actors.iter().all(|a| a.position.is_some());
+        if all_placed {
+            self.positions = p
+                .dataset
+                .actors
+                .iter()
+                .map(|a| a.position.unwrap_or(Position { x: 0.0, y: 0.0 }))
+                .collect();
+            self.layout = None;
+        } else {
+            let mut layout = Layout::new(&p.dataset, &p.graph);
+            self.quiet_layout = p.reduced_motion;
+            if p.reduced_motion && layout.work_left() <= SYNC_LAYOUT_WORK {
+                while !layout.step(64) {}
+                self.positions = layout.positions;
+                self.layout = None;
+            } else {
+                self.positions = layout.positions.clone();
+                self.layout = Some(layout);
+            }
+        }
+        self.grid_dirty = true;
+        self.measure_labels();
+        self.user_moved = false;
+        self.flight = None;
+        self.hovered = None;
+        self.focused = None;
+        self.press = None;
+        self.pointers.clear();
+        self.emphasis_for = None;
+        self.ready_sent = false;
+        self.max_frame_ms = 0.0;
+        self.selected = p.selected;
+        self.pending_centre = p.selected;
+        self.camera = self.fit_camera();
+        self.dirty = true;
+    }
+
+    pub(crate) fn measure_labels(&mut self) {
+        self.label_w.clear();
+        self.surface.set_font(style::LABEL_FONT);
+        for name in &self.scene.names {
+            // Without a canvas, a rough width: 0.6 em per character.
+            let w = self
+                .surface
+                .measure_text(name)
+                .unwrap_or(name.chars().count() as f64 * size::FONT * 0.6);
+            self.label_w.push(w);
+        }
+    }
+
+    /// Copies the props in; reacts to what changed. Emits nothing: readiness
+    /// and selections come from frames and input.
+    pub(crate) fn sync(&mut self, p: &MapCanvasProps, now: f64) {
+        self.on_select = p.on_select.clone();
+        self.on_ready = p.on_ready.clone();
+        self.reduced_motion = p.reduced_motion;
+        self.gestures.set_cooperative(p.cooperative);
+        self.show_gestures();
+        let same_data = self
+            .dataset
+            .as_ref()
+            .is_some_and(|d| Rc::ptr_eq(d, &p.dataset))
+            && self.graph.as_ref().is_some_and(|g| Rc::ptr_eq(g, &p.graph));
+        if !Rc::ptr_eq(&self.visible, &p.visible) && *self.visible != *p.visible {
+            self.visible = p.visible.clone();
+            self.emphasis_for = None;
+            if self.hovered.is_some_and(|h| !self.is_visible(h)) {
+                self.hovered = None;
+            }
+            if self.focused.is_some_and(|h| !self.is_visible(h)) {
+                self.focused = None;
+            }
+            // Until the visitor moves the camera, it keeps showing all that
+            // is visible.
+            if !self.user_moved && self.layout.is_none() && same_data {
+                let to = self.fit_camera();
+                self.fly_to(to, now);
+            }
+            self.dirty = true;
+        } else {
+            self.visible = p.visible.clone();
+        }
+        if !same_data {
+            self.load(p);
+        } else if self.selected != p.selected {
+            self.selected = p.selected;
+            self.emphasis_for = None;
+            if let Some(s) = p.selected {
+                if self.layout.is_some() {
+                    self.pending_centre = Some(s);
+                } else {
+                    self.centre_on(s, now);
+                }
+            }
+            self.dirty = true;
+        }
+        if *self.highlighted != *p.highlighted {
+            self.highlighted = p.highlighted.clone();
+            self.dirty = true;
+        }
+        if self.dark != p.dark || self.year_active != p.year_active {
+            self.dark = p.dark;
+            self.year_active = p.year_active;
+            self.dirty = true;
+        }
+    }
+
+    /// The canvas's box changed (CSS pixels) or the pixel ratio did.
+    pub(crate) fn resize(&mut self, width: f64, height: f64, dpr: f64) {
+        let dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr.min(4.0)
+        } else {
+            1.0
+        };
+        let vp = Viewport {
+            width: width.max(0.0),
+            height: height.max(0.0),
+        };
+        if self.vp == Some(vp) && self.dpr == dpr {
+            return;
+        }
+        let old = self.vp;
+        self.vp = Some(vp);
+        self.dpr = dpr;
+        self.surface.set_size(
+            (vp.width * dpr).round().max(1.0) as u32,
+            (vp.height * dpr).round().max(1.0) as u32,
+        );
+        if !self.user_moved || old.is_none_or(|o| o.is_empty()) {
+            self.flight = None;
+            self.camera = self.fit_camera();
+        }
+        self.dirty = true;
+    }
+
+    /// The bounds of the visible actors (all actors if none is visible).
+    pub(crate) fn bounds(&self, only_visible: bool) -> Option<Bounds> {
+        let discs = |vis: bool| {
+            self.positions
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| !vis || self.is_visible(*i))
+                .map(|(i, p)| (p.x, p.y, self.scene.radius_of(i) * 1.5))
+        };
+        if only_visible {
+            Bounds::of_discs(discs(true)).or_else(|| Bounds::of_discs(discs(false)))
+        } else {
+            Bounds::of_discs(discs(false))
+        }
+    }
+
+    pub(crate) fn fit_camera(&self) -> Camera {
+        let vp = self.viewport();
+        if vp.is_empty() {
+            return self.camera;
+        }
+        match self.bounds(true) {
+            Some(b) => Camera::fit(b, vp, size::FIT_PADDING),
+            None => Camera::default(),
+        }
+    }
+
+    pub(crate) fn zoom_range(&self) -> ZoomRange {
+        let vp = self.viewport();
+        let fit = match self.bounds(false) {
+            Some(b) if !vp.is_empty() => Camera::fit(b, vp, size::FIT_PADDING).zoom,
+            _ => self.camera.zoom,
+        };
+        ZoomRange::around(fit)
+    }
+
+    pub(crate) fn fly_to(&mut self, to: Camera, now: f64) {
+        if self.reduced_motion {
+            self.flight = None;
+            self.camera = to;
+        } else {
+            self.flight = Some(Flight {
+                from: self.camera,
+                to,
+                start: now,
+                duration: FLIGHT_MS,
+            });
+        }
+        self.dirty = true;
+    }
+
+    /// Centres actor `a`, zooming in if it would be drawn tiny.
+    pub(crate) fn centre_on(&mut self, a: usize, now: f64) {
+        let Some(p) = self.positions.get(a).copied() else {
+            return;
+        };
+        let range = self.zoom_range();
+        let r = self.scene.radius_of(a).max(1e-9);
+        let zoom = range.clamp(self.camera.zoom.max(8.0 / r));
+        self.user_moved = true;
+        self.fly_to(
+            Camera {
+                x: p.x,
+                y: p.y,
+                zoom,
+            },
+            now,
+        );
+    }
+
+    /// The actor whose neighbourhood is emphasised: hovered, else selected.
+    pub(crate) fn emphasis_actor(&self) -> Option<usize> {
+        self.hovered
+            .or(self.selected)
+            .filter(|&a| self.is_visible(a))
+    }
+
+    pub(crate) fn render(&mut self) {
+        if self.grid_dirty {
+            self.grid = Grid::build(&self.positions, &self.scene.radius);
+            self.grid_dirty = false;
+        }
+        let focus = self.emphasis_actor();
+        if self.emphasis_for != Some(focus) {
+            if let (Some(a), Some(g)) = (focus, &self.graph) {
+                neighbourhood(g, &self.visible.links, a, &mut self.emphasis);
+            }
+            self.emphasis_for = Some(focus);
+        }
+        self.place_labels(focus);
+        let Some(vp) = self.vp else {
+            return;
+        };
+        if !self.surface.attached() {
+            return;
+        }
+        let selected = self.selected.filter(|&s| self.is_visible(s));
+        let frame = Frame {
+            scene: &self.scene,
+            positions: &self.positions,
+            camera: self.camera,
+            vp,
+            dpr: self.dpr,
+            palette: style::palette(self.dark),
+            dark: self.dark,
+            visible_actors: &self.visible.actors,
+            visible_links: &self.visible.links,
+            emphasis: focus.map(|a| (a, self.emphasis.as_slice())),
+            selected,
+            hovered: self.hovered,
+            focused: self.focused.filter(|_| self.has_focus),
+            highlighted: &self.highlighted,
+            hollow_undated: self.year_active,
+            labels: &self.labels,
+        };
+        draw::draw(&mut self.surface, &frame);
+    }
+
+    pub(crate) fn place_labels(&mut self, focus: Option<usize>) {
+        let vp = self.viewport();
+        self.forced.clear();
+        for a in [
+            self.selected,
+            self.hovered,
+            self.focused.filter(|_| self.has_focus),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.highlighted.iter().copied())
+        {
+            if self.is_visible(a) && !self.forced.contains(&a) {
+                self.forced.push(a);
+            }
+        }
+        let cam = self.camera;
+        let scene = &self.scene;
+        let positions = &self.positions;
+        let visible = &self.visible.actors;
+        let label_w = &self.label_w;
+        let emphasis = focus.map(|_| self.emphasis.as_slice());
+        let forced = &self.forced;
+        // The label box and the node box of actor `a`.
+        let boxes = |a: usize| -> Option<(Rect, Rect)> {
+            let p = positions.get(a)?;
+            let (sx, sy) = cam.to_screen(vp, p.x, p.y);
+            let reach = screen_radius(scene, a, cam.zoom) * scene.extent_of(a);
+            let w = label_w.get(a).copied().unwrap_or(0.0);
+            let node = Rect {
+                x: sx - reach,
+                y: sy - reach,
+                w: 2.0 * reach,
+                h: 2.0 * reach,
+            };
+            Some((label_box(sx, sy, reach, w, vp.width), node))
+        };
+        let forced_c = forced.iter().filter_map(|&a| {
+            boxes(a).map(|(rect, node)| Candidate {
+                actor: a,
+                rect,
+                forced: true,
+                node: Some(node),
+            })
+        });
+        let others = scene.by_priority.iter().filter_map(|&a| {
+            if !visible.get(a).copied().unwrap_or(false) || forced.contains(&a) {
+                return None;
+            }
+            if emphasis.is_some_and(|e| !e.get(a).copied().unwrap_or(false)) {
+                return None;
+            }
+            if scene.radius_of(a) * cam.zoom < size::LABEL_MIN_RADIUS {
+                return None;
+            }
+            boxes(a).map(|(rect, node)| Candidate {
+                actor: a,
+                rect,
+                forced: false,
+                node: Some(node),
+            })
+        });
+        self.placer.place(
+            vp.width,
+            vp.height,
+            forced_c.chain(others),
+            &mut self.labels,
+        );
+    }
+
+    /// The visible actor under the screen point, if any.
+    pub(crate) fn hit(&self, sx: f64, sy: f64) -> Option<usize> {
+        let vp = self.viewport();
+        let zoom = self.camera.zoom;
+        let (wx, wy) = self.camera.to_world(vp, sx, sy);
+        let max_hit = ((self.grid.max_radius() * zoom).max(size::MIN_NODE_RADIUS) * 1.5
+            + size::HIT_SLOP)
+            / zoom;
+        let scene = &self.scene;
+        self.grid.hit(
+            &self.positions,
+            wx,
+            wy,
+            max_hit,
+            |i| {
+                let ext = scene.extent_of(i).min(1.2);
+                (screen_radius(scene, i, zoom) * ext + size::HIT_SLOP) / zoom
+            },
+            |i| self.is_visible(i),
+        )
+    }
+}

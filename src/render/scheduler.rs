@@ -1,0 +1,192 @@
+//! The frame scheduler: `requestAnimationFrame` plumbing (a frame is
+//! requested only while something changes), the layout's slices and the
+//! frame budget that decides when a layout in progress is drawn.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::engine::{Engine, Out};
+use super::surface::Surface;
+
+/// Milliseconds of layout work in an animation frame that also draws.
+const LAYOUT_BUDGET_MS: f64 = 8.0;
+/// Milliseconds of layout work in a frame that does not draw (the page
+/// still handles input between two such frames).
+const BUSY_LAYOUT_MS: f64 = 40.0;
+/// While the layout runs, its positions are drawn only once the time since
+/// the last drawing is this many times what that drawing took: drawing a
+/// big graph (tens of thousands of links) must not take most of the time
+/// the layout needs. A small graph is still drawn on every frame.
+const LAYOUT_DRAW_SHARE: f64 = 4.0;
+/// A frame that drew and was followed by a gap (less its layout work) over
+/// this long had a slow paint: the gap is its drawing cost.
+const SLOW_PAINT_MS: f64 = 50.0;
+/// The most a frame's drawing is assumed to cost (a throttled background
+/// tab makes the gap between frames meaningless).
+const MAX_DRAW_COST_MS: f64 = 2_000.0;
+/// Layout work units per `Layout::advance` call between two looks at the
+/// clock (a few hundred actors: well under a millisecond).
+const LAYOUT_SLICE: usize = 256;
+
+impl<S: Surface> Engine<S> {
+    /// One animation frame at `now_ms`: a slice of the layout (within the
+    /// frame budget), the camera flight, and a drawing if anything changed.
+    /// Returns the callbacks to emit.
+    pub(crate) fn frame(&mut self, now_ms: f64) -> Vec<Out> {
+        let mut out = Vec::new();
+        if !self.alive {
+            return out;
+        }
+        let t0 = self.surface.now();
+        if let Some((start, layout_ms, drew)) = self.prev_frame.take() {
+            if drew {
+                // A gap of a few frames includes the wait for the next
+                // screen refresh: only a long one says painting is slow.
+                let spent = t0 - start - layout_ms;
+                self.draw_cost = if spent > SLOW_PAINT_MS {
+                    spent
+                } else {
+                    self.last_frame_ms
+                }
+                .clamp(0.0, MAX_DRAW_COST_MS);
+            }
+        }
+        let mut layout_ms = 0.0;
+        if let Some(layout) = &mut self.layout {
+            let mut settled = false;
+            let draw = t0 - self.layout_drawn_at >= LAYOUT_DRAW_SHARE * self.draw_cost;
+            let budget = if draw && !self.quiet_layout {
+                LAYOUT_BUDGET_MS
+            } else {
+                BUSY_LAYOUT_MS
+            };
+            // Time only spreads the work: the iterations run are the same
+            // whatever the frame rate, and a slice may end inside an
+            // iteration (one of 50,000 actors takes longer than a frame).
+            loop {
+                if layout.advance(LAYOUT_SLICE) {
+                    settled = true;
+                    break;
+                }
+                if self.surface.now() - t0 >= budget {
+                    break;
+                }
+            }
+            layout_ms = self.surface.now() - t0;
+            if settled || (draw && !self.quiet_layout) {
+                self.positions.clone_from(&layout.positions);
+                self.layout_drawn_at = t0;
+                self.grid_dirty = true;
+                if !self.user_moved {
+                    self.camera = self.fit_camera();
+                }
+                self.dirty = true;
+            }
+            if settled {
+                self.layout = None;
+            }
+        }
+        if self.layout.is_none() {
+            if let Some(a) = self.pending_centre.take() {
+                self.centre_on(a, now_ms);
+            }
+        }
+        if let Some(f) = self.flight {
+            let (cam, done) = f.at(now_ms);
+            self.camera = cam;
+            if done {
+                self.flight = None;
+            }
+            self.dirty = true;
+        }
+        self.prev_frame = Some((t0, layout_ms, self.dirty));
+        if self.dirty {
+            let d0 = self.surface.now();
+            self.render();
+            self.dirty = false;
+            let ms = self.surface.now() - d0;
+            self.last_frame_ms = ms;
+            if self.ready_sent {
+                self.max_frame_ms = self.max_frame_ms.max(ms);
+            }
+            if self.surface.attached() {
+                let max = format!("{:.2}", self.max_frame_ms);
+                self.surface
+                    .set_attribute("data-frame-ms", &format!("{ms:.2}"));
+                self.surface.set_attribute("data-max-frame-ms", &max);
+                // The camera's scale, for tests and host pages that check
+                // whether a gesture zoomed the map.
+                let zoom = format!("{:.4}", self.camera.zoom);
+                self.surface.set_attribute("data-zoom", &zoom);
+            }
+            if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
+                self.ready_sent = true;
+                out.push(Out::Ready);
+            }
+        }
+        out
+    }
+}
+
+pub(crate) type Shared = Rc<RefCell<Engine>>;
+
+/// Requests an animation frame if the engine wants one and none is pending.
+pub(crate) fn schedule(rc: &Shared) {
+    let Ok(mut e) = rc.try_borrow_mut() else {
+        return;
+    };
+    if e.raf_pending || !e.alive || !e.wants_frame() {
+        return;
+    }
+    let Some(win) = web_sys::window() else { return };
+    let rc2 = rc.clone();
+    let cb = Closure::once_into_js(move |_t: f64| on_frame(&rc2));
+    if win.request_animation_frame(cb.unchecked_ref()).is_ok() {
+        e.raf_pending = true;
+    }
+}
+
+pub(crate) fn on_frame(rc: &Shared) {
+    let out = {
+        let Ok(mut e) = rc.try_borrow_mut() else {
+            return;
+        };
+        e.raf_pending = false;
+        let t = e.surface.now();
+        e.frame(t)
+    };
+    schedule(rc);
+    emit(rc, out);
+}
+
+/// Emits callbacks once the engine is released.
+pub(crate) fn emit(rc: &Shared, out: Vec<Out>) {
+    if out.is_empty() {
+        return;
+    }
+    let Ok(e) = rc.try_borrow() else { return };
+    let (sel, ready) = (e.on_select.clone(), e.on_ready.clone());
+    drop(e);
+    for o in out {
+        match o {
+            Out::Select(s) => sel.emit(s),
+            Out::Ready => ready.emit(()),
+        }
+    }
+}
+
+/// Runs `f` on the engine, then schedules a frame and emits callbacks.
+pub(crate) fn with_engine(rc: &Shared, f: impl FnOnce(&mut Engine, f64) -> Vec<Out>) {
+    let out = {
+        let Ok(mut e) = rc.try_borrow_mut() else {
+            return;
+        };
+        let t = e.surface.now();
+        f(&mut e, t)
+    };
+    schedule(rc);
+    emit(rc, out);
+}

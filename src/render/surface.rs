@@ -1,0 +1,221 @@
+//! What the engine needs from a `<canvas>`: the few Canvas 2D operations
+//! [`super::draw`] makes, the backing store's size, the element's attributes
+//! and style properties the engine keeps up to date, and the clock frames
+//! are timed with.
+//!
+//! [`WebSurface`] is the browser's canvas; a recording surface in the tests
+//! (`super::recording`) lets the engine's frame budget, gestures, selection
+//! and hit testing run natively.
+
+use std::f64::consts::TAU;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A canvas the engine draws on. Drawing calls cannot fail in a way the
+/// visitor could act on, so they return nothing.
+pub trait Surface {
+    /// Whether a real canvas is behind the surface (attributes set before
+    /// are lost, so the engine sets them again once it is).
+    fn attached(&self) -> bool;
+    /// Milliseconds on a monotonic clock (`performance.now()`).
+    fn now(&self) -> f64;
+    /// Sizes the backing store (device pixels).
+    fn set_size(&mut self, width: u32, height: u32);
+    /// Sets an attribute of the canvas element (`data-zoom`, …).
+    fn set_attribute(&mut self, name: &str, value: &str);
+    /// Sets a style property of the canvas element (`cursor`, `touch-action`).
+    fn set_style_property(&mut self, property: &str, value: &str);
+    /// The width of `text` in the current font, if it can be measured.
+    fn measure_text(&mut self, text: &str) -> Option<f64>;
+
+    fn set_transform(&mut self, scale: f64);
+    fn set_global_alpha(&mut self, alpha: f64);
+    fn set_fill_style(&mut self, colour: &str);
+    fn set_stroke_style(&mut self, colour: &str);
+    fn set_line_width(&mut self, width: f64);
+    fn set_line_cap(&mut self, cap: &str);
+    fn set_line_join(&mut self, join: &str);
+    fn set_line_dash(&mut self, dash: &[f64]);
+    fn set_font(&mut self, font: &str);
+    fn set_text_baseline(&mut self, baseline: &str);
+    fn set_text_align(&mut self, align: &str);
+    fn fill_rect(&mut self, x: f64, y: f64, w: f64, h: f64);
+    fn begin_path(&mut self);
+    fn move_to(&mut self, x: f64, y: f64);
+    fn line_to(&mut self, x: f64, y: f64);
+    /// A full circle as a new sub-path.
+    fn circle(&mut self, x: f64, y: f64, r: f64);
+    fn fill(&mut self);
+    fn stroke(&mut self);
+    fn fill_text(&mut self, text: &str, x: f64, y: f64);
+    fn stroke_text(&mut self, text: &str, x: f64, y: f64);
+}
+
+/// The browser's canvas and its 2D context; every call is a no-op before
+/// the component is mounted.
+#[derive(Default)]
+pub struct WebSurface {
+    canvas: Option<HtmlCanvasElement>,
+    ctx: Option<CanvasRenderingContext2d>,
+    /// The last dash pattern set, so that an unchanged pattern does not
+    /// build a new JS array.
+    dash: Option<Vec<f64>>,
+}
+
+impl WebSurface {
+    /// The surface of a mounted canvas (its 2D context, if it has one).
+    pub fn new(canvas: Option<HtmlCanvasElement>) -> WebSurface {
+        let ctx = canvas
+            .as_ref()
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok());
+        WebSurface {
+            canvas,
+            ctx,
+            dash: None,
+        }
+    }
+}
+
+impl Surface for WebSurface {
+    fn attached(&self) -> bool {
+        self.canvas.is_some()
+    }
+    fn now(&self) -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
+    }
+    fn set_size(&mut self, width: u32, height: u32) {
+        if let Some(c) = &self.canvas {
+            c.set_width(width);
+            c.set_height(height);
+        }
+        // Sizing a canvas resets its context's state.
+        self.dash = None;
+    }
+    fn set_attribute(&mut self, name: &str, value: &str) {
+        if let Some(c) = &self.canvas {
+            let _ = c.set_attribute(name, value);
+        }
+    }
+    fn set_style_property(&mut self, property: &str, value: &str) {
+        if let Some(c) = &self.canvas {
+            let _ = c.style().set_property(property, value);
+        }
+    }
+    fn measure_text(&mut self, text: &str) -> Option<f64> {
+        let ctx = self.ctx.as_ref()?;
+        Some(ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0))
+    }
+    fn set_transform(&mut self, scale: f64) {
+        if let Some(c) = &self.ctx {
+            let _ = c.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+        }
+    }
+    fn set_global_alpha(&mut self, alpha: f64) {
+        if let Some(c) = &self.ctx {
+            c.set_global_alpha(alpha);
+        }
+    }
+    fn set_fill_style(&mut self, colour: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_fill_style_str(colour);
+        }
+    }
+    fn set_stroke_style(&mut self, colour: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_stroke_style_str(colour);
+        }
+    }
+    fn set_line_width(&mut self, width: f64) {
+        if let Some(c) = &self.ctx {
+            c.set_line_width(width);
+        }
+    }
+    fn set_line_cap(&mut self, cap: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_line_cap(cap);
+        }
+    }
+    fn set_line_join(&mut self, join: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_line_join(join);
+        }
+    }
+    fn set_line_dash(&mut self, dash: &[f64]) {
+        let Some(c) = &self.ctx else { return };
+        if self.dash.as_deref() == Some(dash) {
+            return;
+        }
+        let a = js_sys::Array::new();
+        for x in dash {
+            a.push(&JsValue::from_f64(*x));
+        }
+        let _ = c.set_line_dash(&a);
+        self.dash = Some(dash.to_vec());
+    }
+    fn set_font(&mut self, font: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_font(font);
+        }
+    }
+    fn set_text_baseline(&mut self, baseline: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_text_baseline(baseline);
+        }
+    }
+    fn set_text_align(&mut self, align: &str) {
+        if let Some(c) = &self.ctx {
+            c.set_text_align(align);
+        }
+    }
+    fn fill_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        if let Some(c) = &self.ctx {
+            c.fill_rect(x, y, w, h);
+        }
+    }
+    fn begin_path(&mut self) {
+        if let Some(c) = &self.ctx {
+            c.begin_path();
+        }
+    }
+    fn move_to(&mut self, x: f64, y: f64) {
+        if let Some(c) = &self.ctx {
+            c.move_to(x, y);
+        }
+    }
+    fn line_to(&mut self, x: f64, y: f64) {
+        if let Some(c) = &self.ctx {
+            c.line_to(x, y);
+        }
+    }
+    fn circle(&mut self, x: f64, y: f64, r: f64) {
+        if let Some(c) = &self.ctx {
+            c.move_to(x + r, y);
+            let _ = c.arc(x, y, r, 0.0, TAU);
+        }
+    }
+    fn fill(&mut self) {
+        if let Some(c) = &self.ctx {
+            c.fill();
+        }
+    }
+    fn stroke(&mut self) {
+        if let Some(c) = &self.ctx {
+            c.stroke();
+        }
+    }
+    fn fill_text(&mut self, text: &str, x: f64, y: f64) {
+        if let Some(c) = &self.ctx {
+            let _ = c.fill_text(text, x, y);
+        }
+    }
+    fn stroke_text(&mut self, text: &str, x: f64, y: f64) {
+        if let Some(c) = &self.ctx {
+            let _ = c.stroke_text(text, x, y);
+        }
+    }
+}
