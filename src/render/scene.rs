@@ -347,7 +347,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn links_are_grouped_by_kind_and_degrees_count_self_loops_once() {
+    fn links_are_grouped_by_kind_and_self_loops_add_nothing_to_degrees() {
         let ds = small();
         let s = Scene::new(&ds, &graph_of(&ds));
         let funds: Vec<usize> = s.links_of_kind(0).iter().map(|l| l.link).collect();
@@ -355,10 +355,10 @@ pub(crate) mod tests {
         assert_eq!(funds, vec![1, 2, 3]);
         assert_eq!(partners, vec![0]);
         assert!(s.links_of_kind(2).is_empty());
-        // Degrees 3, 2, 2, 0 (the self-loop on a counts once): sizes and
-        // the label order follow them.
+        // Degrees 2, 2, 2, 0 (the self-loop on a adds nothing, product.md
+        // "Network measures"): sizes and the label order follow them.
         let g = graph_of(&ds);
-        let radius: Vec<f64> = [3, 2, 2, 0].into_iter().map(node_radius).collect();
+        let radius: Vec<f64> = [2, 2, 2, 0].into_iter().map(node_radius).collect();
         assert_eq!(s.radius, radius);
         assert!(s.radius[0] > s.radius[3]);
         assert_eq!(s.by_priority, vec![0, 1, 2, 3]);
