@@ -66,7 +66,11 @@ fn declarations(graph: &Element, class: &str) -> Vec<(String, String, Option<Str
         .filter_map(|a| {
             let id = a.attr("id")?.to_string();
             let title = a.attr("title").unwrap_or(&id).to_string();
-            let default = a.child("default").map(|d| d.text.clone());
+            // GEXF 1.1+: a <default> child; the old namespace: an attribute.
+            let default = a
+                .child("default")
+                .map(|d| d.text.clone())
+                .or_else(|| a.attr("default").map(str::to_string));
             Some((id, title, default))
         })
         .collect()

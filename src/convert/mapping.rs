@@ -239,7 +239,10 @@ mod tests {
         let text =
             "ID,Nom,Catégorie,Secteur\r\nfing,FING,association,\"a,\nb\"\r\nx,X,startup,\r\n";
         let renamed = rename_csv_header("a.csv", text, &map.actors, false).unwrap();
-        assert!(renamed.starts_with("ID,name,kind,ecosystem\r\nfing,FING"), "{renamed:?}");
+        assert!(
+            renamed.starts_with("ID,name,kind,ecosystem\r\nfing,FING"),
+            "{renamed:?}"
+        );
         assert_eq!(renamed.lines().count(), text.lines().count());
     }
 
