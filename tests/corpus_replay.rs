@@ -81,3 +81,18 @@ fn csv_import_corpus() {
 fn host_message_corpus() {
     assert!(replay("host_message", fuzz_entry::host_message) >= 5);
 }
+
+#[test]
+fn gexf_import_corpus() {
+    assert!(replay("gexf_import", fuzz_entry::gexf_import) >= 4);
+}
+
+#[test]
+fn graphml_import_corpus() {
+    assert!(replay("graphml_import", fuzz_entry::graphml_import) >= 2);
+}
+
+#[test]
+fn kumu_import_corpus() {
+    assert!(replay("kumu_import", fuzz_entry::kumu_import) >= 2);
+}

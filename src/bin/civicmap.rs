@@ -4,6 +4,9 @@
 //! - `stats FILE`: what a dataset holds;
 //! - `import csv …` / `export csv …`: the spreadsheet round trip;
 //! - `import sigma FILE`: the sigma.js benchmark graphs, converted;
+//! - `import kumu|gexf|graphml …` / `export gexf|graphml|kumu …`: other tools'
+//!   formats (docs/formats.md);
+//! - `diff OLD NEW`: what a new version changes;
 //! - `schema`: the JSON Schema of the format;
 //! - `deploy nginx-headers` / `deploy csp`: the web server's security
 //!   headers, generated from `civicmap.config.json`.
@@ -21,7 +24,6 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -29,14 +31,18 @@ mod cli {
     use serde::Serialize;
 
     use civicmap::convert::csv::{
-        export_csv, import_csv, parse_meta, parse_taxonomy, to_pretty_json, CsvFile, CsvInput,
-        Imported, Outcome,
+        export_csv, import_csv, parse_meta, parse_taxonomy, CsvFile, CsvInput, Imported,
     };
+    use civicmap::convert::csv::{ImportNote, Imported as Converted};
+    use civicmap::convert::diff::diff;
+    use civicmap::convert::mapping::{self, Mapping};
+    use civicmap::convert::report::{self, format_diagnostic, plural, stats_text};
     use civicmap::convert::stats::stats;
+    use civicmap::convert::{gexf, graphml, kumu};
     use civicmap::deploy::config::Config;
     use civicmap::deploy::headers;
     use civicmap::model::format::dataset::Dataset;
-    use civicmap::model::format::diagnostic::{Diagnostic, Severity};
+    use civicmap::model::format::diagnostic::Diagnostic;
     use civicmap::model::format::file;
     use civicmap::model::format::validate::load;
 
@@ -118,6 +124,24 @@ Example:
   civicmap export csv static/data/civic-tech-fr.json --out-dir sheets/"
         )]
         Export(ExportCommand),
+        /// Show the actors, links, events and stakes a new version adds, removes, changes
+        #[command(after_help = "\
+Each line names what changed by its id (a link by source → target (kind)):
+  + actor ID | - link A → B (kind) | ~ actor ID: FIELD: OLD → NEW
+Exit status: 0 when equal, 1 when different, 2 when a file cannot be read
+or is not valid.
+
+Example:
+  civicmap diff published.json draft.json")]
+        Diff {
+            #[arg(value_name = "OLD.json")]
+            old: PathBuf,
+            #[arg(value_name = "NEW.json")]
+            new: PathBuf,
+            /// Output format
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
         /// Print the JSON Schema of the civicmap/1 format
         #[command(after_help = "\
 Example:
@@ -215,6 +239,9 @@ Example:
             /// Write the dataset even if some rows were skipped
             #[arg(long)]
             allow_partial: bool,
+            /// Other column names: {"actors": {"name": "Nom", …}, "links": {…}}
+            #[arg(long, value_name = "JSON")]
+            map: Option<PathBuf>,
         },
         /// Convert a sigma.js demo graph or a graphology graph (for benchmarks)
         #[command(after_help = "\
@@ -230,6 +257,68 @@ Example:
             #[arg(short, long, value_name = "OUT.json")]
             output: PathBuf,
         },
+        /// Build a dataset from a Kumu workbook (XLSX) or its two CSV sheets
+        #[command(after_help = "\
+Elements: Label, Type, Description, Tags (|), other columns kept as fields;
+Connections: From, To, Type, Direction, Label. See docs/formats.md.
+
+Examples:
+  civicmap import kumu book.xlsx -o out.json
+  civicmap import kumu --elements elements.csv --connections connections.csv \\
+      --map map.json -o out.json")]
+        Kumu {
+            /// The workbook (sheets Elements and Connections)
+            #[arg(value_name = "BOOK.xlsx", required_unless_present = "elements")]
+            book: Option<PathBuf>,
+            /// The Elements sheet as CSV
+            #[arg(long, value_name = "CSV", conflicts_with = "book")]
+            elements: Option<PathBuf>,
+            /// The Connections sheet as CSV
+            #[arg(long, value_name = "CSV", requires = "elements")]
+            connections: Option<PathBuf>,
+            #[command(flatten)]
+            common: ImportArgs,
+        },
+        /// Build a dataset from a GEXF file (Gephi, 1.0 to 1.3)
+        #[command(after_help = "Example:\n  civicmap import gexf les-miserables.gexf -o out.json")]
+        Gexf {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            #[command(flatten)]
+            common: ImportArgs,
+        },
+        /// Build a dataset from a GraphML file
+        #[command(after_help = "Example:\n  civicmap import graphml graph.graphml -o out.json")]
+        Graphml {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            #[command(flatten)]
+            common: ImportArgs,
+        },
+    }
+
+    /// What every graph import takes.
+    #[derive(clap::Args, Debug)]
+    struct ImportArgs {
+        /// Which columns hold which field: {"actors": {"type": "Catégorie", …}}
+        #[arg(long, value_name = "JSON")]
+        map: Option<PathBuf>,
+        /// Where to write the dataset
+        #[arg(short, long, value_name = "OUT.json")]
+        output: PathBuf,
+        /// Write the dataset even if some rows were skipped
+        #[arg(long)]
+        allow_partial: bool,
+    }
+
+    /// A dataset and the file to write.
+    #[derive(clap::Args, Debug)]
+    struct ExportArgs {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
     }
 
     #[derive(Subcommand, Debug)]
@@ -249,6 +338,12 @@ Example:
             #[arg(long, value_name = "DIR")]
             out_dir: PathBuf,
         },
+        /// Write a GEXF 1.3 file (Gephi)
+        Gexf(ExportArgs),
+        /// Write a GraphML file
+        Graphml(ExportArgs),
+        /// Write a Kumu workbook (XLSX, sheets Elements and Connections)
+        Kumu(ExportArgs),
     }
 
     #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -280,6 +375,7 @@ Example:
                 meta,
                 output,
                 allow_partial,
+                map,
             }) => import_csv_cmd(&CsvPaths {
                 actors,
                 links,
@@ -289,7 +385,24 @@ Example:
                 meta,
                 output,
                 allow_partial,
+                map,
             }),
+            Command::Import(ImportCommand::Kumu {
+                book,
+                elements,
+                connections,
+                common,
+            }) => import_kumu_cmd(book, elements, connections, &common),
+            Command::Import(ImportCommand::Gexf { file, common }) => {
+                import_graph_cmd(&file, &common, gexf::import_gexf)
+            }
+            Command::Import(ImportCommand::Graphml { file, common }) => {
+                import_graph_cmd(&file, &common, graphml::import_graphml)
+            }
+            Command::Export(ExportCommand::Gexf(a)) => export_graph_cmd(&a, "gexf"),
+            Command::Export(ExportCommand::Graphml(a)) => export_graph_cmd(&a, "graphml"),
+            Command::Export(ExportCommand::Kumu(a)) => export_graph_cmd(&a, "kumu"),
+            Command::Diff { old, new, format } => diff_cmd(&old, &new, format),
             Command::Import(ImportCommand::Sigma { file, output }) => {
                 import_sigma_cmd(&file, &output)
             }
@@ -343,30 +456,6 @@ Example:
     fn write(path: &Path, text: &str) -> Result<()> {
         std::fs::write(path, text)
             .map_err(|e| format!("{}: error[write-error]: {e}", path.display()))
-    }
-
-    /// `file:line:col: severity[code]: message (at path)`.
-    fn format_diagnostic(file: &str, d: &Diagnostic) -> String {
-        let mut s = file.to_string();
-        if let Some(line) = d.line {
-            let _ = write!(s, ":{line}");
-            if let Some(col) = d.column {
-                let _ = write!(s, ":{col}");
-            }
-        }
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = write!(s, ": {severity}[{}]: {}", d.code, d.message);
-        if !d.path.is_empty() {
-            let _ = write!(s, " (at {})", d.path);
-        }
-        s
-    }
-
-    fn plural(n: usize, word: &str) -> String {
-        format!("{n} {word}{}", if n == 1 { "" } else { "s" })
     }
 
     #[derive(Serialize)]
@@ -462,48 +551,7 @@ Example:
             println!("{json}");
             return Ok(ExitCode::SUCCESS);
         }
-        let mut out = String::new();
-        let _ = writeln!(out, "{}", path.display());
-        let _ = writeln!(
-            out,
-            "  {}, {}, {}, {}",
-            plural(s.actors, "actor"),
-            plural(s.links, "link"),
-            plural(s.events, "event"),
-            plural(s.stakes, "stake")
-        );
-        for (title, counts) in [
-            ("actor types", &s.actor_types),
-            ("objectives", &s.objectives),
-            ("ecosystems", &s.ecosystems),
-            ("link kinds", &s.link_kinds),
-        ] {
-            let _ = writeln!(out, "\n{title}:");
-            let width = counts
-                .iter()
-                .map(|c| c.id.chars().count())
-                .max()
-                .unwrap_or(0);
-            for c in counts {
-                let _ = writeln!(
-                    out,
-                    "  {:>5}  {:width$}  {}",
-                    c.count,
-                    c.id,
-                    c.label,
-                    width = width
-                );
-            }
-        }
-        let _ = writeln!(out, "\nisolated actors: {}", s.isolated.len());
-        if !s.isolated.is_empty() {
-            let _ = writeln!(out, "  {}", s.isolated.join(", "));
-        }
-        let _ = writeln!(out, "\nmost connected actors:");
-        for c in &s.most_connected {
-            let _ = writeln!(out, "  {:>5}  {} ({})", c.links, c.name, c.id);
-        }
-        print!("{out}");
+        print!("{}", stats_text(&path.display().to_string(), &s));
         Ok(ExitCode::SUCCESS)
     }
 
@@ -516,12 +564,22 @@ Example:
         meta: Option<PathBuf>,
         output: PathBuf,
         allow_partial: bool,
+        map: Option<PathBuf>,
     }
 
     fn import_csv_cmd(p: &CsvPaths) -> Result<ExitCode> {
         let name = |p: &Path| p.display().to_string();
-        let actors = read_text(&p.actors)?;
+        let map = read_map(p.map.as_deref())?;
+        let actors = mapping::rename_csv_header(
+            &name(&p.actors),
+            &read_text(&p.actors)?,
+            &map.actors,
+            false,
+        )
+        .map_err(|n| n.to_string())?;
         let links = read_text(&p.links)?;
+        let links = mapping::rename_csv_header(&name(&p.links), &links, &map.links, true)
+            .map_err(|n| n.to_string())?;
         let events = p.events.as_deref().map(read_text).transpose()?;
         let stakes = p.stakes.as_deref().map(read_text).transpose()?;
         let taxonomy_name = name(&p.taxonomy);
@@ -560,63 +618,12 @@ Example:
 
     /// Prints the report, validates the result, writes it when allowed.
     fn finish_import(imported: &Imported, output: &Path, allow_partial: bool) -> Result<ExitCode> {
-        for n in &imported.notes {
-            eprintln!("{n}");
-        }
-        let ds = &imported.dataset;
-        let (errors, skipped, altered) = (
-            imported.count(Outcome::Error),
-            imported.rows(Outcome::Skipped),
-            imported.rows(Outcome::Altered),
-        );
-        eprintln!(
-            "imported {}, {}, {}, {}; {} skipped, {} altered",
-            plural(ds.actors.len(), "actor"),
-            plural(ds.links.len(), "link"),
-            plural(ds.events.len(), "event"),
-            plural(ds.stakes.len(), "stake"),
-            plural(skipped, "row"),
-            plural(altered, "row"),
-        );
-        if errors > 0 {
-            return Err(format!(
-                "{}: nothing written: {} in the input",
-                output.display(),
-                plural(errors, "error")
-            ));
-        }
-        if skipped > 0 && !allow_partial {
-            return Err(format!(
-                "{}: nothing written: {} skipped (fix them, or pass --allow-partial to write the rest)",
-                output.display(),
-                if skipped == 1 {
-                    "1 row was".to_string()
-                } else {
-                    format!("{skipped} rows were")
-                }
-            ));
-        }
-        let json = to_pretty_json(ds).map_err(|e| e.to_string())?;
-        // The result must load: the importer and the loader share the rules,
-        // and this catches what a taxonomy file gets wrong.
-        let loaded = load(json.as_bytes());
         let out = output.display().to_string();
-        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{}", format_diagnostic(&out, d));
+        let finished = report::finish_import(imported, &out, allow_partial);
+        for line in &finished.report {
+            eprintln!("{line}");
         }
-        let warnings = loaded.diagnostics.iter().filter(|d| !d.is_error()).count();
-        if warnings > 0 {
-            eprintln!(
-                "{out}: {} (run `civicmap check {out}` to list them)",
-                plural(warnings, "warning")
-            );
-        }
-        if loaded.dataset.is_none() {
-            return Err(format!(
-                "{out}: nothing written: the result would not load (see the errors above)"
-            ));
-        }
-        write(output, &json)?;
+        write(output, &finished.result?)?;
         eprintln!("wrote {out}");
         Ok(ExitCode::SUCCESS)
     }
@@ -629,11 +636,8 @@ Example:
     }
 
     fn export_cmd(file: &Path, out_dir: &Path) -> Result<ExitCode> {
-        let (bytes, _) = load_or_report(file)?;
-        // Export the file as written, not the loader's completed copy, so
-        // that export → import gives the file back.
-        let ds: file::Dataset = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("{}: error[invalid-json]: {e}", file.display()))?;
+        // The file as written, so that export → import gives it back.
+        let ds = load_raw(file)?;
         let exported = export_csv(&ds);
         std::fs::create_dir_all(out_dir)
             .map_err(|e| format!("{}: error[write-error]: {e}", out_dir.display()))?;
@@ -658,6 +662,97 @@ Example:
             out_dir.display()
         );
         Ok(ExitCode::SUCCESS)
+    }
+
+    fn read_map(path: Option<&Path>) -> Result<Mapping> {
+        match path {
+            Some(p) => {
+                Mapping::parse(&p.display().to_string(), &read_text(p)?).map_err(|n| n.to_string())
+            }
+            None => Ok(Mapping::default()),
+        }
+    }
+
+    type GraphImport = fn(&str, &[u8], &Mapping) -> std::result::Result<Converted, ImportNote>;
+
+    fn import_graph_cmd(file: &Path, a: &ImportArgs, import: GraphImport) -> Result<ExitCode> {
+        let map = read_map(a.map.as_deref())?;
+        let imported =
+            import(&file.display().to_string(), &read(file)?, &map).map_err(|n| n.to_string())?;
+        finish_import(&imported, &a.output, a.allow_partial)
+    }
+
+    fn import_kumu_cmd(
+        book: Option<PathBuf>,
+        elements: Option<PathBuf>,
+        connections: Option<PathBuf>,
+        a: &ImportArgs,
+    ) -> Result<ExitCode> {
+        let map = read_map(a.map.as_deref())?;
+        let csv = |p: &Path| {
+            kumu::sheet_from_csv(&p.display().to_string(), &read_text(p)?)
+                .map_err(|n| n.to_string())
+        };
+        let (e, c) = match (book, elements) {
+            (Some(b), _) => kumu::sheets_from_xlsx(&b.display().to_string(), &read(&b)?)
+                .map_err(|n| n.to_string())?,
+            (None, Some(e)) => (csv(&e)?, connections.as_deref().map(csv).transpose()?),
+            (None, None) => return Err("give a workbook or --elements".into()),
+        };
+        let imported = kumu::import_kumu(&e, c.as_ref(), &map).map_err(|n| n.to_string())?;
+        finish_import(&imported, &a.output, a.allow_partial)
+    }
+
+    /// The file as written (not the loader's completed copy), once it loads.
+    /// The file as written (not the loader's completed copy), for exports.
+    fn load_raw(file: &Path) -> Result<file::Dataset> {
+        let (bytes, _) = load_or_report(file)?;
+        serde_json::from_slice(&bytes)
+            .map_err(|e| format!("{}: error[invalid-json]: {e}", file.display()))
+    }
+
+    fn export_graph_cmd(a: &ExportArgs, format: &str) -> Result<ExitCode> {
+        let ds = load_raw(&a.file)?;
+        let (bytes, warnings) = match format {
+            "gexf" => {
+                let (text, w) = gexf::export_gexf(&ds);
+                (text.into_bytes(), w)
+            }
+            "graphml" => {
+                let (text, w) = graphml::export_graphml(&ds);
+                (text.into_bytes(), w)
+            }
+            _ => kumu::export_kumu_xlsx(&ds)?,
+        };
+        for w in &warnings {
+            eprintln!("{}: warning: {w}", a.file.display());
+        }
+        std::fs::write(&a.output, bytes)
+            .map_err(|e| format!("{}: error[write-error]: {e}", a.output.display()))?;
+        eprintln!("wrote {}", a.output.display());
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Exit status 0 equal, 1 different, 2 unreadable or invalid (like diff).
+    fn diff_cmd(old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
+        let (old, new) = match (load_raw(old), load_raw(new)) {
+            (Ok(o), Ok(n)) => (o, n),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("{e}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let d = diff(&old, &new);
+        match format {
+            Format::Text => print!("{}", d.to_text()),
+            Format::Json => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?
+                )
+            }
+        }
+        Ok(ExitCode::from(u8::from(!d.equal)))
     }
 
     /// Reads the deployment configuration and prints what `render` makes of

@@ -305,6 +305,83 @@ pub fn host_message(data: &[u8]) -> Result<(), Violation> {
     }
 }
 
+/// What every graph import must give, whatever the file: notes with a
+/// place, valid and unique actor ids, links between existing actors, and a
+/// GEXF export of the result that reads back with the same actors and
+/// links (nothing the importer built is lost by the writer).
+fn graph_import_invariants(
+    result: Result<crate::convert::csv::Imported, crate::convert::csv::ImportNote>,
+) -> Result<(), Violation> {
+    use crate::convert::{gexf, mapping::Mapping};
+    let imported = match result {
+        Ok(i) => i,
+        Err(note) => {
+            return ensure(note.line.is_some_and(|l| l >= 1), || {
+                format!("an error without a line: {note}")
+            })
+        }
+    };
+    if let Some(n) = imported.notes.iter().find(|n| n.line.is_none_or(|l| l < 1)) {
+        return Err(Violation(format!("a note without a line: {n}")));
+    }
+    let ds = &imported.dataset;
+    let mut ids = std::collections::HashSet::new();
+    for a in &ds.actors {
+        let id = a.id.clone().unwrap_or_default();
+        ensure(validate::is_valid_id(&id), || format!("invalid id `{id}`"))?;
+        ensure(ids.insert(id.clone()), || format!("duplicate id `{id}`"))?;
+    }
+    for l in &ds.links {
+        let (s, t) = (
+            l.source.clone().unwrap_or_default(),
+            l.target.clone().unwrap_or_default(),
+        );
+        ensure(ids.contains(&s) && ids.contains(&t), || {
+            format!("a link {s} → {t} to an unknown actor")
+        })?;
+    }
+    let (text, _) = gexf::export_gexf(ds);
+    let back = gexf::import_gexf("export.gexf", text.as_bytes(), &Mapping::default())
+        .map_err(|n| Violation(format!("the export does not read back: {n}\n{text}")))?;
+    ensure(
+        back.dataset.actors.len() == ds.actors.len() && back.dataset.links.len() == ds.links.len(),
+        || format!("the export reads back with other counts\n{text}"),
+    )
+}
+
+/// The GEXF importer on arbitrary bytes (see [`graph_import_invariants`]).
+pub fn gexf_import(data: &[u8]) -> Result<(), Violation> {
+    let map = crate::convert::mapping::Mapping::default();
+    graph_import_invariants(crate::convert::gexf::import_gexf("fuzz.gexf", data, &map))
+}
+
+/// The GraphML importer on arbitrary bytes (see [`graph_import_invariants`]).
+pub fn graphml_import(data: &[u8]) -> Result<(), Violation> {
+    let map = crate::convert::mapping::Mapping::default();
+    graph_import_invariants(crate::convert::graphml::import_graphml(
+        "fuzz.graphml",
+        data,
+        &map,
+    ))
+}
+
+/// The Kumu importer on arbitrary bytes: the Elements CSV, a NUL byte, the
+/// Connections CSV (invalid UTF-8 replaced); see [`graph_import_invariants`].
+pub fn kumu_import(data: &[u8]) -> Result<(), Violation> {
+    use crate::convert::kumu;
+    let (e, c) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (data.get(..i).unwrap_or(&[]), data.get(i + 1..)),
+        None => (data, None),
+    };
+    let read =
+        |name: &str, bytes: &[u8]| kumu::sheet_from_csv(name, &String::from_utf8_lossy(bytes));
+    let result = read("elements.csv", e).and_then(|e| {
+        let c = c.map(|c| read("connections.csv", c)).transpose()?;
+        kumu::import_kumu(&e, c.as_ref(), &crate::convert::mapping::Mapping::default())
+    });
+    graph_import_invariants(result)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
