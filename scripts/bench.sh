@@ -12,6 +12,7 @@
 #   BIG=20000x80000 ./scripts/bench.sh        # another size for the generated graph
 #   SIGMA_BIG=0 ./scripts/bench.sh            # skip sigma.js on the generated graph
 #   NO_BUILD=1 ./scripts/bench.sh             # measure the dist/ already built
+#   NO_BUILD=1 DIST=/other/dist MD=/tmp/before.md ./scripts/bench.sh   # an older build, for before/after
 # Scenarios: default demo-pos demo-layout large-pos large-layout big-pos filter.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -41,8 +42,8 @@ log "civicmap import sigma (the two public graphs)"
 "$CLI" import sigma "$LARGE" -o "$OUT/large.civicmap.json" || die "civicmap import sigma $LARGE"
 
 log "measuring in headless Chromium (${RUNS:-5} cold loads per scenario and profile, ${RUNS_BIG:-2} on the big graph)"
-node tests/e2e/bench.mjs --dist dist --cli "$CLI" --runs "${RUNS:-5}" --runs-big "${RUNS_BIG:-2}" \
+node tests/e2e/bench.mjs --dist "${DIST:-dist}" --cli "$CLI" --runs "${RUNS:-5}" --runs-big "${RUNS_BIG:-2}" \
   --big "${BIG:-50000x200000}" \
   --demo "$DEMO" --demo-converted "$OUT/demo.civicmap.json" \
   --large "$LARGE" --large-converted "$OUT/large.civicmap.json" \
-  --json artifacts/bench.json --md docs/performance.md
+  --json "${JSON_OUT:-artifacts/bench.json}" --md "${MD:-docs/performance.md}"
