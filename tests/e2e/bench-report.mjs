@@ -93,7 +93,8 @@ function datasetRows(r) {
   both('frame p95 while zooming and panning, desktop', 'frameP95', ms, r.targets?.frameP95 ?? '');
   both('frame median while zooming and panning', 'frameMedian', ms);
   both('frame p95 during load and layout (rAF gaps)', 'loadFrameP95', ms, r.targets?.loadFrameP95 ?? '');
-  both('longest frame during load and layout (a synchronous layout is one long frame)', 'loadFrameMax', ms);
+  both('longest frame during load and layout (rAF gap)', 'loadFrameMax', ms);
+  both('longest task before ready (Long Tasks API: the page cannot react meanwhile)', 'longTask', ms);
   both('tab memory after load (renderer RSS)', 'rss', mb, r.targets?.rss ?? '');
   both('JS heap + wasm memory after load', 'heap', mb);
   both('filter change → next frame with the new set', 'filterMs', ms, r.targets?.filterMs ?? '');
