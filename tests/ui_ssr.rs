@@ -20,8 +20,8 @@ use civicmap::ui::actor_panel::{ActorPanel, ActorPanelProps};
 use civicmap::ui::chrome::{
     ErrorPanel, ErrorPanelProps, NoticeBox, NoticeBoxProps, VisibleCount, VisibleCountProps,
 };
+use civicmap::ui::fetch_failure::FetchFailure;
 use civicmap::ui::filters::{FilterPanel, FilterPanelProps};
-use civicmap::ui::i18n::FetchFailure;
 use civicmap::ui::store::Shared;
 use yew::Callback;
 

@@ -9,7 +9,8 @@
 use yew::prelude::*;
 
 use super::browser;
-use super::i18n::{self, t, FetchFailure, Key};
+use super::fetch_failure::FetchFailure;
+use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::store::Shared;
 use crate::model::format::dataset::Dataset;

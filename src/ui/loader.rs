@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
-use super::i18n::{FetchFailure, TimeoutKind};
+use super::fetch_failure::{FetchFailure, TimeoutKind};
 use crate::deploy::config::{Config, MAX_CONFIG_BYTES};
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;

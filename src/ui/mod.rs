@@ -14,6 +14,7 @@ pub mod chrome;
 pub mod crash;
 pub mod describe;
 pub mod embed;
+pub mod fetch_failure;
 pub mod filters;
 pub mod host;
 pub mod i18n;

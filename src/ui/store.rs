@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::i18n::FetchFailure;
+use super::fetch_failure::FetchFailure;
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::{Action, AppState};
