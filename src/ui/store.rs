@@ -293,6 +293,7 @@ impl Reducible for Store {
 mod tests {
     use super::*;
     use crate::model::format::validate;
+    use crate::model::network::filter::Facet;
     use crate::model::view::url::NoticeReason;
 
     fn default_dataset() -> Rc<Dataset> {
@@ -362,14 +363,17 @@ mod tests {
     fn actions_go_through_the_model_reducer() {
         let s = reduce(
             loaded(""),
-            Msg::Do(Action::ToggleType("association".into())),
+            Msg::Do(Action::Toggle(Facet::Type, "association".into())),
         );
         assert_eq!(s.state.filter.types, vec!["association".to_string()]);
         let s = reduce(s, Msg::Do(Action::Select(Some("decider-ensemble".into()))));
         assert_eq!(s.state.filter.actor.as_deref(), Some("decider-ensemble"));
         // Hiding the selected actor drops the selection.
-        let s = reduce(s, Msg::Do(Action::ToggleType("association".into())));
-        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        let s = reduce(
+            s,
+            Msg::Do(Action::Toggle(Facet::Type, "association".into())),
+        );
+        let s = reduce(s, Msg::Do(Action::Toggle(Facet::Type, "platform".into())));
         assert_eq!(s.state.filter.actor, None);
     }
 
@@ -472,7 +476,7 @@ mod tests {
         // The map stays usable.
         let s = reduce(s, Msg::Do(Action::Select(None)));
         assert_eq!(s.state.filter.actor, None);
-        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        let s = reduce(s, Msg::Do(Action::Toggle(Facet::Type, "platform".into())));
         assert!(s.state.filter.types.contains(&"platform".to_string()));
         assert!(s.load_error.is_some(), "the notice stays until dismissed");
         let s = reduce(s, Msg::DismissLoadError);
