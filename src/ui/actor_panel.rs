@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
@@ -20,9 +20,9 @@ use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorPanelProps {
-    pub dataset: Shared<Dataset>,
-    pub graph: Shared<Graph>,
-    pub visible: Shared<Visible>,
+    pub dataset: Frozen<Dataset>,
+    pub graph: Frozen<Graph>,
+    pub visible: Frozen<Visible>,
     /// Index of the actor in `dataset.actors`.
     pub actor: usize,
     pub depth: Option<u8>,
@@ -44,7 +44,7 @@ pub(crate) struct Group {
 
 /// The visible links of `actor` grouped by kind and direction (taxonomy
 /// order, empty groups left out), and how many of its links are hidden.
-/// Shared by the actor card and the list view's summary.
+/// Frozen by the actor card and the list view's summary.
 pub(crate) fn link_groups(
     ds: &Dataset,
     g: &Graph,

@@ -24,12 +24,12 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::list_view::ListView;
 use super::load_notice::LoadErrorNotice;
-use super::loader::{self, Outcome};
+use super::loader::{self, LoadOutcome};
 use super::play::{use_play, PlayButton};
 use super::resize::use_host_resize;
 use super::search::SearchBox;
 use super::stakes_view::{ActiveStake, StakesView};
-use super::store::{Msg, Phase, Shared, Store};
+use super::store::{Frozen, Msg, Phase, Store};
 use super::timeline::TimelineView;
 use super::view_tabs::{self, ViewTabs};
 use crate::deploy::message;
@@ -123,7 +123,7 @@ async fn load(
         }
     };
     match loader::outcome(&resolved.url, &bytes) {
-        Outcome::Ready { dataset, warnings } => {
+        LoadOutcome::Ready { dataset, warnings } => {
             if data.is_none() {
                 // The default dataset's warnings are for its maintainers.
                 for w in &warnings {
@@ -135,8 +135,8 @@ async fn load(
             }
             dispatcher.dispatch(Msg::Loaded { dataset, warnings });
         }
-        Outcome::Failed(f) => dispatcher.dispatch(Msg::Failed(f)),
-        Outcome::Invalid(d) => dispatcher.dispatch(Msg::Invalid(d)),
+        LoadOutcome::Failed(f) => dispatcher.dispatch(Msg::Failed(f)),
+        LoadOutcome::Invalid(d) => dispatcher.dispatch(Msg::Invalid(d)),
     }
 }
 
@@ -283,45 +283,45 @@ pub fn app() -> Html {
 
     // Derived data, recomputed only when the dataset or the filter change.
     let dataset = store.dataset.clone();
-    let graph: Rc<Option<Shared<Graph>>> = {
+    let graph: Rc<Option<Frozen<Graph>>> = {
         let ds = dataset.clone();
-        use_memo(gen, move |_| ds.map(|d| Shared::new(Graph::new(&d))))
+        use_memo(gen, move |_| ds.map(|d| Frozen::new(Graph::new(&d))))
     };
-    let visible: Rc<Shared<Visible>> = {
-        let ds = dataset.clone();
-        let g = (*graph).clone();
-        use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
-            (Some(ds), Some(g)) => Shared::new(filter::visible(&ds, &g, f)),
-            _ => Shared::new(Visible::default()),
-        })
-    };
-    let counts: Rc<Shared<FacetCounts>> = {
+    let visible: Rc<Frozen<Visible>> = {
         let ds = dataset.clone();
         let g = (*graph).clone();
         use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
-            (Some(ds), Some(g)) => Shared::new(filter::facet_counts(&ds, &g, f)),
-            _ => Shared::new(FacetCounts::default()),
+            (Some(ds), Some(g)) => Frozen::new(filter::visible(&ds, &g, f)),
+            _ => Frozen::new(Visible::default()),
         })
     };
-    let suggestions: Rc<Shared<Vec<usize>>> = {
+    let counts: Rc<Frozen<FacetCounts>> = {
+        let ds = dataset.clone();
+        let g = (*graph).clone();
+        use_memo((gen, state.filter.clone()), move |(_, f)| match (ds, g) {
+            (Some(ds), Some(g)) => Frozen::new(filter::facet_counts(&ds, &g, f)),
+            _ => Frozen::new(FacetCounts::default()),
+        })
+    };
+    let suggestions: Rc<Frozen<Vec<usize>>> = {
         let ds = dataset.clone();
         let g = (*graph).clone();
         let vis = (*visible).clone();
         use_memo((gen, state.filter.clone()), move |(_, f)| {
             let (Some(ds), Some(g)) = (ds, g) else {
-                return Shared::new(Vec::new());
+                return Frozen::new(Vec::new());
             };
             if f.q.trim().is_empty() {
-                return Shared::new(Vec::new());
+                return Frozen::new(Vec::new());
             }
             // Offer only actors the other filters keep (else picking one
             // would select a hidden actor).
             let pool = if f.depth.is_some() {
-                Shared::new(filter::visible(&ds, &g, &without_focus(f)))
+                Frozen::new(filter::visible(&ds, &g, &without_focus(f)))
             } else {
                 vis
             };
-            Shared::new(
+            Frozen::new(
                 search::suggestions(&ds, &f.q, SUGGESTIONS * 4)
                     .into_iter()
                     .filter(|i| pool.actors.get(*i).copied().unwrap_or(false))

@@ -12,7 +12,7 @@ use super::browser;
 use super::fetch_failure::FetchFailure;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::{Lang, Theme};
@@ -342,7 +342,7 @@ pub fn share_button(props: &ShareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     pub lang: Lang,
     pub permalink: AttrValue,
     /// Where the dataset file was loaded from (for the download link).

@@ -7,15 +7,15 @@ use yew::prelude::*;
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
 use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{Facet, FacetCounts, Filter};
 use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
-    pub dataset: Shared<Dataset>,
-    pub counts: Shared<FacetCounts>,
+    pub dataset: Frozen<Dataset>,
+    pub counts: Frozen<FacetCounts>,
     pub filter: Filter,
     /// Visible actors (for the phone sheet's "show N actors" button).
     pub visible_actors: usize,

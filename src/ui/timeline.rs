@@ -28,7 +28,7 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::lookup;
 use super::play::{Play, PlayButton};
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
 use crate::model::view::state::{Action, Lang};
@@ -36,9 +36,9 @@ use crate::model::view::timeline::{self, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     /// The app's visible set.
-    pub visible: Shared<Visible>,
+    pub visible: Frozen<Visible>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
     /// Show event `i`'s actors on the map.
