@@ -22,10 +22,7 @@ use crate::model::view::state::Lang;
 
 /// The language code used for `<html lang>` and `LocalizedText::get`.
 pub fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    }
+    lang.code()
 }
 
 /// The colon before a list: French puts a space before it.

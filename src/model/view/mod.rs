@@ -1,6 +1,8 @@
-//! The view: the one state and its reducer, the URL codec, and the pure parts
-//! of the list, timeline and stakes views.
+//! The view: the one state and its reducer, the URL codec, what the app
+//! derives from them (memoized), and the pure parts of the list, timeline
+//! and stakes views.
 
+pub mod derive;
 pub mod listing;
 pub mod stakes;
 pub mod state;

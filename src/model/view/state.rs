@@ -23,6 +23,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language code: `<html lang>`, `LocalizedText::get`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
