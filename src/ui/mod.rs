@@ -16,6 +16,7 @@ pub mod describe;
 pub mod embed;
 pub mod fetch_failure;
 pub mod filters;
+pub mod hooks;
 pub mod host;
 pub mod i18n;
 pub mod icons;
