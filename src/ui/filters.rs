@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
-use super::lookup;
 use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{Facet, FacetCounts, Filter};
+use crate::model::view::lookup;
 use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]

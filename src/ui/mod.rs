@@ -23,7 +23,6 @@ pub mod icons;
 pub mod list_view;
 pub mod load_notice;
 pub mod loader;
-pub mod lookup;
 pub mod play;
 pub mod resize;
 pub mod search;

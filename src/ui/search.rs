@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
 use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
+use crate::model::view::lookup;
 use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]

@@ -13,11 +13,11 @@ use yew::prelude::*;
 use super::actor_panel::source_item;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
 use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{self, Filter};
 use crate::model::network::graph::Graph;
+use crate::model::view::lookup;
 use crate::model::view::stakes;
 use crate::model::view::state::{Action, Lang, View};
 

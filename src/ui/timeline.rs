@@ -26,11 +26,11 @@ use yew::prelude::*;
 use super::browser;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
 use super::play::{Play, PlayButton};
 use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
+use crate::model::view::lookup;
 use crate::model::view::state::{Action, Lang};
 use crate::model::view::timeline::{self, Timeline};
 

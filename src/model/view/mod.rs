@@ -4,6 +4,8 @@
 
 pub mod derive;
 pub mod listing;
+pub mod lookup;
+pub mod neighbours;
 pub mod stakes;
 pub mod state;
 pub mod timeline;
