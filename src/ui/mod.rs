@@ -11,6 +11,7 @@ pub mod actor_panel;
 pub mod app;
 pub mod browser;
 pub mod chrome;
+pub mod context;
 pub mod crash;
 pub mod describe;
 pub mod embed;
@@ -29,6 +30,7 @@ pub mod search;
 pub mod stakes_view;
 pub mod store;
 pub mod timeline;
+pub mod topbar;
 pub mod view_tabs;
 
 pub use app::App;

@@ -195,6 +195,20 @@ pub fn event_actors(ds: &Dataset, visible: &Visible, event: usize) -> Vec<usize>
         .collect()
 }
 
+/// The title of the event `event` in `lang` (else its id), for the map's
+/// highlight banner.
+pub fn event_title(ds: &Dataset, event: usize, lang: Lang) -> String {
+    ds.events
+        .get(event)
+        .and_then(|ev| {
+            ev.title
+                .as_ref()
+                .map(|x| x.get(lang.code()).to_string())
+                .or(ev.id.clone())
+        })
+        .unwrap_or_default()
+}
+
 /// The number of active filter values (the filters button's badge).
 pub fn active_filters(f: &Filter) -> usize {
     f.types.len()
