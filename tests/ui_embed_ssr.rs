@@ -18,7 +18,7 @@ use civicmap::ui::embed::{
     EmbedControls, EmbedControlsProps, EmbedDialog, EmbedDialogProps, EmbedFooter, EmbedFooterProps,
 };
 use civicmap::ui::i18n;
-use civicmap::ui::store::Shared;
+use civicmap::ui::store::Frozen;
 use yew::{AttrValue, Callback, Html};
 
 const HOSTILE: &str = r##"{
@@ -99,7 +99,7 @@ async fn the_dialog_shows_an_escaped_snippet_of_the_current_view_and_previews_it
     let mut state = AppState::default();
     state.filter.types = vec!["association".into()];
     let html = render::<EmbedDialog>(EmbedDialogProps {
-        dataset: Shared(Rc::new(dataset())),
+        dataset: Frozen(Rc::new(dataset())),
         lang: Lang::Fr,
         state,
         base: "https://carte.example/".into(),

@@ -20,9 +20,9 @@ use civicmap::ui::actor_panel::{ActorPanel, ActorPanelProps};
 use civicmap::ui::chrome::{
     ErrorPanel, ErrorPanelProps, NoticeBox, NoticeBoxProps, VisibleCount, VisibleCountProps,
 };
+use civicmap::ui::fetch_failure::FetchFailure;
 use civicmap::ui::filters::{FilterPanel, FilterPanelProps};
-use civicmap::ui::i18n::FetchFailure;
-use civicmap::ui::store::Shared;
+use civicmap::ui::store::Frozen;
 use yew::Callback;
 
 const HOSTILE: &str = r##"{
@@ -77,9 +77,9 @@ fn actor_panel_props(ds: Dataset, actor: usize, lang: Lang) -> ActorPanelProps {
     let g = Graph::new(&ds);
     let vis = all_visible(&ds);
     ActorPanelProps {
-        dataset: Shared(Rc::new(ds)),
-        graph: Shared(Rc::new(g)),
-        visible: Shared(Rc::new(vis)),
+        dataset: Frozen(Rc::new(ds)),
+        graph: Frozen(Rc::new(g)),
+        visible: Frozen(Rc::new(vis)),
         actor,
         depth: None,
         lang,
@@ -265,8 +265,8 @@ fn filter_props(ds: Dataset, filter: Filter, lang: Lang) -> FilterPanelProps {
         links: vec![("funds".into(), 1), ("partners-with".into(), 0)],
     };
     FilterPanelProps {
-        dataset: Shared(Rc::new(ds)),
-        counts: Shared(Rc::new(counts)),
+        dataset: Frozen(Rc::new(ds)),
+        counts: Frozen(Rc::new(counts)),
         filter,
         visible_actors: 3,
         undated: 2,
@@ -359,8 +359,8 @@ async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hid
         undated_actors: 0,
     };
     let html = render::<TimelineView>(TimelineViewProps {
-        dataset: Shared(Rc::new(ds)),
-        visible: Shared(Rc::new(vis)),
+        dataset: Frozen(Rc::new(ds)),
+        visible: Frozen(Rc::new(vis)),
         lang: Lang::Fr,
         dispatch: Callback::noop(),
         on_show: Callback::noop(),

@@ -18,7 +18,7 @@ use civicmap::model::network::graph::Graph;
 use civicmap::model::view::state::Lang;
 use civicmap::ui::list_view::{ListView, ListViewProps};
 use civicmap::ui::stakes_view::{StakesView, StakesViewProps};
-use civicmap::ui::store::Shared;
+use civicmap::ui::store::Frozen;
 use civicmap::ui::timeline::{TimelineView, TimelineViewProps};
 use yew::Callback;
 
@@ -75,9 +75,9 @@ fn list_props(f: &Filter, selected: Option<usize>, lang: Lang) -> ListViewProps 
     let g = Graph::new(&ds);
     let vis = filter::visible(&ds, &g, f);
     ListViewProps {
-        dataset: Shared(Rc::new(ds)),
-        graph: Shared(Rc::new(g)),
-        visible: Shared(Rc::new(vis)),
+        dataset: Frozen(Rc::new(ds)),
+        graph: Frozen(Rc::new(g)),
+        visible: Frozen(Rc::new(vis)),
         selected,
         lang,
         dark: false,
@@ -145,8 +145,8 @@ fn stakes_props(f: Filter, lang: Lang) -> StakesViewProps {
     let ds = dataset();
     let g = Graph::new(&ds);
     StakesViewProps {
-        dataset: Shared(Rc::new(ds)),
-        graph: Shared(Rc::new(g)),
+        dataset: Frozen(Rc::new(ds)),
+        graph: Frozen(Rc::new(g)),
         filter: f,
         selected: None,
         lang,
@@ -205,8 +205,8 @@ async fn the_timeline_lists_events_as_text() {
     let g = Graph::new(&ds);
     let vis = filter::visible(&ds, &g, &Filter::default());
     let html = render::<TimelineView>(TimelineViewProps {
-        dataset: Shared(Rc::new(ds)),
-        visible: Shared(Rc::new(vis)),
+        dataset: Frozen(Rc::new(ds)),
+        visible: Frozen(Rc::new(vis)),
         lang: Lang::Fr,
         dispatch: Callback::noop(),
         on_show: Callback::noop(),

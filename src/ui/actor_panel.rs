@@ -6,23 +6,23 @@
 //! All dataset text is rendered as text nodes (Yew escapes it); links are
 //! only made from `http(s)` URLs.
 
-use petgraph::Direction;
 use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
+use crate::model::view::lookup;
+use crate::model::view::neighbours::link_groups;
 use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorPanelProps {
-    pub dataset: Shared<Dataset>,
-    pub graph: Shared<Graph>,
-    pub visible: Shared<Visible>,
+    pub dataset: Frozen<Dataset>,
+    pub graph: Frozen<Graph>,
+    pub visible: Frozen<Visible>,
     /// Index of the actor in `dataset.actors`.
     pub actor: usize,
     pub depth: Option<u8>,
@@ -31,77 +31,6 @@ pub struct ActorPanelProps {
     /// Select another actor (by id) or close (`None`).
     pub on_select: Callback<Option<String>>,
     pub on_depth: Callback<Option<u8>>,
-}
-
-/// One group of links: a kind read in one direction.
-pub(crate) struct Group {
-    /// The kind's label read from the actor (`label`, or `inverse_label`
-    /// for incoming links of a directed kind), in the current language.
-    pub(crate) label: String,
-    /// `(neighbour index, link index)`, visible links only.
-    pub(crate) items: Vec<(usize, usize)>,
-}
-
-/// The visible links of `actor` grouped by kind and direction (taxonomy
-/// order, empty groups left out), and how many of its links are hidden.
-/// Shared by the actor card and the list view's summary.
-pub(crate) fn link_groups(
-    ds: &Dataset,
-    g: &Graph,
-    vis: &Visible,
-    actor: usize,
-    lang: Lang,
-) -> (Vec<Group>, usize) {
-    let code = i18n::code(lang);
-    let shown = |v: Vec<(usize, usize)>| -> (Vec<(usize, usize)>, usize) {
-        let total = v.len();
-        let kept: Vec<_> = v
-            .into_iter()
-            .filter(|(_, l)| vis.links.get(*l).copied().unwrap_or(false))
-            .collect();
-        let hidden = total - kept.len();
-        (kept, hidden)
-    };
-    let mut groups = Vec::new();
-    let mut hidden = 0;
-    for kind in ds.taxonomy.link_kinds.as_deref().unwrap_or_default() {
-        let id = kind.id.as_str();
-        let label = kind
-            .label
-            .as_ref()
-            .map(|l| l.get(code).to_string())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| id.to_string());
-        let out = g.neighbours(ds, actor, Direction::Outgoing, Some(id));
-        let inc = g.neighbours(ds, actor, Direction::Incoming, Some(id));
-        if kind.directed == Some(false) {
-            let mut both = out;
-            both.extend(inc.into_iter().filter(|(n, _)| *n != actor));
-            both.sort_by_key(|(_, l)| *l);
-            both.dedup_by_key(|(_, l)| *l);
-            let (items, h) = shown(both);
-            hidden += h;
-            groups.push(Group { label, items });
-        } else {
-            let inverse = kind
-                .inverse_label
-                .as_ref()
-                .map(|l| l.get(code).to_string())
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| format!("← {label}"));
-            let (items, h) = shown(out);
-            hidden += h;
-            groups.push(Group { label, items });
-            let (items, h) = shown(inc);
-            hidden += h;
-            groups.push(Group {
-                label: inverse,
-                items,
-            });
-        }
-    }
-    groups.retain(|g| !g.items.is_empty());
-    (groups, hidden)
 }
 
 /// A source: a safe link (`http(s)` only, `noopener noreferrer`) or text.

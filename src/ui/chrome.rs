@@ -9,9 +9,10 @@
 use yew::prelude::*;
 
 use super::browser;
-use super::i18n::{self, t, FetchFailure, Key};
+use super::fetch_failure::FetchFailure;
+use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::{Lang, Theme};
@@ -341,7 +342,7 @@ pub fn share_button(props: &ShareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     pub lang: Lang,
     pub permalink: AttrValue,
     /// Where the dataset file was loaded from (for the download link).

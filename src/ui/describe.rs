@@ -8,7 +8,7 @@ use crate::model::network::filter::{Filter, Visible};
 use crate::model::view::state::Lang;
 
 use super::i18n::{self, FilterWords, MapSummary};
-use super::lookup;
+use crate::model::view::lookup;
 
 /// The active filters of `f`, in words, in the order of the URL contract.
 pub fn filters(ds: &Dataset, f: &Filter, lang: Lang) -> Vec<String> {

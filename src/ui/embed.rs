@@ -19,7 +19,7 @@ use super::browser;
 use super::chrome::{backdrop_close, trap_tab};
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::store::Shared;
+use super::store::Frozen;
 use crate::deploy::snippet::{self, Size, DEFAULT_HEIGHT, MAX_HEIGHT, MIN_HEIGHT};
 use crate::model::format::dataset::Dataset;
 use crate::model::view::state::{AppState, Lang};
@@ -156,7 +156,7 @@ pub fn embed_footer(props: &EmbedFooterProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     /// The interface's language (the snippet's language starts as it).
     pub lang: Lang,
     /// The view to embed.

@@ -6,16 +6,16 @@ use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
-use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
-use crate::model::network::filter::{FacetCounts, Filter};
+use crate::model::network::filter::{Facet, FacetCounts, Filter};
+use crate::model::view::lookup;
 use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
-    pub dataset: Shared<Dataset>,
-    pub counts: Shared<FacetCounts>,
+    pub dataset: Frozen<Dataset>,
+    pub counts: Frozen<FacetCounts>,
     pub filter: Filter,
     /// Visible actors (for the phone sheet's "show N actors" button).
     pub visible_actors: usize,
@@ -32,32 +32,13 @@ pub struct FilterPanelProps {
     pub play: Html,
 }
 
-/// Which facet a checkbox belongs to (its `data-testid` prefix).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Type,
-    Objective,
-    Ecosystem,
-    Link,
-}
-
-impl Facet {
-    fn testid(self) -> &'static str {
-        match self {
-            Facet::Type => "type",
-            Facet::Objective => "objective",
-            Facet::Ecosystem => "ecosystem",
-            Facet::Link => "link",
-        }
-    }
-
-    fn action(self, id: String) -> Action {
-        match self {
-            Facet::Type => Action::ToggleType(id),
-            Facet::Objective => Action::ToggleObjective(id),
-            Facet::Ecosystem => Action::ToggleEcosystem(id),
-            Facet::Link => Action::ToggleLink(id),
-        }
+/// A facet's checkbox `data-testid` prefix.
+fn testid(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Type => "type",
+        Facet::Objective => "objective",
+        Facet::Ecosystem => "ecosystem",
+        Facet::Link => "link",
     }
 }
 
@@ -104,7 +85,7 @@ fn facet_view(
         return Html::default();
     }
     let none_checked = rows.iter().all(|r| !r.checked);
-    let heading_id = format!("facet-{}-title", facet.testid());
+    let heading_id = format!("facet-{}-title", testid(facet));
     html! {
         <fieldset class="facet" aria-labelledby={heading_id.clone()}>
             <legend id={heading_id}>{ title }</legend>
@@ -113,8 +94,8 @@ fn facet_view(
                 { for rows.into_iter().map(|r| {
                     let cb = on_action.clone();
                     let id = r.id.clone();
-                    let onchange = Callback::from(move |_: Event| cb.emit(facet.action(id.clone())));
-                    let input_id = format!("facet-{}-{}", facet.testid(), r.id);
+                    let onchange = Callback::from(move |_: Event| cb.emit(Action::Toggle(facet, id.clone())));
+                    let input_id = format!("facet-{}-{}", testid(facet), r.id);
                     html! {
                         <li class={classes!("facet-row", (r.count == 0 && !r.checked).then_some("empty"))}>
                             <input type="checkbox" id={input_id.clone()} data-testid={input_id.clone()}

@@ -9,22 +9,22 @@
 
 use yew::prelude::*;
 
-use super::actor_panel::link_groups;
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
-use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
 use crate::model::view::listing::{self, Column, Order, Row, Sort, Vocabulary};
+use crate::model::view::lookup;
+use crate::model::view::neighbours::link_groups;
 use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ListViewProps {
-    pub dataset: Shared<Dataset>,
-    pub graph: Shared<Graph>,
-    pub visible: Shared<Visible>,
+    pub dataset: Frozen<Dataset>,
+    pub graph: Frozen<Graph>,
+    pub visible: Frozen<Visible>,
     /// The selected actor's index (visible).
     pub selected: Option<usize>,
     pub lang: Lang,

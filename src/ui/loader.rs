@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
-use super::i18n::{FetchFailure, TimeoutKind};
+use super::fetch_failure::{FetchFailure, TimeoutKind};
 use crate::deploy::config::{Config, MAX_CONFIG_BYTES};
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
@@ -87,7 +87,7 @@ pub fn config_read() -> bool {
 
 /// What became of a load.
 #[derive(Debug, Clone)]
-pub enum Outcome {
+pub enum LoadOutcome {
     /// Loaded; the warnings (possibly none) come with it.
     Ready {
         dataset: Rc<Dataset>,
@@ -101,10 +101,10 @@ pub enum Outcome {
 
 /// Reads fetched bytes: `validate::load_with_limits` (default caps), then sorts the result into what
 /// the app shows. `url` is only used in messages.
-pub fn outcome(url: &str, bytes: &[u8]) -> Outcome {
+pub fn outcome(url: &str, bytes: &[u8]) -> LoadOutcome {
     let loaded = validate::load_with_limits(bytes, &validate::Limits::default());
     match loaded.dataset {
-        Some(ds) => Outcome::Ready {
+        Some(ds) => LoadOutcome::Ready {
             dataset: Rc::new(ds),
             warnings: loaded
                 .diagnostics
@@ -119,7 +119,7 @@ pub fn outcome(url: &str, bytes: &[u8]) -> Outcome {
             if !looks_like_json(bytes)
                 && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err()
             {
-                Outcome::Failed(if looks_like_html(bytes) {
+                LoadOutcome::Failed(if looks_like_html(bytes) {
                     FetchFailure::WebPage {
                         url: url.to_string(),
                     }
@@ -129,7 +129,7 @@ pub fn outcome(url: &str, bytes: &[u8]) -> Outcome {
                     }
                 })
             } else {
-                Outcome::Invalid(loaded.diagnostics)
+                LoadOutcome::Invalid(loaded.diagnostics)
             }
         }
     }
@@ -425,14 +425,20 @@ mod tests {
         ] {
             let o = outcome("data/x.json", page);
             assert!(
-                matches!(o, Outcome::Failed(FetchFailure::WebPage { .. })),
+                matches!(o, LoadOutcome::Failed(FetchFailure::WebPage { .. })),
                 "{o:?}"
             );
         }
         let o = outcome("data/x.json", b"\x89PNG\r\n\x1a\n");
-        assert!(matches!(o, Outcome::Failed(FetchFailure::NotJson { .. })));
+        assert!(matches!(
+            o,
+            LoadOutcome::Failed(FetchFailure::NotJson { .. })
+        ));
         let o = outcome("data/x.json", b"id,name\nx,X\n");
-        assert!(matches!(o, Outcome::Failed(FetchFailure::NotJson { .. })));
+        assert!(matches!(
+            o,
+            LoadOutcome::Failed(FetchFailure::NotJson { .. })
+        ));
     }
 
     #[test]
@@ -487,7 +493,7 @@ mod tests {
             b"{\"format\": \"civicmap/1\",\n \"actors\": [}",
         );
         match o {
-            Outcome::Invalid(d) => {
+            LoadOutcome::Invalid(d) => {
                 assert!(!d.is_empty());
                 assert!(d.iter().any(|d| d.is_error()));
             }
@@ -503,7 +509,7 @@ mod tests {
         ))
         .unwrap();
         match outcome(crate::deploy::config::DEFAULT_DATASET, &bytes) {
-            Outcome::Ready { dataset, warnings } => {
+            LoadOutcome::Ready { dataset, warnings } => {
                 assert_eq!(dataset.actors.len(), 162);
                 assert_eq!(dataset.links.len(), 209);
                 assert!(warnings.iter().all(|w| !w.is_error()));
@@ -523,7 +529,7 @@ mod tests {
             actors.join(",")
         );
         match outcome("data/huge.json", json.as_bytes()) {
-            Outcome::Invalid(d) => {
+            LoadOutcome::Invalid(d) => {
                 assert!(d
                     .iter()
                     .any(|d| d.code == "too-large" && d.path == "actors"));

@@ -6,18 +6,18 @@ use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
+use crate::model::view::lookup;
 use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     /// The current `q`.
     pub query: AttrValue,
     /// Actor indices to suggest, best first.
-    pub suggestions: Shared<Vec<usize>>,
+    pub suggestions: Frozen<Vec<usize>>,
     pub lang: Lang,
     pub dark: bool,
     pub on_query: Callback<String>,

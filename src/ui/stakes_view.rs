@@ -13,18 +13,18 @@ use yew::prelude::*;
 use super::actor_panel::source_item;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
-use super::store::Shared;
+use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{self, Filter};
 use crate::model::network::graph::Graph;
+use crate::model::view::lookup;
 use crate::model::view::stakes;
 use crate::model::view::state::{Action, Lang, View};
 
 #[derive(Properties, PartialEq)]
 pub struct StakesViewProps {
-    pub dataset: Shared<Dataset>,
-    pub graph: Shared<Graph>,
+    pub dataset: Frozen<Dataset>,
+    pub graph: Frozen<Graph>,
     /// The current filter (the active stake; which actors can be selected).
     pub filter: Filter,
     pub selected: Option<usize>,
@@ -161,7 +161,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveStakeProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     pub stake: AttrValue,
     pub lang: Lang,
     pub dispatch: Callback<Action>,

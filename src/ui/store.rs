@@ -11,36 +11,37 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::i18n::FetchFailure;
+use super::fetch_failure::FetchFailure;
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::{Action, AppState};
 use crate::model::view::url::{self, Notice};
 
 /// An `Rc` compared by pointer: cheap props for data that only changes by
-/// being replaced (a dataset, a graph, a memoized visible set).
+/// being replaced (a dataset, a graph, a memoized visible set). Frozen:
+/// never mutated in place, so pointer equality is value equality.
 #[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
+pub struct Frozen<T>(pub Rc<T>);
 
-impl<T> Shared<T> {
+impl<T> Frozen<T> {
     pub fn new(value: T) -> Self {
-        Shared(Rc::new(value))
+        Frozen(Rc::new(value))
     }
 }
 
-impl<T> Clone for Shared<T> {
+impl<T> Clone for Frozen<T> {
     fn clone(&self) -> Self {
-        Shared(Rc::clone(&self.0))
+        Frozen(Rc::clone(&self.0))
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T> PartialEq for Frozen<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl<T> Deref for Shared<T> {
+impl<T> Deref for Frozen<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
@@ -88,7 +89,7 @@ pub struct Store {
     pub state: AppState,
     pub phase: Phase,
     /// The loaded dataset (kept while another one loads).
-    pub dataset: Option<Shared<Dataset>>,
+    pub dataset: Option<Frozen<Dataset>>,
     /// Bumped on every successful load: memo key and `civicmap:ready` trigger.
     pub generation: u32,
     /// Dropped URL values not yet dismissed.
@@ -195,7 +196,7 @@ impl Store {
 
     /// Checks `state` against the dataset and drops what the UI does not
     /// build yet; returns the notices.
-    fn settle(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
+    fn resolve_against(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
         let (state, mut notices) = url::resolve(state, ds);
         let (state, more) = url::unsupported(&state);
         notices.extend(more);
@@ -232,10 +233,10 @@ impl Reducible for Store {
                 next.phase = Phase::Loading { received, total };
             }
             Msg::Loaded { dataset, warnings } => {
-                let (state, notices) = Store::settle(next.state.clone(), &dataset);
+                let (state, notices) = Store::resolve_against(next.state.clone(), &dataset);
                 next.state = state;
                 next.push_notices(notices);
-                next.dataset = Some(Shared(dataset));
+                next.dataset = Some(Frozen(dataset));
                 next.generation = next.generation.wrapping_add(1);
                 next.warnings = if next.state.data.is_some() {
                     warnings
@@ -253,7 +254,7 @@ impl Reducible for Store {
                 let same_data = state.data == next.state.data;
                 match (next.dataset.clone(), same_data, &next.phase) {
                     (Some(ds), true, Phase::Ready) => {
-                        let (state, notices) = Store::settle(*state, &ds);
+                        let (state, notices) = Store::resolve_against(*state, &ds);
                         next.push_notices(notices);
                         next.state
                             .apply(Some(&ds), Action::Replace(Box::new(state)));
@@ -293,6 +294,7 @@ impl Reducible for Store {
 mod tests {
     use super::*;
     use crate::model::format::validate;
+    use crate::model::network::filter::Facet;
     use crate::model::view::url::NoticeReason;
 
     fn default_dataset() -> Rc<Dataset> {
@@ -362,14 +364,17 @@ mod tests {
     fn actions_go_through_the_model_reducer() {
         let s = reduce(
             loaded(""),
-            Msg::Do(Action::ToggleType("association".into())),
+            Msg::Do(Action::Toggle(Facet::Type, "association".into())),
         );
         assert_eq!(s.state.filter.types, vec!["association".to_string()]);
         let s = reduce(s, Msg::Do(Action::Select(Some("decider-ensemble".into()))));
         assert_eq!(s.state.filter.actor.as_deref(), Some("decider-ensemble"));
         // Hiding the selected actor drops the selection.
-        let s = reduce(s, Msg::Do(Action::ToggleType("association".into())));
-        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        let s = reduce(
+            s,
+            Msg::Do(Action::Toggle(Facet::Type, "association".into())),
+        );
+        let s = reduce(s, Msg::Do(Action::Toggle(Facet::Type, "platform".into())));
         assert_eq!(s.state.filter.actor, None);
     }
 
@@ -472,7 +477,7 @@ mod tests {
         // The map stays usable.
         let s = reduce(s, Msg::Do(Action::Select(None)));
         assert_eq!(s.state.filter.actor, None);
-        let s = reduce(s, Msg::Do(Action::ToggleType("platform".into())));
+        let s = reduce(s, Msg::Do(Action::Toggle(Facet::Type, "platform".into())));
         assert!(s.state.filter.types.contains(&"platform".to_string()));
         assert!(s.load_error.is_some(), "the notice stays until dismissed");
         let s = reduce(s, Msg::DismissLoadError);

@@ -23,22 +23,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::actor_panel::source_item;
 use super::browser;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::lookup;
 use super::play::{Play, PlayButton};
-use super::store::Shared;
-use crate::model::format::dataset::{Dataset, Source};
+use super::store::Frozen;
+use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
+use crate::model::view::lookup;
 use crate::model::view::state::{Action, Lang};
 use crate::model::view::timeline::{self, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
-    pub dataset: Shared<Dataset>,
+    pub dataset: Frozen<Dataset>,
     /// The app's visible set.
-    pub visible: Shared<Visible>,
+    pub visible: Frozen<Visible>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
     /// Show event `i`'s actors on the map.
@@ -54,16 +55,6 @@ pub struct TimelineViewProps {
     pub year: Option<i64>,
     #[prop_or_default]
     pub dark: bool,
-}
-
-fn source_item(src: &Source, lang: Lang) -> Html {
-    let (text, href) = lookup::source_view(src, lang);
-    match href {
-        Some(h) => html! {
-            <a href={h} target="_blank" rel="noopener noreferrer">{ text }</a>
-        },
-        None => html! { <span>{ text }</span> },
-    }
 }
 
 /// The timeline view.

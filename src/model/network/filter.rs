@@ -205,7 +205,16 @@ struct Pre {
     cut: Option<Cut>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many times [`prepare`] ran on this thread: tests count the
+    /// filter passes a change costs.
+    pub(crate) static PREPARE_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn prepare(ds: &Dataset, g: &Graph, f: &Filter) -> Pre {
+    #[cfg(test)]
+    PREPARE_RUNS.with(|n| n.set(n.get() + 1));
     let n = ds.actors.len();
     let mut in_stake = vec![stake_actors(ds, f).is_none(); n];
     if let Some(ids) = stake_actors(ds, f) {
@@ -380,7 +389,21 @@ fn neighbourhood(
 ///
 /// Complexity: O(A + L) plus the folding of `q` once.
 pub fn visible(ds: &Dataset, g: &Graph, f: &Filter) -> Visible {
+    visible_from(ds, g, f, &prepare(ds, g, f))
+}
+
+/// What a filter change shows, from one shared pass over the actors: the
+/// visible set, the facet counts, and which actors pass the filters before
+/// the neighbourhood cut (those search may offer).
+pub fn shown(ds: &Dataset, g: &Graph, f: &Filter) -> (Visible, FacetCounts, Vec<bool>) {
     let pre = prepare(ds, g, f);
+    let visible = visible_from(ds, g, f, &pre);
+    let counts = facet_counts_from(ds, g, f, &pre);
+    let uncut = pre.flags.iter().map(|&b| b == F_ALL).collect();
+    (visible, counts, uncut)
+}
+
+fn visible_from(ds: &Dataset, g: &Graph, f: &Filter, pre: &Pre) -> Visible {
     let base = pre.flags.iter().map(|&b| b == F_ALL).collect();
     let eligible = |l: usize| {
         pre.link_year.get(l).copied().unwrap_or(false)
@@ -404,7 +427,10 @@ pub fn visible(ds: &Dataset, g: &Graph, f: &Filter) -> Visible {
 /// kinds. Equal, value by value, to counting in `visible` with that facet
 /// set to the single value.
 pub fn facet_counts(ds: &Dataset, g: &Graph, f: &Filter) -> FacetCounts {
-    let pre = prepare(ds, g, f);
+    facet_counts_from(ds, g, f, &prepare(ds, g, f))
+}
+
+fn facet_counts_from(ds: &Dataset, g: &Graph, f: &Filter, pre: &Pre) -> FacetCounts {
     let mut scratch = Scratch::default();
     let eligible = |l: usize| {
         pre.link_year.get(l).copied().unwrap_or(false)

@@ -1,8 +1,12 @@
-//! The view: the one state and its reducer, the URL codec, and the pure parts
-//! of the list, timeline and stakes views.
+//! The view: the one state and its reducer, the URL codec, what the app
+//! derives from them (memoized), and the pure parts of the list, timeline
+//! and stakes views.
 
+pub mod derive;
 pub mod export;
 pub mod listing;
+pub mod lookup;
+pub mod neighbours;
 pub mod stakes;
 pub mod state;
 pub mod timeline;

@@ -23,6 +23,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language code: `<html lang>`, `LocalizedText::get`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
@@ -46,10 +56,8 @@ pub struct AppState {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    ToggleType(String),
-    ToggleObjective(String),
-    ToggleEcosystem(String),
-    ToggleLink(String),
+    /// Adds the value `id` to the facet's filter, or removes it.
+    Toggle(Facet, String),
     SetYear(Option<i64>),
     SetQuery(String),
     SetStake(Option<String>),
@@ -84,10 +92,15 @@ impl AppState {
     pub fn apply(&mut self, ds: Option<&Dataset>, action: Action) {
         let f = &mut self.filter;
         match action {
-            Action::ToggleType(id) => toggle(&mut f.types, id, ds, Facet::Type),
-            Action::ToggleObjective(id) => toggle(&mut f.objectives, id, ds, Facet::Objective),
-            Action::ToggleEcosystem(id) => toggle(&mut f.ecosystems, id, ds, Facet::Ecosystem),
-            Action::ToggleLink(id) => toggle(&mut f.links, id, ds, Facet::Link),
+            Action::Toggle(facet, id) => {
+                let list = match facet {
+                    Facet::Type => &mut f.types,
+                    Facet::Objective => &mut f.objectives,
+                    Facet::Ecosystem => &mut f.ecosystems,
+                    Facet::Link => &mut f.links,
+                };
+                toggle(list, id, ds, facet);
+            }
             Action::SetYear(y) => {
                 if y.is_none_or(|y| (YEAR_MIN..=YEAR_MAX).contains(&y)) {
                     f.year = y;

@@ -376,8 +376,17 @@ fn escape_ids<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
         .join(",")
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many times [`encode`] ran on this thread: tests count the
+    /// encodings a change costs.
+    pub(crate) static ENCODE_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The canonical query string, without `?` (empty for the default state).
 pub fn encode(state: &AppState) -> String {
+    #[cfg(test)]
+    ENCODE_RUNS.with(|n| n.set(n.get() + 1));
     let f = &state.filter;
     let mut parts: Vec<String> = Vec::new();
     let mut put = |k: &str, v: String| parts.push(format!("{k}={v}"));

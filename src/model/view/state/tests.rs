@@ -44,33 +44,36 @@ fn toggles_keep_taxonomy_order() {
     let (a, b, c) = (order[0], order[1], order[2]);
     check(
         AppState::default(),
-        vec![Action::ToggleType(c.into()), Action::ToggleType(a.into())],
+        vec![
+            Action::Toggle(Facet::Type, c.into()),
+            Action::Toggle(Facet::Type, a.into()),
+        ],
         types(&[a, c]),
     );
     check(
         types(&[a, c]),
-        vec![Action::ToggleType(b.into())],
+        vec![Action::Toggle(Facet::Type, b.into())],
         types(&[a, b, c]),
     );
     check(
         types(&[a, b, c]),
-        vec![Action::ToggleType(b.into())],
+        vec![Action::Toggle(Facet::Type, b.into())],
         types(&[a, c]),
     );
     // Toggling twice is a no-op.
     check(
         AppState::default(),
         vec![
-            Action::ToggleEcosystem("open-data".into()),
-            Action::ToggleEcosystem("open-data".into()),
+            Action::Toggle(Facet::Ecosystem, "open-data".into()),
+            Action::Toggle(Facet::Ecosystem, "open-data".into()),
         ],
         AppState::default(),
     );
     check(
         AppState::default(),
         vec![
-            Action::ToggleObjective("co-production".into()),
-            Action::ToggleObjective("information".into()),
+            Action::Toggle(Facet::Objective, "co-production".into()),
+            Action::Toggle(Facet::Objective, "information".into()),
         ],
         with(Filter {
             objectives: s(&["information", "co-production"]),
@@ -80,8 +83,8 @@ fn toggles_keep_taxonomy_order() {
     check(
         AppState::default(),
         vec![
-            Action::ToggleLink("uses".into()),
-            Action::ToggleLink("funds".into()),
+            Action::Toggle(Facet::Link, "uses".into()),
+            Action::Toggle(Facet::Link, "funds".into()),
         ],
         with(Filter {
             links: s(&["uses", "funds"]),
@@ -101,7 +104,7 @@ fn selection_follows_visibility() {
     // view, so checking another type keeps it and its depth.
     check(
         dinum.clone(),
-        vec![Action::ToggleType("platform".into())],
+        vec![Action::Toggle(Facet::Type, "platform".into())],
         with(Filter {
             types: s(&["platform"]),
             ..dinum.filter.clone()
@@ -113,7 +116,7 @@ fn selection_follows_visibility() {
             actor: Some("dinum".into()),
             ..Filter::default()
         }),
-        vec![Action::ToggleType("platform".into())],
+        vec![Action::Toggle(Facet::Type, "platform".into())],
         types(&["platform"]),
     );
     // A focus can be taken while a type the actor lacks is checked.
@@ -142,7 +145,7 @@ fn selection_follows_visibility() {
         .to_string();
     check(
         dinum.clone(),
-        vec![Action::ToggleType(dinum_type.clone())],
+        vec![Action::Toggle(Facet::Type, dinum_type.clone())],
         with(Filter {
             types: vec![dinum_type],
             ..dinum.filter.clone()
@@ -177,7 +180,7 @@ fn selection_follows_visibility() {
     // Link kinds never hide an actor.
     check(
         dinum.clone(),
-        vec![Action::ToggleLink("funds".into())],
+        vec![Action::Toggle(Facet::Link, "funds".into())],
         with(Filter {
             links: s(&["funds"]),
             ..dinum.filter.clone()
@@ -354,8 +357,8 @@ fn replace_keeps_embed() {
 #[test]
 fn without_dataset_toggles_append_and_selection_stays() {
     let mut st = AppState::default();
-    st.apply(None, Action::ToggleType("b".into()));
-    st.apply(None, Action::ToggleType("a".into()));
+    st.apply(None, Action::Toggle(Facet::Type, "b".into()));
+    st.apply(None, Action::Toggle(Facet::Type, "a".into()));
     st.apply(None, Action::Select(Some("x".into())));
     st.apply(None, Action::SetDepth(Some(1)));
     assert_eq!(st.filter.types, s(&["b", "a"]));

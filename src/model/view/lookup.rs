@@ -5,8 +5,6 @@
 use crate::model::format::dataset::{ActorType, Dataset, LinkKind, Shape, Source, Term};
 use crate::model::view::state::Lang;
 
-use super::i18n;
-
 /// The actor type with this id.
 pub fn actor_type<'a>(ds: &'a Dataset, id: &str) -> Option<&'a ActorType> {
     ds.taxonomy.actor_type(id)
@@ -23,14 +21,14 @@ pub fn term_label(list: Option<&[Term]>, id: &str, lang: Lang) -> String {
         .iter()
         .find(|t| t.id == id)
         .and_then(|t| t.label.as_ref())
-        .map(|l| l.get(i18n::code(lang)).to_string())
+        .map(|l| l.get(lang.code()).to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| id.to_string())
 }
 
 /// A type's label in `lang`, or its id.
 pub fn type_label(ds: &Dataset, id: &str, lang: Lang) -> String {
-    ds.taxonomy.type_label(id, i18n::code(lang)).to_string()
+    ds.taxonomy.type_label(id, lang.code()).to_string()
 }
 
 /// The colour and shape a type is drawn with (the completed taxonomy's).
@@ -45,7 +43,7 @@ pub fn stake_title(ds: &Dataset, id: &str, lang: Lang) -> String {
         .iter()
         .find(|s| s.id.as_deref() == Some(id))
         .and_then(|s| s.title.as_ref())
-        .map(|l| l.get(i18n::code(lang)).to_string())
+        .map(|l| l.get(lang.code()).to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| id.to_string())
 }
@@ -72,7 +70,7 @@ pub fn source_view(src: &Source, lang: Lang) -> (String, Option<String>) {
             None => (u.clone(), None),
         },
         Source::Labelled { label, url } => {
-            let text = label.get(i18n::code(lang)).to_string();
+            let text = label.get(lang.code()).to_string();
             let href = url.as_deref().and_then(safe_href).map(str::to_string);
             (text, href)
         }
