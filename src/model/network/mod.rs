@@ -4,4 +4,5 @@
 pub mod filter;
 pub mod graph;
 pub mod layout;
+pub mod metrics;
 pub mod search;
