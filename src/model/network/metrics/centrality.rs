@@ -41,7 +41,7 @@ pub fn degree(g: &MeasureGraph) -> Vec<usize> {
 /// assert_eq!(b, vec![0.0, 2.0 / 3.0, 2.0 / 3.0, 0.0]);
 /// ```
 pub fn betweenness(g: &MeasureGraph) -> Vec<f64> {
-    let mut b = Brandes::new(g.node_count());
+    let mut b = Brandes::new(g);
     for s in 0..g.node_count() {
         b.source(g, s);
     }
@@ -64,7 +64,7 @@ pub fn betweenness(g: &MeasureGraph) -> Vec<f64> {
 /// assert_eq!(c[3], 1.0 * (1.0 / 4.0));
 /// ```
 pub fn closeness(g: &MeasureGraph) -> Vec<f64> {
-    let mut b = Brandes::new(g.node_count());
+    let mut b = Brandes::new(g);
     for s in 0..g.node_count() {
         b.source(g, s);
     }
@@ -97,12 +97,23 @@ pub fn pagerank(g: &MeasureGraph) -> Vec<f64> {
 /// The state of Brandes' algorithm between sources: one breadth-first
 /// search per source accumulates betweenness and gives that source's
 /// closeness.
+///
+/// The search is written without data-dependent branches in its inner
+/// loop (the tests on an arc's distance become arithmetic), and records the
+/// arcs of the shortest-path tree so that the accumulation of dependencies
+/// walks only those, with one division per node.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Brandes {
     dist: Vec<u32>,
     sigma: Vec<f64>,
-    delta: Vec<f64>,
+    /// `(1 + δ(w)) / σ(w)` once `w` is settled.
+    coeff: Vec<f64>,
+    /// Nodes in the order they were reached (one spare slot).
     order: Vec<usize>,
+    /// `children[starts[i]..starts[i + 1]]`: the successors of `order[i]`
+    /// on shortest paths (one spare slot).
+    starts: Vec<usize>,
+    children: Vec<usize>,
     /// Raw betweenness sums (each pair counted from both ends).
     raw: Vec<f64>,
     pub(crate) closeness: Vec<f64>,
@@ -111,60 +122,79 @@ pub(crate) struct Brandes {
 const UNSEEN: u32 = u32::MAX;
 
 impl Brandes {
-    pub(crate) fn new(n: usize) -> Brandes {
+    pub(crate) fn new(g: &MeasureGraph) -> Brandes {
+        let n = g.node_count();
         Brandes {
             dist: vec![UNSEEN; n],
             sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            order: Vec::with_capacity(n),
+            coeff: vec![0.0; n],
+            order: vec![0; n + 1],
+            starts: vec![0; n + 1],
+            children: vec![0; 2 * g.edge_count() + 1],
             raw: vec![0.0; n],
             closeness: vec![0.0; n],
         }
     }
 
     /// Runs the search from `s`; returns the work done (nodes reached plus
-    /// arcs scanned).
+    /// twice the arcs scanned).
     pub(crate) fn source(&mut self, g: &MeasureGraph, s: usize) -> u64 {
         let n = g.node_count();
         let Brandes {
             dist,
             sigma,
-            delta,
+            coeff,
             order,
+            starts,
+            children,
             raw,
             closeness,
         } = self;
-        order.clear();
-        if let (Some(d), Some(sg)) = (dist.get_mut(s), sigma.get_mut(s)) {
-            *d = 0;
-            *sg = 1.0;
-            order.push(s);
+        if s >= n {
+            return 1;
         }
-        let mut arcs = 0u64;
-        let mut head = 0;
+        if let (Some(d), Some(x), Some(o)) = (dist.get_mut(s), sigma.get_mut(s), order.get_mut(0)) {
+            *d = 0;
+            *x = 1.0;
+            *o = s;
+        }
+        let (mut head, mut tail, mut kids) = (0usize, 1usize, 0usize);
         let mut total = 0u64;
-        while let Some(&v) = order.get(head) {
+        let mut arcs = 0u64;
+        while head < tail {
+            let v = order.get(head).copied().unwrap_or(0);
+            if let Some(st) = starts.get_mut(head) {
+                *st = kids;
+            }
             head += 1;
             let dv = dist.get(v).copied().unwrap_or(0);
             let sv = sigma.get(v).copied().unwrap_or(0.0);
+            let next = dv + 1;
             total += u64::from(dv);
             let nb = g.neighbours(v);
             arcs += nb.len() as u64;
             for &w in nb {
-                let Some(dw) = dist.get_mut(w) else { continue };
-                if *dw == UNSEEN {
-                    *dw = dv + 1;
-                    order.push(w);
-                }
-                if *dw == dv + 1 {
-                    if let Some(x) = sigma.get_mut(w) {
-                        *x += sv;
+                if let (Some(dw), Some(sw)) = (dist.get_mut(w), sigma.get_mut(w)) {
+                    let unseen = *dw == UNSEEN;
+                    *dw = if unseen { next } else { *dw };
+                    if let Some(slot) = order.get_mut(tail) {
+                        *slot = w;
                     }
+                    tail += usize::from(unseen);
+                    let child = *dw == next;
+                    *sw += if child { sv } else { 0.0 };
+                    if let Some(slot) = children.get_mut(kids) {
+                        *slot = w;
+                    }
+                    kids += usize::from(child);
                 }
             }
         }
+        if let Some(st) = starts.get_mut(tail) {
+            *st = kids;
+        }
         // Closeness (Wasserman–Faust), as networkx computes it.
-        let r = order.len() as f64;
+        let r = tail as f64;
         if let Some(c) = closeness.get_mut(s) {
             *c = if total > 0 && n > 1 {
                 ((r - 1.0) / total as f64) * ((r - 1.0) / (n as f64 - 1.0))
@@ -172,39 +202,41 @@ impl Brandes {
                 0.0
             };
         }
-        // Dependencies, farthest first; predecessors are the neighbours one
-        // step closer to the source.
-        for &w in order.iter().rev() {
-            let dw = dist.get(w).copied().unwrap_or(0);
-            let sw = sigma.get(w).copied().unwrap_or(1.0);
-            let coeff = (1.0 + delta.get(w).copied().unwrap_or(0.0)) / sw;
-            for &v in g.neighbours(w) {
-                if dist.get(v).copied().unwrap_or(UNSEEN).wrapping_add(1) == dw {
-                    let sv = sigma.get(v).copied().unwrap_or(0.0);
-                    if let Some(d) = delta.get_mut(v) {
-                        *d += sv * coeff;
-                    }
-                }
+        // Dependencies, farthest first: δ(v) = σ(v) Σ (1 + δ(w)) / σ(w)
+        // over the successors w of v.
+        for i in (0..tail).rev() {
+            let v = order.get(i).copied().unwrap_or(0);
+            let (a, b) = (
+                starts.get(i).copied().unwrap_or(0),
+                starts.get(i + 1).copied().unwrap_or(0),
+            );
+            let sum: f64 = children
+                .get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&w| coeff.get(w).copied().unwrap_or(0.0))
+                .sum();
+            let sv = sigma.get(v).copied().unwrap_or(1.0);
+            let delta = sv * sum;
+            if let Some(c) = coeff.get_mut(v) {
+                *c = (1.0 + delta) / sv;
             }
-            if w != s {
-                if let (Some(b), Some(d)) = (raw.get_mut(w), delta.get(w)) {
-                    *b += *d;
+            if v != s {
+                if let Some(x) = raw.get_mut(v) {
+                    *x += delta;
                 }
             }
         }
         // Reset only what this search touched.
-        for &v in order.iter() {
+        for &v in order.get(..tail).unwrap_or(&[]) {
             if let Some(d) = dist.get_mut(v) {
                 *d = UNSEEN;
             }
             if let Some(x) = sigma.get_mut(v) {
                 *x = 0.0;
             }
-            if let Some(x) = delta.get_mut(v) {
-                *x = 0.0;
-            }
         }
-        2 * arcs + order.len() as u64
+        2 * arcs + tail as u64
     }
 
     /// Normalised betweenness (all sources must have been run).

@@ -55,12 +55,12 @@ impl MeasureJob {
     ///
     /// Complexity: O(n + m).
     pub fn new(graph: MeasureGraph) -> MeasureJob {
-        let n = graph.node_count();
         let rank = PageRank::new(&graph);
+        let brandes = Brandes::new(&graph);
         MeasureJob {
             graph,
             stage: Stage::Paths(0),
-            brandes: Brandes::new(n),
+            brandes,
             rank,
             result: None,
         }
