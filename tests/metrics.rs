@@ -13,8 +13,8 @@ use civicmap::model::format::validate::load;
 use civicmap::model::network::filter::{self, Filter};
 use civicmap::model::network::graph::Graph;
 use civicmap::model::network::metrics::{
-    betweenness, closeness, degree, louvain, measures, modularity, pagerank, MeasureGraph,
-    MeasureJob, Progress,
+    betweenness, closeness, degree, louvain, measures, measures_threaded, modularity, pagerank,
+    MeasureGraph, MeasureJob, Progress,
 };
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
@@ -242,5 +242,26 @@ fn measures_follow_the_filters() {
         others.sort();
         others.dedup();
         assert_eq!(m.degree[v], others.len(), "{}", ds.actors[a].id());
+    }
+}
+
+#[test]
+fn threads_give_bit_identical_measures() {
+    let (ds, g) = default_graph();
+    let vis = filter::visible(&ds, &g, &Filter::default());
+    let mg = MeasureGraph::visible(&g, &vis);
+    // A larger pseudo-random graph too: several blocks of sources per thread.
+    let edges: Vec<(usize, usize)> = (0..2_000usize)
+        .map(|i| (i * 7919 % 700, (i * 104_729 + 13) % 700))
+        .collect();
+    let big = MeasureGraph::from_edges(700, &edges);
+    for graph in [&mg, &big] {
+        let one = measures(graph);
+        for threads in [1, 2, 3, 8] {
+            let m = measures_threaded(graph, threads);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&m.betweenness), bits(&one.betweenness));
+            assert_eq!(m, one, "{threads} threads");
+        }
     }
 }

@@ -31,6 +31,8 @@
 pub mod centrality;
 pub mod job;
 pub mod louvain;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 pub mod report;
 
 use crate::model::network::filter::Visible;
@@ -39,6 +41,8 @@ use crate::model::network::graph::Graph;
 pub use centrality::{betweenness, closeness, degree, pagerank};
 pub use job::{MeasureJob, Progress};
 pub use louvain::{louvain, modularity, Communities};
+#[cfg(not(target_arch = "wasm32"))]
+pub use parallel::measures_threaded;
 pub use report::{report, ActorMeasures, Report};
 
 /// The visible graph as the measures see it: an undirected simple graph in

@@ -114,12 +114,20 @@ pub(crate) struct Brandes {
     /// on shortest paths (one spare slot).
     starts: Vec<usize>,
     children: Vec<usize>,
-    /// Raw betweenness sums (each pair counted from both ends).
-    raw: Vec<f64>,
+    /// Dependencies of the current block of sources.
+    block: Vec<f64>,
+    /// Raw betweenness sums (each pair counted from both ends): the sum of
+    /// the blocks, in block order.
+    pub(crate) raw: Vec<f64>,
     pub(crate) closeness: Vec<f64>,
 }
 
 const UNSEEN: u32 = u32::MAX;
+
+/// Sources are summed in blocks of this many (`raw += block` when a block
+/// ends), so that blocks computed apart (in slices or on several threads)
+/// add up to the same bits.
+pub(crate) const BLOCK: usize = 64;
 
 impl Brandes {
     pub(crate) fn new(g: &MeasureGraph) -> Brandes {
@@ -131,6 +139,7 @@ impl Brandes {
             order: vec![0; n + 1],
             starts: vec![0; n + 1],
             children: vec![0; 2 * g.edge_count() + 1],
+            block: vec![0.0; n],
             raw: vec![0.0; n],
             closeness: vec![0.0; n],
         }
@@ -147,6 +156,7 @@ impl Brandes {
             order,
             starts,
             children,
+            block,
             raw,
             closeness,
         } = self;
@@ -222,9 +232,15 @@ impl Brandes {
                 *c = (1.0 + delta) / sv;
             }
             if v != s {
-                if let Some(x) = raw.get_mut(v) {
+                if let Some(x) = block.get_mut(v) {
                     *x += delta;
                 }
+            }
+        }
+        if (s + 1).is_multiple_of(BLOCK) || s + 1 == n {
+            for (r, b) in raw.iter_mut().zip(block.iter_mut()) {
+                *r += *b;
+                *b = 0.0;
             }
         }
         // Reset only what this search touched.
@@ -241,15 +257,20 @@ impl Brandes {
 
     /// Normalised betweenness (all sources must have been run).
     pub(crate) fn betweenness(&self) -> Vec<f64> {
-        let n = self.raw.len() as f64;
-        if self.raw.len() <= 2 {
-            return vec![0.0; self.raw.len()];
-        }
-        // Undirected: each pair is counted from both ends, so the
-        // 2/((n−1)(n−2)) of the definition becomes 1/((n−1)(n−2)).
-        let scale = 1.0 / ((n - 1.0) * (n - 2.0));
-        self.raw.iter().map(|b| b * scale).collect()
+        normalise(&self.raw)
     }
+}
+
+/// Raw sums → betweenness normalised by 2/((n−1)(n−2)).
+pub(crate) fn normalise(raw: &[f64]) -> Vec<f64> {
+    let n = raw.len() as f64;
+    if raw.len() <= 2 {
+        return vec![0.0; raw.len()];
+    }
+    // Undirected: each pair is counted from both ends, so the
+    // 2/((n−1)(n−2)) of the definition becomes 1/((n−1)(n−2)).
+    let scale = 1.0 / ((n - 1.0) * (n - 2.0));
+    raw.iter().map(|b| b * scale).collect()
 }
 
 /// The state of the PageRank power iteration.

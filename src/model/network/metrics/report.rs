@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::{measures, MeasureGraph};
+#[cfg(target_arch = "wasm32")]
+use super::measures;
+use super::MeasureGraph;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
@@ -43,7 +45,8 @@ pub const CSV_COLUMNS: [&str; 6] = [
 /// The measures of the visible graph of a view: what the map sizes and
 /// colours by, per actor.
 ///
-/// Complexity: that of [`measures`], O(n·m).
+/// Complexity: that of [`super::measures`], O(n·m); natively the searches run on
+/// all cores ([`super::measures_threaded`], same numbers).
 ///
 /// ```
 /// use civicmap::model::format::dataset::Dataset;
@@ -62,6 +65,12 @@ pub const CSV_COLUMNS: [&str; 6] = [
 /// ```
 pub fn report(ds: &Dataset, g: &Graph, vis: &Visible) -> Report {
     let mg = MeasureGraph::visible(g, vis);
+    #[cfg(not(target_arch = "wasm32"))]
+    let m = super::measures_threaded(
+        &mg,
+        std::thread::available_parallelism().map_or(1, |p| p.get()),
+    );
+    #[cfg(target_arch = "wasm32")]
     let m = measures(&mg);
     let actors = (0..mg.node_count())
         .map(|v| ActorMeasures {
