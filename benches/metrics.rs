@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let time = |name: &str, f: &dyn Fn()| {
         let t = Instant::now();
         f();
-        println!("  {name:<12} {:?}", t.elapsed());
+        println!("  {name:<16} {:?}", t.elapsed());
     };
     time("degree", &|| drop(metrics::degree(&mg)));
     time("betweenness", &|| drop(metrics::betweenness(&mg)));
@@ -44,6 +44,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     time("pagerank", &|| drop(metrics::pagerank(&mg)));
     time("louvain", &|| drop(metrics::louvain(&mg)));
     time("all", &|| drop(metrics::measures(&mg)));
+    let threads = std::thread::available_parallelism().map_or(1, |p| p.get());
+    time(&format!("all, {threads} threads"), &|| {
+        drop(metrics::measures_threaded(&mg, threads))
+    });
+    // What `civicmap metrics` does after reading the file.
+    time("load+report", &|| {
+        let ds = load(&bytes).dataset.unwrap_or_default();
+        let g = Graph::new(&ds);
+        let vis = filter::visible(&ds, &g, &Filter::default());
+        drop(metrics::report(&ds, &g, &vis))
+    });
     // Slices of about 2 ms: how many frames the page needs.
     let t = Instant::now();
     let mut job = MeasureJob::new(mg.clone());
