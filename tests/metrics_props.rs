@@ -231,6 +231,11 @@ proptest! {
             .filter(|&(l, _)| vis.links[l])
             .map(|(_, &(s, t, _))| (local(s % n), local(t % n)))
             .collect();
-        prop_assert_eq!(mg, MeasureGraph::from_edges(nodes.len(), &edges));
+        let expected = MeasureGraph::from_edges(nodes.len(), &edges);
+        prop_assert_eq!(mg.edge_count(), expected.edge_count());
+        for (v, &actor) in nodes.iter().enumerate() {
+            prop_assert_eq!(mg.neighbours(v), expected.neighbours(v));
+            prop_assert_eq!(mg.node_of(actor), Some(v));
+        }
     }
 }
