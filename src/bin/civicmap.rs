@@ -7,6 +7,7 @@
 //! - `import kumu|gexf|graphml …` / `export gexf|graphml|kumu …`: other tools'
 //!   formats (docs/formats.md);
 //! - `diff OLD NEW`: what a new version changes;
+//! - `metrics FILE`: the network measures of a view, per actor;
 //! - `schema`: the JSON Schema of the format;
 //! - `deploy nginx-headers` / `deploy csp`: the web server's security
 //!   headers, generated from `civicmap.config.json`.
@@ -58,6 +59,7 @@ Examples:
   civicmap import csv --actors actors.csv --links links.csv --events timeline.csv \\
       --stakes issues.csv --taxonomy data/taxonomy.json --meta data/meta.json -o out.json
   civicmap export csv out.json --out-dir sheets/
+  civicmap metrics static/data/civic-tech-fr.json --state 'type=platform'
   civicmap schema > civicmap-1.json
   civicmap deploy nginx-headers --config dist/civicmap.config.json > civicmap-headers.conf
 
@@ -141,6 +143,27 @@ Example:
             /// Output format
             #[arg(long, value_enum, default_value_t = Format::Text)]
             format: Format,
+        },
+        /// Print the network measures of the visible graph of a view, per actor
+        #[command(after_help = "\
+The measures are those the map sizes and colours by (docs/metrics.md):
+degree, betweenness, closeness, PageRank and the Louvain community, on the
+visible graph of the view --state describes (the map's URL query; default:
+the whole dataset). One entry per visible actor, in dataset order.
+
+Examples:
+  civicmap metrics static/data/civic-tech-fr.json
+  civicmap metrics static/data/civic-tech-fr.json --state 'type=platform&year=2016'
+  civicmap metrics static/data/civic-tech-fr.json --format csv > measures.csv")]
+        Metrics {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            /// The view, as the map's URL query (e.g. `type=platform&year=2016`)
+            #[arg(long, value_name = "QUERY", default_value = "")]
+            state: String,
+            /// Output format
+            #[arg(long, value_enum, default_value_t = MetricsFormat::Json)]
+            format: MetricsFormat,
         },
         /// Print the JSON Schema of the civicmap/1 format
         #[command(after_help = "\
@@ -347,6 +370,12 @@ Example:
     }
 
     #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+    enum MetricsFormat {
+        Json,
+        Csv,
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
     enum Format {
         Text,
         Json,
@@ -407,6 +436,11 @@ Example:
                 import_sigma_cmd(&file, &output)
             }
             Command::Export(ExportCommand::Csv { file, out_dir }) => export_cmd(&file, &out_dir),
+            Command::Metrics {
+                file,
+                state,
+                format,
+            } => metrics_cmd(&file, &state, format),
             Command::Schema => schema(),
             Command::Deploy(DeployCommand::NginxHeaders { config }) => deploy_cmd(&config, |c| {
                 headers::nginx_headers(c, &config.display().to_string())
@@ -773,6 +807,34 @@ Example:
             return Ok(ExitCode::from(1));
         }
         print!("{}", render(&config));
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Prints the measures of the view `query` of a dataset; what the URL
+    /// decoder drops is said on stderr.
+    fn metrics_cmd(path: &Path, query: &str, format: MetricsFormat) -> Result<ExitCode> {
+        use civicmap::model::network::{filter, graph::Graph, metrics};
+        use civicmap::model::view::url;
+        let (_, ds) = load_or_report(path)?;
+        let (decoded, mut notices) = url::decode(query);
+        let (state, more) = url::resolve(decoded, &ds);
+        notices.extend(more);
+        for n in &notices {
+            eprintln!(
+                "--state: warning: {}={} ignored ({:?})",
+                n.param, n.value, n.reason
+            );
+        }
+        let g = Graph::new(&ds);
+        let vis = filter::visible(&ds, &g, &state.filter);
+        let report = metrics::report(&ds, &g, &vis);
+        match format {
+            MetricsFormat::Json => {
+                let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+                println!("{json}");
+            }
+            MetricsFormat::Csv => print!("{}", report.to_csv()),
+        }
         Ok(ExitCode::SUCCESS)
     }
 

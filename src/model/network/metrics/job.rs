@@ -1,0 +1,139 @@
+//! [`MeasureJob`]: the measures computed in slices, so that a page can
+//! spread betweenness on 10,000 actors over several frames and stay
+//! responsive. The job owns its graph; each [`MeasureJob::step`] does about
+//! `budget` units of work (nodes reached plus arcs scanned) and returns.
+//! Slicing changes nothing in the numbers: the same operations run in the
+//! same order as in the one-shot [`super::measures`].
+
+use super::centrality::{Brandes, PageRank};
+use super::louvain::louvain;
+use super::{MeasureGraph, Measures};
+
+/// Whether a job has finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Call [`MeasureJob::step`] again.
+    Working,
+    /// [`MeasureJob::result`] is ready.
+    Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Breadth-first searches for betweenness and closeness; the next source.
+    Paths(usize),
+    Rank,
+    Groups,
+    Done,
+}
+
+/// The measures of a graph, computed a slice at a time.
+///
+/// ```
+/// use civicmap::model::network::metrics::{measures, MeasureGraph, MeasureJob, Progress};
+/// let g = MeasureGraph::from_edges(5, &[(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)]);
+/// let mut job = MeasureJob::new(g.clone());
+/// let mut slices = 0;
+/// while job.step(10) == Progress::Working {
+///     slices += 1; // a browser would yield to the next frame here
+/// }
+/// assert!(slices > 1);
+/// assert_eq!(job.result(), Some(&measures(&g)));
+/// ```
+#[derive(Debug, Clone)]
+pub struct MeasureJob {
+    graph: MeasureGraph,
+    stage: Stage,
+    brandes: Brandes,
+    rank: PageRank,
+    /// Filled when done.
+    result: Option<Measures>,
+}
+
+impl MeasureJob {
+    /// A job for the measures of `graph`; nothing is computed yet.
+    ///
+    /// Complexity: O(n + m).
+    pub fn new(graph: MeasureGraph) -> MeasureJob {
+        let rank = PageRank::new(&graph);
+        let brandes = Brandes::new(&graph);
+        MeasureJob {
+            graph,
+            stage: Stage::Paths(0),
+            brandes,
+            rank,
+            result: None,
+        }
+    }
+
+    /// The graph being measured.
+    pub fn graph(&self) -> &MeasureGraph {
+        &self.graph
+    }
+
+    /// Does at least one unit of work and about `budget` units at most
+    /// (one breadth-first search costs the nodes it reaches plus twice the
+    /// arcs it scans; on 10,000 actors and 20,000 links that is about
+    /// 90,000 units, some 0.2 ms in a release build).
+    ///
+    /// Complexity: O(budget + n + m) per call; O(n·m) over the whole job.
+    pub fn step(&mut self, budget: u64) -> Progress {
+        let mut spent = 0u64;
+        loop {
+            match self.stage {
+                Stage::Paths(s) if s < self.graph.node_count() => {
+                    spent += self.brandes.source(&self.graph, s);
+                    self.stage = Stage::Paths(s + 1);
+                }
+                Stage::Paths(_) => self.stage = Stage::Rank,
+                Stage::Rank if !self.rank.done => spent += self.rank.iterate(&self.graph),
+                Stage::Rank => self.stage = Stage::Groups,
+                Stage::Groups => {
+                    let communities = louvain(&self.graph);
+                    spent += 4 * (self.graph.node_count() + 2 * self.graph.edge_count()) as u64;
+                    self.result = Some(Measures {
+                        degree: super::degree(&self.graph),
+                        betweenness: self.brandes.betweenness(),
+                        closeness: std::mem::take(&mut self.brandes.closeness),
+                        pagerank: std::mem::take(&mut self.rank.rank),
+                        communities,
+                    });
+                    self.brandes = Brandes::default();
+                    self.stage = Stage::Done;
+                }
+                Stage::Done => return Progress::Done,
+            }
+            if spent >= budget {
+                return if self.stage == Stage::Done {
+                    Progress::Done
+                } else {
+                    Progress::Working
+                };
+            }
+        }
+    }
+
+    /// How far the job is, from 0 to 1 (the searches are most of the work).
+    pub fn fraction(&self) -> f64 {
+        let n = self.graph.node_count().max(1) as f64;
+        match self.stage {
+            Stage::Paths(s) => 0.9 * s as f64 / n,
+            Stage::Rank => 0.9,
+            Stage::Groups => 0.95,
+            Stage::Done => 1.0,
+        }
+    }
+
+    /// The measures, once [`Progress::Done`].
+    pub fn result(&self) -> Option<&Measures> {
+        self.result.as_ref()
+    }
+
+    /// Runs the job to the end and returns the measures.
+    ///
+    /// Complexity: O(n·m).
+    pub fn finish(mut self) -> Measures {
+        while self.step(u64::MAX) == Progress::Working {}
+        self.result.unwrap_or_default()
+    }
+}

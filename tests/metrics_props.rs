@@ -1,0 +1,241 @@
+//! The measures against brute force on random small graphs (isolated
+//! nodes, several pieces, self-links and parallel links included), and the
+//! visible graph built from random datasets and filters.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use civicmap::model::format::dataset::{Actor, Dataset, Link};
+use civicmap::model::network::filter::{self, Filter};
+use civicmap::model::network::graph::Graph;
+use civicmap::model::network::metrics::{
+    betweenness, closeness, degree, louvain, measures, modularity, pagerank, MeasureGraph,
+    MeasureJob, Progress,
+};
+use proptest::prelude::*;
+
+/// Adjacency matrix of the simple undirected graph (loops and repeats dropped).
+fn matrix(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<bool>> {
+    let mut a = vec![vec![false; n]; n];
+    for &(u, v) in edges {
+        if u != v {
+            a[u][v] = true;
+            a[v][u] = true;
+        }
+    }
+    a
+}
+
+/// All-pairs distances (Floyd–Warshall) and numbers of shortest paths
+/// (counted by dynamic programming over distance).
+fn all_pairs(a: &[Vec<bool>]) -> (Vec<Vec<usize>>, Vec<Vec<f64>>) {
+    let n = a.len();
+    let inf = usize::MAX / 4;
+    let mut d = vec![vec![inf; n]; n];
+    for i in 0..n {
+        d[i][i] = 0;
+        for j in 0..n {
+            if a[i][j] {
+                d[i][j] = 1;
+            }
+        }
+    }
+    for k in 0..n {
+        for i in 0..n {
+            for j in 0..n {
+                if d[i][k] + d[k][j] < d[i][j] {
+                    d[i][j] = d[i][k] + d[k][j];
+                }
+            }
+        }
+    }
+    // σ(s, t) = Σ over neighbours u of t with d(s,u) = d(s,t) − 1 of σ(s, u).
+    let mut sigma = vec![vec![0.0; n]; n];
+    for s in 0..n {
+        let mut by_dist: Vec<usize> = (0..n).filter(|&t| d[s][t] < inf).collect();
+        by_dist.sort_by_key(|&t| d[s][t]);
+        for &t in &by_dist {
+            sigma[s][t] = if t == s {
+                1.0
+            } else {
+                (0..n)
+                    .filter(|&u| a[u][t] && d[s][u] + 1 == d[s][t])
+                    .map(|u| sigma[s][u])
+                    .sum()
+            };
+        }
+    }
+    (d, sigma)
+}
+
+fn brute_betweenness(a: &[Vec<bool>]) -> Vec<f64> {
+    let n = a.len();
+    let (d, sigma) = all_pairs(a);
+    let inf = usize::MAX / 4;
+    let mut b = vec![0.0; n];
+    for s in 0..n {
+        for t in s + 1..n {
+            if d[s][t] >= inf {
+                continue;
+            }
+            for v in 0..n {
+                if v != s && v != t && d[s][v] + d[v][t] == d[s][t] {
+                    b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+                }
+            }
+        }
+    }
+    if n > 2 {
+        let scale = 2.0 / ((n as f64 - 1.0) * (n as f64 - 2.0));
+        b.iter_mut().for_each(|x| *x *= scale);
+    } else {
+        b.iter_mut().for_each(|x| *x = 0.0);
+    }
+    b
+}
+
+fn brute_closeness(a: &[Vec<bool>]) -> Vec<f64> {
+    let n = a.len();
+    let (d, _) = all_pairs(a);
+    let inf = usize::MAX / 4;
+    (0..n)
+        .map(|u| {
+            let reach: Vec<usize> = (0..n).filter(|&v| d[u][v] < inf).map(|v| d[u][v]).collect();
+            let total: usize = reach.iter().sum();
+            let r = reach.len() as f64;
+            if total == 0 || n < 2 {
+                0.0
+            } else {
+                (r - 1.0) / total as f64 * (r - 1.0) / (n as f64 - 1.0)
+            }
+        })
+        .collect()
+}
+
+/// Dense power iteration of the Google matrix, to a fixed point.
+fn brute_pagerank(a: &[Vec<bool>]) -> Vec<f64> {
+    let n = a.len();
+    let deg: Vec<usize> = a.iter().map(|r| r.iter().filter(|&&x| x).count()).collect();
+    let mut x = vec![1.0 / n as f64; n];
+    for _ in 0..3000 {
+        let mut y = vec![0.0; n];
+        for (v, yv) in y.iter_mut().enumerate() {
+            for u in 0..n {
+                let p = if deg[u] == 0 {
+                    1.0 / n as f64
+                } else if a[u][v] {
+                    1.0 / deg[u] as f64
+                } else {
+                    0.0
+                };
+                *yv += 0.85 * p * x[u];
+            }
+            *yv += 0.15 / n as f64;
+        }
+        x = y;
+    }
+    x
+}
+
+fn graphs() -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
+    (1usize..12).prop_flat_map(|n| (Just(n), prop::collection::vec((0..n, 0..n), 0..30)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn measures_match_brute_force((n, edges) in graphs()) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let a = matrix(n, &edges);
+        let deg: Vec<usize> = a.iter().map(|r| r.iter().filter(|&&x| x).count()).collect();
+        prop_assert_eq!(degree(&g), deg);
+        for (x, y) in betweenness(&g).iter().zip(brute_betweenness(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
+        }
+        for (x, y) in closeness(&g).iter().zip(brute_closeness(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
+        }
+        for (x, y) in pagerank(&g).iter().zip(brute_pagerank(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "pagerank {} vs {}", x, y);
+        }
+    }
+
+    #[test]
+    fn louvain_is_a_canonical_partition_no_worse_than_all_alone((n, edges) in graphs()) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let c = louvain(&g);
+        prop_assert_eq!(c.membership.len(), n);
+        prop_assert_eq!(&c, &louvain(&g));
+        prop_assert!((c.modularity - modularity(&g, &c.membership)).abs() < 1e-12);
+        let alone: Vec<usize> = (0..n).collect();
+        prop_assert!(c.modularity >= modularity(&g, &alone) - 1e-12);
+        // Numbered by first member.
+        let mut next = 0;
+        for &m in &c.membership {
+            prop_assert!(m <= next);
+            if m == next { next += 1; }
+        }
+        prop_assert_eq!(next, c.count);
+        // An isolated node is alone.
+        for v in 0..n {
+            if g.neighbours(v).is_empty() {
+                prop_assert_eq!(c.members(c.membership[v]), vec![v]);
+            }
+        }
+    }
+
+    #[test]
+    fn slices_are_bit_identical((n, edges) in graphs(), budget in 0u64..200) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let mut job = MeasureJob::new(g.clone());
+        while job.step(budget) == Progress::Working {}
+        prop_assert_eq!(job.result(), Some(&measures(&g)));
+    }
+
+    #[test]
+    fn the_visible_graph_is_the_visible_links_merged(
+        n in 1usize..10,
+        raw in prop::collection::vec((0usize..10, 0usize..10, 0u8..3), 0..30),
+        kinds in prop::collection::vec(0u8..3, 0..2),
+        hide in prop::collection::vec(any::<bool>(), 10),
+    ) {
+        let kind = |k: u8| ["funds", "uses", "partners-with"][k as usize].to_string();
+        let ds = Dataset {
+            actors: (0..n).map(|i| Actor {
+                id: format!("a{i}"),
+                name: format!("A{i}"),
+                actor_type: if hide[i] { "x".into() } else { "y".into() },
+                ..Actor::default()
+            }).collect(),
+            links: raw.iter().map(|&(s, t, k)| Link {
+                source: format!("a{}", s % n),
+                target: format!("a{}", t % n),
+                kind: kind(k),
+                ..Link::default()
+            }).collect(),
+            ..Dataset::default()
+        };
+        let g = Graph::new(&ds);
+        let f = Filter { types: vec!["y".into()], links: kinds.iter().map(|&k| kind(k)).collect(), ..Filter::default() };
+        let vis = filter::visible(&ds, &g, &f);
+        let mg = MeasureGraph::visible(&g, &vis);
+        let nodes: Vec<usize> = (0..n).filter(|&i| vis.actors[i]).collect();
+        prop_assert_eq!(mg.actors(), nodes.as_slice());
+        let local = |i: usize| nodes.iter().position(|&x| x == i).unwrap();
+        let edges: Vec<(usize, usize)> = raw.iter().enumerate()
+            .filter(|&(l, _)| vis.links[l])
+            .map(|(_, &(s, t, _))| (local(s % n), local(t % n)))
+            .collect();
+        let expected = MeasureGraph::from_edges(nodes.len(), &edges);
+        prop_assert_eq!(mg.edge_count(), expected.edge_count());
+        for (v, &actor) in nodes.iter().enumerate() {
+            prop_assert_eq!(mg.neighbours(v), expected.neighbours(v));
+            prop_assert_eq!(mg.node_of(actor), Some(v));
+        }
+    }
+}
