@@ -329,13 +329,16 @@ test('soak: no console error in 2,000 changes and 50 loads', () => {
   assert.deepEqual(run.errors, []);
 });
 
-test('soak: the map\'s elements and its own event listeners come back to their first count', () => {
-  const { start } = run.figures;
+test('soak: the map\'s elements and its own event listeners stay as they were', () => {
+  const f = run.figures;
+  // Yew delegates events: it adds one listener per event type on the first
+  // use of that type (the search list's mousedown) and keeps it, so the
+  // document's listeners are compared with the first intermediate figure.
+  const first = f[Object.keys(f).find((k) => k.startsWith('at '))] ?? f.start;
   for (const when of AFTER) {
-    const f = run.figures[when];
-    assert.equal(f.elements, start.elements, `elements of the map's document after ${when}`);
-    assert.deepEqual(f.windowTypes, start.windowTypes, `listeners on the map's window after ${when}`);
-    assert.deepEqual(f.types, start.types, `listeners in the map's document after ${when}`);
+    assert.equal(f[when].elements, f.start.elements, `elements of the map's document after ${when}`);
+    assert.deepEqual(f[when].windowTypes, f.start.windowTypes, `listeners on the map's window after ${when}`);
+    assert.deepEqual(f[when].types, first.types, `listeners in the map's document after ${when}`);
   }
 });
 
