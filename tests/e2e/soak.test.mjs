@@ -45,7 +45,6 @@ const DATASET = JSON.parse(readFileSync(join(ROOT, 'static', 'data', 'civic-tech
 const env = {};
 
 before(async () => {
-  env.site = prepareSite({ out: mkdtempSync(join(tmpdir(), 'civicmap-soak-site-')) });
   const port = await freePort();
   env.origin = `http://127.0.0.1:${port}`;
   // The map's own origin is the host page here, allowed to command the map.
@@ -56,15 +55,16 @@ before(async () => {
     default_dataset: 'data/civic-tech-fr.json',
     max_dataset_bytes: 20000000,
   };
-  rmSync(join(env.site, 'civicmap.config.json'));
-  env.site = prepareSite({ out: env.site, config });
+  env.site = prepareSite({ out: mkdtempSync(join(tmpdir(), 'civicmap-soak-site-')), config });
   env.map = await startNginx({ root: env.site, port });
   env.browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS, '--disable-ipc-flooding-protection'],
     headless: true,
   });
-});
+  // One hook (so the order is certain): the soak itself; every test reads its figures.
+  run = await soak();
+}, { timeout: 600_000 });
 
 after(async () => {
   await env.browser?.close();
@@ -317,9 +317,6 @@ async function soak() {
 }
 
 let run;
-before(async () => {
-  run = await soak();
-}, { timeout: 600_000 });
 
 /** Marks an assertion that fails on today's build (docs/soak.md); `CIVICMAP_STRICT=1` makes it count. */
 const todo = (why) => (process.env.CIVICMAP_STRICT ? {} : { todo: why });
