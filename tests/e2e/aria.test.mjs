@@ -227,7 +227,7 @@ test('the stakes: each stake a named item with its heading, a pressed state', as
 });
 
 test('the stakes: every button says which stake it acts on',
-  todo('"N\'afficher que ses acteurs" ×10 repeats without the stake (src/ui/stakes_view.rs)'), async () => {
+  todo('"N\'afficher que ses acteurs" repeats on every stake (×22) without naming it (src/ui/stakes_view.rs)'), async () => {
     const page = await openPage('?stake=open-source-vs-proprietary&view=stakes');
     const region = page.getByRole('region', { name: 'Les enjeux du secteur' });
     assert.deepEqual(await duplicatedButtonNames(region, /^(N'afficher que ses acteurs|Voir sur la carte)/), []);
