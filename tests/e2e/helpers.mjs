@@ -126,3 +126,78 @@ export function appSuite(setup) {
   });
   return suite;
 }
+
+/**
+ * An init script (`context.addInitScript(wasmMemoryProbe)`) that keeps the
+ * app's wasm exports in `window.__civicmapWasm` when Trunk's loader announces
+ * them (`TrunkApplicationStarted`), so a test can read the size of the app's
+ * `WebAssembly.Memory`. Runs through CDP, so the page's CSP does not apply.
+ */
+export function wasmMemoryProbe() {
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__civicmapWasm = e.detail?.wasm;
+  });
+}
+
+/**
+ * Memory figures of the map in `frame` (the page's main frame or a
+ * same-origin iframe), after a forced garbage collection, through the CDP
+ * session `cdp` of its page: `heap` (JS heap used, bytes), `wasm` (the app's
+ * wasm memory, bytes; needs `wasmMemoryProbe`), `elements` (in the map's
+ * document), `windowListeners` and `listeners` (event listeners that the
+ * page's own scripts put on its window, and on its document and every node in it; `windowTypes` and `types` count
+ * them by event type), `counters` (Memory.getDOMCounters
+ * of the renderer: documents, nodes, jsEventListeners).
+ */
+export async function memoryFigures(cdp, frame) {
+  if (!cdp.civicmapContexts) {
+    // The default execution context of each frame, as CDP announces them.
+    cdp.civicmapContexts = new Map();
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.auxData?.isDefault) cdp.civicmapContexts.set(context.auxData.frameId, context.id);
+    });
+    await cdp.send('Runtime.enable');
+  }
+  // Let pending frames and timers settle, then collect twice (weak callbacks).
+  await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  for (let i = 0; i < 2; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await frame.evaluate(() => window.__civicmapWasm?.memory?.buffer.byteLength ?? NaN);
+  const elements = await frame.evaluate(() => document.getElementsByTagName('*').length);
+  // Where each script comes from (Debugger.enable announces every parsed script).
+  const scripts = new Map();
+  const onScript = ({ scriptId, url }) => scripts.set(scriptId, url);
+  cdp.on('Debugger.scriptParsed', onScript);
+  await cdp.send('Debugger.enable');
+  await cdp.send('Debugger.disable');
+  cdp.off('Debugger.scriptParsed', onScript);
+  const origin = new URL(frame.url()).origin;
+  // The frame's window and document as remote objects of its own (main-world) context, for DOMDebugger.
+  const frameId = await frameIdOf(cdp, frame);
+  const contextId = cdp.civicmapContexts?.get(frameId);
+  if (contextId === undefined) throw new Error(`no execution context for ${frame.url()}`);
+  const listenersOf = async (expression, depth) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId, objectGroup: 'civicmap-soak' });
+    if (!result.objectId) throw new Error(`no object for ${expression}`);
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth, pierce: true });
+    // Only the page's own scripts: Playwright's injected ones add listeners of their own.
+    const mine = listeners.filter((l) => (scripts.get(l.scriptId) ?? '').startsWith(origin));
+    const types = {};
+    for (const l of mine) types[l.type] = (types[l.type] ?? 0) + 1;
+    return [mine.length, types];
+  };
+  const [windowListeners, windowTypes] = await listenersOf('window', 0);
+  const [listeners, types] = await listenersOf('document', -1);
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'civicmap-soak' });
+  const counters = await cdp.send('Memory.getDOMCounters');
+  return { heap: usedSize, wasm, elements, windowListeners, listeners, counters, windowTypes, types };
+}
+
+/** The CDP frame id of a Playwright frame, found by its URL in the page's frame tree. */
+async function frameIdOf(cdp, frame) {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const walk = (node) => (node.frame.url === frame.url() ? node.frame.id : (node.childFrames ?? []).map(walk).find(Boolean));
+  const id = walk(frameTree);
+  if (!id) throw new Error(`frame ${frame.url()} not in the frame tree`);
+  return id;
+}
