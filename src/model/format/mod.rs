@@ -12,3 +12,5 @@ pub mod id;
 pub mod locate;
 mod shape;
 pub mod validate;
+pub mod values;
+mod vocabulary;

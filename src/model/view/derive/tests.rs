@@ -89,8 +89,14 @@ fn the_one_pass_equals_the_separate_computations() {
         .suggestions
         .iter()
         .all(|i| unfocused.actors.get(*i).copied().unwrap_or(false)));
-    // A selection the filters hide is not selected.
+    // The centre of a focus stays selected under a type it lacks
+    // (product.md, `depth`); a plain selection the filters hide does not.
     f.types = vec!["platform".into()];
+    assert_eq!(
+        d.filtered(1, Some((&ds, &g)), &f).selected,
+        g.actor("decider-ensemble")
+    );
+    f.depth = None;
     assert_eq!(d.filtered(1, Some((&ds, &g)), &f).selected, None);
     // No dataset yet: nothing shown.
     assert_eq!(d.filtered(0, None, &f), Filtered::default());
