@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use civicmap::convert::diff::diff;
-//! use civicmap::model::format::dataset::{Actor, Dataset};
+//! use civicmap::model::format::file::{Actor, Dataset};
 //! let old = Dataset { actors: vec![Actor { id: Some("a".into()), name: Some("A".into()), ..Default::default() }], ..Default::default() };
 //! let mut new = old.clone();
 //! if let Some(a) = new.actors.first_mut() { a.name = Some("A2".into()); }
