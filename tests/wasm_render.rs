@@ -91,6 +91,7 @@ fn props(ds: Dataset, rec: Rc<RefCell<Record>>, selected: Option<usize>) -> MapC
         visible: Rc::new(vis),
         selected,
         highlighted: Rc::new(Vec::new()),
+        path_links: Rc::new(Vec::new()),
         year_active: false,
         dark: false,
         lang: Lang::Fr,

@@ -178,10 +178,8 @@ pub fn url(data: &[u8]) -> Result<(), Violation> {
             format!("resolved actor `{actor}` is not in the dataset")
         })?;
     }
-    let (supported, _) = codec::unsupported(&resolved);
-    round_trip(&supported)?;
     let g = Graph::new(ds);
-    filter::visible(ds, &g, &supported.filter);
+    filter::visible(ds, &g, &resolved.filter);
     Ok(())
 }
 

@@ -52,6 +52,11 @@ pub struct MapCanvasProps {
     pub selected: Option<usize>,
     /// Extra actors to emphasise; may be empty.
     pub highlighted: Rc<Vec<usize>>,
+    /// `path=`: the links of the chain (indices into `dataset.links`).
+    /// When not empty, the chain's links and the `highlighted` actors are
+    /// emphasised and everything else dimmed.
+    #[prop_or_default]
+    pub path_links: Rc<Vec<usize>>,
     /// Draw undated actors hollow.
     pub year_active: bool,
     pub dark: bool,
@@ -78,6 +83,7 @@ impl PartialEq for MapCanvasProps {
             && (Rc::ptr_eq(&self.visible, &o.visible) || self.visible == o.visible)
             && self.selected == o.selected
             && self.highlighted == o.highlighted
+            && self.path_links == o.path_links
             && self.year_active == o.year_active
             && self.dark == o.dark
             && self.lang == o.lang
@@ -355,6 +361,7 @@ mod tests {
             visible: Rc::new(Visible::default()),
             selected: None,
             highlighted: Rc::new(Vec::new()),
+            path_links: Rc::new(Vec::new()),
             year_active: false,
             dark: false,
             lang: Lang::Fr,

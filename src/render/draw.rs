@@ -40,6 +40,9 @@ pub struct Frame<'a> {
     /// The keyboard-focused actor, when the canvas has the focus.
     pub focused: Option<usize>,
     pub highlighted: &'a [usize],
+    /// `path=`: the chain's links as marks; with it, `emphasis` marks the
+    /// chain's actors and only the marked links are drawn strong.
+    pub path_links: Option<&'a [bool]>,
     /// Draw actors without a founding year hollow.
     pub hollow_undated: bool,
     pub labels: &'a [Candidate],
@@ -129,6 +132,9 @@ fn link_segment(f: &Frame, l: &SceneLink) -> Option<((f64, f64), (f64, f64))> {
 }
 
 fn touches_emphasis(f: &Frame, l: &SceneLink) -> bool {
+    if let Some(marks) = f.path_links {
+        return marks.get(l.link).copied().unwrap_or(false);
+    }
     f.emphasis
         .is_some_and(|(e, _)| l.source == e || l.target == e)
 }

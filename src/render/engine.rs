@@ -71,6 +71,10 @@ pub struct Engine<S = WebSurface> {
     pub(crate) visible: Rc<Visible>,
     pub(crate) selected: Option<usize>,
     pub(crate) highlighted: Rc<Vec<usize>>,
+    /// `path=`: the chain's links; with [`Self::path_marks`] (its actors
+    /// and links as marks) when not empty.
+    pub(crate) path_links: Rc<Vec<usize>>,
+    pub(crate) path_marks: Option<(Vec<bool>, Vec<bool>)>,
     pub(crate) dark: bool,
     pub(crate) year_active: bool,
     pub(crate) reduced_motion: bool,
@@ -232,8 +236,24 @@ impl<S: Surface> Engine<S> {
             }
             self.dirty = true;
         }
-        if *self.highlighted != *p.highlighted {
+        if *self.highlighted != *p.highlighted || *self.path_links != *p.path_links {
             self.highlighted = p.highlighted.clone();
+            self.path_links = p.path_links.clone();
+            self.path_marks = (!self.path_links.is_empty()).then(|| {
+                let mark = |n: usize, on: &[usize]| {
+                    let mut v = vec![false; n];
+                    for &i in on {
+                        if let Some(m) = v.get_mut(i) {
+                            *m = true;
+                        }
+                    }
+                    v
+                };
+                (
+                    mark(p.dataset.actors.len(), &self.highlighted),
+                    mark(p.dataset.links.len(), &self.path_links),
+                )
+            });
             self.dirty = true;
         }
         if self.dark != p.dark || self.year_active != p.year_active {
@@ -378,7 +398,11 @@ impl<S: Surface> Engine<S> {
             dark: self.dark,
             visible_actors: &self.visible.actors,
             visible_links: &self.visible.links,
-            emphasis: focus.map(|a| (a, self.emphasis.as_slice())),
+            emphasis: match &self.path_marks {
+                Some((actors, _)) => Some((usize::MAX, actors.as_slice())),
+                None => focus.map(|a| (a, self.emphasis.as_slice())),
+            },
+            path_links: self.path_marks.as_ref().map(|(_, l)| l.as_slice()),
             selected,
             hovered: self.hovered,
             focused: self.focused.filter(|_| self.has_focus),
@@ -410,7 +434,10 @@ impl<S: Surface> Engine<S> {
         let positions = &self.positions;
         let visible = &self.visible.actors;
         let label_w = &self.label_w;
-        let emphasis = focus.map(|_| self.emphasis.as_slice());
+        let emphasis = match &self.path_marks {
+            Some((actors, _)) => Some(actors.as_slice()),
+            None => focus.map(|_| self.emphasis.as_slice()),
+        };
         let forced = &self.forced;
         // The label box and the node box of actor `a`.
         let boxes = |a: usize| -> Option<(Rect, Rect)> {

@@ -128,6 +128,7 @@ impl Map {
             visible,
             selected: None,
             highlighted: Rc::new(Vec::new()),
+            path_links: Rc::new(Vec::new()),
             year_active: false,
             dark: false,
             lang: Lang::En,

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::path_view::PathPicker;
 use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
@@ -206,6 +207,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                         }) }
                     </select>
                 </div>
+                <PathPicker actor={props.actor} visible={props.visible.clone()} />
                 <section class="links" aria-labelledby="links-title">
                     <h3 id="links-title">{ t(lang, Key::Links) }{ " " }<span class="count">{ link_count }</span></h3>
                     if groups.is_empty() { <p class="muted">{ t(lang, Key::NoLinks) }</p> }

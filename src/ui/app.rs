@@ -28,6 +28,7 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::list_view::ListView;
 use super::loader;
+use super::path_view::{self, PathBox};
 use super::play::{use_play, PlayButton};
 use super::resize::use_host_resize;
 use super::search::SearchBox;
@@ -36,6 +37,7 @@ use super::store::{Frozen, Msg, Phase, Store};
 use super::timeline::TimelineView;
 use super::topbar::Topbar;
 use super::view_tabs::{self, ViewTabs};
+use crate::model::network::path::PathOutcome;
 use crate::model::view::derive;
 use crate::model::view::state::{Action, AppState, Theme, View};
 use crate::model::view::timeline;
@@ -121,6 +123,22 @@ pub fn app() -> Html {
                 _ => Vec::new(),
             },
         )
+    };
+    // `path=`: the chain (or why there is none), and what the map emphasises.
+    let path_outcome: Rc<Option<PathOutcome>> = {
+        let ds = store.dataset.clone();
+        let g = derived.graph.clone();
+        use_memo(
+            (generation, state.path.clone(), state.filter.clone()),
+            move |(_, p, f)| match (ds, g) {
+                (Some(ds), Some(g)) => path_view::outcome(&ds, &g, p.as_ref(), f),
+                _ => None,
+            },
+        )
+    };
+    let (path_actors, path_links) = {
+        let (a, l) = path_view::chain_marks(path_outcome.as_ref().as_ref());
+        (Rc::new(a), Rc::new(l))
     };
     let play_years: Rc<Vec<i64>> = {
         let ds = store.dataset.clone();
@@ -208,12 +226,17 @@ pub fn app() -> Html {
     let highlight_info = highlight
         .filter(|_| !highlighted.is_empty())
         .map(|e| (derive::event_title(&ds, e, lang), highlighted.len()));
-    let canvas_label = AttrValue::from(describe::canvas_label(
+    let canvas_label = AttrValue::from(describe::with_path(
+        describe::canvas_label(
+            &ds,
+            &state.filter,
+            &vis,
+            selected,
+            highlight_info.clone(),
+            lang,
+        ),
         &ds,
-        &state.filter,
-        &vis,
-        selected,
-        highlight_info.clone(),
+        path_outcome.as_ref().as_ref(),
         lang,
     ));
     let badge = derive::active_filters(&state.filter);
@@ -230,6 +253,9 @@ pub fn app() -> Html {
             if let Some(stake) = state.filter.stake.clone() {
                 <ActiveStake dataset={ds.clone()} stake={AttrValue::from(stake)} lang={lang}
                     dispatch={dispatch.clone()} />
+            }
+            if let Some(p) = path_outcome.as_ref().clone() {
+                <PathBox dataset={ds.clone()} outcome={Rc::new(p)} lang={lang} dispatch={dispatch.clone()} />
             }
         </div>
     };
@@ -301,7 +327,9 @@ pub fn app() -> Html {
                         // layout and camera are kept for the way back.
                         <div class={classes!("graph-layer", (!graph_view).then_some("off"))}>
                             <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
-                                selected={selected} highlighted={highlighted.clone()} year_active={state.filter.year.is_some()}
+                                selected={selected}
+                                highlighted={if path_links.is_empty() { highlighted.clone() } else { path_actors.clone() }}
+                                path_links={path_links.clone()} year_active={state.filter.year.is_some()}
                                 dark={dark} lang={lang} reduced_motion={reduced_motion}
                                 on_select={on_select_index} on_ready={on_ready} label={canvas_label}
                                 cooperative={state.embed} />

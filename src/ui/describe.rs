@@ -5,6 +5,7 @@
 
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{Filter, Visible};
+use crate::model::network::path::PathOutcome;
 use crate::model::view::state::Lang;
 
 use super::i18n::{self, FilterWords, MapSummary};
@@ -95,6 +96,14 @@ pub fn canvas_label(
         event,
     };
     i18n::canvas_label(lang, &summary)
+}
+
+/// The canvas's `aria-label` with the chain of `path=` spelled out.
+pub fn with_path(label: String, ds: &Dataset, path: Option<&PathOutcome>, lang: Lang) -> String {
+    match path {
+        Some(p) => format!("{label} {}", i18n::path::outcome_text(ds, p, lang)),
+        None => label,
+    }
 }
 
 #[cfg(test)]

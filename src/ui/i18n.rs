@@ -12,6 +12,7 @@
 
 pub mod canvas;
 pub mod format;
+pub mod path;
 pub mod sentences;
 pub mod table;
 

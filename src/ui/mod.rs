@@ -24,6 +24,7 @@ pub mod icons;
 pub mod list_view;
 pub mod load_notice;
 pub mod loader;
+pub mod path_view;
 pub mod play;
 pub mod resize;
 pub mod search;

@@ -23,12 +23,13 @@ pub struct SearchBoxProps {
     pub on_query: Callback<String>,
     /// An actor was picked (index into `dataset.actors`).
     pub on_pick: Callback<usize>,
-}
-
-const LISTBOX_ID: &str = "search-listbox";
-
-fn option_id(i: usize) -> String {
-    format!("search-option-{i}")
+    /// The prefix of the box's ids and test ids (`search-input`, …): a
+    /// second box on the page (the path's) takes another.
+    #[prop_or(AttrValue::Static("search"))]
+    pub prefix: AttrValue,
+    /// The box's name, when not the search's.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// The search combobox.
@@ -40,6 +41,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let ds = &*props.dataset;
     let items: &[usize] = &props.suggestions;
     let count = items.len();
+    let pre = props.prefix.clone();
+    let listbox_id = format!("{pre}-listbox");
+    let input_id = format!("{pre}-input");
+    let option_id = |i: usize| format!("{pre}-option-{i}");
+    let label = props
+        .label
+        .clone()
+        .unwrap_or(AttrValue::Static(t(lang, Key::SearchLabel)));
     let expanded = *open && !props.query.is_empty();
 
     let oninput = {
@@ -126,7 +135,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
 
     let list = if expanded {
         html! {
-            <ul id={LISTBOX_ID} role="listbox" class="suggestions" aria-label={t(lang, Key::SearchLabel)}>
+            <ul id={listbox_id.clone()} role="listbox" class="suggestions" aria-label={label.clone()}>
                 { for items.iter().enumerate().map(|(pos, &actor_ix)| {
                     let Some(actor) = ds.actors.get(actor_ix) else { return Html::default() };
                     let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
@@ -138,7 +147,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                     html! {
                         <li id={option_id(pos)} role="option" aria-selected={if is_active { "true" } else { "false" }}
                             class={classes!("suggestion", is_active.then_some("active"))}
-                            data-testid="search-suggestion" data-actor-id={actor.id().to_string()}
+                            data-testid={format!("{pre}-suggestion")} data-actor-id={actor.id().to_string()}
                             {onmousedown} {onclick}>
                             <ShapeIcon shape={shape} color={AttrValue::from(color)} />
                             <span class="s-name">{ actor.name() }</span>
@@ -158,13 +167,13 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     };
 
     html! {
-        <div class="search" role="search">
-            <label for="search-input" class="visually-hidden">{ t(lang, Key::SearchLabel) }</label>
+        <div class="search" role="search" aria-label={props.label.clone()}>
+            <label for={input_id.clone()} class="visually-hidden">{ label.clone() }</label>
             <span class="search-icon"><GlyphIcon glyph={Glyph::Search} /></span>
-            <input id="search-input" type="search" data-testid="search-input" autocomplete="off"
+            <input id={input_id.clone()} type="search" data-testid={input_id} autocomplete="off"
                    spellcheck="false" role="combobox" aria-autocomplete="list"
                    aria-expanded={if expanded { "true" } else { "false" }}
-                   aria-controls={LISTBOX_ID} aria-activedescendant={active_desc}
+                   aria-controls={listbox_id} aria-activedescendant={active_desc}
                    placeholder={t(lang, Key::SearchPlaceholder)}
                    value={props.query.clone()} {oninput} {onkeydown} {onblur} {onfocus} />
             { list }

@@ -194,13 +194,9 @@ impl Store {
         }
     }
 
-    /// Checks `state` against the dataset and drops what the UI does not
-    /// build yet; returns the notices.
+    /// Checks `state` against the dataset; returns the notices.
     fn resolve_against(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
-        let (state, mut notices) = url::resolve(state, ds);
-        let (state, more) = url::unsupported(&state);
-        notices.extend(more);
-        (state, notices)
+        url::resolve(state, ds)
     }
 
     fn push_notices(&mut self, notices: Vec<Notice>) {

@@ -43,7 +43,7 @@ pub enum Theme {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AppState {
     pub filter: Filter,
-    /// `path=a~b` (reserved).
+    /// `path=a~b`: the two actors (ids) whose chain the map shows.
     pub path: Option<(String, String)>,
     pub view: View,
     pub lang: Lang,
@@ -69,6 +69,9 @@ pub enum Action {
     SetTheme(Option<Theme>),
     /// Clears type, objective, ecosystem, link, year, q and stake (keeps selection if still visible).
     ClearFilters,
+    /// Sets `path=a~b` (ids or aliases, stored as ids) or clears it;
+    /// ignored when the dataset lacks either actor.
+    SetPath(Option<(String, String)>),
     /// Replaces the whole state (URL navigation, host `set-state`); `embed` is kept.
     Replace(Box<AppState>),
 }
@@ -144,6 +147,20 @@ impl AppState {
                     ..Filter::default()
                 };
             }
+            Action::SetPath(None) => self.path = None,
+            Action::SetPath(Some((a, b))) => match ds {
+                None => self.path = Some((a, b)),
+                Some(ds) => {
+                    let id = |k: &str| {
+                        search::resolve_actor(ds, k)
+                            .and_then(|i| ds.actors.get(i))
+                            .map(|x| x.id().to_string())
+                    };
+                    if let (Some(a), Some(b)) = (id(&a), id(&b)) {
+                        self.path = Some((a, b));
+                    }
+                }
+            },
             Action::Replace(next) => {
                 let embed = self.embed;
                 *self = *next;

@@ -22,9 +22,6 @@
 //! assert_eq!(encode(&state), "type=startup,association&q=d%C3%A9mocratie+ouverte");
 //! ```
 //!
-//! [`unsupported`] drops what the UI does not build yet (`path`); delete
-//! it when it exists.
-//!
 //! `v` (the dataset's `meta.version` when a link was shared) is not part of
 //! the state: [`shared_link_query`] writes it into the links the map hands
 //! out, [`decode_version`] reads it from any URL.
@@ -34,6 +31,8 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::model::format::dataset::Dataset;
 use crate::model::format::id::is_valid_id as is_id;
 use crate::model::network::filter::{self, Facet};
+use crate::model::network::graph::Graph;
+use crate::model::network::path::{hiding_filters, Cut};
 use crate::model::network::search;
 use crate::model::view::state::{AppState, Lang, Theme, View, YEAR_MAX, YEAR_MIN};
 
@@ -57,8 +56,10 @@ pub enum NoticeReason {
     HiddenActor,
     /// `depth` without `actor`.
     DepthWithoutActor,
-    /// A parameter of the contract whose feature is not built yet.
-    NotYetSupported,
+    /// `path` names an actor the filters hide: which end (`true`: the
+    /// second) and the filter whose removal alone would show it (`None`
+    /// when it takes more than one).
+    HiddenPathEnd { second: bool, by: Option<Cut> },
 }
 
 fn notice(param: &str, value: impl Into<String>, reason: NoticeReason) -> Notice {
@@ -328,8 +329,24 @@ pub fn resolve(state: AppState, ds: &Dataset) -> (AppState, Vec<Notice>) {
     if let Some((a, b)) = st.path.take() {
         match (search::resolve_actor(ds, &a), search::resolve_actor(ds, &b)) {
             (Some(i), Some(j)) => {
+                let g = Graph::new(ds);
+                let vis = filter::visible(ds, &g, &st.filter);
+                let shown = |k: usize| vis.actors.get(k).copied().unwrap_or(false);
                 let id = |k: usize| ds.actors.get(k).map(|x| x.id().to_string());
-                st.path = id(i).zip(id(j));
+                match [(i, false), (j, true)]
+                    .into_iter()
+                    .find(|(k, _)| !shown(*k))
+                {
+                    Some((k, second)) => notices.push(notice(
+                        "path",
+                        format!("{a}~{b}"),
+                        NoticeReason::HiddenPathEnd {
+                            second,
+                            by: hiding_filters(ds, &g, &st.filter, k).first().copied(),
+                        },
+                    )),
+                    None => st.path = id(i).zip(id(j)),
+                }
             }
             _ => notices.push(notice("path", format!("{a}~{b}"), NoticeReason::UnknownId)),
         }
@@ -441,19 +458,6 @@ pub fn encode(state: &AppState) -> String {
         put("data", utf8_percent_encode(d, DATA_SET).to_string());
     }
     parts.join("&")
-}
-
-/// Drops what the UI does not build yet — `path` — with a
-/// [`NoticeReason::NotYetSupported`] notice. The UI calls it after
-/// [`resolve`] until it exists; it is the one place to delete then.
-pub fn unsupported(state: &AppState) -> (AppState, Vec<Notice>) {
-    let mut st = state.clone();
-    let mut notices = Vec::new();
-    let nys = NoticeReason::NotYetSupported;
-    if let Some((a, b)) = st.path.take() {
-        notices.push(notice("path", format!("{a}~{b}"), nys));
-    }
-    (st, notices)
 }
 
 /// The value of `v` in a query (with or without `?`), percent-decoded: the

@@ -442,11 +442,8 @@ pub fn url_notice(lang: Lang, n: &Notice) -> String {
         (Lang::En, NoticeReason::DepthWithoutActor) => {
             format!("“{p}”: a neighbourhood needs a selected actor.")
         }
-        (Lang::Fr, NoticeReason::NotYetSupported) => {
-            format!("« {p} » : cette fonction n'est pas encore disponible.")
-        }
-        (Lang::En, NoticeReason::NotYetSupported) => {
-            format!("“{p}”: this feature is not available yet.")
+        (_, NoticeReason::HiddenPathEnd { second, by }) => {
+            super::path::hidden_end_notice(lang, &p, &n.value, second, by)
         }
     }
 }

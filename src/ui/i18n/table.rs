@@ -139,6 +139,10 @@ pub enum Key {
     AccessibilityStatement,
     NoFilter,
     EventActors,
+    PathAsk,
+    PathPickLabel,
+    PathTitle,
+    PathClear,
 }
 
 /// The text of `key` in `lang`.
@@ -355,5 +359,9 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         AccessibilityStatement => ("Déclaration d'accessibilité", "Accessibility statement"),
         NoFilter => ("aucun filtre", "no filter"),
         EventActors => ("Acteurs", "Actors"),
+        PathAsk => ("Comment est-il relié à… ?", "How is it connected to…?"),
+        PathPickLabel => ("Relier à l'acteur", "Connect to the actor"),
+        PathTitle => ("Chemin", "Path"),
+        PathClear => ("Retirer le chemin", "Clear the path"),
     }
 }

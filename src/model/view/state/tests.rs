@@ -365,3 +365,34 @@ fn without_dataset_toggles_append_and_selection_stays() {
     assert_eq!(st.filter.actor.as_deref(), Some("x"));
     assert_eq!(st.filter.depth, Some(1));
 }
+
+#[test]
+fn set_path_stores_ids_and_survives_the_url() {
+    let with_path = |a: &str, b: &str| AppState {
+        path: Some((a.into(), b.into())),
+        ..AppState::default()
+    };
+    // An alias is stored as the actor's id.
+    check(
+        AppState::default(),
+        vec![Action::SetPath(Some(("dinsic".into(), "etalab".into())))],
+        with_path("dinum", "etalab"),
+    );
+    // An unknown end is ignored; None clears.
+    check(
+        with_path("dinum", "etalab"),
+        vec![Action::SetPath(Some(("dinum".into(), "ghost".into())))],
+        with_path("dinum", "etalab"),
+    );
+    check(
+        with_path("dinum", "etalab"),
+        vec![Action::SetPath(None)],
+        AppState::default(),
+    );
+    // The round trip through the address bar.
+    let st = with_path("dinum", "cap-collectif");
+    let q = crate::model::view::url::encode(&st);
+    assert_eq!(q, "path=dinum~cap-collectif");
+    let back = crate::model::view::url::resolve(crate::model::view::url::decode(&q).0, ds());
+    assert_eq!(back, (st, vec![]));
+}

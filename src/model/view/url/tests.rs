@@ -309,19 +309,20 @@ fn encode_is_canonical_and_omits_defaults() {
 }
 
 #[test]
-fn unsupported_drops_unbuilt_features() {
-    let (st, _) = decode("type=startup&view=list&stake=x&path=a~b&theme=dark&lang=en");
-    let (kept, ns) = unsupported(&st);
-    // Every view, the stake filter and the theme exist: they stay.
-    assert_eq!(
-        encode(&kept),
-        "type=startup&stake=x&view=list&lang=en&theme=dark"
-    );
-    assert_eq!(ns, vec![n("path", "a~b", NotYetSupported),]);
-    assert_eq!(unsupported(&kept), (kept.clone(), vec![]));
-    // The timeline view and the theme are built.
-    let (st, _) = decode("view=timeline&theme=light");
-    assert_eq!(unsupported(&st), (st.clone(), vec![]));
+fn a_hidden_path_end_is_dropped_naming_the_filter() {
+    let resolve_q = |q: &str| resolve(decode(q).0, ds());
+    let (st, ns) = resolve_q("year=2012&path=dinum~cap-collectif");
+    assert_eq!(st.path, None);
+    let hidden = HiddenPathEnd {
+        second: true,
+        by: Some(Cut::Year),
+    };
+    assert_eq!(ns, vec![n("path", "dinum~cap-collectif", hidden)]);
+    let (st, ns) = resolve_q("year=2020&path=dinum~cap-collectif");
+    assert_eq!(st.path, Some(("dinum".into(), "cap-collectif".into())));
+    assert!(ns.is_empty());
+    // The round trip through the address bar keeps it.
+    assert_eq!(resolve(decode(&encode(&st)).0, ds()), (st, vec![]));
 }
 
 // ---- properties ----
@@ -381,7 +382,6 @@ proptest! {
         let lossy = String::from_utf8_lossy(&raw).into_owned();
         let (st, _) = decode(&lossy);
         let (st, _) = resolve(st, ds());
-        let _ = unsupported(&st);
         let _ = encode(&st);
     }
 
