@@ -285,3 +285,47 @@ async fn the_notice_over_a_kept_map_says_so_and_retries_when_it_may_help() {
         "no retry for an invalid file"
     );
 }
+
+/// Issue 13, item 3: the diagnostics of a refused file read in the page's
+/// language; the code, the path and the place stay as they are.
+#[tokio::test(flavor = "current_thread")]
+async fn the_error_panel_lists_the_diagnostics_in_the_page_language() {
+    let loaded = civicmap::model::format::validate::load(
+        br#"{"format": "civicmap/1",
+  "taxonomy": {"actor_types": [{"id": "association"}]},
+  "actors": [{"id": "a", "name": "A", "type": "startup"}], "links": []}"#,
+    );
+    assert!(loaded.dataset.is_none());
+    let props = |lang| ErrorPanelProps {
+        lang,
+        failure: None,
+        diagnostics: loaded.diagnostics.clone(),
+        default_href: None,
+        on_retry: None,
+    };
+    let fr = render::<ErrorPanel>(props(Lang::Fr)).await;
+    assert!(fr.contains(r#"data-code="not-in-taxonomy""#), "{fr}");
+    assert!(fr.contains("actors[0].type"), "{fr}");
+    assert!(
+        fr.contains("ne figure pas dans la liste correspondante de la taxonomie"),
+        "{fr}"
+    );
+    assert!(
+        !fr.contains("is not in"),
+        "no English on the French page: {fr}"
+    );
+    let en = render::<ErrorPanel>(props(Lang::En)).await;
+    assert!(en.contains("is not in"), "{en}");
+    assert!(!en.contains("ne figure pas"), "{en}");
+
+    let notice = render::<LoadErrorNotice>(LoadErrorNoticeProps {
+        lang: Lang::Fr,
+        href: "/e2e/bad.json".into(),
+        problem: Problem::Invalid(loaded.diagnostics.clone()),
+        on_retry: Callback::noop(),
+        on_dismiss: Callback::noop(),
+    })
+    .await;
+    assert!(notice.contains("actors[0].type — La valeur de"), "{notice}");
+    assert!(!notice.contains("is not in"), "{notice}");
+}

@@ -191,6 +191,11 @@ async fn the_active_stake_is_pressed_and_other_actors_are_not_buttons() {
     let html = render::<StakesView>(stakes_props(f, Lang::En)).await;
     assert_eq!(html.matches(r#"aria-pressed="true""#).count(), 1);
     assert!(html.contains(r#"data-testid="stake-show-map""#));
+    // Each button names its stake (for a screen reader, not on screen).
+    assert!(
+        html.matches(r#"<span class="visually-hidden"> — "#).count() >= 3,
+        "{html}"
+    );
     // "alone" is not in the active stake: shown, but not a button.
     assert!(
         html.contains(r#"data-testid="stake-actor-hidden" data-actor-id="alone""#),

@@ -208,7 +208,7 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                     <ol class="diagnostics">
                         { for errors.iter().map(|d| html! {
                             <li class="diagnostic" data-code={d.code}>
-                                <p class="diag-message">{ d.message.clone() }</p>
+                                <p class="diag-message">{ i18n::diagnostic_message(lang, d) }</p>
                                 <p class="diag-place">
                                     if !d.path.is_empty() {
                                         <code>{ d.path.clone() }</code>
@@ -328,8 +328,9 @@ pub fn share_button(props: &ShareProps) -> Html {
                     </p>
                 },
                 ShareState::Manual => html! {
-                    <div class="popover manual" data-testid="share-confirm" role="status">
-                        <label for="share-field">{ t(lang, Key::ShareManual) }</label>
+                    <div class="popover manual" data-testid="share-confirm" role="dialog"
+                         aria-labelledby="share-field-label">
+                        <label id="share-field-label" for="share-field">{ t(lang, Key::ShareManual) }</label>
                         <input id="share-field" ref={field} type="text" readonly=true
                                value={props.permalink.clone()} />
                         <button type="button" class="btn small" onclick={close}>{ t(lang, Key::Close) }</button>

@@ -188,7 +188,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                                min={lo.to_string()} max={hi.to_string()} step="1"
                                value={value.to_string()} aria-labelledby="year-title"
                                aria-valuetext={status.clone()} {oninput} />
-                        <output for="year-slider" class={classes!("year-value", f.year.is_none().then_some("all"))}>
+                        <output for="year-slider" aria-hidden="true" class={classes!("year-value", f.year.is_none().then_some("all"))}>
                             { f.year.map(|y| y.to_string()).unwrap_or_else(|| t(lang, Key::AllYears).to_string()) }
                         </output>
                     </div>

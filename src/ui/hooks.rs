@@ -100,12 +100,10 @@ async fn load(
     match loader::outcome(&resolved.url, &bytes) {
         LoadOutcome::Ready { dataset, warnings } => {
             if data.is_none() {
-                // The default dataset's warnings are for its maintainers.
-                for w in &warnings {
-                    browser::warn(&format!(
-                        "civicmap: {} [{}] at {}: {}",
-                        href, w.code, w.path, w.message
-                    ));
+                // The default dataset's warnings are for its maintainers:
+                // one line for all of them, not one per warning.
+                if let Some(line) = loader::warnings_summary(&href, warnings.len()) {
+                    browser::warn(&line);
                 }
             }
             dispatcher.dispatch(Msg::Loaded { dataset, warnings });

@@ -11,11 +11,13 @@
 //! `i18n::t`, `i18n::number`, `i18n::visible_count`.
 
 pub mod canvas;
+pub mod diagnostics;
 pub mod format;
 pub mod path;
 pub mod sentences;
 pub mod table;
 
+pub use diagnostics::diagnostic_message;
 pub use format::*;
 pub use sentences::*;
 pub use table::{t, Key};

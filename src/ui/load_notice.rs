@@ -68,7 +68,7 @@ pub fn load_error_notice(props: &LoadErrorNoticeProps) -> Html {
                             let place = d.line
                                 .map(|l| format!(" ({} {l})", t(lang, Key::ErrorLine)))
                                 .unwrap_or_default();
-                            html! { <li>{ format!("{} — {}{}", d.path, d.message, place) }</li> }
+                            html! { <li>{ format!("{} — {}{}", d.path, i18n::diagnostic_message(lang, d), place) }</li> }
                         }) }
                     </ul>
                 }

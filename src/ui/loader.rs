@@ -135,6 +135,19 @@ pub fn outcome(url: &str, bytes: &[u8]) -> LoadOutcome {
     }
 }
 
+/// The one console line for a load's warnings (none when there are none):
+/// the count and how to read them, so a partner's console is not filled
+/// with one line per warning. For the dataset's maintainers: in English,
+/// like the CLI it points to.
+pub fn warnings_summary(href: &str, count: usize) -> Option<String> {
+    let plural = if count == 1 { "" } else { "s" };
+    (count > 0).then(|| {
+        format!(
+            "civicmap: {href} loaded with {count} warning{plural}; run `civicmap check <file>` for the details"
+        )
+    })
+}
+
 /// True when the first non-blank byte opens a JSON object or array (a
 /// malformed JSON file then gets the loader's precise diagnostics).
 fn looks_like_json(bytes: &[u8]) -> bool {
@@ -415,6 +428,16 @@ pub async fn fetch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_summary_line_for_all_warnings() {
+        assert_eq!(warnings_summary("data/x.json", 0), None);
+        assert_eq!(
+            warnings_summary("data/x.json", 21).as_deref(),
+            Some("civicmap: data/x.json loaded with 21 warnings; run `civicmap check <file>` for the details")
+        );
+        assert!(warnings_summary("d", 1).is_some_and(|l| l.contains("1 warning;")));
+    }
 
     #[test]
     fn html_instead_of_json_is_named_as_such() {

@@ -101,7 +101,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
         html! {
             <li class={classes!("stake-card", active.then_some("active"))} data-testid="stake"
                 data-stake-id={id.clone()} aria-labelledby={title_id.clone()}>
-                <h4 id={title_id} class="stake-title">{ title }</h4>
+                <h4 id={title_id} class="stake-title">{ title.clone() }</h4>
                 if let Some(d) = description { <p class="stake-desc">{ d }</p> }
                 if !members.is_empty() {
                     <p class="stake-sub">{ t(lang, Key::StakeActors) }{ " " }<span class="count">{ members.len() }</span></p>
@@ -121,10 +121,12 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                             onclick={toggle}>
                         if active { <GlyphIcon glyph={Glyph::Check} /> } else { <GlyphIcon glyph={Glyph::Filter} /> }
                         { t(lang, Key::StakeFilter) }
+                        <span class="visually-hidden">{ " — " }{ title.clone() }</span>
                     </button>
                     if active {
                         <button type="button" class="btn small ghost" data-testid="stake-show-map" onclick={show_map}>
                             { t(lang, Key::ShowOnMap) }
+                            <span class="visually-hidden">{ " — " }{ title.clone() }</span>
                         </button>
                     }
                 </div>

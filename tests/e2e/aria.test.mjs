@@ -165,8 +165,7 @@ test('share: the copied link is announced politely', async () => {
   await page.closeAll();
 });
 
-test('share without clipboard: the link is in a named dialog that holds the focus and gives it back',
-  todo('the manual share popover is a role=status div (src/ui/chrome.rs ShareButton), not a dialog'), async () => {
+test('share without clipboard: the link is in a named dialog that holds the focus and gives it back', async () => {
     const page = await newPage(suite.browser);
     // A browser that refuses both ways of copying (e.g. a frame without clipboard-write).
     await page.context().addInitScript(() => {
@@ -226,16 +225,14 @@ test('the stakes: each stake a named item with its heading, a pressed state', as
   await page.closeAll();
 });
 
-test('the stakes: every button says which stake it acts on',
-  todo('"N\'afficher que ses acteurs" repeats on every stake (×22) without naming it (src/ui/stakes_view.rs)'), async () => {
+test('the stakes: every button says which stake it acts on', async () => {
     const page = await openPage('?stake=open-source-vs-proprietary&view=stakes');
     const region = page.getByRole('region', { name: 'Les enjeux du secteur' });
     assert.deepEqual(await duplicatedButtonNames(region, /^(N'afficher que ses acteurs|Voir sur la carte)/), []);
     await page.closeAll();
   });
 
-test('the year filter announces the year once',
-  todo('the <output> (role status) and the aria-live paragraph both read it (src/ui/filters.rs)'), async () => {
+test('the year filter announces the year once', async () => {
     const page = await openPage();
     const group = page.getByRole('group', { name: 'Année' });
     const live = await group.evaluate((g) => [...g.querySelectorAll('[aria-live]:not([aria-live=off]), output, [role=status]')]

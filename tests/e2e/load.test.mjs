@@ -89,6 +89,11 @@ test('a dataset with errors shows the error panel with every diagnostic and its 
   assert.match(text, /links\[0\]\.target/);
   assert.match(text, /spaceship/);
   assert.match(text, /nobody/);
+  // Issue 13, item 3: in the page's language, the codes unchanged.
+  assert.match(text, /ne figure pas dans la liste correspondante de la taxonomie/);
+  assert.match(text, /Aucun acteur n'a cet identifiant/);
+  assert.doesNotMatch(text, /is not in|no actor has|must be/);
+  assert.equal(await panel.locator('[data-code="unknown-actor"]').count(), 1);
   await screenshot(page, 'desktop-error-panel');
   assert.deepEqual(unexpectedErrors(page), []);
   await page.closeAll();
@@ -181,6 +186,32 @@ test('edge datasets give a sensible screen: no actor, one actor, hostile text th
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__ran), 0, 'no script from the data ran');
   assert.equal(dialogs, 0, 'no dialog opened');
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
+
+test('the error panel speaks English on the English page', async () => {
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}?data=e2e/bad.json&lang=en`);
+  const panel = page.locator('[data-testid="error-panel"]');
+  await panel.waitFor({ state: 'visible', timeout: 20_000 });
+  const text = await panel.innerText();
+  assert.match(text, /no actor has the id `nobody`/);
+  assert.doesNotMatch(text, /Aucun acteur/);
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
+
+test('a quiet console: one summary line for all the default dataset\'s warnings', async () => {
+  const page = await newPage(suite.browser);
+  const lines = [];
+  page.on('console', (msg) => lines.push(`${msg.type()}: ${msg.text()}`));
+  await page.goto(suite.server.url);
+  await waitReady(page);
+  await page.waitForTimeout(300);
+  const civicmap = lines.filter((l) => l.includes('civicmap:'));
+  assert.equal(civicmap.length, 1, civicmap.join('\n'));
+  assert.match(civicmap[0], /^warning: civicmap: .* loaded with \d+ warnings; run `civicmap check <file>` for the details$/);
   assert.deepEqual(unexpectedErrors(page), []);
   await page.closeAll();
 });

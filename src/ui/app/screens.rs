@@ -73,7 +73,7 @@ pub fn notices(store: &UseReducerHandle<Store>, retry: &Callback<()>) -> Html {
                 <NoticeBox lang={lang} title={i18n::warnings_title(lang, store.warnings.len())}
                     items={store.warnings.iter().map(|w| {
                         let place = w.line.map(|l| format!(" ({} {l})", t(lang, Key::ErrorLine))).unwrap_or_default();
-                        format!("{} — {}{}", w.path, w.message, place)
+                        format!("{} — {}{}", w.path, i18n::diagnostic_message(lang, w), place)
                     }).collect::<Vec<_>>()}
                     on_dismiss={message(|| Msg::DismissWarnings)} />
             }
