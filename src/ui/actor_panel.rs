@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::store::Frozen;
+use super::versions::SuggestLink;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
@@ -220,6 +221,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                         </ul>
                     </section>
                 }
+                <SuggestLink lang={lang} actor={AttrValue::from(actor.id().to_string())} />
             </div>
         </aside>
     }

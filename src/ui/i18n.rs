@@ -14,10 +14,12 @@ pub mod canvas;
 pub mod format;
 pub mod sentences;
 pub mod table;
+pub mod versions;
 
 pub use format::*;
 pub use sentences::*;
 pub use table::{t, Key};
+pub use versions::*;
 
 use crate::model::view::state::Lang;
 
