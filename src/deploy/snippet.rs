@@ -77,13 +77,22 @@ pub fn parse_height(input: &str) -> Result<u32, HeightError> {
 /// The framed map's address: `base` (the map's address without query)
 /// followed by the canonical query of `state` in `lang`, with `embed=1`.
 pub fn embed_src(base: &str, state: &AppState, lang: Lang) -> String {
+    embed_src_at(base, state, lang, None)
+}
+
+/// [`embed_src`] pinned to the dataset's `meta.version`: `v=` last, as
+/// every link the map hands out (product.md, `v`).
+pub fn embed_src_at(base: &str, state: &AppState, lang: Lang, version: Option<&str>) -> String {
     let st = AppState {
         embed: true,
         lang,
         ..state.clone()
     };
     // Never empty: `embed=1` is always there.
-    format!("{base}?{}", url::encode(&st))
+    format!(
+        "{base}?{}",
+        url::shared_link_query(&url::encode(&st), version)
+    )
 }
 
 /// `s` on one line: control characters and runs of white space become one

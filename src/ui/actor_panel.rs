@@ -12,6 +12,7 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::path_view::PathPicker;
 use super::store::Frozen;
+use super::versions::SuggestLink;
 use crate::model::format::dataset::{Dataset, Source};
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
@@ -222,6 +223,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                         </ul>
                     </section>
                 }
+                <SuggestLink lang={lang} actor={AttrValue::from(actor.id().to_string())} />
             </div>
         </aside>
     }

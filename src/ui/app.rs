@@ -36,11 +36,13 @@ use super::stakes_view::{ActiveStake, StakesView};
 use super::store::{Frozen, Msg, Phase, Store};
 use super::timeline::TimelineView;
 use super::topbar::Topbar;
+use super::versions::{SuggestContext, VersionNotice};
 use super::view_tabs::{self, ViewTabs};
 use crate::model::network::path::PathOutcome;
 use crate::model::view::derive;
 use crate::model::view::state::{Action, AppState, Theme, View};
 use crate::model::view::timeline;
+use crate::model::view::url;
 use crate::render::MapCanvas;
 use handlers::{use_handlers, Handlers, Panels};
 use screens::{not_ready, notices};
@@ -63,6 +65,8 @@ pub fn app() -> Html {
     // "show on the map"): a selector.
     let focus_after = use_mut_ref(|| None::<&'static str>);
     let view_scroll = use_node_ref();
+    // `v` of the address the page was opened with (never written back).
+    let shared_version = use_state(|| url::decode_version(&browser::query()).map(AttrValue::from));
 
     let state = &store.state;
     let lang = state.lang;
@@ -215,7 +219,11 @@ pub fn app() -> Html {
         embed: false,
         ..state.clone()
     };
-    let permalink = AttrValue::from(browser::permalink(&addresses.shared));
+    // The links the map hands out carry `v` (not the address bar, not `civicmap:state`).
+    let permalink = AttrValue::from(browser::permalink(&url::shared_link_query(
+        &addresses.shared,
+        ds.meta.version.as_deref(),
+    )));
     let list_href = AttrValue::from(format!("?{}", addresses.list));
     let dataset_href = AttrValue::from(
         state
@@ -223,6 +231,15 @@ pub fn app() -> Html {
             .clone()
             .unwrap_or_else(|| loader::current_config().default_dataset.clone()),
     );
+    let suggest = SuggestContext {
+        dataset: AttrValue::from(
+            browser::resolve(&dataset_href)
+                .map(|r| r.url)
+                .unwrap_or_else(|| dataset_href.to_string()),
+        ),
+        version: AttrValue::from(ds.meta.version.clone().unwrap_or_default()),
+        url: permalink.clone(),
+    };
     let highlight_info = highlight
         .filter(|_| !highlighted.is_empty())
         .map(|e| (derive::event_title(&ds, e, lang), highlighted.len()));
@@ -290,6 +307,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<MapContext> context={context}>
+        <ContextProvider<SuggestContext> context={suggest}>
         <div class={classes!(
             "app",
             state.embed.then_some("embed"),
@@ -383,6 +401,10 @@ pub fn app() -> Html {
                         }
                     </div>
                     { notices }
+                    <div class="notices version-notices">
+                        <VersionNotice lang={lang} dataset={ds.clone()} state={state.clone()}
+                            shared={(*shared_version).clone()} />
+                    </div>
                 </main>
                 if let Some(i) = selected {
                     <ActorPanel dataset={ds.clone()} graph={g.clone()} visible={vis.clone()} actor={i}
@@ -403,6 +425,7 @@ pub fn app() -> Html {
                     theme={state.theme} on_theme={on_theme} />
             }
         </div>
+        </ContextProvider<SuggestContext>>
         </ContextProvider<MapContext>>
     }
 }

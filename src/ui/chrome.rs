@@ -13,6 +13,7 @@ use super::fetch_failure::FetchFailure;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::store::Frozen;
+use super::versions::SuggestLink;
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::{Lang, Theme};
@@ -458,6 +459,7 @@ pub fn about_dialog(props: &AboutProps) -> Html {
                             { t(lang, Key::Download) }
                         </a>
                     </p>
+                    <SuggestLink lang={lang} />
                     <h4>{ t(lang, Key::HowToCite) }</h4>
                     <blockquote class="citation">{ citation }</blockquote>
                     <p class="small">

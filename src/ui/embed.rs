@@ -205,7 +205,12 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| t(*frame_lang, Key::AppName).to_string());
     let title = snippet::one_line(&i18n::frame_title(*frame_lang, &dataset_title));
-    let src = snippet::embed_src(&props.base, &props.state, *frame_lang);
+    let src = snippet::embed_src_at(
+        &props.base,
+        &props.state,
+        *frame_lang,
+        props.dataset.meta.version.as_deref(),
+    );
     let code = snippet::snippet(&src, &title, size);
 
     // A "copied" confirmation is about the code it copied.

@@ -16,11 +16,13 @@ pub mod format;
 pub mod path;
 pub mod sentences;
 pub mod table;
+pub mod versions;
 
 pub use diagnostics::diagnostic_message;
 pub use format::*;
 pub use sentences::*;
 pub use table::{t, Key};
+pub use versions::*;
 
 use crate::model::view::state::Lang;
 

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
 use super::store::Frozen;
+use super::versions::SuggestLink;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
@@ -227,6 +228,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     </table>
                 </div>
             }
+            <SuggestLink lang={lang} />
         </section>
     }
 }

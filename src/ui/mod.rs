@@ -32,6 +32,7 @@ pub mod stakes_view;
 pub mod store;
 pub mod timeline;
 pub mod topbar;
+pub mod versions;
 pub mod view_tabs;
 
 pub use app::App;

@@ -244,3 +244,18 @@ proptest! {
         prop_assert_eq!(back, AppState { embed: true, lang, ..st });
     }
 }
+
+#[test]
+fn the_version_goes_last_into_the_address() {
+    let st = AppState::default();
+    let src = super::embed_src_at("https://m.example/", &st, Lang::Fr, Some("2019-01 b"));
+    assert!(src.ends_with("embed=1&v=2019-01%20b"), "{src}");
+    assert_eq!(
+        url::decode_version(query_of(&src)).as_deref(),
+        Some("2019-01 b")
+    );
+    assert_eq!(
+        super::embed_src_at("https://m.example/", &st, Lang::Fr, None),
+        embed_src("https://m.example/", &st, Lang::Fr)
+    );
+}

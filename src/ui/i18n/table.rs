@@ -143,6 +143,15 @@ pub enum Key {
     PathPickLabel,
     PathTitle,
     PathClear,
+    VersionAsItWas,
+    VersionCurrent,
+    VersionDetails,
+    ActorsAdded,
+    ActorsRemoved,
+    LinksAdded,
+    LinksRemoved,
+    SuggestCorrection,
+    SuggestAddition,
 }
 
 /// The text of `key` in `lang`.
@@ -363,5 +372,14 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         PathPickLabel => ("Relier à l'acteur", "Connect to the actor"),
         PathTitle => ("Chemin", "Path"),
         PathClear => ("Retirer le chemin", "Clear the path"),
+        VersionAsItWas => ("Voir la carte telle qu'elle était", "See the map as it was"),
+        VersionCurrent => ("Voir la version actuelle", "See the current version"),
+        VersionDetails => ("Détail des changements", "Details of the changes"),
+        ActorsAdded => ("Acteurs ajoutés", "Actors added"),
+        ActorsRemoved => ("Acteurs retirés", "Actors removed"),
+        LinksAdded => ("Liens ajoutés", "Links added"),
+        LinksRemoved => ("Liens retirés", "Links removed"),
+        SuggestCorrection => ("Suggérer une correction", "Suggest a correction"),
+        SuggestAddition => ("Suggérer un acteur ou un lien", "Suggest an actor or a link"),
     }
 }

@@ -1,0 +1,270 @@
+//! Links pinned to a dataset version (product.md, `v`) and visitors'
+//! suggestions (`corrections`): the notice shown when a link shared with
+//! another `meta.version` is opened — what changed for this view when the
+//! deployment keeps that version, with the way to see the map as it was —
+//! and the "Suggest a correction" / "Suggest an actor or a link" links.
+
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::browser;
+use super::i18n::{self, t, Key};
+use super::icons::{Glyph, GlyphIcon};
+use super::loader::{self, LoadOutcome};
+use super::store::Frozen;
+use crate::deploy::corrections::{fill, Fields};
+use crate::model::format::dataset::Dataset;
+use crate::model::view::state::{AppState, Lang};
+use crate::model::view::url;
+use crate::model::view::versions::{changes_for_view, LinkKey};
+
+/// The earlier version the page shows, when `data=` is one the deployment
+/// keeps and the file is that version.
+fn viewing_kept(state: &AppState, ds: &Dataset) -> Option<String> {
+    let data = state.data.as_deref()?;
+    let current = ds.meta.version.as_deref()?;
+    let config = loader::current_config();
+    (config.version_location(current) == Some(data)).then(|| current.to_string())
+}
+
+/// Fetches and reads a kept version (same loader, same limits, same origin
+/// rules as `data=`); `None` on any failure.
+async fn fetch_version(location: String) -> Option<Rc<Dataset>> {
+    let config = loader::current_config();
+    let r = browser::resolve(&location).filter(|r| r.web)?;
+    if r.origin != r.own && !config.allows_data(&r.origin, &r.own) {
+        return None;
+    }
+    let origin_ok = |o: &str| o == r.origin || config.allows_data(o, &r.own);
+    let options = loader::FetchOptions {
+        cap: config.max_dataset_bytes,
+        origin_ok: &origin_ok,
+        abort: None,
+    };
+    let bytes = loader::fetch(&r.url, &options, |_, _| {}).await.ok()?;
+    match loader::outcome(&r.url, &bytes) {
+        LoadOutcome::Ready { dataset, .. } => Some(dataset),
+        _ => None,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VersionNoticeProps {
+    pub lang: Lang,
+    pub dataset: Frozen<Dataset>,
+    /// The view (its filter counts; `data` says which file is shown).
+    pub state: AppState,
+    /// `v` of the address the page was opened with.
+    pub shared: Option<AttrValue>,
+}
+
+/// The notice of a link shared with another version (nothing otherwise).
+#[function_component(VersionNotice)]
+pub fn version_notice(props: &VersionNoticeProps) -> Html {
+    let lang = props.lang;
+    let dismissed = use_state(|| false);
+    let old = use_state(|| None::<Frozen<Dataset>>);
+    let current = props.dataset.meta.version.clone();
+    // The kept file of the shared version (only for the default dataset).
+    let location: Option<String> = props
+        .shared
+        .as_ref()
+        .filter(|v| current.as_deref() != Some(v.as_str()) && props.state.data.is_none())
+        .and_then(|v| {
+            loader::current_config()
+                .version_location(v)
+                .map(str::to_string)
+        });
+    {
+        let old = old.clone();
+        use_effect_with(location.clone(), move |loc| {
+            if let Some(loc) = loc.clone() {
+                spawn_local(async move {
+                    if let Some(ds) = fetch_version(loc).await {
+                        old.set(Some(Frozen(ds)));
+                    }
+                });
+            }
+        });
+    }
+    let changes = {
+        let (old, ds, filter) = (
+            (*old).clone(),
+            props.dataset.clone(),
+            props.state.filter.clone(),
+        );
+        use_memo((old, ds, filter), |(old, ds, filter)| {
+            old.as_ref().map(|o| changes_for_view(&o.0, &ds.0, filter))
+        })
+    };
+    if *dismissed {
+        return Html::default();
+    }
+    let dismiss = {
+        let dismissed = dismissed.clone();
+        Callback::from(move |_: MouseEvent| dismissed.set(true))
+    };
+    let frame = |body: Html| {
+        html! {
+            <div class="notice version-notice" data-testid="version-notice" role="status">
+                <span class="notice-icon"><GlyphIcon glyph={Glyph::Warning} /></span>
+                <div class="notice-text">{ body }</div>
+                <button type="button" class="icon-btn" data-testid="version-notice-dismiss"
+                        aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)}
+                        onclick={dismiss.clone()}>
+                    <GlyphIcon glyph={Glyph::Close} />
+                </button>
+            </div>
+        }
+    };
+    // A kept version opened as it was (no `v`, or that version's own).
+    let viewing = viewing_kept(&props.state, &props.dataset.0).filter(|v| {
+        props
+            .shared
+            .as_ref()
+            .is_none_or(|s| s.as_str() == v.as_str())
+    });
+    if let Some(version) = viewing {
+        let now = AppState {
+            data: None,
+            ..props.state.clone()
+        };
+        let href = browser::permalink(&url::encode(&now));
+        return frame(html! {
+            <>
+                <p class="notice-title" data-testid="version-viewing">{ i18n::version_viewing(lang, &version) }</p>
+                <p><a class="btn" href={href} data-testid="version-current">{ t(lang, Key::VersionCurrent) }</a></p>
+            </>
+        });
+    }
+    let Some(shared) = props
+        .shared
+        .clone()
+        .filter(|v| current.as_deref() != Some(v.as_str()))
+    else {
+        return Html::default();
+    };
+    match ((*changes).clone(), location) {
+        (Some(c), Some(loc)) => {
+            let then = AppState {
+                data: Some(loc),
+                ..props.state.clone()
+            };
+            let href = browser::permalink(&url::encode(&then));
+            let ds = &props.dataset.0;
+            let old_ds = (*old).clone();
+            let name_in = |d: &Dataset, id: &str| {
+                d.actors
+                    .iter()
+                    .find(|a| a.id() == id)
+                    .map(|a| format!("{} ({id})", a.name()))
+                    .unwrap_or_else(|| id.to_string())
+            };
+            let actors = |ids: &[String], d: &Dataset| -> Vec<String> {
+                ids.iter().map(|id| name_in(d, id)).collect()
+            };
+            let links = |keys: &[LinkKey]| -> Vec<String> {
+                keys.iter()
+                    .map(|k| format!("{} → {} ({})", k.source, k.target, k.kind))
+                    .collect()
+            };
+            let removed_actors = old_ds
+                .as_ref()
+                .map(|o| actors(&c.removed_actors, &o.0))
+                .unwrap_or_default();
+            let group = |key: Key, items: Vec<String>, id: &'static str| {
+                if items.is_empty() {
+                    return Html::default();
+                }
+                html! {
+                    <>
+                        <p class="version-group">{ t(lang, key) }</p>
+                        <ul data-testid={id}>{ for items.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                    </>
+                }
+            };
+            frame(html! {
+                <>
+                    <p class="notice-title" data-testid="version-summary"
+                       data-actors-added={c.added_actors.len().to_string()}
+                       data-actors-removed={c.removed_actors.len().to_string()}
+                       data-links-added={c.added_links.len().to_string()}
+                       data-links-removed={c.removed_links.len().to_string()}>
+                        { i18n::version_changes(lang, &shared, &c) }
+                    </p>
+                    if !c.is_empty() {
+                        <details class="version-details">
+                            <summary>{ t(lang, Key::VersionDetails) }</summary>
+                            { group(Key::ActorsAdded, actors(&c.added_actors, ds), "version-actors-added") }
+                            { group(Key::ActorsRemoved, removed_actors, "version-actors-removed") }
+                            { group(Key::LinksAdded, links(&c.added_links), "version-links-added") }
+                            { group(Key::LinksRemoved, links(&c.removed_links), "version-links-removed") }
+                        </details>
+                    }
+                    <p><a class="btn" href={href} data-testid="version-as-it-was">{ t(lang, Key::VersionAsItWas) }</a></p>
+                </>
+            })
+        }
+        _ => frame(html! {
+            <p class="notice-title" data-testid="version-changed">
+                { i18n::version_changed(lang, &shared, current.as_deref()) }
+            </p>
+        }),
+    }
+}
+
+/// What a suggestion carries besides the actor, provided by the app root.
+#[derive(Clone, PartialEq, Default)]
+pub struct SuggestContext {
+    /// The dataset's absolute URL.
+    pub dataset: AttrValue,
+    /// `meta.version` (empty when none).
+    pub version: AttrValue,
+    /// The view's shared link (absolute, with `v`).
+    pub url: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SuggestLinkProps {
+    pub lang: Lang,
+    /// The actor's id; empty for a new actor or link.
+    #[prop_or_default]
+    pub actor: AttrValue,
+}
+
+/// "Suggest a correction" (with an actor) or "Suggest an actor or a link"
+/// (without): a link to the deployment's `corrections` template, filled;
+/// nothing when the deployment sets none.
+#[function_component(SuggestLink)]
+pub fn suggest_link(props: &SuggestLinkProps) -> Html {
+    let ctx = use_context::<SuggestContext>().unwrap_or_default();
+    let config = loader::current_config();
+    let Some(template) = config.corrections.as_deref() else {
+        return Html::default();
+    };
+    let href = fill(
+        template,
+        &Fields {
+            actor: &props.actor,
+            dataset: &ctx.dataset,
+            version: &ctx.version,
+            url: &ctx.url,
+        },
+    );
+    let web = href.to_ascii_lowercase().starts_with("https:");
+    let (key, id) = if props.actor.is_empty() {
+        (Key::SuggestAddition, "suggest-addition")
+    } else {
+        (Key::SuggestCorrection, "suggest-correction")
+    };
+    html! {
+        <p class="suggest">
+            <a class="suggest-link" href={href} data-testid={id} rel="noopener"
+               target={web.then_some("_blank")}>
+                { t(props.lang, key) }
+            </a>
+        </p>
+    }
+}
