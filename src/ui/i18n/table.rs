@@ -139,6 +139,13 @@ pub enum Key {
     AccessibilityStatement,
     NoFilter,
     EventActors,
+    Export,
+    ExportTitle,
+    ExportCsv,
+    ExportJson,
+    ExportGexf,
+    ExportSvg,
+    ExportFailed,
 }
 
 /// The text of `key` in `lang`.
@@ -355,5 +362,18 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         AccessibilityStatement => ("Déclaration d'accessibilité", "Accessibility statement"),
         NoFilter => ("aucun filtre", "no filter"),
         EventActors => ("Acteurs", "Actors"),
+        Export => ("Exporter", "Export"),
+        ExportTitle => (
+            "Télécharger ce que montre la carte",
+            "Download what the map shows",
+        ),
+        ExportCsv => ("Acteurs visibles (CSV)", "Visible actors (CSV)"),
+        ExportJson => ("Réseau visible (JSON civicmap)", "Visible network (civicmap JSON)"),
+        ExportGexf => ("Réseau visible (GEXF, Gephi)", "Visible network (GEXF, Gephi)"),
+        ExportSvg => ("Image de la carte (SVG)", "Map image (SVG)"),
+        ExportFailed => (
+            "Le téléchargement n'a pas pu être préparé.",
+            "The download could not be prepared.",
+        ),
     }
 }
