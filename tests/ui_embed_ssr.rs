@@ -46,6 +46,7 @@ async fn the_footer_credits_the_source_as_text_and_opens_the_full_map_in_a_new_t
         lang: Lang::Fr,
         credit: credit.map(AttrValue::from),
         full_href: "https://carte.example/?type=association".into(),
+        children: Default::default(),
     })
     .await;
     assert!(!html.contains("<script"), "{html}");

@@ -103,6 +103,7 @@ pub fn map_canvas(props: &MapCanvasProps) -> Html {
     let root = use_node_ref();
     let canvas = use_node_ref();
     let engine: Shared = use_mut_ref(Engine::default);
+    ON_SCREEN.with(|c| *c.borrow_mut() = Rc::downgrade(&engine));
     let announce = use_state(String::new);
     // The gesture hint: which one was last shown, whether it shows now, and
     // whether to say ⌘ (macOS) rather than Ctrl.
@@ -381,4 +382,25 @@ mod tests {
         q.selected = Some(1);
         assert!(p != q);
     }
+}
+
+thread_local! {
+    /// The engine of the map on screen (the last rendered canvas), for the
+    /// "Exporter" menu.
+    static ON_SCREEN: RefCell<std::rc::Weak<RefCell<Engine>>> =
+        const { RefCell::new(std::rc::Weak::new()) };
+}
+
+/// The map on screen as an SVG document ([`super::svg::map_svg`]), with its
+/// positions as they are now; `None` when no map is mounted.
+pub fn map_svg(caption: &super::svg::Caption) -> Option<String> {
+    let engine = ON_SCREEN.with(|c| c.borrow().upgrade())?;
+    let e = engine.try_borrow().ok()?;
+    Some(super::svg::map_svg(
+        &e.scene,
+        &e.positions,
+        &e.visible,
+        e.dark,
+        caption,
+    ))
 }

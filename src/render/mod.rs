@@ -27,6 +27,7 @@ pub mod shape;
 pub mod spatial;
 pub mod style;
 pub mod surface;
+pub mod svg;
 #[cfg(test)]
 mod tests;
 

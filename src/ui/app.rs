@@ -19,6 +19,7 @@ use super::chrome::{AboutDialog, VisibleCount};
 use super::context::MapContext;
 use super::describe;
 use super::embed::{EmbedControls, EmbedDialog, EmbedFooter};
+use super::exporter::ExportMenu;
 use super::filters::FilterPanel;
 mod handlers;
 mod screens;
@@ -287,6 +288,12 @@ pub fn app() -> Html {
         ds.meta.license.as_deref(),
     )
     .map(AttrValue::from);
+    let exporter = |place: &'static str, title: AttrValue| {
+        html! {
+            <ExportMenu visible={vis.clone()} location={dataset_href.clone()} view={view}
+                title={title} credit={credit.clone()} place={place} />
+        }
+    };
     let view_content = match view {
         View::List => html! {
             <ListView dataset={ds.clone()} graph={g.clone()} visible={vis.clone()}
@@ -322,10 +329,10 @@ pub fn app() -> Html {
                 // No page header in a frame; the page keeps its heading.
                 <h1 class="visually-hidden">{ title.clone() }</h1>
             } else {
-                <Topbar title={title} subtitle={ds.meta.attribution.clone().map(AttrValue::from)}
+                <Topbar title={title.clone()} subtitle={ds.meta.attribution.clone().map(AttrValue::from)}
                     search={search.clone()} filters_open={*filters_open} badge={badge}
                     permalink={permalink.clone()} on_filters={toggle_filters}
-                    on_embed={open_embed} on_about={open_about} />
+                    on_embed={open_embed} on_about={open_about} exporter={exporter("header", title.clone())} />
             }
             <div class="workspace">
                 <FilterPanel dataset={ds.clone()} counts={Frozen(derived.filtered.counts.clone())} filter={state.filter.clone()}
@@ -413,7 +420,9 @@ pub fn app() -> Html {
                 }
             </div>
             if state.embed {
-                <EmbedFooter lang={lang} credit={credit} full_href={permalink.clone()} />
+                <EmbedFooter lang={lang} credit={credit.clone()} full_href={permalink.clone()}>
+                    { exporter("embed", title.clone()) }
+                </EmbedFooter>
             }
             if *embed_open {
                 <EmbedDialog dataset={ds.clone()} lang={lang} state={share_state}

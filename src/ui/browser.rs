@@ -263,3 +263,34 @@ pub fn active_element() -> Option<web_sys::Element> {
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
 }
+
+/// Has the browser download `content` as a file named `name` (a Blob, an
+/// object URL, a click on an `<a download>` not in the page, the URL
+/// revoked a moment later). False when the browser refused.
+pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let anchor = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let done = anchor.is_some();
+    if let Some(a) = anchor {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // Revoked once the download has started.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    done
+}

@@ -130,6 +130,9 @@ pub struct EmbedFooterProps {
     pub credit: Option<AttrValue>,
     /// The standalone map with the same view.
     pub full_href: AttrValue,
+    /// The "Exporter" menu.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The credit line and the "Open the full map" link of embed mode.
@@ -147,6 +150,7 @@ pub fn embed_footer(props: &EmbedFooterProps) -> Html {
                 <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
                 <GlyphIcon glyph={Glyph::External} />
             </a>
+            { props.children.clone() }
             if let Some(c) = props.credit.clone() {
                 <p class="credit" data-testid="embed-credit">{ c }</p>
             }

@@ -75,6 +75,8 @@ pub enum Glyph {
     Pause,
     /// The theme choice.
     Contrast,
+    /// The "Exporter" menu: an arrow into a tray.
+    Download,
 }
 
 #[derive(Properties, PartialEq)]
@@ -127,6 +129,9 @@ pub fn glyph_icon(props: &GlyphProps) -> Html {
         Glyph::Contrast => html! { <>
             <circle cx="12" cy="12" r="9" /><path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
         </> },
+        Glyph::Download => {
+            html! { <path d="M12 4v11M7.5 10.5L12 15l4.5-4.5M4 17v2a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-2" /> }
+        }
     };
     html! {
         <svg class="glyph" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"

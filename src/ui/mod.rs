@@ -15,6 +15,7 @@ pub mod context;
 pub mod crash;
 pub mod describe;
 pub mod embed;
+pub mod exporter;
 pub mod fetch_failure;
 pub mod filters;
 pub mod hooks;

@@ -24,6 +24,9 @@ pub struct TopbarProps {
     pub on_filters: Callback<MouseEvent>,
     pub on_embed: Callback<MouseEvent>,
     pub on_about: Callback<MouseEvent>,
+    /// The "Exporter" menu.
+    #[prop_or_default]
+    pub exporter: Html,
 }
 
 /// The header.
@@ -78,6 +81,7 @@ pub fn topbar(props: &TopbarProps) -> Html {
                     <span class="btn-text">{ t(lang, Key::SwitchLang) }</span>
                     <span class="btn-short" aria-hidden="true">{ other.to_uppercase() }</span>
                 </button>
+                { props.exporter.clone() }
                 <ShareButton lang={lang} permalink={props.permalink.clone()} />
                 <button type="button" class="btn ghost" data-testid="embed-button" onclick={props.on_embed.clone()}
                         aria-haspopup="dialog" title={t(lang, Key::EmbedTitle)}>

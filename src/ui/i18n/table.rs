@@ -152,6 +152,13 @@ pub enum Key {
     LinksRemoved,
     SuggestCorrection,
     SuggestAddition,
+    Export,
+    ExportTitle,
+    ExportCsv,
+    ExportJson,
+    ExportGexf,
+    ExportSvg,
+    ExportFailed,
 }
 
 /// The text of `key` in `lang`.
@@ -381,5 +388,18 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         LinksRemoved => ("Liens retirés", "Links removed"),
         SuggestCorrection => ("Suggérer une correction", "Suggest a correction"),
         SuggestAddition => ("Suggérer un acteur ou un lien", "Suggest an actor or a link"),
+        Export => ("Exporter", "Export"),
+        ExportTitle => (
+            "Télécharger ce que montre la carte",
+            "Download what the map shows",
+        ),
+        ExportCsv => ("Acteurs visibles (CSV)", "Visible actors (CSV)"),
+        ExportJson => ("Réseau visible (JSON civicmap)", "Visible network (civicmap JSON)"),
+        ExportGexf => ("Réseau visible (GEXF, Gephi)", "Visible network (GEXF, Gephi)"),
+        ExportSvg => ("Image de la carte (SVG)", "Map image (SVG)"),
+        ExportFailed => (
+            "Le téléchargement n'a pas pu être préparé.",
+            "The download could not be prepared.",
+        ),
     }
 }

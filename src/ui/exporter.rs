@@ -1,0 +1,211 @@
+//! The "Exporter" menu (header, and embed mode's footer): a disclosure
+//! button and the list of downloads — the visible actors as CSV (the list
+//! view's columns, in the page's language), the visible subgraph as
+//! civicmap/1 JSON and as GEXF, the map as SVG. Everything is made in the
+//! browser from the view on screen (`model::view::export`,
+//! `convert::gexf`, `render::svg`); files are named by `export::file_name`.
+
+use yew::prelude::*;
+
+use super::browser;
+use super::context::{use_map, MapContext};
+use super::i18n::{self, t, Key};
+use super::icons::{Glyph, GlyphIcon};
+use super::list_view::{column_label, label};
+use super::store::Frozen;
+use crate::convert::gexf::export_gexf;
+use crate::model::format::file;
+use crate::model::network::filter::Visible;
+use crate::model::view::export::{actors_csv, file_name, subgraph};
+use crate::model::view::listing::{rows, Column};
+use crate::model::view::lookup;
+use crate::model::view::state::View;
+use crate::render::canvas::map_svg;
+use crate::render::svg::Caption;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportMenuProps {
+    pub visible: Frozen<Visible>,
+    /// Where the dataset was read from (the files' names).
+    pub location: AttrValue,
+    pub view: View,
+    pub title: AttrValue,
+    /// The credit line (source, licence), drawn into the image.
+    pub credit: Option<AttrValue>,
+    /// Where it is (`header`, `embed`): the ids and the opening direction.
+    pub place: &'static str,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+    Gexf,
+    Svg,
+}
+
+fn view_name(v: View) -> &'static str {
+    match v {
+        View::Graph => "map",
+        View::List => "list",
+        View::Timeline => "timeline",
+        View::Stakes => "stakes",
+    }
+}
+
+/// The file of `format` for the view on screen: (name, MIME type, content).
+fn build(
+    map: &MapContext,
+    props: &ExportMenuProps,
+    format: Format,
+) -> Option<(String, &'static str, String)> {
+    let (ds, g, lang) = (&*map.dataset.0, &*map.graph.0, map.lang);
+    let vis = &props.visible;
+    let view = view_name(props.view);
+    let name = |ext: &str| file_name(&props.location, view, ext);
+    Some(match format {
+        Format::Csv => {
+            let list = rows(ds, g, vis, |v, id| label(ds, lang, v, id));
+            let headers = Column::ALL.map(|c| column_label(lang, c));
+            (
+                name("csv"),
+                "text/csv;charset=utf-8",
+                actors_csv(headers, &list),
+            )
+        }
+        Format::Json => {
+            let sub = subgraph(ds, vis);
+            let json = serde_json::to_string_pretty(&sub).ok()?;
+            (name("json"), "application/json", json)
+        }
+        Format::Gexf => {
+            let sub: file::Dataset = subgraph(ds, vis).into();
+            (name("gexf"), "application/xml", export_gexf(&sub).0)
+        }
+        Format::Svg => {
+            let legend = ds
+                .taxonomy
+                .actor_types
+                .iter()
+                .enumerate()
+                .map(|(i, ty)| (lookup::type_label(ds, &ty.id, lang), i))
+                .collect();
+            let counts = i18n::visible_count(lang, vis.actor_count, vis.link_count);
+            let caption = Caption {
+                title: &props.title,
+                legend,
+                counts: &counts,
+                credit: props.credit.as_deref(),
+            };
+            let svg = map_svg(&caption)?;
+            (
+                file_name(&props.location, "map", "svg"),
+                "image/svg+xml",
+                svg,
+            )
+        }
+    })
+}
+
+/// The menu.
+#[function_component(ExportMenu)]
+pub fn export_menu(props: &ExportMenuProps) -> Html {
+    let map = use_map();
+    let lang = map.as_ref().map(|m| m.lang).unwrap_or_default();
+    let open = use_state(|| false);
+    let failed = use_state(|| false);
+    let button = use_node_ref();
+    let menu_id = format!("export-menu-{}", props.place);
+
+    let toggle = {
+        let open = open.clone();
+        let failed = failed.clone();
+        Callback::from(move |_: MouseEvent| {
+            failed.set(false);
+            open.set(!*open);
+        })
+    };
+    let onkeydown = {
+        let open = open.clone();
+        let button = button.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.stop_propagation();
+                open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
+    let item = |format: Format, key: Key, testid: &'static str| {
+        let open = open.clone();
+        let failed = failed.clone();
+        let button = button.clone();
+        let map = map.clone();
+        let onclick = {
+            let location = props.location.clone();
+            let visible = props.visible.clone();
+            let view = props.view;
+            let title = props.title.clone();
+            let credit = props.credit.clone();
+            let place = props.place;
+            Callback::from(move |_: MouseEvent| {
+                let p = ExportMenuProps {
+                    visible: visible.clone(),
+                    location: location.clone(),
+                    view,
+                    title: title.clone(),
+                    credit: credit.clone(),
+                    place,
+                };
+                let ok = map
+                    .as_ref()
+                    .and_then(|m| build(m, &p, format))
+                    .is_some_and(|(name, mime, content)| browser::download(&name, mime, &content));
+                failed.set(!ok);
+                if ok {
+                    open.set(false);
+                    if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                        let _ = b.focus();
+                    }
+                }
+            })
+        };
+        html! {
+            <li>
+                <button type="button" class="export-item" data-testid={testid} onclick={onclick}>
+                    { t(lang, key) }
+                </button>
+            </li>
+        }
+    };
+    // The map image needs the map: offered in the graph view only.
+    let graph_view = props.view == View::Graph;
+    html! {
+        <div class={classes!("export-menu", props.place)} onkeydown={onkeydown}>
+            <button type="button" class="btn ghost" data-testid="export-button" ref={button.clone()}
+                    aria-expanded={if *open { "true" } else { "false" }} aria-controls={menu_id.clone()}
+                    title={t(lang, Key::ExportTitle)} onclick={toggle}>
+                <GlyphIcon glyph={Glyph::Download} />
+                <span class="btn-text">{ t(lang, Key::Export) }</span>
+            </button>
+            if *open {
+                <div class="export-list" id={menu_id} data-testid="export-menu">
+                    <p class="export-heading">{ t(lang, Key::ExportTitle) }</p>
+                    <ul>
+                        { item(Format::Csv, Key::ExportCsv, "export-csv") }
+                        { item(Format::Json, Key::ExportJson, "export-json") }
+                        { item(Format::Gexf, Key::ExportGexf, "export-gexf") }
+                        if graph_view {
+                            { item(Format::Svg, Key::ExportSvg, "export-svg") }
+                        }
+                    </ul>
+                    if *failed {
+                        <p class="export-failed" role="alert">{ t(lang, Key::ExportFailed) }</p>
+                    }
+                </div>
+            }
+        </div>
+    }
+}
