@@ -8,10 +8,13 @@
 // The host page is tests/fixtures/e2e/embed-host.html (same origin here; it
 // takes `base=` to frame a map served from another origin).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   appSuite, DESKTOP, PHONE, newPage, screenshot, unexpectedErrors, visibleCount, waitReady,
 } from './helpers.mjs';
+import { ROOT } from './serve.mjs';
 
 const suite = appSuite();
 
@@ -119,7 +122,11 @@ test('"Open the full map" opens the standalone map in a new tab with the same vi
   const frameSrc = frame.url();
   const href = await link.getAttribute('href');
   assert.equal(new URL(href).searchParams.has('embed'), false, 'the full map is not in embed mode');
-  assert.deepEqual(viewOf(href), viewOf(frameSrc));
+  // The same view, plus the dataset's version the link was made with
+  // (product.md, `v`: written into the links the map hands out).
+  const version = JSON.parse(readFileSync(join(ROOT, 'static', 'data', 'civic-tech-fr.json'), 'utf8')).meta.version;
+  assert.equal(new URL(href).searchParams.get('v'), version);
+  assert.deepEqual(viewOf(href).filter(([k]) => k !== 'v'), viewOf(frameSrc));
   const framed = await visibleCount(map);
   await screenshot(page, 'embed-320x400-host');
 
