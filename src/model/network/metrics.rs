@@ -45,6 +45,53 @@ pub use louvain::{louvain, modularity, Communities};
 pub use parallel::measures_threaded;
 pub use report::{report, ActorMeasures, Report};
 
+/// What node size shows (`size=`, product.md): one measure of the visible
+/// graph, so sizes follow the filters. Degree by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Measure {
+    #[default]
+    Degree,
+    Betweenness,
+    Closeness,
+    Pagerank,
+}
+
+impl Measure {
+    /// Every measure, in the order the controls list them.
+    pub const ALL: [Measure; 4] = [
+        Measure::Degree,
+        Measure::Betweenness,
+        Measure::Closeness,
+        Measure::Pagerank,
+    ];
+
+    /// The value of `size=` (and the CLI's column name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Measure::Degree => "degree",
+            Measure::Betweenness => "betweenness",
+            Measure::Closeness => "closeness",
+            Measure::Pagerank => "pagerank",
+        }
+    }
+
+    /// The measure named `id`, if any.
+    pub fn from_id(id: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    /// This measure of node `v` (0 outside the graph).
+    pub fn value(self, m: &Measures, v: usize) -> f64 {
+        let pick = |xs: &[f64]| xs.get(v).copied().unwrap_or(0.0);
+        match self {
+            Measure::Degree => m.degree.get(v).map_or(0.0, |&d| d as f64),
+            Measure::Betweenness => pick(&m.betweenness),
+            Measure::Closeness => pick(&m.closeness),
+            Measure::Pagerank => pick(&m.pagerank),
+        }
+    }
+}
+
 /// The visible graph as the measures see it: an undirected simple graph in
 /// compressed adjacency form, node `v` standing for actor `actors[v]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{self, Facet, Filter};
+use crate::model::network::metrics::Measure;
 use crate::model::network::search;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,6 +34,42 @@ impl Lang {
     }
 }
 
+/// What node colour shows (`color=`, product.md): the actor's type by
+/// default, else its objectives, its ecosystems or its Louvain community.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum ColorBy {
+    #[default]
+    Type,
+    Objective,
+    Ecosystem,
+    Community,
+}
+
+impl ColorBy {
+    /// Every choice, in the order the controls list them.
+    pub const ALL: [ColorBy; 4] = [
+        ColorBy::Type,
+        ColorBy::Objective,
+        ColorBy::Ecosystem,
+        ColorBy::Community,
+    ];
+
+    /// The value of `color=`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ColorBy::Type => "type",
+            ColorBy::Objective => "objective",
+            ColorBy::Ecosystem => "ecosystem",
+            ColorBy::Community => "community",
+        }
+    }
+
+    /// The choice named `id`, if any.
+    pub fn from_id(id: &str) -> Option<ColorBy> {
+        ColorBy::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
@@ -45,6 +82,10 @@ pub struct AppState {
     pub filter: Filter,
     /// `path=a~b`: the two actors (ids) whose chain the map shows.
     pub path: Option<(String, String)>,
+    /// `size=`: the measure node sizes show.
+    pub size: Measure,
+    /// `color=`: what node colours show.
+    pub color: ColorBy,
     pub view: View,
     pub lang: Lang,
     /// `None`: follow the system setting.
@@ -65,6 +106,10 @@ pub enum Action {
     Select(Option<String>),
     SetDepth(Option<u8>),
     SetView(View),
+    /// `size=`: what node sizes show.
+    SetSize(Measure),
+    /// `color=`: what node colours show.
+    SetColor(ColorBy),
     SetLang(Lang),
     SetTheme(Option<Theme>),
     /// Clears type, objective, ecosystem, link, year, q and stake (keeps selection if still visible).
@@ -138,6 +183,8 @@ impl AppState {
                 }
             }
             Action::SetView(v) => self.view = v,
+            Action::SetSize(m) => self.size = m,
+            Action::SetColor(c) => self.color = c,
             Action::SetLang(l) => self.lang = l,
             Action::SetTheme(t) => self.theme = t,
             Action::ClearFilters => {

@@ -32,9 +32,10 @@ use crate::model::format::dataset::Dataset;
 use crate::model::format::id::is_valid_id as is_id;
 use crate::model::network::filter::{self, Facet};
 use crate::model::network::graph::Graph;
+use crate::model::network::metrics::Measure;
 use crate::model::network::path::{hiding_filters, Cut};
 use crate::model::network::search;
-use crate::model::view::state::{AppState, Lang, Theme, View, YEAR_MAX, YEAR_MIN};
+use crate::model::view::state::{AppState, ColorBy, Lang, Theme, View, YEAR_MAX, YEAR_MIN};
 
 /// Something in the URL that was dropped, for a visible notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +148,7 @@ pub fn decode(query: &str) -> (AppState, Vec<Notice>) {
 }
 
 /// The parameters of the contract, in canonical order.
-const PARAMS: [&str; 15] = [
+const PARAMS: [&str; 17] = [
     "type",
     "objective",
     "ecosystem",
@@ -158,6 +159,8 @@ const PARAMS: [&str; 15] = [
     "actor",
     "depth",
     "path",
+    "size",
+    "color",
     "view",
     "lang",
     "theme",
@@ -198,6 +201,14 @@ fn decode_param(st: &mut AppState, notices: &mut Vec<Notice>, param: &str, value
                 st.path = Some((a.to_string(), b.to_string()));
             }
             _ => bad(),
+        },
+        "size" => match Measure::from_id(&value) {
+            Some(m) => st.size = m,
+            None => bad(),
+        },
+        "color" => match ColorBy::from_id(&value) {
+            Some(c) => st.color = c,
+            None => bad(),
         },
         "view" => match value.as_str() {
             "graph" => st.view = View::Graph,
@@ -436,6 +447,12 @@ pub fn encode(state: &AppState) -> String {
     }
     if let Some((a, b)) = &state.path {
         put("path", format!("{}~{}", escape_ids([a]), escape_ids([b])));
+    }
+    if state.size != Measure::Degree {
+        put("size", state.size.id().into());
+    }
+    if state.color != ColorBy::Type {
+        put("color", state.color.id().into());
     }
     match state.view {
         View::Graph => {}

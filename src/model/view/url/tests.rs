@@ -293,6 +293,8 @@ fn encode_is_canonical_and_omits_defaults() {
             depth: Some(2),
         },
         path: Some(("a".into(), "b".into())),
+        size: Measure::Betweenness,
+        color: ColorBy::Community,
         view: View::List,
         lang: Lang::En,
         theme: Some(Theme::Light),
@@ -303,9 +305,37 @@ fn encode_is_canonical_and_omits_defaults() {
         encode(&st),
         "type=association,platform&objective=information&ecosystem=open-data&link=funds&year=2018\
          &q=d%C3%A9mocratie+%26+co%2B&stake=open-source-vs-proprietary&actor=dinum&depth=2&path=a~b\
-         &view=list&lang=en&theme=light&embed=1&data=https://example.org/d.json?v=1%26x=2%23top"
+         &size=betweenness&color=community&view=list&lang=en&theme=light&embed=1&data=https://example.org/d.json?v=1%26x=2%23top"
     );
     assert_eq!(decode(&encode(&st)), (st, vec![]));
+}
+
+#[test]
+fn size_and_color_decode_and_bad_values_give_notices() {
+    for m in Measure::ALL {
+        let (st, ns) = decode(&format!("size={}", m.id()));
+        assert_eq!((st.size, ns), (m, vec![]));
+    }
+    for c in ColorBy::ALL {
+        let (st, ns) = decode(&format!("color={}", c.id()));
+        assert_eq!((st.color, ns), (c, vec![]));
+    }
+    // The defaults are left out of the canonical URL.
+    let st = AppState {
+        size: Measure::Degree,
+        color: ColorBy::Type,
+        ..AppState::default()
+    };
+    assert_eq!(encode(&st), "");
+    let (st, ns) = decode("size=Degree&color=rainbow");
+    assert_eq!((st.size, st.color), (Measure::Degree, ColorBy::Type));
+    assert_eq!(
+        ns,
+        vec![
+            n("size", "Degree", NoticeReason::Invalid),
+            n("color", "rainbow", NoticeReason::Invalid)
+        ]
+    );
 }
 
 #[test]
@@ -359,6 +389,8 @@ prop_compose! {
         actor in prop::option::of(arb_id()),
         depth in prop::option::of(1u8..=3),
         path in prop::option::of((arb_id(), arb_id())),
+        size in prop::sample::select(Measure::ALL.to_vec()),
+        color in prop::sample::select(ColorBy::ALL.to_vec()),
         view in prop::sample::select(vec![View::Graph, View::List, View::Timeline, View::Stakes]),
         lang in prop::sample::select(vec![Lang::Fr, Lang::En]),
         theme in prop::option::of(prop::sample::select(vec![Theme::Light, Theme::Dark])),
@@ -367,7 +399,7 @@ prop_compose! {
     ) -> AppState {
         AppState {
             filter: Filter { types, objectives, ecosystems, links, year, q, stake, actor, depth },
-            path, view, lang, theme, embed, data,
+            path, size, color, view, lang, theme, embed, data,
         }
     }
 }
