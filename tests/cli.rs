@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 mod cli_run;
-use cli_run::{run, stderr, stdout, ROOT};
+use cli_run::{run, s, stderr, stdout, ROOT};
 const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/facts");
 const DEFAULT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -23,16 +23,7 @@ const TAXONOMY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/taxonomy.json"
 
 /// A fresh, empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    cli_run::scratch("cli", name)
 }
 
 const ACTORS_HEADER: &str = "id,name,aliases,kind,objectives,ecosystem,country,founded,dissolved,website,description_fr,description_en,source\r\n";

@@ -3,24 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 mod cli_run;
-use cli_run::{run, stderr, stdout};
+use cli_run::{run, s, stderr, stdout};
 
 const DEFAULT: &str = "static/data/civic-tech-fr.json";
 
+/// A fresh, empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("convert_cli")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    cli_run::scratch("convert_cli", name)
 }
 
 #[test]

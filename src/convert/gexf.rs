@@ -14,22 +14,14 @@
 use std::fmt::Write as _;
 
 use crate::convert::csv::{ImportNote, Imported, Outcome};
-use crate::convert::interchange::{build, EdgeIn, GraphIn, NodeIn, XML_ALIASES};
+use crate::convert::interchange::{
+    build, note, read_xml_graph, EdgeIn, GraphIn, NodeIn, XML_ALIASES,
+};
 use crate::convert::mapping::Mapping;
 use crate::convert::rows::{actor_rows, columns, link_rows, lost_parts, RowOut};
-use crate::convert::xml::{self, escape, Element, Limits};
+use crate::convert::xml::{escape, Element, Limits};
 use crate::model::format::dataset::Position;
 use crate::model::format::file::Dataset;
-
-fn note(outcome: Outcome, file: &str, line: usize, message: String) -> ImportNote {
-    ImportNote {
-        outcome,
-        file: file.to_string(),
-        line: Some(line),
-        column: None,
-        message,
-    }
-}
 
 /// `#rrggbb` from `viz:color` (`r`, `g`, `b` from 0 to 255, or `hex`).
 fn color_of(el: &Element) -> Option<String> {
@@ -136,147 +128,129 @@ pub fn read(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<(GraphIn, Vec<ImportNote>), ImportNote> {
-    let err = |e: xml::XmlError| note(Outcome::Error, file, e.line, e.message);
-    let text = xml::decode(bytes).map_err(err)?;
-    let root = xml::parse(text, limits).map_err(err)?;
-    if root.name != "gexf" {
-        return Err(note(
-            Outcome::Error,
-            file,
-            root.line,
-            format!(
-                "the root element is <{}>, not <gexf>: not a GEXF file",
-                root.name
-            ),
-        ));
-    }
-    let Some(graph) = root.child("graph") else {
-        return Err(note(
-            Outcome::Error,
-            file,
-            root.line,
-            "no <graph> in the file".into(),
-        ));
-    };
-    let mut notes = Vec::new();
-    if graph.attr("mode") == Some("dynamic") {
-        notes.push(note(
-            Outcome::Warning,
-            file,
-            graph.line,
-            "a dynamic graph: read as static, times are not kept".into(),
-        ));
-    }
-    let default_directed = !matches!(graph.attr("defaultedgetype"), Some("undirected" | "mutual"));
-    let node_decls = declarations(graph, "node");
-    let edge_decls = declarations(graph, "edge");
-    let mut nodes = Vec::new();
-    for n in graph
-        .children_named("nodes")
-        .flat_map(|ns| ns.children_named("node"))
-    {
-        let Some(key) = n.attr("id") else {
-            notes.push(note(
-                Outcome::Skipped,
-                file,
-                n.line,
-                "a <node> without `id`".into(),
-            ));
-            continue;
-        };
-        if n.child("nodes").is_some() || n.attr("pid").is_some() || n.child("parents").is_some() {
+    read_xml_graph(file, bytes, limits, ("gexf", "GEXF"), |_, graph| {
+        let mut notes = Vec::new();
+        if graph.attr("mode") == Some("dynamic") {
             notes.push(note(
                 Outcome::Warning,
                 file,
-                n.line,
-                format!(
-                    "the node `{key}` is part of a hierarchy: read flat, nested nodes are not read"
-                ),
+                graph.line,
+                "a dynamic graph: read as static, times are not kept".into(),
             ));
         }
-        let fields = attvalues(n, &node_decls, file, &mut notes);
-        let position = n
-            .child("position")
-            .and_then(|p| match (number(p, "x"), number(p, "y")) {
-                (Some(x), Some(y)) => Some(Position { x, y: -y }),
-                _ => {
+        let default_directed =
+            !matches!(graph.attr("defaultedgetype"), Some("undirected" | "mutual"));
+        let node_decls = declarations(graph, "node");
+        let edge_decls = declarations(graph, "edge");
+        let mut nodes = Vec::new();
+        for n in graph
+            .children_named("nodes")
+            .flat_map(|ns| ns.children_named("node"))
+        {
+            let Some(key) = n.attr("id") else {
+                notes.push(note(
+                    Outcome::Skipped,
+                    file,
+                    n.line,
+                    "a <node> without `id`".into(),
+                ));
+                continue;
+            };
+            if n.child("nodes").is_some() || n.attr("pid").is_some() || n.child("parents").is_some()
+            {
+                notes.push(note(
+                    Outcome::Warning,
+                    file,
+                    n.line,
+                    format!(
+                    "the node `{key}` is part of a hierarchy: read flat, nested nodes are not read"
+                ),
+                ));
+            }
+            let fields = attvalues(n, &node_decls, file, &mut notes);
+            let position =
+                n.child("position")
+                    .and_then(|p| match (number(p, "x"), number(p, "y")) {
+                        (Some(x), Some(y)) => Some(Position { x, y: -y }),
+                        _ => {
+                            notes.push(note(
+                                Outcome::Altered,
+                                file,
+                                p.line,
+                                "a position without a numeric x and y: left out".into(),
+                            ));
+                            None
+                        }
+                    });
+            let color = n.child("color").and_then(|c| {
+                let col = color_of(c);
+                if col.is_none() {
                     notes.push(note(
                         Outcome::Altered,
                         file,
-                        p.line,
-                        "a position without a numeric x and y: left out".into(),
+                        c.line,
+                        "a colour that is not r, g, b from 0 to 255 or a #hex: left out".into(),
                     ));
-                    None
                 }
+                col
             });
-        let color = n.child("color").and_then(|c| {
-            let col = color_of(c);
-            if col.is_none() {
-                notes.push(note(
-                    Outcome::Altered,
-                    file,
-                    c.line,
-                    "a colour that is not r, g, b from 0 to 255 or a #hex: left out".into(),
-                ));
-            }
-            col
-        });
-        nodes.push(NodeIn {
-            key: key.to_string(),
-            label: n.attr("label").map(str::to_string),
-            fields,
-            position,
-            color,
-            size: n.child("size").and_then(|s| number(s, "value")),
-            line: n.line,
-        });
-    }
-    let mut edges = Vec::new();
-    for e in graph
-        .children_named("edges")
-        .flat_map(|es| es.children_named("edge"))
-    {
-        let (Some(s), Some(t)) = (e.attr("source"), e.attr("target")) else {
-            notes.push(note(
-                Outcome::Skipped,
-                file,
-                e.line,
-                "an <edge> without `source` or `target`".into(),
-            ));
-            continue;
-        };
-        let mut fields = Vec::new();
-        for native in ["kind", "label"] {
-            if let Some(v) = e.attr(native) {
-                fields.push((native.to_string(), v.to_string()));
-            }
+            nodes.push(NodeIn {
+                key: key.to_string(),
+                label: n.attr("label").map(str::to_string),
+                fields,
+                position,
+                color,
+                size: n.child("size").and_then(|s| number(s, "value")),
+                line: n.line,
+            });
         }
-        if let Some(w) = e
-            .attr("weight")
-            .filter(|w| w.trim().parse::<f64>().ok() != Some(1.0))
+        let mut edges = Vec::new();
+        for e in graph
+            .children_named("edges")
+            .flat_map(|es| es.children_named("edge"))
         {
-            fields.push(("weight".to_string(), w.to_string()));
+            let (Some(s), Some(t)) = (e.attr("source"), e.attr("target")) else {
+                notes.push(note(
+                    Outcome::Skipped,
+                    file,
+                    e.line,
+                    "an <edge> without `source` or `target`".into(),
+                ));
+                continue;
+            };
+            let mut fields = Vec::new();
+            for native in ["kind", "label"] {
+                if let Some(v) = e.attr(native) {
+                    fields.push((native.to_string(), v.to_string()));
+                }
+            }
+            if let Some(w) = e
+                .attr("weight")
+                .filter(|w| w.trim().parse::<f64>().ok() != Some(1.0))
+            {
+                fields.push(("weight".to_string(), w.to_string()));
+            }
+            fields.extend(attvalues(e, &edge_decls, file, &mut notes));
+            edges.push(EdgeIn {
+                source: s.to_string(),
+                target: t.to_string(),
+                directed: e.attr("type").map(|t| t == "directed"),
+                fields,
+                line: e.line,
+            });
         }
-        fields.extend(attvalues(e, &edge_decls, file, &mut notes));
-        edges.push(EdgeIn {
-            source: s.to_string(),
-            target: t.to_string(),
-            directed: e.attr("type").map(|t| t == "directed"),
-            fields,
-            line: e.line,
-        });
-    }
-    Ok((
-        GraphIn {
-            file: file.to_string(),
-            nodes,
-            edges,
-            default_directed,
-            keys_are_ids: true,
-            edge_file: None,
-        },
-        notes,
-    ))
+        Ok((
+            GraphIn {
+                file: file.to_string(),
+                nodes,
+                edges,
+                default_directed,
+                keys_are_ids: true,
+                edge_file: None,
+            },
+            notes,
+        ))
+    })
 }
 
 /// Imports a GEXF file. Fails only when the file is not readable XML or

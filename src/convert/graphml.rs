@@ -13,22 +13,14 @@
 use std::fmt::Write as _;
 
 use crate::convert::csv::{ImportNote, Imported, Outcome};
-use crate::convert::interchange::{build, EdgeIn, GraphIn, NodeIn, XML_ALIASES};
+use crate::convert::interchange::{
+    build, note, read_xml_graph, EdgeIn, GraphIn, NodeIn, XML_ALIASES,
+};
 use crate::convert::mapping::Mapping;
 use crate::convert::rows::{actor_rows, columns, link_rows, lost_parts};
-use crate::convert::xml::{self, escape, Element, Limits};
+use crate::convert::xml::{escape, Element, Limits};
 use crate::model::format::dataset::Position;
 use crate::model::format::file::Dataset;
-
-fn note(outcome: Outcome, file: &str, line: usize, message: String) -> ImportNote {
-    ImportNote {
-        outcome,
-        file: file.to_string(),
-        line: Some(line),
-        column: None,
-        message,
-    }
-}
 
 struct Key {
     id: String,
@@ -100,173 +92,159 @@ pub fn read(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<(GraphIn, Vec<ImportNote>), ImportNote> {
-    let err = |e: xml::XmlError| note(Outcome::Error, file, e.line, e.message);
-    let text = xml::decode(bytes).map_err(err)?;
-    let root = xml::parse(text, limits).map_err(err)?;
-    if root.name != "graphml" {
-        return Err(note(
-            Outcome::Error,
-            file,
-            root.line,
-            format!(
-                "the root element is <{}>, not <graphml>: not a GraphML file",
-                root.name
-            ),
-        ));
-    }
-    let Some(graph) = root.child("graph") else {
-        return Err(note(
-            Outcome::Error,
-            file,
-            root.line,
-            "no <graph> in the file".into(),
-        ));
-    };
-    let mut notes = Vec::new();
-    if root.children_named("graph").count() > 1 {
-        notes.push(note(
-            Outcome::Warning,
-            file,
-            root.line,
-            "several graphs: only the first is read".into(),
-        ));
-    }
-    let keys: Vec<Key> = root
-        .children_named("key")
-        .filter_map(|k| {
-            let id = k.attr("id")?.to_string();
-            Some(Key {
-                name: k
-                    .attr("name")
-                    .or_else(|| k.attr("attr.name"))
-                    .unwrap_or(&id)
-                    .to_string(),
-                for_: k.attr("for").unwrap_or("all").to_string(),
-                default: k.child("default").map(|d| d.text.clone()),
-                id,
-            })
-        })
-        .collect();
-    let default_directed = graph.attr("edgedefault") != Some("undirected");
-    let mut nodes = Vec::new();
-    for n in graph.children_named("node") {
-        let Some(key) = n.attr("id") else {
-            notes.push(note(
-                Outcome::Skipped,
-                file,
-                n.line,
-                "a <node> without `id`".into(),
-            ));
-            continue;
-        };
-        if n.child("graph").is_some() || n.child("port").is_some() {
-            notes.push(note(
-                Outcome::Warning,
-                file,
-                n.line,
-                format!("the node `{key}` holds a nested graph or ports: not read"),
-            ));
-        }
-        let mut fields = data(n, &keys, "node", file, &mut notes);
-        let label = take(&mut fields, &["label", "name"]);
-        let num = |v: Option<String>| {
-            v.and_then(|s| s.trim().parse::<f64>().ok())
-                .filter(|f| f.is_finite())
-        };
-        let (x, y) = (take(&mut fields, &["x"]), take(&mut fields, &["y"]));
-        let position = match (num(x.clone()), num(y.clone())) {
-            (Some(x), Some(y)) => Some(Position { x, y }),
-            _ if x.is_some() || y.is_some() => {
+    read_xml_graph(
+        file,
+        bytes,
+        limits,
+        ("graphml", "GraphML"),
+        |root, graph| {
+            let mut notes = Vec::new();
+            if root.children_named("graph").count() > 1 {
                 notes.push(note(
-                    Outcome::Altered,
+                    Outcome::Warning,
                     file,
-                    n.line,
-                    "x and y are not both numbers: the position is left out".into(),
+                    root.line,
+                    "several graphs: only the first is read".into(),
                 ));
-                None
             }
-            _ => None,
-        };
-        let color = match take(&mut fields, &["color", "colour"]) {
-            Some(c) => {
-                let h = c.trim().trim_start_matches('#');
-                if h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()) {
-                    Some(format!("#{}", h.to_ascii_lowercase()))
-                } else {
+            let keys: Vec<Key> = root
+                .children_named("key")
+                .filter_map(|k| {
+                    let id = k.attr("id")?.to_string();
+                    Some(Key {
+                        name: k
+                            .attr("name")
+                            .or_else(|| k.attr("attr.name"))
+                            .unwrap_or(&id)
+                            .to_string(),
+                        for_: k.attr("for").unwrap_or("all").to_string(),
+                        default: k.child("default").map(|d| d.text.clone()),
+                        id,
+                    })
+                })
+                .collect();
+            let default_directed = graph.attr("edgedefault") != Some("undirected");
+            let mut nodes = Vec::new();
+            for n in graph.children_named("node") {
+                let Some(key) = n.attr("id") else {
                     notes.push(note(
-                        Outcome::Altered,
+                        Outcome::Skipped,
                         file,
                         n.line,
-                        format!("the colour `{c}` is not #rrggbb: left out"),
+                        "a <node> without `id`".into(),
                     ));
-                    None
-                }
-            }
-            None => {
-                let ch = |f: &mut Vec<(String, String)>, n: &str| {
-                    num(take(f, &[n])).filter(|v| (0.0..=255.0).contains(v))
+                    continue;
                 };
-                match (
-                    ch(&mut fields, "r"),
-                    ch(&mut fields, "g"),
-                    ch(&mut fields, "b"),
-                ) {
-                    (Some(r), Some(g), Some(b)) => {
-                        Some(format!("#{:02x}{:02x}{:02x}", r as u8, g as u8, b as u8))
+                if n.child("graph").is_some() || n.child("port").is_some() {
+                    notes.push(note(
+                        Outcome::Warning,
+                        file,
+                        n.line,
+                        format!("the node `{key}` holds a nested graph or ports: not read"),
+                    ));
+                }
+                let mut fields = data(n, &keys, "node", file, &mut notes);
+                let label = take(&mut fields, &["label", "name"]);
+                let num = |v: Option<String>| {
+                    v.and_then(|s| s.trim().parse::<f64>().ok())
+                        .filter(|f| f.is_finite())
+                };
+                let (x, y) = (take(&mut fields, &["x"]), take(&mut fields, &["y"]));
+                let position = match (num(x.clone()), num(y.clone())) {
+                    (Some(x), Some(y)) => Some(Position { x, y }),
+                    _ if x.is_some() || y.is_some() => {
+                        notes.push(note(
+                            Outcome::Altered,
+                            file,
+                            n.line,
+                            "x and y are not both numbers: the position is left out".into(),
+                        ));
+                        None
                     }
                     _ => None,
-                }
+                };
+                let color = match take(&mut fields, &["color", "colour"]) {
+                    Some(c) => {
+                        let h = c.trim().trim_start_matches('#');
+                        if h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()) {
+                            Some(format!("#{}", h.to_ascii_lowercase()))
+                        } else {
+                            notes.push(note(
+                                Outcome::Altered,
+                                file,
+                                n.line,
+                                format!("the colour `{c}` is not #rrggbb: left out"),
+                            ));
+                            None
+                        }
+                    }
+                    None => {
+                        let ch = |f: &mut Vec<(String, String)>, n: &str| {
+                            num(take(f, &[n])).filter(|v| (0.0..=255.0).contains(v))
+                        };
+                        match (
+                            ch(&mut fields, "r"),
+                            ch(&mut fields, "g"),
+                            ch(&mut fields, "b"),
+                        ) {
+                            (Some(r), Some(g), Some(b)) => {
+                                Some(format!("#{:02x}{:02x}{:02x}", r as u8, g as u8, b as u8))
+                            }
+                            _ => None,
+                        }
+                    }
+                };
+                let size = num(take(&mut fields, &["size"]));
+                nodes.push(NodeIn {
+                    key: key.to_string(),
+                    label,
+                    fields,
+                    position,
+                    color,
+                    size,
+                    line: n.line,
+                });
             }
-        };
-        let size = num(take(&mut fields, &["size"]));
-        nodes.push(NodeIn {
-            key: key.to_string(),
-            label,
-            fields,
-            position,
-            color,
-            size,
-            line: n.line,
-        });
-    }
-    let mut edges = Vec::new();
-    for e in graph.children_named("edge") {
-        let (Some(s), Some(t)) = (e.attr("source"), e.attr("target")) else {
-            notes.push(note(
-                Outcome::Skipped,
-                file,
-                e.line,
-                "an <edge> without `source` or `target`".into(),
-            ));
-            continue;
-        };
-        edges.push(EdgeIn {
-            source: s.to_string(),
-            target: t.to_string(),
-            directed: e.attr("directed").map(|d| d == "true"),
-            fields: data(e, &keys, "edge", file, &mut notes),
-            line: e.line,
-        });
-    }
-    for h in graph.children_named("hyperedge") {
-        notes.push(note(
-            Outcome::Skipped,
-            file,
-            h.line,
-            "a hyperedge: civicmap links join two actors".into(),
-        ));
-    }
-    Ok((
-        GraphIn {
-            file: file.to_string(),
-            nodes,
-            edges,
-            default_directed,
-            keys_are_ids: true,
-            edge_file: None,
+            let mut edges = Vec::new();
+            for e in graph.children_named("edge") {
+                let (Some(s), Some(t)) = (e.attr("source"), e.attr("target")) else {
+                    notes.push(note(
+                        Outcome::Skipped,
+                        file,
+                        e.line,
+                        "an <edge> without `source` or `target`".into(),
+                    ));
+                    continue;
+                };
+                edges.push(EdgeIn {
+                    source: s.to_string(),
+                    target: t.to_string(),
+                    directed: e.attr("directed").map(|d| d == "true"),
+                    fields: data(e, &keys, "edge", file, &mut notes),
+                    line: e.line,
+                });
+            }
+            for h in graph.children_named("hyperedge") {
+                notes.push(note(
+                    Outcome::Skipped,
+                    file,
+                    h.line,
+                    "a hyperedge: civicmap links join two actors".into(),
+                ));
+            }
+            Ok((
+                GraphIn {
+                    file: file.to_string(),
+                    nodes,
+                    edges,
+                    default_directed,
+                    keys_are_ids: true,
+                    edge_file: None,
+                },
+                notes,
+            ))
         },
-        notes,
-    ))
+    )
 }
 
 /// Imports a GraphML file. Fails only when the file is not readable XML or

@@ -21,6 +21,7 @@ use serde_json::Value;
 use crate::convert::csv::{ImportNote, Imported, Outcome};
 use crate::convert::mapping::Mapping;
 use crate::convert::sigma::slugify;
+use crate::convert::xml::{self, Element, Limits};
 use crate::model::format::dataset::{Extra, LocalizedText, Position, Source, FORMAT};
 use crate::model::format::file::{Actor, ActorType, Dataset, Link, LinkKind, Taxonomy, Term};
 use crate::model::format::validate::{is_http_url, is_valid_id, is_valid_year};
@@ -214,13 +215,46 @@ impl Terms {
     }
 }
 
-fn note(outcome: Outcome, file: &str, line: usize, message: String) -> ImportNote {
+/// A note about the element at `line` of `file`.
+pub fn note(outcome: Outcome, file: &str, line: usize, message: String) -> ImportNote {
     ImportNote {
         outcome,
         file: file.to_string(),
         line: Some(line),
         column: None,
         message,
+    }
+}
+
+/// Opens an XML interchange file (GEXF, GraphML): decodes and parses it
+/// within `limits`, checks that its root is `<root_name>` and that it holds a
+/// `<graph>`, then hands the root and that first graph to `body`. Every
+/// failure is one error note with its line (`format` names the format in it).
+pub fn read_xml_graph<T>(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    (root_name, format): (&str, &str),
+    body: impl FnOnce(&Element, &Element) -> Result<T, ImportNote>,
+) -> Result<T, ImportNote> {
+    let err = |e: xml::XmlError| note(Outcome::Error, file, e.line, e.message);
+    let text = xml::decode(bytes).map_err(err)?;
+    let root = xml::parse(text, limits).map_err(err)?;
+    if root.name != root_name {
+        let message = format!(
+            "the root element is <{}>, not <{root_name}>: not a {format} file",
+            root.name
+        );
+        return Err(note(Outcome::Error, file, root.line, message));
+    }
+    match root.child("graph") {
+        Some(graph) => body(&root, graph),
+        None => Err(note(
+            Outcome::Error,
+            file,
+            root.line,
+            "no <graph> in the file".into(),
+        )),
     }
 }
 
