@@ -239,17 +239,7 @@ pub fn read(
                 line: e.line,
             });
         }
-        Ok((
-            GraphIn {
-                file: file.to_string(),
-                nodes,
-                edges,
-                default_directed,
-                keys_are_ids: true,
-                edge_file: None,
-            },
-            notes,
-        ))
+        Ok((nodes, edges, default_directed, notes))
     })
 }
 

@@ -232,17 +232,7 @@ pub fn read(
                     "a hyperedge: civicmap links join two actors".into(),
                 ));
             }
-            Ok((
-                GraphIn {
-                    file: file.to_string(),
-                    nodes,
-                    edges,
-                    default_directed,
-                    keys_are_ids: true,
-                    edge_file: None,
-                },
-                notes,
-            ))
+            Ok((nodes, edges, default_directed, notes))
         },
     )
 }

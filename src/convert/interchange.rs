@@ -226,17 +226,23 @@ pub fn note(outcome: Outcome, file: &str, line: usize, message: String) -> Impor
     }
 }
 
+/// What an XML format's reader finds in a `<graph>`: nodes, edges, whether
+/// edges are directed by default, and the notes on the way.
+pub type XmlGraph = (Vec<NodeIn>, Vec<EdgeIn>, bool, Vec<ImportNote>);
+
 /// Opens an XML interchange file (GEXF, GraphML): decodes and parses it
 /// within `limits`, checks that its root is `<root_name>` and that it holds a
-/// `<graph>`, then hands the root and that first graph to `body`. Every
-/// failure is one error note with its line (`format` names the format in it).
-pub fn read_xml_graph<T>(
+/// `<graph>`, then hands the root and that first graph to `body`, which
+/// reads the nodes, the edges, whether edges are directed by default, and
+/// its notes. Every failure is one error note with its line (`format` names
+/// the format in it).
+pub fn read_xml_graph(
     file: &str,
     bytes: &[u8],
     limits: &Limits,
     (root_name, format): (&str, &str),
-    body: impl FnOnce(&Element, &Element) -> Result<T, ImportNote>,
-) -> Result<T, ImportNote> {
+    body: impl FnOnce(&Element, &Element) -> Result<XmlGraph, ImportNote>,
+) -> Result<(GraphIn, Vec<ImportNote>), ImportNote> {
     let err = |e: xml::XmlError| note(Outcome::Error, file, e.line, e.message);
     let text = xml::decode(bytes).map_err(err)?;
     let root = xml::parse(text, limits).map_err(err)?;
@@ -248,7 +254,18 @@ pub fn read_xml_graph<T>(
         return Err(note(Outcome::Error, file, root.line, message));
     }
     match root.child("graph") {
-        Some(graph) => body(&root, graph),
+        Some(graph) => {
+            let (nodes, edges, default_directed, notes) = body(&root, graph)?;
+            let graph = GraphIn {
+                file: file.to_string(),
+                nodes,
+                edges,
+                default_directed,
+                keys_are_ids: true,
+                edge_file: None,
+            };
+            Ok((graph, notes))
+        }
         None => Err(note(
             Outcome::Error,
             file,
