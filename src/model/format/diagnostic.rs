@@ -26,6 +26,10 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters) of the value in the file, when known.
     pub column: Option<usize>,
+    /// The file's value the diagnostic is about, as the message quotes it
+    /// (`` `startup` is not in … ``), so a page can name it in any language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -54,7 +58,14 @@ impl Diagnostic {
             path: path.into(),
             line: None,
             column: None,
+            value: None,
         }
+    }
+
+    /// The same diagnostic, about the file's value `value`.
+    pub fn about(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into().into_boxed_str());
+        self
     }
 
     pub fn is_error(&self) -> bool {

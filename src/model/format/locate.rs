@@ -18,6 +18,9 @@
 //! Path syntax: keys joined by `.`, array indices in brackets; `""` is the
 //! whole document. Keys may not contain `.` or `[`.
 //!
+//! The loader's diagnostics get their places here too: [`locate_all`] for
+//! the checks' paths, [`syntax_error`] for `serde_json`'s byte positions.
+//!
 //! ```
 //! use civicmap::model::format::locate::locate;
 //! let text = "{\n  \"actors\": [\n    {\"id\": \"a\", \"type\": \"x\"}\n  ]\n}";
@@ -27,6 +30,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+use crate::model::format::diagnostic::{Diagnostic, Severity};
 
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -357,6 +362,66 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
 pub fn locate_nearest(text: &str, path: &str) -> Option<(usize, usize)> {
     let offset = offsets_nearest(text, &[path]).first().copied().flatten()?;
     line_columns(text, &[offset]).first().copied()
+}
+
+/// A `serde_json` syntax error, with its position converted to characters.
+pub fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full),
+        None => &full,
+    };
+    let mut d = Diagnostic::error(
+        "invalid-json",
+        "",
+        format!("the file is not valid JSON: {message}"),
+    );
+    // serde_json counts lines by '\n' and columns in bytes, 1-based for the
+    // offending byte; find that byte, then count characters.
+    let line_start = if e.line() <= 1 {
+        Some(0)
+    } else {
+        text.match_indices('\n')
+            .nth(e.line() - 2)
+            .map(|(i, _)| i + 1)
+    };
+    let offset = line_start.map_or(text.len(), |s| {
+        let mut o = (s + e.column().saturating_sub(1)).min(text.len());
+        while !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    });
+    let (line, column) = line_columns(text, &[offset])
+        .first()
+        .copied()
+        .unwrap_or((1, 1));
+    d.line = Some(line);
+    d.column = Some(column);
+    d
+}
+
+/// Fills in line and column for every diagnostic, then orders them: errors
+/// first, then warnings, each in file order.
+pub fn locate_all(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.is_empty() {
+        return diagnostics;
+    }
+    let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    let offsets = offsets_nearest(text, &paths);
+    let resolved: Vec<usize> = offsets.iter().map(|o| o.unwrap_or(0)).collect();
+    let positions = line_columns(text, &resolved);
+    let mut keyed: Vec<(Severity, usize, Diagnostic)> = diagnostics
+        .drain(..)
+        .zip(resolved.iter().zip(positions))
+        .map(|(mut d, (&offset, (line, column)))| {
+            d.line = Some(line);
+            d.column = Some(column);
+            (d.severity, offset, d)
+        })
+        .collect();
+    keyed.sort_by_key(|(severity, offset, _)| (*severity, *offset));
+    keyed.into_iter().map(|(_, _, d)| d).collect()
 }
 
 #[cfg(test)]

@@ -142,11 +142,14 @@ impl Reader {
             .find(|(n, _)| **n == name)
             .map(|(_, s)| s);
         if found.is_none() {
-            self.out.push(Diagnostic::error(
-                "bad-shape",
-                path(),
-                format!("unknown shape `{name}`; use one of {}", NAMES.join(", ")),
-            ));
+            self.out.push(
+                Diagnostic::error(
+                    "bad-shape",
+                    path(),
+                    format!("unknown shape `{name}`; use one of {}", NAMES.join(", ")),
+                )
+                .about(name),
+            );
         }
         found
     }

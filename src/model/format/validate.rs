@@ -38,10 +38,10 @@ use serde_json::Value;
 
 use crate::model::format::complete::is_hex_color;
 use crate::model::format::dataset::{self as checked, Source, FORMAT};
-use crate::model::format::diagnostic::{Diagnostic, Severity};
+use crate::model::format::diagnostic::Diagnostic;
 use crate::model::format::file::{Actor, Dataset};
 use crate::model::format::id;
-use crate::model::format::locate::{line_columns, offsets_nearest};
+use crate::model::format::locate::{line_columns, locate_all, syntax_error};
 use crate::model::format::shape::{read_dataset, type_name};
 use crate::model::format::vocabulary::Vocabulary;
 
@@ -233,66 +233,6 @@ fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     Ok(text)
 }
 
-/// A `serde_json` syntax error, with its position converted to characters.
-fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
-    let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(i) => full.get(..i).unwrap_or(&full),
-        None => &full,
-    };
-    let mut d = Diagnostic::error(
-        "invalid-json",
-        "",
-        format!("the file is not valid JSON: {message}"),
-    );
-    // serde_json counts lines by '\n' and columns in bytes, 1-based for the
-    // offending byte; find that byte, then count characters.
-    let line_start = if e.line() <= 1 {
-        Some(0)
-    } else {
-        text.match_indices('\n')
-            .nth(e.line() - 2)
-            .map(|(i, _)| i + 1)
-    };
-    let offset = line_start.map_or(text.len(), |s| {
-        let mut o = (s + e.column().saturating_sub(1)).min(text.len());
-        while !text.is_char_boundary(o) {
-            o -= 1;
-        }
-        o
-    });
-    let (line, column) = line_columns(text, &[offset])
-        .first()
-        .copied()
-        .unwrap_or((1, 1));
-    d.line = Some(line);
-    d.column = Some(column);
-    d
-}
-
-/// Fills in line and column for every diagnostic, then orders them: errors
-/// first, then warnings, each in file order.
-fn locate_all(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if diagnostics.is_empty() {
-        return diagnostics;
-    }
-    let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
-    let offsets = offsets_nearest(text, &paths);
-    let resolved: Vec<usize> = offsets.iter().map(|o| o.unwrap_or(0)).collect();
-    let positions = line_columns(text, &resolved);
-    let mut keyed: Vec<(Severity, usize, Diagnostic)> = diagnostics
-        .drain(..)
-        .zip(resolved.iter().zip(positions))
-        .map(|(mut d, (&offset, (line, column)))| {
-            d.line = Some(line);
-            d.column = Some(column);
-            (d.severity, offset, d)
-        })
-        .collect();
-    keyed.sort_by_key(|(severity, offset, _)| (*severity, *offset));
-    keyed.into_iter().map(|(_, _, d)| d).collect()
-}
-
 // ---------------------------------------------------------------------------
 // Phase 4: the rules.
 
@@ -351,8 +291,16 @@ impl<'a> Checker<'a> {
         self.out.push(Diagnostic::error(code, path, message));
     }
 
-    fn warning(&mut self, code: &'static str, path: String, message: String) {
-        self.out.push(Diagnostic::warning(code, path, message));
+    /// An error about `value`, the file's value the message quotes.
+    fn error_on(&mut self, value: &str, code: &'static str, path: String, message: String) {
+        self.out
+            .push(Diagnostic::error(code, path, message).about(value));
+    }
+
+    /// A warning about `value`, the file's value the message quotes.
+    fn warning_on(&mut self, value: &str, code: &'static str, path: String, message: String) {
+        self.out
+            .push(Diagnostic::warning(code, path, message).about(value));
     }
 
     fn run(mut self, out: &mut Vec<Diagnostic>) {
@@ -386,7 +334,8 @@ impl<'a> Checker<'a> {
 
     fn date(&mut self, date: &str, path: impl FnOnce() -> String) {
         if !is_valid_date(date) {
-            self.error(
+            self.error_on(
+                date,
                 "bad-date",
                 path(),
                 format!(
@@ -411,7 +360,8 @@ impl<'a> Checker<'a> {
 
     fn url(&mut self, url: &str, path: impl FnOnce() -> String) {
         if !is_http_url(url) {
-            self.error(
+            self.error_on(
+                url,
                 "bad-url",
                 path(),
                 format!("`{url}` is not an absolute http(s) URL"),
@@ -441,7 +391,8 @@ impl<'a> Checker<'a> {
         (list, index): (&str, usize),
     ) {
         if !is_valid_id(id) {
-            self.error(
+            self.error_on(
+                id,
                 "bad-id",
                 path(),
                 format!(
@@ -452,7 +403,7 @@ impl<'a> Checker<'a> {
             );
         } else if let Some(first) = seen.get(id) {
             let message = format!("the id `{id}` is already used by {list}[{first}]");
-            self.error("duplicate-id", path(), message);
+            self.error_on(id, "duplicate-id", path(), message);
         } else {
             seen.insert(id, index);
         }
@@ -489,7 +440,8 @@ impl<'a> Checker<'a> {
                     self.term_id(ty.id.as_deref(), ("taxonomy.actor_types", i), &mut seen);
                     for (field, color) in [("color", &ty.color), ("color_dark", &ty.color_dark)] {
                         if let Some(c) = color.as_deref().filter(|c| !is_hex_color(c)) {
-                            self.warning(
+                            self.warning_on(
+                                c,
                                 "bad-color",
                                 format!("{}.{field}", path()),
                                 format!(
@@ -520,7 +472,8 @@ impl<'a> Checker<'a> {
                 self.term_id(kind.id.as_deref(), ("taxonomy.link_kinds", i), &mut seen);
                 if kind.directed.is_none() {
                     let id = kind.id.as_deref().unwrap_or("");
-                    self.warning(
+                    self.warning_on(
+                        id,
                         "missing-directed",
                         path(),
                         format!(
@@ -585,7 +538,8 @@ impl<'a> Checker<'a> {
                     // (A duplicate is reported as such, not as isolated.)
                     let first = self.actors.get(id) == Some(&i);
                     if first && !self.linked.get(i).copied().unwrap_or(false) {
-                        self.warning(
+                        self.warning_on(
+                            id,
                             "isolated-actor",
                             path(),
                             format!("the actor `{id}` has no link"),
@@ -609,7 +563,8 @@ impl<'a> Checker<'a> {
             }
             self.actor_dates(i, a);
             if let Some(c) = a.country.as_deref().filter(|c| !is_country_code(c)) {
-                self.warning(
+                self.warning_on(
+                    c,
                     "bad-country",
                     format!("actors[{i}].country"),
                     format!("the country `{c}` is not two capital letters (ISO 3166-1, e.g. FR)"),
@@ -623,7 +578,8 @@ impl<'a> Checker<'a> {
                 let other = names.get(&alias.trim().to_lowercase()).copied();
                 if let Some(other) = other.filter(|&o| o != i) {
                     let other_id = d.actors.get(other).map_or("", Actor::id);
-                    self.warning(
+                    self.warning_on(
+                        alias,
                         "alias-collision",
                         format!("actors[{i}].aliases[{j}]"),
                         format!(
@@ -657,7 +613,8 @@ impl<'a> Checker<'a> {
         match self.actors.get(id) {
             Some(&i) => self.d.actors.get(i),
             None => {
-                self.error(
+                self.error_on(
+                    id,
                     "unknown-actor",
                     path(),
                     format!("no actor has the id `{id}`"),
@@ -685,7 +642,8 @@ impl<'a> Checker<'a> {
             for (slot, (field, id, index)) in actors.iter_mut().zip(fields) {
                 match (id, index) {
                     (None, _) => self.required(None, || format!("links[{i}].{field}"), field),
-                    (Some(id), None) => self.error(
+                    (Some(id), None) => self.error_on(
+                        id,
                         "unknown-actor",
                         format!("links[{i}].{field}"),
                         format!("no actor has the id `{id}`"),
@@ -711,7 +669,8 @@ impl<'a> Checker<'a> {
             if let Some(since) = l.since.filter(|&s| is_valid_year(s)) {
                 for a in actors.into_iter().flatten() {
                     if let Some(f) = a.founded.filter(|&f| since < f) {
-                        self.warning(
+                        self.warning_on(
+                            a.id(),
                             "link-before-founded",
                             format!("links[{i}].since"),
                             format!(
@@ -721,7 +680,8 @@ impl<'a> Checker<'a> {
                         );
                     }
                     if let Some(x) = a.dissolved.filter(|&x| since > x) {
-                        self.warning(
+                        self.warning_on(
+                            a.id(),
                             "link-after-dissolved",
                             format!("links[{i}].since"),
                             format!(
@@ -735,7 +695,8 @@ impl<'a> Checker<'a> {
             if let (Some(si), Some(ti)) = (source_index, target_index) {
                 let (s, t) = (l.source(), l.target());
                 if si == ti {
-                    self.warning(
+                    self.warning_on(
+                        s,
                         "self-link",
                         path(),
                         format!("the link goes from `{s}` to itself"),
@@ -745,7 +706,7 @@ impl<'a> Checker<'a> {
                     if let Some(first) = seen.get(&(si, ti, k)) {
                         let message =
                             format!("the same link (`{s}` {k} `{t}`) is already links[{first}]");
-                        self.warning("duplicate-link", path(), message);
+                        self.warning_on(s, "duplicate-link", path(), message);
                     } else {
                         seen.insert((si, ti, k), i);
                     }

@@ -38,21 +38,27 @@ impl<'a> Vocabulary<'a> {
     ) {
         self.used = true;
         match &self.closed {
-            Some(ids) if !ids.contains(value) => out.push(Diagnostic::error(
-                "not-in-taxonomy",
-                path(),
-                format!("`{value}` is not in {}{}", self.name, known(ids)),
-            )),
+            Some(ids) if !ids.contains(value) => out.push(
+                Diagnostic::error(
+                    "not-in-taxonomy",
+                    path(),
+                    format!("`{value}` is not in {}{}", self.name, known(ids)),
+                )
+                .about(value),
+            ),
             Some(_) => {}
-            None if !is_valid_id(value) => out.push(Diagnostic::error(
-                "bad-id",
-                path(),
-                format!(
-                    "`{value}` would become an id of the open list {}, but does not match {}",
-                    self.name,
-                    id::PATTERN
-                ),
-            )),
+            None if !is_valid_id(value) => out.push(
+                Diagnostic::error(
+                    "bad-id",
+                    path(),
+                    format!(
+                        "`{value}` would become an id of the open list {}, but does not match {}",
+                        self.name,
+                        id::PATTERN
+                    ),
+                )
+                .about(value),
+            ),
             None => {}
         }
     }

@@ -16,28 +16,12 @@ pub fn diagnostic_message(lang: Lang, d: &Diagnostic) -> String {
         Lang::En => d.message.clone(),
         Lang::Fr => {
             let sentence = french(d.code, field(&d.path));
-            match quoted_value(d) {
+            match d.value.as_deref().filter(|v| !v.trim().is_empty()) {
                 Some(v) => format!("«\u{a0}{v}\u{a0}»\u{a0}: {sentence}"),
                 None => sentence,
             }
         }
     }
-}
-
-/// The file's value the English message names between backticks (the
-/// loader quotes every value from the file that way: `` `startup` is not
-/// in … ``), so the French sentence names it too. Not for the codes whose
-/// backticks hold something else (a field name, the parser's tokens).
-fn quoted_value(d: &Diagnostic) -> Option<&str> {
-    if matches!(d.code, "missing-field" | "invalid-json" | "wrong-type") {
-        return None;
-    }
-    let mut parts = d.message.split('`');
-    let _before = parts.next();
-    let value = parts.next()?;
-    // Only a closed pair of backticks is a value.
-    parts.next()?;
-    (!value.trim().is_empty()).then_some(value)
 }
 
 /// The field a JSON path ends with, without its index:
@@ -158,13 +142,18 @@ mod tests {
             "unknown-actor",
             "links[0].target",
             "no actor has the id `nobody`",
-        );
+        )
+        .about("nobody");
         assert_eq!(
             diagnostic_message(Lang::Fr, &d),
             "«\u{a0}nobody\u{a0}»\u{a0}: Aucun acteur n'a cet identifiant (les alias ne comptent pas)."
         );
-        let open = Diagnostic::error("unknown-actor", "links[0].target", "a ` alone");
-        assert!(!diagnostic_message(Lang::Fr, &open).contains('`'));
+        // The value comes from the diagnostic, never from the English text.
+        let open = Diagnostic::error("unknown-actor", "links[0].target", "a `b` c");
+        assert_eq!(
+            diagnostic_message(Lang::Fr, &open),
+            "Aucun acteur n'a cet identifiant (les alias ne comptent pas)."
+        );
         let field = Diagnostic::error(
             "missing-field",
             "actors[1].name",
@@ -228,6 +217,11 @@ mod tests {
                 let fr = diagnostic_message(Lang::Fr, d);
                 let en = diagnostic_message(Lang::En, d);
                 assert_eq!(en, d.message);
+                // Every value the English message quotes is carried apart.
+                let quoted = d.message.split('`').nth(1);
+                if !matches!(d.code, "missing-field" | "invalid-json" | "wrong-type") {
+                    assert_eq!(d.value.as_deref(), quoted, "{}: {}", d.code, d.message);
+                }
                 assert_ne!(fr, en, "{}", d.code);
                 assert_ne!(fr, french("no-such-code", None), "{}", d.code);
                 let lower = format!(" {} ", fr.to_lowercase());
