@@ -8,9 +8,7 @@
 #![allow(clippy::expect_used)]
 
 mod ssr;
-use ssr::render;
-
-use std::rc::Rc;
+use ssr::{map, render_in_map};
 
 use civicmap::model::format::dataset::Dataset;
 use civicmap::model::view::state::{AppState, Lang};
@@ -18,7 +16,6 @@ use civicmap::ui::embed::{
     EmbedControls, EmbedControlsProps, EmbedDialog, EmbedDialogProps, EmbedFooter, EmbedFooterProps,
 };
 use civicmap::ui::i18n;
-use civicmap::ui::store::Frozen;
 use yew::{AttrValue, Callback, Html};
 
 const HOSTILE: &str = r##"{
@@ -42,13 +39,12 @@ async fn the_footer_credits_the_source_as_text_and_opens_the_full_map_in_a_new_t
         ds.meta.attribution.as_deref(),
         ds.meta.license.as_deref(),
     );
-    let html = render::<EmbedFooter>(EmbedFooterProps {
-        lang: Lang::Fr,
+    let props = EmbedFooterProps {
         credit: credit.map(AttrValue::from),
         full_href: "https://carte.example/?type=association".into(),
         children: Default::default(),
-    })
-    .await;
+    };
+    let html = render_in_map::<EmbedFooter>(map(ds, Lang::Fr), props).await;
     assert!(!html.contains("<script"), "{html}");
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Observatoire · licence ODbL-1.0"),
@@ -67,7 +63,6 @@ async fn the_footer_credits_the_source_as_text_and_opens_the_full_map_in_a_new_t
 #[tokio::test(flavor = "current_thread")]
 async fn the_controls_say_what_they_open_and_whether_it_is_open() {
     let props = |search_open: bool| EmbedControlsProps {
-        lang: Lang::En,
         search_open,
         searching: true,
         filters_open: false,
@@ -76,7 +71,7 @@ async fn the_controls_say_what_they_open_and_whether_it_is_open() {
         on_filters: Callback::noop(),
         children: Html::default(),
     };
-    let html = render::<EmbedControls>(props(false)).await;
+    let html = render_in_map::<EmbedControls>(map(dataset(), Lang::En), props(false)).await;
     assert!(html.contains(r#"data-testid="search-toggle""#));
     assert!(html.contains(r#"aria-controls="embed-search""#));
     assert!(html.contains(r#"aria-controls="filter-panel""#));
@@ -90,7 +85,7 @@ async fn the_controls_say_what_they_open_and_whether_it_is_open() {
         "a closed search that filters shows a dot: {html}"
     );
     assert!(html.contains(">2</span>"), "the filters badge: {html}");
-    let html = render::<EmbedControls>(props(true)).await;
+    let html = render_in_map::<EmbedControls>(map(dataset(), Lang::En), props(true)).await;
     assert!(html.contains("search-open"));
     assert!(!html.contains("badge dot"));
 }
@@ -99,14 +94,12 @@ async fn the_controls_say_what_they_open_and_whether_it_is_open() {
 async fn the_dialog_shows_an_escaped_snippet_of_the_current_view_and_previews_it() {
     let mut state = AppState::default();
     state.filter.types = vec!["association".into()];
-    let html = render::<EmbedDialog>(EmbedDialogProps {
-        dataset: Frozen(Rc::new(dataset())),
-        lang: Lang::Fr,
+    let props = EmbedDialogProps {
         state,
         base: "https://carte.example/".into(),
         on_close: Callback::noop(),
-    })
-    .await;
+    };
+    let html = render_in_map::<EmbedDialog>(map(dataset(), Lang::Fr), props).await;
     assert!(html.contains(r#"role="dialog""#) && html.contains(r#"aria-modal="true""#));
     assert!(html.contains(r#"aria-labelledby="embed-title""#));
     assert!(!html.contains("<b>"), "{html}");

@@ -7,14 +7,13 @@
 #![allow(clippy::expect_used)]
 
 mod ssr;
-use ssr::render;
+use ssr::{map, render, render_in_map};
 
 use std::rc::Rc;
 
 use civicmap::model::format::dataset::Dataset;
 use civicmap::model::format::diagnostic::Diagnostic;
 use civicmap::model::network::filter::{FacetCounts, Filter, Visible};
-use civicmap::model::network::graph::Graph;
 use civicmap::model::view::state::Lang;
 use civicmap::ui::actor_panel::{ActorPanel, ActorPanelProps};
 use civicmap::ui::chrome::{
@@ -73,25 +72,40 @@ fn all_visible(ds: &Dataset) -> Visible {
     }
 }
 
-fn actor_panel_props(ds: Dataset, actor: usize, lang: Lang) -> ActorPanelProps {
-    let g = Graph::new(&ds);
+/// The actor card of `actor`, rendered in a map of `ds` in `lang`.
+async fn actor_panel(ds: Dataset, actor: usize, lang: Lang) -> String {
     let vis = all_visible(&ds);
-    ActorPanelProps {
-        dataset: Frozen(Rc::new(ds)),
-        graph: Frozen(Rc::new(g)),
+    let props = ActorPanelProps {
         visible: Frozen(Rc::new(vis)),
         actor,
         depth: None,
-        lang,
-        dark: false,
         on_select: Callback::noop(),
-        on_depth: Callback::noop(),
-    }
+    };
+    render_in_map::<ActorPanel>(map(ds, lang), props).await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_map_component_outside_a_map_renders_nothing() {
+    // Without the map's context there is no dataset to show: no card, no
+    // panic (the app renders these only once a dataset is loaded).
+    let ds = dataset();
+    let props = ActorPanelProps {
+        visible: Frozen(Rc::new(all_visible(&ds))),
+        actor: 0,
+        depth: None,
+        on_select: Callback::noop(),
+    };
+    let html = render::<ActorPanel>(props).await;
+    assert!(!html.contains("actor-panel"), "{html}");
+    // Inside one, the same props show the card, in the context's language.
+    let html = actor_panel(ds, 0, Lang::En).await;
+    assert!(html.contains(r#"data-testid="actor-panel""#), "{html}");
+    assert!(html.contains("Close the card"), "{html}");
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn actor_panel_shows_dataset_text_as_text_never_markup() {
-    let html = render::<ActorPanel>(actor_panel_props(dataset(), 0, Lang::Fr)).await;
+    let html = actor_panel(dataset(), 0, Lang::Fr).await;
     assert!(html.contains(r#"data-testid="actor-panel""#), "{html}");
     assert!(html.contains(r#"data-actor-id="evil""#));
     // The name is escaped inside the h2.
@@ -122,7 +136,7 @@ async fn actor_panel_shows_dataset_text_as_text_never_markup() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn actor_panel_groups_links_by_kind_and_direction() {
-    let html = render::<ActorPanel>(actor_panel_props(dataset(), 0, Lang::Fr)).await;
+    let html = actor_panel(dataset(), 0, Lang::Fr).await;
     // Incoming "funds" reads with its inverse label; the neighbour is a button.
     assert!(html.contains("financé par"), "{html}");
     assert!(
@@ -133,7 +147,7 @@ async fn actor_panel_groups_links_by_kind_and_direction() {
     assert!(html.contains("partenaire de"));
     assert!(html.contains("2015–2018"));
     // From the funder's side the same link reads with its label.
-    let html = render::<ActorPanel>(actor_panel_props(dataset(), 1, Lang::En)).await;
+    let html = actor_panel(dataset(), 1, Lang::En).await;
     assert!(html.contains(">funds<"), "{html}");
     assert!(!html.contains("funded by"));
     assert!(html.contains(r#"href="https://demo.example/""#));
@@ -141,7 +155,7 @@ async fn actor_panel_groups_links_by_kind_and_direction() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn actor_panel_has_the_depth_select_and_close_button() {
-    let html = render::<ActorPanel>(actor_panel_props(dataset(), 0, Lang::En)).await;
+    let html = actor_panel(dataset(), 0, Lang::En).await;
     assert!(html.contains(r#"data-testid="depth-select""#));
     for v in ["\"\"", "\"1\"", "\"2\"", "\"3\""] {
         assert!(
@@ -155,22 +169,26 @@ async fn actor_panel_has_the_depth_select_and_close_button() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn visible_count_carries_plain_digits_and_words() {
-    let html = render::<VisibleCount>(VisibleCountProps {
-        actors: 162,
-        links: 209,
-        lang: Lang::Fr,
-    })
+    let html = render_in_map::<VisibleCount>(
+        map(dataset(), Lang::Fr),
+        VisibleCountProps {
+            actors: 162,
+            links: 209,
+        },
+    )
     .await;
     assert!(html.contains(r#"data-testid="visible-count""#));
     assert!(html.contains(r#"aria-live="polite""#));
     assert!(html.contains(r#"data-actors="162""#));
     assert!(html.contains(r#"data-links="209""#));
     assert!(html.contains("162 acteurs · 209 liens"), "{html}");
-    let html = render::<VisibleCount>(VisibleCountProps {
-        actors: 2085,
-        links: 5409,
-        lang: Lang::En,
-    })
+    let html = render_in_map::<VisibleCount>(
+        map(dataset(), Lang::En),
+        VisibleCountProps {
+            actors: 2085,
+            links: 5409,
+        },
+    )
     .await;
     assert!(
         html.contains(r#"data-actors="2085""#),
@@ -245,43 +263,43 @@ async fn error_panel_explains_a_refused_or_unreachable_file() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn notice_is_dismissible() {
-    let html = render::<NoticeBox>(NoticeBoxProps {
-        title: "Titre".into(),
-        items: vec!["« type=licorne » : inconnu".into()],
-        lang: Lang::Fr,
-        on_dismiss: Callback::noop(),
-    })
+    let html = render_in_map::<NoticeBox>(
+        map(dataset(), Lang::Fr),
+        NoticeBoxProps {
+            title: "Titre".into(),
+            items: vec!["« type=licorne » : inconnu".into()],
+            on_dismiss: Callback::noop(),
+        },
+    )
     .await;
     assert!(html.contains(r#"data-testid="notice""#));
     assert!(html.contains(r#"data-testid="notice-dismiss""#));
     assert!(html.contains("type=licorne"));
 }
 
-fn filter_props(ds: Dataset, filter: Filter, lang: Lang) -> FilterPanelProps {
+/// The filter panel, rendered in a map of `ds` in `lang`.
+async fn filter_panel(ds: Dataset, filter: Filter, lang: Lang) -> String {
     let counts = FacetCounts {
         types: vec![("association".into(), 1), ("startup".into(), 2)],
         objectives: vec![("information".into(), 1)],
         ecosystems: vec![("open-data".into(), 1)],
         links: vec![("funds".into(), 1), ("partners-with".into(), 0)],
     };
-    FilterPanelProps {
-        dataset: Frozen(Rc::new(ds)),
+    let props = FilterPanelProps {
         counts: Frozen(Rc::new(counts)),
         filter,
         visible_actors: 3,
         undated: 2,
-        lang,
-        dark: false,
         open: false,
-        on_action: Callback::noop(),
         on_close: Callback::noop(),
         play: yew::Html::default(),
-    }
+    };
+    render_in_map::<FilterPanel>(map(ds, lang), props).await
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn filter_panel_has_real_checkboxes_with_labels_and_counts() {
-    let html = render::<FilterPanel>(filter_props(dataset(), Filter::default(), Lang::Fr)).await;
+    let html = filter_panel(dataset(), Filter::default(), Lang::Fr).await;
     assert!(html.contains(r#"data-testid="filter-panel""#));
     for id in [
         "facet-type-association",
@@ -318,7 +336,7 @@ async fn filter_panel_reflects_the_filter() {
         year: Some(2016),
         ..Filter::default()
     };
-    let html = render::<FilterPanel>(filter_props(dataset(), f, Lang::En)).await;
+    let html = filter_panel(dataset(), f, Lang::En).await;
     assert!(
         html.contains(r#"<input checked type="checkbox" id="facet-type-startup""#),
         "chosen type is checked: {html}"
@@ -358,18 +376,14 @@ async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hid
         link_count: 0,
         undated_actors: 0,
     };
-    let html = render::<TimelineView>(TimelineViewProps {
-        dataset: Frozen(Rc::new(ds)),
+    let props = TimelineViewProps {
         visible: Frozen(Rc::new(vis)),
-        lang: Lang::Fr,
-        dispatch: Callback::noop(),
         on_show: Callback::noop(),
         play: None,
         reduced_motion: false,
         year: Some(2015),
-        dark: false,
-    })
-    .await;
+    };
+    let html = render_in_map::<TimelineView>(map(ds, Lang::Fr), props).await;
     // Years in order, the undated group last; events in date order within a year.
     let at = |needle: &str| {
         html.find(needle)

@@ -8,7 +8,7 @@
 #![allow(clippy::expect_used)]
 
 mod ssr;
-use ssr::render;
+use ssr::{map, render_in_map};
 
 use std::rc::Rc;
 
@@ -70,24 +70,20 @@ fn no_markup(html: &str) {
     assert!(!html.contains("href=\"javascript:"), "{html}");
 }
 
-fn list_props(f: &Filter, selected: Option<usize>, lang: Lang) -> ListViewProps {
+/// The list view under `f`, rendered in a map of the dataset in `lang`.
+async fn list_view(f: &Filter, selected: Option<usize>, lang: Lang) -> String {
     let ds = dataset();
-    let g = Graph::new(&ds);
-    let vis = filter::visible(&ds, &g, f);
-    ListViewProps {
-        dataset: Frozen(Rc::new(ds)),
-        graph: Frozen(Rc::new(g)),
+    let vis = filter::visible(&ds, &Graph::new(&ds), f);
+    let props = ListViewProps {
         visible: Frozen(Rc::new(vis)),
         selected,
-        lang,
-        dark: false,
-        dispatch: Callback::noop(),
-    }
+    };
+    render_in_map::<ListView>(map(ds, lang), props).await
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn list_rows_carry_the_hooks_and_names_as_text() {
-    let html = render::<ListView>(list_props(&Filter::default(), None, Lang::Fr)).await;
+    let html = list_view(&Filter::default(), None, Lang::Fr).await;
     no_markup(&html);
     assert_eq!(html.matches(r#"data-testid="actor-row""#).count(), 3);
     for id in ["evil", "funder", "alone"] {
@@ -118,11 +114,11 @@ async fn list_follows_the_filter_and_summarises_the_selection() {
         types: vec!["startup".into()],
         ..Filter::default()
     };
-    let html = render::<ListView>(list_props(&f, None, Lang::En)).await;
+    let html = list_view(&f, None, Lang::En).await;
     assert_eq!(html.matches(r#"data-testid="actor-row""#).count(), 2);
     assert!(!html.contains(r#"data-actor-id="evil""#));
 
-    let html = render::<ListView>(list_props(&Filter::default(), Some(1), Lang::En)).await;
+    let html = list_view(&Filter::default(), Some(1), Lang::En).await;
     no_markup(&html);
     assert!(
         html.contains(
@@ -136,28 +132,23 @@ async fn list_follows_the_filter_and_summarises_the_selection() {
         q: "nothing-matches-this".into(),
         ..Filter::default()
     };
-    let html = render::<ListView>(list_props(&none, None, Lang::En)).await;
+    let html = list_view(&none, None, Lang::En).await;
     assert!(html.contains(r#"data-testid="list-empty""#), "{html}");
     assert!(!html.contains("<table"));
 }
 
-fn stakes_props(f: Filter, lang: Lang) -> StakesViewProps {
-    let ds = dataset();
-    let g = Graph::new(&ds);
-    StakesViewProps {
-        dataset: Frozen(Rc::new(ds)),
-        graph: Frozen(Rc::new(g)),
+/// The stakes view under `f`, rendered in a map of the dataset in `lang`.
+async fn stakes_view(f: Filter, lang: Lang) -> String {
+    let props = StakesViewProps {
         filter: f,
         selected: None,
-        lang,
-        dark: false,
-        dispatch: Callback::noop(),
-    }
+    };
+    render_in_map::<StakesView>(map(dataset(), lang), props).await
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn stakes_are_grouped_with_safe_sources_and_inert_text() {
-    let html = render::<StakesView>(stakes_props(Filter::default(), Lang::Fr)).await;
+    let html = stakes_view(Filter::default(), Lang::Fr).await;
     no_markup(&html);
     assert!(
         html.contains("L&#x27;&lt;b&gt;argent&lt;/b&gt;")
@@ -188,7 +179,7 @@ async fn the_active_stake_is_pressed_and_other_actors_are_not_buttons() {
         stake: Some("money".into()),
         ..Filter::default()
     };
-    let html = render::<StakesView>(stakes_props(f, Lang::En)).await;
+    let html = stakes_view(f, Lang::En).await;
     assert_eq!(html.matches(r#"aria-pressed="true""#).count(), 1);
     assert!(html.contains(r#"data-testid="stake-show-map""#));
     // Each button names its stake (for a screen reader, not on screen).
@@ -209,18 +200,14 @@ async fn the_timeline_lists_events_as_text() {
     let ds = dataset();
     let g = Graph::new(&ds);
     let vis = filter::visible(&ds, &g, &Filter::default());
-    let html = render::<TimelineView>(TimelineViewProps {
-        dataset: Frozen(Rc::new(ds)),
+    let props = TimelineViewProps {
         visible: Frozen(Rc::new(vis)),
-        lang: Lang::Fr,
-        dispatch: Callback::noop(),
         on_show: Callback::noop(),
         play: None,
         reduced_motion: false,
         year: None,
-        dark: false,
-    })
-    .await;
+    };
+    let html = render_in_map::<TimelineView>(map(ds, Lang::Fr), props).await;
     no_markup(&html);
     assert!(html.contains("2015-03"));
     assert!(

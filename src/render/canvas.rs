@@ -39,7 +39,7 @@ use super::input::{
     key_handler, local, show_hint, touch_listener, wheel_listener, HintState, ZOOM_STEP,
 };
 use super::scheduler::{with_engine, Shared};
-use super::surface::WebSurface;
+use super::surface::{Surface, WebSurface};
 
 /// The component's props (the contract with the UI).
 #[derive(Properties, Clone)]
@@ -358,16 +358,45 @@ thread_local! {
         const { RefCell::new(std::rc::Weak::new()) };
 }
 
-/// The map on screen as an SVG document ([`super::svg::map_svg`]), with its
-/// positions as they are now; `None` when no map is mounted.
-pub fn map_svg(caption: &super::svg::Caption) -> Option<String> {
+/// The exported figure of the map on screen ([`super::figure::figure`]),
+/// with its positions as they are now; `None` when no map is mounted.
+pub fn map_figure(caption: &super::figure::Caption) -> Option<super::figure::Figure> {
     let engine = ON_SCREEN.with(|c| c.borrow().upgrade())?;
     let e = engine.try_borrow().ok()?;
-    Some(super::svg::map_svg(
+    Some(super::figure::figure(
         &e.scene,
         &e.positions,
         &e.visible,
         e.dark,
         caption,
     ))
+}
+
+/// Paints `figure` at `scale` device pixels per unit on an offscreen canvas
+/// and hands its PNG encoding to `done` (`None` if the browser could not
+/// make it). Drawn with the same Canvas 2D calls as the map, not through an
+/// `<img>` of the SVG, which the page's `img-src 'self'` would refuse.
+/// Returns `false` when the canvas could not even be made.
+pub fn map_png(
+    figure: &super::figure::Figure,
+    scale: f64,
+    done: impl FnOnce(Option<web_sys::Blob>) + 'static,
+) -> bool {
+    let Some(canvas) = gloo::utils::document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return false;
+    };
+    let mut surface = WebSurface::new(Some(canvas.clone()));
+    let size = |units: f64| (units * scale).round() as u32;
+    surface.set_size(size(figure.width), size(figure.height));
+    super::figure::paint(figure, &mut surface, scale);
+    let callback = Closure::once_into_js(move |blob: JsValue| {
+        done(blob.dyn_into::<web_sys::Blob>().ok());
+    });
+    canvas
+        .to_blob_with_type(callback.unchecked_ref(), "image/png")
+        .is_ok()
 }

@@ -48,7 +48,8 @@ pub struct Frame<'a> {
     pub labels: &'a [Candidate],
 }
 
-struct Ctx<'a, S>(&'a mut S);
+/// A surface as a [`PathSink`] (also the exported figure's, `figure::paint`).
+pub(super) struct Ctx<'a, S>(pub(super) &'a mut S);
 
 impl<S: Surface> PathSink for Ctx<'_, S> {
     fn move_to(&mut self, x: f64, y: f64) {

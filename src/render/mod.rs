@@ -18,6 +18,7 @@ pub mod canvas;
 pub mod css;
 pub mod draw;
 pub mod engine;
+pub mod figure;
 pub mod gestures;
 pub mod input;
 pub mod labels;

@@ -1,35 +1,19 @@
-//! The map as an SVG file (the "Exporter" menu): the visible links as
-//! lines, the visible actors as their type's shape and colour, their names
-//! as `<text>`, and under the map the title, the legend (colour, shape and
-//! label of each type), the visible counts and the source and licence.
-//! Pure: every text is XML-escaped here, so a hostile label stays text.
+//! The map as an SVG file (the "Exporter" menu): the exported figure
+//! ([`super::figure`]) written as SVG — the visible links as lines, the
+//! visible actors as their type's shape and colour, their names as
+//! `<text>`, and under the map the title, the legend, the visible counts and
+//! the source and licence. Pure: every text is XML-escaped here, so a
+//! hostile label stays text.
 
 use std::fmt::Write;
 
 use crate::model::format::dataset::{Position, Shape};
 use crate::model::network::filter::Visible;
 
+pub use super::figure::Caption;
+use super::figure::{figure, Figure, Mark, Text, FONT_FAMILY, MARGIN, NAME_SIZE};
 use super::scene::Scene;
 use super::shape::{self, PathSink};
-use super::style;
-
-/// Width of the drawing (SVG user units).
-const WIDTH: f64 = 1200.0;
-/// Height of the map part.
-const MAP_HEIGHT: f64 = 800.0;
-const MARGIN: f64 = 40.0;
-const LINE: f64 = 22.0;
-
-/// The texts drawn around the map, already in the page's language.
-pub struct Caption<'a> {
-    pub title: &'a str,
-    /// One entry per type shown in the legend: its label and its index in
-    /// `scene.types`.
-    pub legend: Vec<(String, usize)>,
-    pub counts: &'a str,
-    /// Source and licence, when the dataset names them.
-    pub credit: Option<&'a str>,
-}
 
 /// `text` safe inside an XML element or a double-quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -71,16 +55,34 @@ impl PathSink for PathData {
 }
 
 /// One shape as an SVG element (a `<circle>` or a closed `<path>`).
-fn shape_element(s: Shape, x: f64, y: f64, r: f64, fill: &str, extra: &str) -> String {
-    if s == Shape::Circle {
+fn shape_element(m: &Mark, extra: &str) -> String {
+    let (x, y, r) = (m.x, m.y, m.r);
+    if m.shape == Shape::Circle {
         return format!(
             "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{}\"{extra}/>",
-            escape(fill)
+            escape(&m.fill)
         );
     }
     let mut d = PathData(String::new());
-    shape::trace(&mut d, s, x, y, r);
-    format!("<path d=\"{}Z\" fill=\"{}\"{extra}/>", d.0, escape(fill))
+    shape::trace(&mut d, m.shape, x, y, r);
+    format!("<path d=\"{}Z\" fill=\"{}\"{extra}/>", d.0, escape(&m.fill))
+}
+
+/// A caption line (left-aligned at the margin unless it says otherwise).
+fn caption_text(out: &mut String, t: &Text) {
+    let x = if t.x == MARGIN {
+        format!("{MARGIN}")
+    } else {
+        format!("{:.1}", t.x)
+    };
+    let bold = if t.bold { " font-weight=\"bold\"" } else { "" };
+    let _ = writeln!(
+        out,
+        "<text x=\"{x}\" y=\"{:.1}\" font-size=\"{}\"{bold}>{}</text>",
+        t.y,
+        t.size,
+        escape(&t.text)
+    );
 }
 
 /// The SVG document of the visible part of the map, fitted to the drawing.
@@ -91,153 +93,69 @@ pub fn map_svg(
     dark: bool,
     caption: &Caption,
 ) -> String {
-    let palette = style::palette(dark);
-    let shown = |a: usize| visible.actors.get(a).copied().unwrap_or(false);
-    let actors: Vec<(usize, &Position)> = positions
-        .iter()
-        .enumerate()
-        .filter(|(a, _)| shown(*a))
-        .collect();
-    // Fit the visible actors' box into the map part.
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for (_, p) in &actors {
-        x0 = x0.min(p.x);
-        y0 = y0.min(p.y);
-        x1 = x1.max(p.x);
-        y1 = y1.max(p.y);
-    }
-    let inner_w = WIDTH - 2.0 * MARGIN;
-    let inner_h = MAP_HEIGHT - 2.0 * MARGIN;
-    let scale = if actors.is_empty() {
-        1.0
-    } else {
-        let w = (x1 - x0).max(1.0);
-        let h = (y1 - y0).max(1.0);
-        (inner_w / w).min(inner_h / h).min(4.0)
-    };
-    let (cx, cy) = if actors.is_empty() {
-        (0.0, 0.0)
-    } else {
-        ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
-    };
-    let at = |p: &Position| {
-        (
-            WIDTH / 2.0 + (p.x - cx) * scale,
-            MAP_HEIGHT / 2.0 + (p.y - cy) * scale,
-        )
-    };
-    let legend_rows = caption.legend.len().div_ceil(3);
-    let height = MAP_HEIGHT + LINE * (3 + legend_rows) as f64 + MARGIN;
+    write(&figure(scene, positions, visible, dark, caption))
+}
 
+/// The figure as an SVG document.
+pub fn write(f: &Figure) -> String {
+    let (width, height) = (f.width, f.height);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
-         width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" \
-         font-family=\"system-ui, sans-serif\">\n<title>{}</title>\n\
+         width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
+         font-family=\"{FONT_FAMILY}\">\n<title>{}</title>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"{}\"/>",
-        escape(caption.title),
-        palette.background
+        escape(&f.title),
+        f.background
     );
-    // Links.
     let _ = writeln!(
         out,
         "<g class=\"links\" stroke=\"{}\" stroke-width=\"1\">",
-        palette.link
+        f.link_colour
     );
-    for l in &scene.links {
-        if !visible.links.get(l.link).copied().unwrap_or(false) {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (positions.get(l.source), positions.get(l.target)) {
-            let ((ax, ay), (bx, by)) = (at(a), at(b));
-            let _ = writeln!(
-                out,
-                "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{bx:.1}\" y2=\"{by:.1}\"/>"
-            );
-        }
+    for [ax, ay, bx, by] in &f.links {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{bx:.1}\" y2=\"{by:.1}\"/>"
+        );
     }
     out.push_str("</g>\n");
     // Actors, then their names.
     let _ = writeln!(
         out,
         "<g class=\"actors\" stroke=\"{}\" stroke-width=\"1\">",
-        palette.outline
+        f.outline
     );
-    for (a, p) in &actors {
-        let (x, y) = at(p);
-        let r = scene.radius_of(*a).min(40.0);
-        let (fill, s) = scene
-            .type_style(*a)
-            .map_or(("#888888", Shape::Circle), |t| {
-                (t.fill_for(dark, false), t.shape)
-            });
-        out.push_str(&shape_element(s, x, y, r, fill, " class=\"actor\""));
+    for m in &f.actors {
+        out.push_str(&shape_element(m, " class=\"actor\""));
         out.push('\n');
     }
     out.push_str("</g>\n");
     let _ = writeln!(
         out,
-        "<g class=\"labels\" font-size=\"12\" fill=\"{}\" text-anchor=\"middle\">",
-        palette.label
+        "<g class=\"labels\" font-size=\"{NAME_SIZE}\" fill=\"{}\" text-anchor=\"middle\">",
+        f.text_colour
     );
-    for (a, p) in &actors {
-        let (x, y) = at(p);
-        let r = scene.radius_of(*a).min(40.0);
-        let name = scene.names.get(*a).map_or("", String::as_str);
+    for t in &f.names {
         let _ = writeln!(
             out,
-            "<text x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
-            y + r + 13.0,
-            escape(name)
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            t.x,
+            t.y,
+            escape(&t.text)
         );
     }
     out.push_str("</g>\n");
-    // Caption: title, legend, counts, credit.
-    let mut y = MAP_HEIGHT + LINE;
-    let _ = writeln!(
-        out,
-        "<g class=\"caption\" fill=\"{}\">\n<text x=\"{MARGIN}\" y=\"{y:.1}\" font-size=\"18\" \
-         font-weight=\"bold\">{}</text>",
-        palette.label,
-        escape(caption.title)
-    );
-    y += LINE;
-    let col_w = (WIDTH - 2.0 * MARGIN) / 3.0;
-    for (i, (label, t)) in caption.legend.iter().enumerate() {
-        let x = MARGIN + col_w * (i % 3) as f64;
-        let ly = y + LINE * (i / 3) as f64;
-        let (fill, s) = scene.types.get(*t).map_or(("#888888", Shape::Circle), |t| {
-            (t.fill_for(dark, false), t.shape)
-        });
-        out.push_str(&shape_element(
-            s,
-            x + 7.0,
-            ly - 5.0,
-            7.0,
-            fill,
-            " class=\"legend-key\"",
-        ));
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"14\">{}</text>",
-            x + 20.0,
-            escape(label)
-        );
+    let _ = writeln!(out, "<g class=\"caption\" fill=\"{}\">", f.text_colour);
+    caption_text(&mut out, &f.heading);
+    for (key, label) in &f.legend {
+        out.push_str(&shape_element(key, " class=\"legend-key\""));
+        caption_text(&mut out, label);
     }
-    y += LINE * legend_rows as f64;
-    let _ = writeln!(
-        out,
-        "<text x=\"{MARGIN}\" y=\"{y:.1}\" font-size=\"14\">{}</text>",
-        escape(caption.counts)
-    );
-    y += LINE;
-    if let Some(credit) = caption.credit {
-        let _ = writeln!(
-            out,
-            "<text x=\"{MARGIN}\" y=\"{y:.1}\" font-size=\"12\">{}</text>",
-            escape(credit)
-        );
+    caption_text(&mut out, &f.counts);
+    if let Some(credit) = &f.credit {
+        caption_text(&mut out, credit);
     }
     out.push_str("</g>\n</svg>\n");
     out

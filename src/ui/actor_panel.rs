@@ -1,38 +1,35 @@
 //! The actor card: who the selected actor is (names, type, objectives,
 //! ecosystems, dates, country, description, website, sources) and its
 //! visible links grouped by kind and direction, each neighbour a button
-//! that selects it; plus the neighbourhood (depth) select.
+//! that selects it; plus the neighbourhood (depth) select. Reads the
+//! language, theme, dataset, graph and dispatch from the map context.
 //!
 //! All dataset text is rendered as text nodes (Yew escapes it); links are
 //! only made from `http(s)` URLs.
 
 use yew::prelude::*;
 
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::path_view::PathPicker;
 use super::store::Frozen;
 use super::versions::SuggestLink;
-use crate::model::format::dataset::{Dataset, Source};
+use crate::model::format::dataset::Source;
 use crate::model::network::filter::Visible;
-use crate::model::network::graph::Graph;
 use crate::model::view::lookup;
 use crate::model::view::neighbours::link_groups;
-use crate::model::view::state::Lang;
+use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ActorPanelProps {
-    pub dataset: Frozen<Dataset>,
-    pub graph: Frozen<Graph>,
     pub visible: Frozen<Visible>,
     /// Index of the actor in `dataset.actors`.
     pub actor: usize,
     pub depth: Option<u8>,
-    pub lang: Lang,
-    pub dark: bool,
-    /// Select another actor (by id) or close (`None`).
-    pub on_select: Callback<Option<String>>,
-    pub on_depth: Callback<Option<u8>>,
+    /// Select another actor (its index in `dataset.actors`) or close
+    /// (`None`; the app root gives the focus back).
+    pub on_select: Callback<Option<usize>>,
 }
 
 /// A source: a safe link (`http(s)` only, `noopener noreferrer`) or text.
@@ -49,13 +46,15 @@ pub(crate) fn source_item(src: &Source, lang: Lang) -> Html {
 /// The actor card.
 #[function_component(ActorPanel)]
 pub fn actor_panel(props: &ActorPanelProps) -> Html {
-    let ds = &*props.dataset;
-    let lang = props.lang;
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
     let code = i18n::code(lang);
     let Some(actor) = ds.actors.get(props.actor) else {
         return Html::default();
     };
-    let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
+    let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
     let type_label = lookup::type_label(ds, actor.actor_type(), lang);
     let tax = &ds.taxonomy;
 
@@ -72,15 +71,15 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
         })
     };
     let on_depth = {
-        let cb = props.on_depth.clone();
+        let dispatch = map.dispatch.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(
+            dispatch.emit(Action::SetDepth(
                 sel.value()
                     .parse::<u8>()
                     .ok()
                     .filter(|d| (1..=3).contains(d)),
-            );
+            ));
         })
     };
     let depth_value = props.depth.map(|d| d.to_string()).unwrap_or_default();
@@ -93,7 +92,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
         }
     };
 
-    let (groups, hidden) = link_groups(ds, &props.graph, &props.visible, props.actor, lang);
+    let (groups, hidden) = link_groups(ds, &map.graph, &props.visible, props.actor, lang);
     let link_count: usize = groups.iter().map(|g| g.items.len()).sum();
 
     let groups_view = html! {
@@ -104,10 +103,9 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                     { for grp.items.iter().map(|&(n, l)| {
                         let Some(other) = ds.actors.get(n) else { return Html::default() };
                         let link = ds.links.get(l);
-                        let (c, s) = lookup::type_style(ds, other.actor_type(), props.dark);
+                        let (c, s) = lookup::type_style(ds, other.actor_type(), dark);
                         let cb = props.on_select.clone();
-                        let id = other.id().to_string();
-                        let onclick = Callback::from(move |_: MouseEvent| cb.emit(Some(id.clone())));
+                        let onclick = Callback::from(move |_: MouseEvent| cb.emit(Some(n)));
                         let years = link.and_then(|l| i18n::link_years(lang, l.since, l.until));
                         let desc = link
                             .and_then(|l| l.description.as_ref())
@@ -223,7 +221,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                         </ul>
                     </section>
                 }
-                <SuggestLink lang={lang} actor={AttrValue::from(actor.id().to_string())} />
+                <SuggestLink actor={AttrValue::from(actor.id().to_string())} />
             </div>
         </aside>
     }

@@ -176,8 +176,7 @@ pub fn app() -> Html {
     let Handlers {
         on_select_index,
         on_ready,
-        on_select_id,
-        on_depth,
+        on_card_select,
         on_query,
         on_pick,
         toggle_filters,
@@ -191,7 +190,6 @@ pub fn app() -> Html {
         to_list,
         on_show_event,
         clear_highlight,
-        on_theme,
         retry,
     } = use_handlers(
         &store,
@@ -267,19 +265,18 @@ pub fn app() -> Html {
     // or at the top of the other views.
     let status = html! {
         <div class="view-status">
-            <VisibleCount actors={vis.actor_count} links={vis.link_count} lang={lang} />
+            <VisibleCount actors={vis.actor_count} links={vis.link_count} />
             if let Some(stake) = state.filter.stake.clone() {
-                <ActiveStake dataset={ds.clone()} stake={AttrValue::from(stake)} lang={lang}
-                    dispatch={dispatch.clone()} />
+                <ActiveStake stake={AttrValue::from(stake)} />
             }
             if let Some(p) = path_outcome.as_ref().clone() {
-                <PathBox dataset={ds.clone()} outcome={Rc::new(p)} lang={lang} dispatch={dispatch.clone()} />
+                <PathBox outcome={Rc::new(p)} />
             }
         </div>
     };
     let search = html! {
-        <SearchBox dataset={ds.clone()} query={AttrValue::from(state.filter.q.clone())}
-            suggestions={Frozen(derived.filtered.suggestions.clone())} lang={lang} dark={dark}
+        <SearchBox query={AttrValue::from(state.filter.q.clone())}
+            suggestions={Frozen(derived.filtered.suggestions.clone())}
             on_query={on_query} on_pick={on_pick} />
     };
     let credit = i18n::credit(
@@ -296,18 +293,15 @@ pub fn app() -> Html {
     };
     let view_content = match view {
         View::List => html! {
-            <ListView dataset={ds.clone()} graph={g.clone()} visible={vis.clone()}
-                selected={selected} lang={lang} dark={dark} dispatch={dispatch.clone()} />
+            <ListView visible={vis.clone()} selected={selected} />
         },
         View::Timeline => html! {
-            <TimelineView dataset={ds.clone()} visible={vis.clone()} lang={lang}
-                dispatch={dispatch.clone()} on_show={on_show_event}
+            <TimelineView visible={vis.clone()} on_show={on_show_event}
                 play={Some(play.clone())} reduced_motion={reduced_motion}
-                year={state.filter.year} dark={dark} />
+                year={state.filter.year} />
         },
         View::Stakes => html! {
-            <StakesView dataset={ds.clone()} graph={g.clone()} filter={state.filter.clone()}
-                selected={selected} lang={lang} dark={dark} dispatch={dispatch.clone()} />
+            <StakesView filter={state.filter.clone()} selected={selected} />
         },
         View::Graph => Html::default(),
     };
@@ -335,16 +329,16 @@ pub fn app() -> Html {
                     on_embed={open_embed} on_about={open_about} exporter={exporter("header", title.clone())} />
             }
             <div class="workspace">
-                <FilterPanel dataset={ds.clone()} counts={Frozen(derived.filtered.counts.clone())} filter={state.filter.clone()}
-                    visible_actors={vis.actor_count} undated={vis.undated_actors} lang={lang} dark={dark}
-                    open={*filters_open} on_action={dispatch.clone()} on_close={close_filters.clone()}
-                    play={html! { <PlayButton play={play.clone()} lang={lang} place="year" reduced_motion={reduced_motion} /> }} />
+                <FilterPanel counts={Frozen(derived.filtered.counts.clone())} filter={state.filter.clone()}
+                    visible_actors={vis.actor_count} undated={vis.undated_actors}
+                    open={*filters_open} on_close={close_filters.clone()}
+                    play={html! { <PlayButton play={play.clone()} place="year" reduced_motion={reduced_motion} /> }} />
                 if *filters_open {
                     <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>
                 }
                 <main class="map-area" id="map">
                     <div class="viewbar">
-                        <ViewTabs view={view} lang={lang} dispatch={dispatch.clone()} />
+                        <ViewTabs view={view} />
                     </div>
                     <div class={classes!("view-panel", graph_view.then_some("graph"))} id="view-panel"
                          role="tabpanel" aria-labelledby={view_tabs::tab_id(view)}>
@@ -400,7 +394,7 @@ pub fn app() -> Html {
                             </div>
                         }
                         if state.embed {
-                            <EmbedControls lang={lang} search_open={*search_open}
+                            <EmbedControls search_open={*search_open}
                                 searching={!state.filter.q.is_empty()} filters_open={*filters_open}
                                 filters_badge={badge} on_search={on_search_open} on_filters={toggle_filters_embed}>
                                 { search }
@@ -409,29 +403,26 @@ pub fn app() -> Html {
                     </div>
                     { notices }
                     <div class="notices version-notices">
-                        <VersionNotice lang={lang} dataset={ds.clone()} state={state.clone()}
-                            shared={(*shared_version).clone()} />
+                        <VersionNotice state={state.clone()} shared={(*shared_version).clone()} />
                     </div>
                 </main>
                 if let Some(i) = selected {
-                    <ActorPanel dataset={ds.clone()} graph={g.clone()} visible={vis.clone()} actor={i}
-                        depth={state.filter.depth} lang={lang} dark={dark}
-                        on_select={on_select_id} on_depth={on_depth} />
+                    <ActorPanel visible={vis.clone()} actor={i} depth={state.filter.depth}
+                        on_select={on_card_select} />
                 }
             </div>
             if state.embed {
-                <EmbedFooter lang={lang} credit={credit.clone()} full_href={permalink.clone()}>
+                <EmbedFooter credit={credit.clone()} full_href={permalink.clone()}>
                     { exporter("embed", title.clone()) }
                 </EmbedFooter>
             }
             if *embed_open {
-                <EmbedDialog dataset={ds.clone()} lang={lang} state={share_state}
+                <EmbedDialog state={share_state}
                     base={AttrValue::from(browser::page_base())} on_close={close_embed} />
             }
             if *about_open {
-                <AboutDialog dataset={ds.clone()} lang={lang} permalink={permalink}
-                    dataset_href={dataset_href} on_close={close_about}
-                    theme={state.theme} on_theme={on_theme} />
+                <AboutDialog permalink={permalink} dataset_href={dataset_href}
+                    on_close={close_about} theme={state.theme} />
             }
         </div>
         </ContextProvider<SuggestContext>>

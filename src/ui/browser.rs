@@ -274,7 +274,12 @@ pub fn download(name: &str, mime: &str, content: &str) -> bool {
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    download_blob(name, &blob)
+}
+
+/// Offers `blob` as a download named `name` (see [`download`]).
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let anchor = gloo::utils::document()

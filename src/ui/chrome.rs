@@ -2,6 +2,12 @@
 //! loading screen, the error panel, the share button and the about dialog
 //! (with the theme choice and the accessibility statement).
 //!
+//! The pieces of a loaded map (the count, the notices, the share button, the
+//! about dialog) read the language — and the dialog the dataset and the
+//! dispatch — from the map context. The loading screen and the error panel
+//! are shown before any dataset is there, so outside that context: they keep
+//! a `lang` prop.
+//!
 //! Dialogs take the focus when they open, keep it inside while open (Tab
 //! and Shift+Tab cycle), close with Escape and give it back to what opened
 //! them.
@@ -9,14 +15,13 @@
 use yew::prelude::*;
 
 use super::browser;
+use super::context::use_map;
 use super::fetch_failure::FetchFailure;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::store::Frozen;
 use super::versions::SuggestLink;
-use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
-use crate::model::view::state::{Lang, Theme};
+use crate::model::view::state::{Action, Lang, Theme};
 
 /// What can take the keyboard focus inside a dialog.
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
@@ -77,17 +82,17 @@ pub(crate) fn backdrop_close(on_close: Callback<()>) -> Callback<MouseEvent> {
 pub struct VisibleCountProps {
     pub actors: usize,
     pub links: usize,
-    pub lang: Lang,
 }
 
 /// "162 acteurs · 209 liens", announced politely, with the numbers as data
 /// attributes for host pages and tests.
 #[function_component(VisibleCount)]
 pub fn visible_count(props: &VisibleCountProps) -> Html {
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     html! {
         <p class="visible-count" data-testid="visible-count" aria-live="polite"
            data-actors={props.actors.to_string()} data-links={props.links.to_string()}>
-            { i18n::visible_count(props.lang, props.actors, props.links) }
+            { i18n::visible_count(lang, props.actors, props.links) }
         </p>
     }
 }
@@ -96,13 +101,13 @@ pub fn visible_count(props: &VisibleCountProps) -> Html {
 pub struct NoticeBoxProps {
     pub title: AttrValue,
     pub items: Vec<String>,
-    pub lang: Lang,
     pub on_dismiss: Callback<()>,
 }
 
 /// A dismissible notice with a list of items.
 #[function_component(NoticeBox)]
 pub fn notice_box(props: &NoticeBoxProps) -> Html {
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     let cb = props.on_dismiss.clone();
     let onclick = Callback::from(move |_: MouseEvent| cb.emit(()));
     html! {
@@ -113,7 +118,7 @@ pub fn notice_box(props: &NoticeBoxProps) -> Html {
                 <ul>{ for props.items.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
             </div>
             <button type="button" class="icon-btn" data-testid="notice-dismiss"
-                    aria-label={t(props.lang, Key::Dismiss)} title={t(props.lang, Key::Dismiss)} {onclick}>
+                    aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)} {onclick}>
                 <GlyphIcon glyph={Glyph::Close} />
             </button>
         </div>
@@ -237,7 +242,6 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub lang: Lang,
     pub permalink: AttrValue,
 }
 
@@ -252,7 +256,7 @@ enum ShareState {
 /// link selected in a text field.
 #[function_component(ShareButton)]
 pub fn share_button(props: &ShareProps) -> Html {
-    let lang = props.lang;
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     let status = use_state(|| ShareState::Idle);
     let field = use_node_ref();
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
@@ -344,8 +348,6 @@ pub fn share_button(props: &ShareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
-    pub dataset: Frozen<Dataset>,
-    pub lang: Lang,
     pub permalink: AttrValue,
     /// Where the dataset file was loaded from (for the download link).
     pub dataset_href: AttrValue,
@@ -353,8 +355,6 @@ pub struct AboutProps {
     /// `theme=`: `None` follows the device.
     #[prop_or_default]
     pub theme: Option<Theme>,
-    #[prop_or_default]
-    pub on_theme: Callback<Option<Theme>>,
 }
 
 /// Where the accessibility statement is served (beside `index.html`).
@@ -363,9 +363,21 @@ pub const STATEMENT_HREF: &str = "accessibility.html";
 /// The about dialog: what the data is, who made it, how to cite the map.
 #[function_component(AboutDialog)]
 pub fn about_dialog(props: &AboutProps) -> Html {
-    let lang = props.lang;
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let lang = map.lang;
     let code = i18n::code(lang);
-    let meta = &props.dataset.meta;
+    let meta = &map.dataset.meta;
     let title = meta
         .title
         .as_ref()
@@ -385,15 +397,6 @@ pub fn about_dialog(props: &AboutProps) -> Html {
         meta.updated.as_deref(),
         &props.permalink,
     );
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
     let close_btn = {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -411,8 +414,8 @@ pub fn about_dialog(props: &AboutProps) -> Html {
         })
     };
     let theme_choice = |value: Option<Theme>, id: &'static str, key: Key| -> Html {
-        let cb = props.on_theme.clone();
-        let onchange = Callback::from(move |_: Event| cb.emit(value));
+        let d = map.dispatch.clone();
+        let onchange = Callback::from(move |_: Event| d.emit(Action::SetTheme(value)));
         let input_id = format!("theme-{id}");
         html! {
             <label for={input_id.clone()} class="choice">
@@ -459,7 +462,7 @@ pub fn about_dialog(props: &AboutProps) -> Html {
                             { t(lang, Key::Download) }
                         </a>
                     </p>
-                    <SuggestLink lang={lang} />
+                    <SuggestLink />
                     <h4>{ t(lang, Key::HowToCite) }</h4>
                     <blockquote class="citation">{ citation }</blockquote>
                     <p class="small">

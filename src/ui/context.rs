@@ -1,6 +1,12 @@
 //! What every component of a loaded map reads — the language, the theme,
 //! the dataset, its graph and the dispatch of actions — as one Yew context
 //! that the app root provides, instead of props threaded by hand.
+//!
+//! Components of a loaded map read it with [`use_map`] and render nothing
+//! without it. Those shown before a dataset is there (the loading screen, the
+//! error panel, the load-error notice, the crash screen) keep a `lang` prop;
+//! so does the map canvas, whose props are the render engine's contract
+//! (ARCHITECTURE.md, "What the map context carries").
 
 use yew::prelude::*;
 

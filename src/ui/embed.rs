@@ -11,17 +11,19 @@
 //!
 //! The gestures that embed mode leaves to the host page are the canvas's
 //! business (`render::gestures`).
+//!
+//! All three read the language (the dialog also the dataset) from the map
+//! context.
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
 use super::chrome::{backdrop_close, trap_tab};
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::store::Frozen;
 use crate::deploy::snippet::{self, Size, DEFAULT_HEIGHT, MAX_HEIGHT, MIN_HEIGHT};
-use crate::model::format::dataset::Dataset;
 use crate::model::view::state::{AppState, Lang};
 
 /// The id of the search bar (the search button's `aria-controls`).
@@ -29,7 +31,6 @@ const SEARCH_BAR_ID: &str = "embed-search";
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedControlsProps {
-    pub lang: Lang,
     /// The search bar is open (narrow frames; wide ones always show it).
     pub search_open: bool,
     /// A search text filters the map (a dot on the closed search button).
@@ -48,7 +49,7 @@ pub struct EmbedControlsProps {
 /// The buttons over the map in embed mode: search and filters.
 #[function_component(EmbedControls)]
 pub fn embed_controls(props: &EmbedControlsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     // Opening the bar puts the cursor in the field.
     use_effect_with(props.search_open, |open| {
         if *open {
@@ -125,7 +126,6 @@ pub fn embed_controls(props: &EmbedControlsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedFooterProps {
-    pub lang: Lang,
     /// The dataset's credit line ([`i18n::credit`]).
     pub credit: Option<AttrValue>,
     /// The standalone map with the same view.
@@ -138,7 +138,7 @@ pub struct EmbedFooterProps {
 /// The credit line and the "Open the full map" link of embed mode.
 #[function_component(EmbedFooter)]
 pub fn embed_footer(props: &EmbedFooterProps) -> Html {
-    let lang = props.lang;
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     html! {
         <footer class="embed-foot">
             // First, floated right: the credit flows beside and below it.
@@ -160,9 +160,6 @@ pub fn embed_footer(props: &EmbedFooterProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
-    pub dataset: Frozen<Dataset>,
-    /// The interface's language (the snippet's language starts as it).
-    pub lang: Lang,
     /// The view to embed.
     pub state: AppState,
     /// The map's address without query (`browser::page_base`).
@@ -180,11 +177,17 @@ enum CopyState {
 /// The "Embed this map" dialog. See the module documentation.
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
-    let lang = props.lang;
+    // The map's context is there for the dialog's whole life (it opens
+    // over a loaded map), so the hooks below always run in the same order.
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    // The interface's language: the snippet's language starts as it.
+    let lang = map.lang;
     let fixed = use_state(|| false);
     let height_text = use_state(|| DEFAULT_HEIGHT.to_string());
     let last_height = use_state(|| DEFAULT_HEIGHT);
-    let frame_lang = use_state(|| props.lang);
+    let frame_lang = use_state(|| lang);
     let copy = use_state(|| CopyState::Idle);
     let copy_timer = use_mut_ref(|| None::<Timeout>);
     let dialog = use_node_ref();
@@ -200,7 +203,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     };
     let invalid = *fixed && height.is_err();
     let code_lang = i18n::code(*frame_lang);
-    let dataset_title = props
+    let dataset_title = map
         .dataset
         .meta
         .title
@@ -213,7 +216,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         &props.base,
         &props.state,
         *frame_lang,
-        props.dataset.meta.version.as_deref(),
+        map.dataset.meta.version.as_deref(),
     );
     let code = snippet::snippet(&src, &title, size);
 

@@ -1,9 +1,11 @@
 //! The "Exporter" menu (header, and embed mode's footer): a disclosure
 //! button and the list of downloads — the visible actors as CSV (the list
 //! view's columns, in the page's language), the visible subgraph as
-//! civicmap/1 JSON and as GEXF, the map as SVG. Everything is made in the
+//! civicmap/1 JSON and as GEXF, the map as SVG and as PNG (2× the SVG's
+//! size, the same figure: `render::figure`). Everything is made in the
 //! browser from the view on screen (`model::view::export`,
-//! `convert::gexf`, `render::svg`); files are named by `export::file_name`.
+//! `convert::gexf`, `render::svg`, `render::canvas::map_png`); files are
+//! named by `export::file_name`.
 
 use yew::prelude::*;
 
@@ -20,8 +22,12 @@ use crate::model::view::export::{actors_csv, file_name, subgraph};
 use crate::model::view::listing::{rows, Column};
 use crate::model::view::lookup;
 use crate::model::view::state::View;
-use crate::render::canvas::map_svg;
-use crate::render::svg::Caption;
+use crate::render::canvas::{map_figure, map_png};
+use crate::render::figure::{Caption, Figure};
+use crate::render::svg;
+
+/// Device pixels per figure unit in the PNG (the SVG's size × 2).
+const PNG_SCALE: f64 = 2.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
@@ -42,6 +48,7 @@ enum Format {
     Json,
     Gexf,
     Svg,
+    Png,
 }
 
 fn view_name(v: View) -> &'static str {
@@ -53,7 +60,28 @@ fn view_name(v: View) -> &'static str {
     }
 }
 
-/// The file of `format` for the view on screen: (name, MIME type, content).
+/// The map on screen as the exported figure, with its caption: the title,
+/// the legend, the counts and the credit, in the page's language.
+fn figure(map: &MapContext, props: &ExportMenuProps) -> Option<Figure> {
+    let (ds, lang, vis) = (&*map.dataset.0, map.lang, &props.visible);
+    let legend = ds
+        .taxonomy
+        .actor_types
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| (lookup::type_label(ds, &ty.id, lang), i))
+        .collect();
+    let counts = i18n::visible_count(lang, vis.actor_count, vis.link_count);
+    map_figure(&Caption {
+        title: &props.title,
+        legend,
+        counts: &counts,
+        credit: props.credit.as_deref(),
+    })
+}
+
+/// The text file of `format` for the view on screen: (name, MIME type,
+/// content); `None` for the PNG, which is made asynchronously.
 fn build(
     map: &MapContext,
     props: &ExportMenuProps,
@@ -82,29 +110,30 @@ fn build(
             let sub: file::Dataset = subgraph(ds, vis).into();
             (name("gexf"), "application/xml", export_gexf(&sub).0)
         }
-        Format::Svg => {
-            let legend = ds
-                .taxonomy
-                .actor_types
-                .iter()
-                .enumerate()
-                .map(|(i, ty)| (lookup::type_label(ds, &ty.id, lang), i))
-                .collect();
-            let counts = i18n::visible_count(lang, vis.actor_count, vis.link_count);
-            let caption = Caption {
-                title: &props.title,
-                legend,
-                counts: &counts,
-                credit: props.credit.as_deref(),
-            };
-            let svg = map_svg(&caption)?;
-            (
-                file_name(&props.location, "map", "svg"),
-                "image/svg+xml",
-                svg,
-            )
-        }
+        Format::Svg => (
+            file_name(&props.location, "map", "svg"),
+            "image/svg+xml",
+            svg::write(&figure(map, props)?),
+        ),
+        Format::Png => return None,
     })
+}
+
+/// Paints the figure at [`PNG_SCALE`] and downloads it; `finish` gets
+/// whether the file went to the browser.
+fn download_png(map: &MapContext, props: &ExportMenuProps, finish: Callback<bool>) {
+    let Some(fig) = figure(map, props) else {
+        finish.emit(false);
+        return;
+    };
+    let name = file_name(&props.location, "map", "png");
+    let done = finish.clone();
+    let started = map_png(&fig, PNG_SCALE, move |blob| {
+        done.emit(blob.is_some_and(|b| browser::download_blob(&name, &b)));
+    });
+    if !started {
+        finish.emit(false);
+    }
 }
 
 /// The menu.
@@ -139,10 +168,21 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         })
     };
     let item = |format: Format, key: Key, testid: &'static str| {
-        let open = open.clone();
-        let failed = failed.clone();
-        let button = button.clone();
         let map = map.clone();
+        // After a download: the menu closes and the focus goes back to its
+        // button; after a failure it stays open and says so.
+        let finish = {
+            let (open, failed, button) = (open.clone(), failed.clone(), button.clone());
+            Callback::from(move |ok: bool| {
+                failed.set(!ok);
+                if ok {
+                    open.set(false);
+                    if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                        let _ = b.focus();
+                    }
+                }
+            })
+        };
         let onclick = {
             let location = props.location.clone();
             let visible = props.visible.clone();
@@ -159,16 +199,11 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     credit: credit.clone(),
                     place,
                 };
-                let ok = map
-                    .as_ref()
-                    .and_then(|m| build(m, &p, format))
-                    .is_some_and(|(name, mime, content)| browser::download(&name, mime, &content));
-                failed.set(!ok);
-                if ok {
-                    open.set(false);
-                    if let Some(b) = button.cast::<web_sys::HtmlElement>() {
-                        let _ = b.focus();
-                    }
+                match (&map, format) {
+                    (Some(m), Format::Png) => download_png(m, &p, finish.clone()),
+                    _ => finish.emit(map.as_ref().and_then(|m| build(m, &p, format)).is_some_and(
+                        |(name, mime, content)| browser::download(&name, mime, &content),
+                    )),
                 }
             })
         };
@@ -199,6 +234,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                         { item(Format::Gexf, Key::ExportGexf, "export-gexf") }
                         if graph_view {
                             { item(Format::Svg, Key::ExportSvg, "export-svg") }
+                            { item(Format::Png, Key::ExportPng, "export-png") }
                         }
                     </ul>
                     if *failed {

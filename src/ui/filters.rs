@@ -1,31 +1,28 @@
 //! The filter panel: the legend (which is the actor-type filter), the
 //! objective, ecosystem and link-kind facets with their counts, the year
-//! slider and "clear all". On a phone it is a bottom sheet.
+//! slider and "clear all". On a phone it is a bottom sheet. Reads the
+//! language, theme, dataset and dispatch from the map context.
 
 use yew::prelude::*;
 
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
 use super::store::Frozen;
-use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{Facet, FacetCounts, Filter};
 use crate::model::view::lookup;
 use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
-    pub dataset: Frozen<Dataset>,
     pub counts: Frozen<FacetCounts>,
     pub filter: Filter,
     /// Visible actors (for the phone sheet's "show N actors" button).
     pub visible_actors: usize,
     /// Undated actors kept by the year filter.
     pub undated: usize,
-    pub lang: Lang,
-    pub dark: bool,
     /// Open as a sheet (phone); the desktop panel is always shown.
     pub open: bool,
-    pub on_action: Callback<Action>,
     pub on_close: Callback<()>,
     /// The play control, shown under the year slider (`ui::play`).
     #[prop_or_default]
@@ -117,14 +114,16 @@ fn facet_view(
 /// The filter panel.
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
-    let ds = &*props.dataset;
-    let lang = props.lang;
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
     let code = i18n::code(lang);
     let f = &props.filter;
     let tax = &ds.taxonomy;
 
     let icon = |id: &str| {
-        let (color, shape) = lookup::type_style(ds, id, props.dark);
+        let (color, shape) = lookup::type_style(ds, id, dark);
         html! { <ShapeIcon shape={shape} color={AttrValue::from(color)} /> }
     };
     let types = facet_rows(
@@ -166,14 +165,14 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         None => Html::default(),
         Some((lo, hi)) => {
             let value = f.year.unwrap_or(hi).clamp(lo, hi);
-            let cb = props.on_action.clone();
+            let cb = map.dispatch.clone();
             let oninput = Callback::from(move |e: InputEvent| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                 if let Ok(y) = input.value().parse::<i64>() {
                     cb.emit(Action::SetYear(Some(y)));
                 }
             });
-            let cb = props.on_action.clone();
+            let cb = map.dispatch.clone();
             let clear = Callback::from(move |_: MouseEvent| cb.emit(Action::SetYear(None)));
             let status = match f.year {
                 Some(y) => i18n::year_shown(lang, y),
@@ -215,7 +214,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let stake_view = match f.stake.as_deref() {
         None => Html::default(),
         Some(id) => {
-            let cb = props.on_action.clone();
+            let cb = map.dispatch.clone();
             let clear = Callback::from(move |_: MouseEvent| cb.emit(Action::SetStake(None)));
             html! {
                 <fieldset class="facet stake-facet">
@@ -242,7 +241,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         });
     }
 
-    let cb = props.on_action.clone();
+    let cb = map.dispatch.clone();
     let clear_all = Callback::from(move |_: MouseEvent| cb.emit(Action::ClearFilters));
     let on_close = props.on_close.clone();
     let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
@@ -271,11 +270,11 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </div>
             <div class="panel-body">
                 { stake_view }
-                { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &props.on_action) }
+                { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &map.dispatch) }
                 { year_view }
-                { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &props.on_action) }
-                { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &props.on_action) }
-                { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &props.on_action) }
+                { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &map.dispatch) }
+                { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &map.dispatch) }
+                { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &map.dispatch) }
             </div>
             <div class="sheet-foot sheet-only">
                 <button type="button" class="btn primary wide" onclick={show_map}>

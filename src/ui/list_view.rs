@@ -5,10 +5,12 @@
 //!
 //! Rows and sorting are pure ([`crate::model::view::listing`]); the summary text
 //! is [`summary`], tested natively below. Sorting is local to the view
-//! (not in the URL).
+//! (not in the URL). Reads the language, theme, dataset, graph and
+//! dispatch from the map context; a row selects its actor by index.
 
 use yew::prelude::*;
 
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::ShapeIcon;
 use super::store::Frozen;
@@ -23,14 +25,9 @@ use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ListViewProps {
-    pub dataset: Frozen<Dataset>,
-    pub graph: Frozen<Graph>,
     pub visible: Frozen<Visible>,
     /// The selected actor's index (visible).
     pub selected: Option<usize>,
-    pub lang: Lang,
-    pub dark: bool,
-    pub dispatch: Callback<Action>,
 }
 
 /// The header text of a column.
@@ -103,29 +100,35 @@ fn aria_sort(sort: Sort, c: Column) -> Option<&'static str> {
 /// The list view.
 #[function_component(ListView)]
 pub fn list_view(props: &ListViewProps) -> Html {
-    let lang = props.lang;
+    let map = use_map();
     let sort = use_state(Sort::default);
     let rows: std::rc::Rc<Vec<Row>> = {
-        let ds = props.dataset.clone();
-        let g = props.graph.clone();
-        let vis = props.visible.clone();
+        let data = map
+            .as_ref()
+            .map(|m| (m.dataset.clone(), m.graph.clone(), m.lang));
         use_memo(
-            (ds.clone(), g.clone(), vis.clone(), lang, *sort),
-            move |(ds, g, vis, lang, sort)| {
-                let rows = listing::rows(ds, g, vis, |v, id| label(ds, *lang, v, id));
-                listing::sorted(rows, *sort)
+            (data, props.visible.clone(), *sort),
+            move |(data, vis, sort)| match data {
+                Some((ds, g, lang)) => {
+                    let rows = listing::rows(ds, g, vis, |v, id| label(ds, *lang, v, id));
+                    listing::sorted(rows, *sort)
+                }
+                None => Vec::new(),
             },
         )
     };
-    let ds = &*props.dataset;
+    let Some(map) = map else {
+        return Html::default();
+    };
+    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
 
     let summary_text = props
         .selected
-        .map(|i| summary(ds, &props.graph, &props.visible, i, lang));
+        .map(|i| summary(ds, &map.graph, &props.visible, i, lang));
 
-    let select = |id: String| {
-        let d = props.dispatch.clone();
-        move || d.emit(Action::Select(Some(id.clone())))
+    let select = |i: usize| {
+        let d = map.dispatch.clone();
+        move || d.emit(Action::SelectAt(Some(i)))
     };
 
     let headers = Column::ALL.iter().map(|&c| {
@@ -149,14 +152,14 @@ pub fn list_view(props: &ListViewProps) -> Html {
     });
 
     let body = rows.iter().map(|r| {
-        let (color, shape) = lookup::type_style(ds, &r.type_id, props.dark);
+        let (color, shape) = lookup::type_style(ds, &r.type_id, dark);
         let is_selected = props.selected == Some(r.actor);
         let on_row = {
-            let go = select(r.id.clone());
+            let go = select(r.actor);
             Callback::from(move |_: MouseEvent| go())
         };
         let on_button = {
-            let go = select(r.id.clone());
+            let go = select(r.actor);
             Callback::from(move |e: MouseEvent| {
                 e.stop_propagation();
                 go()
@@ -214,7 +217,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     } else {
                         <p>{ t(lang, Key::NothingVisible) }</p>
                         <button type="button" class="btn"
-                            onclick={let d = props.dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
+                            onclick={let d = map.dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
                             { t(lang, Key::ClearFilters) }
                         </button>
                     }
@@ -228,7 +231,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     </table>
                 </div>
             }
-            <SuggestLink lang={lang} />
+            <SuggestLink />
         </section>
     }
 }

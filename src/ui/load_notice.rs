@@ -2,6 +2,10 @@
 //! Back/Forward to another `data=`, a host's `set-state`): the map that was
 //! on screen stays usable, and this says what went wrong, with a retry
 //! when that may help and a button to dismiss it.
+//!
+//! It keeps a `lang` prop rather than reading the map context: it speaks of
+//! the load that failed, not of the map shown, and shares its sentences
+//! with the error panel shown before any dataset is there (`chrome`).
 
 use yew::prelude::*;
 

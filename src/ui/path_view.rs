@@ -18,7 +18,7 @@ use crate::model::network::graph::Graph;
 use crate::model::network::path::{find, PathOutcome};
 use crate::model::network::search;
 use crate::model::view::derive::SUGGESTIONS;
-use crate::model::view::state::{Action, Lang};
+use crate::model::view::state::Action;
 
 /// What `path` shows under the filter `f`; `None` without a path or when
 /// the dataset lacks an end.
@@ -43,17 +43,16 @@ pub fn chain_marks(outcome: Option<&PathOutcome>) -> (Vec<usize>, Vec<usize>) {
 
 #[derive(Properties, PartialEq)]
 pub struct PathBoxProps {
-    pub dataset: Frozen<Dataset>,
     pub outcome: Rc<PathOutcome>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
 }
 
 /// The chain in words, or why there is none; `data-testid="path"`.
 #[function_component(PathBox)]
 pub fn path_box(props: &PathBoxProps) -> Html {
-    let lang = props.lang;
-    let ds = &*props.dataset;
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let (ds, lang) = (&*map.dataset, map.lang);
     let (length, actors) = match &*props.outcome {
         PathOutcome::Chain(c) => (
             c.len().to_string(),
@@ -67,7 +66,7 @@ pub fn path_box(props: &PathBoxProps) -> Html {
     };
     let text = i18n::path::outcome_text(ds, &props.outcome, lang);
     let clear = {
-        let d = props.dispatch.clone();
+        let d = map.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::SetPath(None)))
     };
     html! {
@@ -165,8 +164,7 @@ pub fn path_picker(props: &PathPickerProps) -> Html {
             </button>
             if *open {
                 <div class="path-pick" {onkeydown}>
-                    <SearchBox dataset={ds.clone()} query={AttrValue::from((*query).clone())}
-                        suggestions={suggestions} lang={lang} dark={map.dark}
+                    <SearchBox query={AttrValue::from((*query).clone())} suggestions={suggestions}
                         on_query={on_query} on_pick={on_pick}
                         prefix={AttrValue::Static("path-pick")}
                         label={Some(AttrValue::Static(t(lang, Key::PathPickLabel)))} />

@@ -14,9 +14,10 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::context::use_map;
 use super::i18n::{t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use crate::model::view::state::{Action, Lang};
+use crate::model::view::state::Action;
 use crate::model::view::timeline::{play_next, play_start};
 
 /// Milliseconds each year stays on screen.
@@ -98,7 +99,6 @@ pub fn use_play(
 #[derive(Properties, PartialEq)]
 pub struct PlayButtonProps {
     pub play: Play,
-    pub lang: Lang,
     /// Tells this button apart (`data-testid="play-<place>"`, ids).
     pub place: AttrValue,
     /// Why it is disabled, shown under it (reduced motion).
@@ -111,7 +111,7 @@ pub struct PlayButtonProps {
 /// is running.
 #[function_component(PlayButton)]
 pub fn play_button(props: &PlayButtonProps) -> Html {
-    let lang = props.lang;
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     let p = &props.play;
     let note_id = format!("play-note-{}", props.place);
     let onclick = {

@@ -1,25 +1,23 @@
 //! The search box: typing sets `q` (the map filters live) and lists
 //! suggestions following the WAI-ARIA combobox pattern (listbox, arrow
-//! keys, Enter, Escape). Picking a suggestion selects the actor.
+//! keys, Enter, Escape). Picking a suggestion selects the actor (its
+//! index goes to `on_pick`). Reads the language, theme and dataset from the
+//! map context.
 
 use yew::prelude::*;
 
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::store::Frozen;
-use crate::model::format::dataset::Dataset;
 use crate::model::view::lookup;
-use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
-    pub dataset: Frozen<Dataset>,
     /// The current `q`.
     pub query: AttrValue,
     /// Actor indices to suggest, best first.
     pub suggestions: Frozen<Vec<usize>>,
-    pub lang: Lang,
-    pub dark: bool,
     pub on_query: Callback<String>,
     /// An actor was picked (index into `dataset.actors`).
     pub on_pick: Callback<usize>,
@@ -37,8 +35,10 @@ pub struct SearchBoxProps {
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
-    let lang = props.lang;
-    let ds = &*props.dataset;
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
     let items: &[usize] = &props.suggestions;
     let count = items.len();
     let pre = props.prefix.clone();
@@ -138,7 +138,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             <ul id={listbox_id.clone()} role="listbox" class="suggestions" aria-label={label.clone()}>
                 { for items.iter().enumerate().map(|(pos, &actor_ix)| {
                     let Some(actor) = ds.actors.get(actor_ix) else { return Html::default() };
-                    let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
+                    let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
                     let is_active = *active == Some(pos);
                     let pick = pick.clone();
                     // mousedown would blur the input first and close the list.

@@ -7,38 +7,34 @@
 //!
 //! Dataset text is rendered as text; sources are links only for `http(s)`
 //! URLs (`noopener noreferrer`), through the actor card's `source_item`.
+//! Both components read the language, theme, dataset, graph and dispatch
+//! from the map context; a chip selects its actor by index.
 
 use yew::prelude::*;
 
 use super::actor_panel::source_item;
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
-use super::store::Frozen;
-use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::{self, Filter};
-use crate::model::network::graph::Graph;
 use crate::model::view::lookup;
 use crate::model::view::stakes;
-use crate::model::view::state::{Action, Lang, View};
+use crate::model::view::state::{Action, View};
 
 #[derive(Properties, PartialEq)]
 pub struct StakesViewProps {
-    pub dataset: Frozen<Dataset>,
-    pub graph: Frozen<Graph>,
     /// The current filter (the active stake; which actors can be selected).
     pub filter: Filter,
     pub selected: Option<usize>,
-    pub lang: Lang,
-    pub dark: bool,
-    pub dispatch: Callback<Action>,
 }
 
 /// The stakes view.
 #[function_component(StakesView)]
 pub fn stakes_view(props: &StakesViewProps) -> Html {
-    let ds = &*props.dataset;
-    let g = &*props.graph;
-    let lang = props.lang;
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let (ds, g, lang, dark) = (&*map.dataset, &*map.graph, map.lang, map.dark);
     let code = i18n::code(lang);
     let f = &props.filter;
     let groups = stakes::groups(ds);
@@ -56,7 +52,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
             .filter(|d| !d.is_empty());
         let active = f.stake.as_deref() == Some(id.as_str());
         let toggle = {
-            let d = props.dispatch.clone();
+            let d = map.dispatch.clone();
             let next = (!active).then(|| id.clone());
             Callback::from(move |_: MouseEvent| d.emit(Action::SetStake(next.clone())))
         };
@@ -66,12 +62,11 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
             let Some(actor) = ds.actors.get(a) else {
                 return Html::default();
             };
-            let (color, shape) = lookup::type_style(ds, actor.actor_type(), props.dark);
+            let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
             let icon = html! { <ShapeIcon shape={shape} color={AttrValue::from(color)} /> };
             if filter::passes(ds, f, a) {
-                let d = props.dispatch.clone();
-                let aid = actor.id().to_string();
-                let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(aid.clone()))));
+                let d = map.dispatch.clone();
+                let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::SelectAt(Some(a))));
                 let current = props.selected == Some(a);
                 html! {
                     <li>
@@ -95,7 +90,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
             }
         });
         let show_map = {
-            let d = props.dispatch.clone();
+            let d = map.dispatch.clone();
             Callback::from(move |_: MouseEvent| d.emit(Action::SetView(View::Graph)))
         };
         html! {
@@ -163,18 +158,18 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveStakeProps {
-    pub dataset: Frozen<Dataset>,
     pub stake: AttrValue,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
 }
 
 /// "Enjeu : <title> ×": the active stake filter, with its remove button.
 #[function_component(ActiveStake)]
 pub fn active_stake(props: &ActiveStakeProps) -> Html {
-    let lang = props.lang;
-    let title = lookup::stake_title(&props.dataset, &props.stake, lang);
-    let d = props.dispatch.clone();
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let lang = map.lang;
+    let title = lookup::stake_title(&map.dataset, &props.stake, lang);
+    let d = map.dispatch.clone();
     let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::SetStake(None)));
     html! {
         <p class="active-stake" data-testid="active-stake" data-stake-id={props.stake.clone()}>

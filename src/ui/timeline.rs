@@ -17,7 +17,8 @@
 //!   panel's one is beside it) and the count of events.
 //!
 //! Dataset text is rendered as text; sources link only to `http(s)` URLs,
-//! with `rel="noopener noreferrer"`.
+//! with `rel="noopener noreferrer"`. Reads the language, theme, dataset
+//! and dispatch from the map context; a chip selects its actor by index.
 
 use std::rc::Rc;
 
@@ -25,23 +26,20 @@ use yew::prelude::*;
 
 use super::actor_panel::source_item;
 use super::browser;
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon, ShapeIcon};
 use super::play::{Play, PlayButton};
 use super::store::Frozen;
-use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
 use crate::model::view::lookup;
-use crate::model::view::state::{Action, Lang};
+use crate::model::view::state::Action;
 use crate::model::view::timeline::{self, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
-    pub dataset: Frozen<Dataset>,
     /// The app's visible set.
     pub visible: Frozen<Visible>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
     /// Show event `i`'s actors on the map.
     #[prop_or_default]
     pub on_show: Callback<usize>,
@@ -53,18 +51,30 @@ pub struct TimelineViewProps {
     /// The `year` filter (the last group not after it is marked).
     #[prop_or_default]
     pub year: Option<i64>,
-    #[prop_or_default]
-    pub dark: bool,
 }
 
 /// The timeline view.
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
-    let ds = &*props.dataset;
-    let lang = props.lang;
+    let map = use_map();
+    let tl: Rc<Option<Timeline>> = use_memo(map.as_ref().map(|m| m.dataset.clone()), |ds| {
+        ds.as_ref().map(|ds| Timeline::new(ds))
+    });
+    // While a play runs, keep the year it shows in sight.
+    {
+        let playing = props.play.as_ref().is_some_and(|p| p.playing);
+        use_effect_with((props.year, playing), |(_, playing)| {
+            if *playing {
+                browser::scroll_into_view(".timeline-year.current");
+            }
+        });
+    }
+    let (Some(map), Some(tl)) = (map, tl.as_ref().as_ref()) else {
+        return Html::default();
+    };
+    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
     let code = i18n::code(lang);
     let vis = &*props.visible;
-    let tl: Rc<Timeline> = use_memo(props.dataset.clone(), |ds| Timeline::new(ds));
 
     let hidden = (0..tl.len()).filter(|&e| tl.all_hidden(e, vis)).count();
     // The year group marked as "where the ecosystem stands": the last one
@@ -76,16 +86,6 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             .filter(|gy| *gy <= y)
             .max()
     });
-
-    // While a play runs, keep the year it shows in sight.
-    {
-        let playing = props.play.as_ref().is_some_and(|p| p.playing);
-        use_effect_with((props.year, playing), |(_, playing)| {
-            if *playing {
-                browser::scroll_into_view(".timeline-year.current");
-            }
-        });
-    }
 
     let event_view = |e: usize| -> Html {
         let Some(ev) = ds.events.get(e) else {
@@ -109,13 +109,12 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             let Some(actor) = ds.actors.get(a) else {
                 return Html::default();
             };
-            let (c, s) = lookup::type_style(ds, actor.actor_type(), props.dark);
+            let (c, s) = lookup::type_style(ds, actor.actor_type(), dark);
             let icon = html! { <ShapeIcon shape={s} color={AttrValue::from(c)} /> };
             if vis.actors.get(a).copied().unwrap_or(false) {
-                let dispatch = props.dispatch.clone();
-                let id = actor.id().to_string();
+                let dispatch = map.dispatch.clone();
                 let onclick =
-                    Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(Some(id.clone()))));
+                    Callback::from(move |_: MouseEvent| dispatch.emit(Action::SelectAt(Some(a))));
                 html! {
                     <li>
                         <button type="button" class="actor-chip" data-testid="event-actor"
@@ -196,7 +195,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 </div>
                 if let Some(play) = props.play.clone() {
                     <div class="timeline-play">
-                        <PlayButton play={play} lang={lang} place="timeline" reduced_motion={props.reduced_motion} />
+                        <PlayButton play={play} place="timeline" reduced_motion={props.reduced_motion} />
                     </div>
                 }
             </header>

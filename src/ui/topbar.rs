@@ -82,7 +82,7 @@ pub fn topbar(props: &TopbarProps) -> Html {
                     <span class="btn-short" aria-hidden="true">{ other.to_uppercase() }</span>
                 </button>
                 { props.exporter.clone() }
-                <ShareButton lang={lang} permalink={props.permalink.clone()} />
+                <ShareButton permalink={props.permalink.clone()} />
                 <button type="button" class="btn ghost" data-testid="embed-button" onclick={props.on_embed.clone()}
                         aria-haspopup="dialog" title={t(lang, Key::EmbedTitle)}>
                     <GlyphIcon glyph={Glyph::Code} />

@@ -3,6 +3,7 @@
 //! another `meta.version` is opened — what changed for this view when the
 //! deployment keeps that version, with the way to see the map as it was —
 //! and the "Suggest a correction" / "Suggest an actor or a link" links.
+//! Both read the language (and the notice the dataset) from the map context.
 
 use std::rc::Rc;
 
@@ -10,13 +11,14 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::browser;
+use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::loader::{self, LoadOutcome};
 use super::store::Frozen;
 use crate::deploy::corrections::{fill, Fields};
 use crate::model::format::dataset::Dataset;
-use crate::model::view::state::{AppState, Lang};
+use crate::model::view::state::AppState;
 use crate::model::view::url;
 use crate::model::view::versions::{changes_for_view, LinkKey};
 
@@ -52,8 +54,6 @@ async fn fetch_version(location: String) -> Option<Rc<Dataset>> {
 
 #[derive(Properties, PartialEq)]
 pub struct VersionNoticeProps {
-    pub lang: Lang,
-    pub dataset: Frozen<Dataset>,
     /// The view (its filter counts; `data` says which file is shown).
     pub state: AppState,
     /// `v` of the address the page was opened with.
@@ -63,10 +63,11 @@ pub struct VersionNoticeProps {
 /// The notice of a link shared with another version (nothing otherwise).
 #[function_component(VersionNotice)]
 pub fn version_notice(props: &VersionNoticeProps) -> Html {
-    let lang = props.lang;
+    let map = use_map();
     let dismissed = use_state(|| false);
     let old = use_state(|| None::<Frozen<Dataset>>);
-    let current = props.dataset.meta.version.clone();
+    let dataset = map.as_ref().map(|m| m.dataset.clone());
+    let current = dataset.as_ref().and_then(|d| d.meta.version.clone());
     // The kept file of the shared version (only for the default dataset).
     let location: Option<String> = props
         .shared
@@ -90,18 +91,18 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
         });
     }
     let changes = {
-        let (old, ds, filter) = (
-            (*old).clone(),
-            props.dataset.clone(),
-            props.state.filter.clone(),
-        );
-        use_memo((old, ds, filter), |(old, ds, filter)| {
-            old.as_ref().map(|o| changes_for_view(&o.0, &ds.0, filter))
+        let (old, filter) = ((*old).clone(), props.state.filter.clone());
+        use_memo((old, dataset, filter), |(old, ds, filter)| {
+            match (old, ds) {
+                (Some(o), Some(ds)) => Some(changes_for_view(&o.0, &ds.0, filter)),
+                _ => None,
+            }
         })
     };
-    if *dismissed {
+    let Some(map) = map.filter(|_| !*dismissed) else {
         return Html::default();
-    }
+    };
+    let lang = map.lang;
     let dismiss = {
         let dismissed = dismissed.clone();
         Callback::from(move |_: MouseEvent| dismissed.set(true))
@@ -120,7 +121,7 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
         }
     };
     // A kept version opened as it was (no `v`, or that version's own).
-    let viewing = viewing_kept(&props.state, &props.dataset.0).filter(|v| {
+    let viewing = viewing_kept(&props.state, &map.dataset.0).filter(|v| {
         props
             .shared
             .as_ref()
@@ -153,7 +154,7 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
                 ..props.state.clone()
             };
             let href = browser::permalink(&url::encode(&then));
-            let ds = &props.dataset.0;
+            let ds = &map.dataset.0;
             let old_ds = (*old).clone();
             let name_in = |d: &Dataset, id: &str| {
                 d.actors
@@ -228,7 +229,6 @@ pub struct SuggestContext {
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestLinkProps {
-    pub lang: Lang,
     /// The actor's id; empty for a new actor or link.
     #[prop_or_default]
     pub actor: AttrValue,
@@ -240,6 +240,7 @@ pub struct SuggestLinkProps {
 #[function_component(SuggestLink)]
 pub fn suggest_link(props: &SuggestLinkProps) -> Html {
     let ctx = use_context::<SuggestContext>().unwrap_or_default();
+    let lang = use_map().map(|m| m.lang).unwrap_or_default();
     let config = loader::current_config();
     let Some(template) = config.corrections.as_deref() else {
         return Html::default();
@@ -263,7 +264,7 @@ pub fn suggest_link(props: &SuggestLinkProps) -> Html {
         <p class="suggest">
             <a class="suggest-link" href={href} data-testid={id} rel="noopener"
                target={web.then_some("_blank")}>
-                { t(props.lang, key) }
+                { t(lang, key) }
             </a>
         </p>
     }

@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use super::browser;
+use super::context::use_map;
 use super::i18n::{t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use crate::model::view::state::{Action, Lang, View};
@@ -64,16 +65,17 @@ pub fn next_view(current: View, key: &str) -> Option<View> {
 #[derive(Properties, PartialEq)]
 pub struct ViewTabsProps {
     pub view: View,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
 }
 
 /// The tab list.
 #[function_component(ViewTabs)]
 pub fn view_tabs(props: &ViewTabsProps) -> Html {
-    let lang = props.lang;
+    let Some(map) = use_map() else {
+        return Html::default();
+    };
+    let lang = map.lang;
     let onkeydown = {
-        let d = props.dispatch.clone();
+        let d = map.dispatch.clone();
         let current = props.view;
         Callback::from(move |e: KeyboardEvent| {
             if let Some(v) = next_view(current, &e.key()) {
@@ -87,7 +89,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
         <div class="view-tabs" role="tablist" aria-label={t(lang, Key::Views)} {onkeydown}>
             { for VIEWS.iter().map(|&v| {
                 let selected = v == props.view;
-                let d = props.dispatch.clone();
+                let d = map.dispatch.clone();
                 let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::SetView(v)));
                 html! {
                     <button type="button" role="tab" id={tab_id(v)} class="view-tab"

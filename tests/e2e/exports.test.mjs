@@ -1,25 +1,47 @@
 // The "Exporter" menu: each download is made in the browser and reads back
-// as what the map shows (CSV rows, civicmap/1 JSON, GEXF nodes, SVG shapes).
+// as what the map shows (CSV rows, civicmap/1 JSON, GEXF nodes, SVG shapes,
+// a PNG twice the SVG's size with the legend's colours in it).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  appSuite, DEFAULT_ACTORS, newPage, PHONE, screenshot, unexpectedErrors, visibleCount, waitReady,
+  appSuite, DEFAULT_ACTORS, DESKTOP, newPage, PHONE, SCREENSHOTS, screenshot, unexpectedErrors,
+  visibleCount, waitReady,
 } from './helpers.mjs';
 
 const suite = appSuite();
 const EVIL = '=HYPERLINK("http://evil.example","x")';
 
-/** Clicks an item of the menu and returns the download's name and text. */
-async function download(page, testid) {
+/** Clicks an item of the menu and returns the download's name and bytes. */
+async function downloadBytes(page, testid) {
   const button = page.locator('[data-testid="export-button"]').first();
   if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
   const [dl] = await Promise.all([
     page.waitForEvent('download'),
     page.locator(`[data-testid="${testid}"]`).click(),
   ]);
-  const path = await dl.path();
-  return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+}
+
+/** Clicks an item of the menu and returns the download's name and text. */
+async function download(page, testid) {
+  const { name, bytes } = await downloadBytes(page, testid);
+  return { name, text: bytes.toString('utf8') };
+}
+
+/** A PNG's size from its IHDR chunk, after checking its signature. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(bytes.toString('latin1', 12, 16), 'IHDR', 'IHDR first');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** `#rrggbb` as [r, g, b]. */
+function rgb(hex) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  assert.ok(m, `a #rrggbb colour: ${hex}`);
+  return m.slice(1).map((h) => parseInt(h, 16));
 }
 
 /** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
@@ -141,4 +163,58 @@ test('the menu fits a phone and embed mode', async () => {
   assert.equal(JSON.parse(json.text).actors.length, DEFAULT_ACTORS);
   assert.deepEqual(unexpectedErrors(page), []);
   await page.closeAll();
+});
+
+test('the map as a PNG: twice the SVG\'s size, its legend drawn in, on a desktop and in a phone\'s frame', async () => {
+  for (const [viewport, query, shot] of [[DESKTOP, '', 'desktop'], [PHONE, '?embed=1', 'phone-embed']]) {
+    const page = await newPage(suite.browser, { viewport, acceptDownloads: true });
+    await page.goto(`${suite.server.url}${query}`);
+    await waitReady(page);
+    // The SVG of the same view: the size (device-independent units) and where
+    // the first legend key is, with its colour.
+    const svg = await download(page, 'export-svg');
+    const ref = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = document.importNode(doc.documentElement, true);
+      root.setAttribute('aria-hidden', 'true');
+      document.body.append(root);
+      const key = root.querySelector('.legend-key');
+      const box = key.getBBox();
+      const out = {
+        width: Number(root.getAttribute('width')),
+        height: Number(root.getAttribute('height')),
+        key: { x: box.x + box.width / 2, y: box.y + box.height / 2, fill: key.getAttribute('fill') },
+        background: root.querySelector('rect').getAttribute('fill'),
+      };
+      root.remove();
+      return out;
+    }, svg.text);
+    const png = await downloadBytes(page, 'export-png');
+    assert.equal(png.name, svg.name.replace(/\.svg$/, '.png'), 'named after the dataset and the view');
+    assert.deepEqual(pngSize(png.bytes), { width: 2 * ref.width, height: 2 * ref.height });
+    // Decoded by the browser: the legend key's centre is its type's colour,
+    // a corner the background's.
+    const pixels = await page.evaluate(async ({ b64, points }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      return points.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data]);
+    }, { b64: png.bytes.toString('base64'), points: [[Math.round(2 * ref.key.x), Math.round(2 * ref.key.y)], [2, 2]] });
+    const near = (got, want, what) => {
+      assert.equal(got[3], 255, `${what} opaque`);
+      for (let i = 0; i < 3; i += 1) assert.ok(Math.abs(got[i] - want[i]) <= 2, `${what}: ${got} vs ${want}`);
+    };
+    near(pixels[0], rgb(ref.key.fill), 'the first legend key');
+    near(pixels[1], rgb(ref.background), 'the background');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, `${shot}-export.png`), png.bytes);
+    // The menu closed and gave the focus back, as for the other downloads.
+    assert.equal(await page.locator('[data-testid="export-button"]').first().getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(unexpectedErrors(page), []);
+    await page.closeAll();
+  }
 });

@@ -1,9 +1,20 @@
 //! Shared by the server-side-rendering tests of the UI components
-//! (`tests/ui_*.rs`): a component rendered to an HTML string.
+//! (`tests/ui_*.rs`): a component rendered to an HTML string, on its own or
+//! inside a loaded map's context (`ui::context::MapContext`), as the app
+//! root renders it.
 
+use std::rc::Rc;
+
+use civicmap::model::format::dataset::Dataset;
+use civicmap::model::network::graph::Graph;
+use civicmap::model::view::state::Lang;
+use civicmap::ui::context::MapContext;
+use civicmap::ui::store::Frozen;
+use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 /// Renders component `C` with `props` to HTML, without hydration markers.
+#[allow(dead_code)] // not every test crate renders outside a map
 pub async fn render<C>(props: C::Properties) -> String
 where
     C: yew::BaseComponent,
@@ -12,4 +23,47 @@ where
         .hydratable(false)
         .render()
         .await
+}
+
+/// The context of a map showing `ds` in `lang` (light theme; actions go
+/// nowhere).
+#[allow(dead_code)] // not every test crate renders inside a map
+pub fn map(ds: Dataset, lang: Lang) -> MapContext {
+    let graph = Graph::new(&ds);
+    MapContext {
+        lang,
+        dark: false,
+        dataset: Frozen(Rc::new(ds)),
+        graph: Frozen(Rc::new(graph)),
+        dispatch: Callback::noop(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InMapProps {
+    map: MapContext,
+    children: Html,
+}
+
+#[function_component(InMap)]
+fn in_map(props: &InMapProps) -> Html {
+    html! {
+        <ContextProvider<MapContext> context={props.map.clone()}>
+            { props.children.clone() }
+        </ContextProvider<MapContext>>
+    }
+}
+
+/// Renders component `C` with `props` inside the context `map`, as the app
+/// root provides it once a dataset is loaded.
+#[allow(dead_code)] // not every test crate renders inside a map
+pub async fn render_in_map<C>(map: MapContext, props: C::Properties) -> String
+where
+    C: yew::BaseComponent,
+{
+    render::<InMap>(InMapProps {
+        map,
+        children: html! { <C ..props /> },
+    })
+    .await
 }

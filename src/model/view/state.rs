@@ -102,8 +102,13 @@ pub enum Action {
     SetYear(Option<i64>),
     SetQuery(String),
     SetStake(Option<String>),
-    /// Select an actor (by id) or clear the selection. Clearing also drops `depth`.
+    /// Select an actor by id (or alias) or clear the selection: for ids that
+    /// arrive from outside the app. Clearing also drops `depth`.
     Select(Option<String>),
+    /// Select the actor at this index in `dataset.actors` or clear the
+    /// selection: what the app's own components (map, card, list, search,
+    /// views) dispatch, since the selection is an index inside the app.
+    SelectAt(Option<usize>),
     SetDepth(Option<u8>),
     SetView(View),
     /// `size=`: what node sizes show.
@@ -132,6 +137,8 @@ impl AppState {
     /// - `Select(Some(id))` accepts an alias and stores the actor's id; it is
     ///   ignored when the dataset has no such actor or the filters hide it;
     ///   selecting another actor keeps `depth`;
+    /// - `SelectAt(Some(i))` stores the id of actor `i`; it is ignored without
+    ///   a dataset, when `i` is out of range or when the filters hide it;
     /// - `SetDepth` is ignored without a selection or outside 1–3;
     ///   `SetYear` is ignored outside 1000–2100; `SetStake` ignores a stake
     ///   the dataset does not have;
@@ -163,7 +170,7 @@ impl AppState {
                     f.stake = stake;
                 }
             }
-            Action::Select(None) => {
+            Action::Select(None) | Action::SelectAt(None) => {
                 f.actor = None;
                 f.depth = None;
             }
@@ -171,12 +178,15 @@ impl AppState {
                 None => f.actor = Some(key),
                 Some(ds) => {
                     if let Some(i) = search::resolve_actor(ds, &key) {
-                        if filter::keeps_selection(ds, f, i) {
-                            f.actor = ds.actors.get(i).map(|a| a.id().to_string());
-                        }
+                        select_at(ds, f, i);
                     }
                 }
             },
+            Action::SelectAt(Some(i)) => {
+                if let Some(ds) = ds {
+                    select_at(ds, f, i);
+                }
+            }
             Action::SetDepth(d) => {
                 if d.is_none() || (f.actor.is_some() && d.is_some_and(|d| (1..=3).contains(&d))) {
                     f.depth = d;
@@ -234,6 +244,15 @@ impl AppState {
         }
         if f.actor.is_none() {
             f.depth = None;
+        }
+    }
+}
+
+/// Selects actor `i` (its id) unless it is out of range or the filters hide it.
+fn select_at(ds: &Dataset, f: &mut Filter, i: usize) {
+    if let Some(a) = ds.actors.get(i) {
+        if filter::keeps_selection(ds, f, i) {
+            f.actor = Some(a.id().to_string());
         }
     }
 }

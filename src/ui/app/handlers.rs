@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::model::view::state::{Action, Theme, View};
+use crate::model::view::state::{Action, View};
 use crate::ui::browser;
 use crate::ui::store::{Msg, Store};
 
@@ -23,10 +23,8 @@ pub struct Handlers {
     pub on_select_index: Callback<Option<usize>>,
     /// The map drew its first complete frame: `civicmap:ready`.
     pub on_ready: Callback<()>,
-    /// The actor card: another actor, or close (the focus goes back).
-    pub on_select_id: Callback<Option<String>>,
-    /// The actor card: the neighbourhood depth.
-    pub on_depth: Callback<Option<u8>>,
+    /// The actor card: another actor (index), or close (the focus goes back).
+    pub on_card_select: Callback<Option<usize>>,
     /// The search box: the query typed.
     pub on_query: Callback<String>,
     /// The search box: a suggestion picked.
@@ -53,8 +51,6 @@ pub struct Handlers {
     pub on_show_event: Callback<usize>,
     /// Clear the highlighted event.
     pub clear_highlight: Callback<MouseEvent>,
-    /// The about dialog's theme choice.
-    pub on_theme: Callback<Option<Theme>>,
     /// Try the failed load again.
     pub retry: Callback<()>,
 }
@@ -90,7 +86,6 @@ pub fn use_handlers(
     focus_after: &std::rc::Rc<std::cell::RefCell<Option<&'static str>>>,
     canvas_ready: &UseStateHandle<bool>,
 ) -> Handlers {
-    let generation = store.generation;
     let state = &store.state;
     let (filters_open, about_open, embed_open, search_open) = (
         &panels.filters,
@@ -101,19 +96,12 @@ pub fn use_handlers(
     // Callbacks, built once (or once per dataset): the canvas re-renders
     // only when what it draws changes.
     let on_select_index = {
-        let (dispatch, ds, filters_open) = (
-            dispatch.clone(),
-            store.dataset.clone(),
-            filters_open.clone(),
-        );
-        use_callback(generation, move |i: Option<usize>, _| {
-            let id = i
-                .and_then(|i| ds.as_ref()?.actors.get(i))
-                .map(|a| a.id().to_string());
-            if id.is_some() {
+        let (dispatch, filters_open) = (dispatch.clone(), filters_open.clone());
+        use_callback((), move |i: Option<usize>, _| {
+            if i.is_some() {
                 filters_open.set(false);
             }
-            dispatch.emit(Action::Select(id));
+            dispatch.emit(Action::SelectAt(i));
         })
     };
     let on_ready = {
@@ -123,13 +111,13 @@ pub fn use_handlers(
             canvas_ready.set(true);
         })
     };
-    let on_select_id = {
+    let on_card_select = {
         let dispatch = dispatch.clone();
         use_callback(
             (state.view, state.filter.actor.clone()),
-            move |id: Option<String>, (view, current)| {
-                let closing = id.is_none();
-                dispatch.emit(Action::Select(id));
+            move |i: Option<usize>, (view, current)| {
+                let closing = i.is_none();
+                dispatch.emit(Action::SelectAt(i));
                 if closing {
                     // Back where the selection was made.
                     if *view == View::Graph {
@@ -146,27 +134,19 @@ pub fn use_handlers(
             },
         )
     };
-    let on_depth = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |d: Option<u8>, _| {
-            dispatch.emit(Action::SetDepth(d))
-        })
-    };
     let on_query = {
         let dispatch = dispatch.clone();
         use_callback((), move |q: String, _| dispatch.emit(Action::SetQuery(q)))
     };
     let on_pick = {
-        let (dispatch, ds) = (dispatch.clone(), store.dataset.clone());
+        let dispatch = dispatch.clone();
         let (filters_open, search_open) = (filters_open.clone(), search_open.clone());
-        use_callback(generation, move |i: usize, _| {
-            if let Some(a) = ds.as_ref().and_then(|d| d.actors.get(i)) {
-                // Show the actor among its neighbours, not among the matches.
-                dispatch.emit(Action::SetQuery(String::new()));
-                dispatch.emit(Action::Select(Some(a.id().to_string())));
-                filters_open.set(false);
-                search_open.set(false);
-            }
+        use_callback((), move |i: usize, _| {
+            // Show the actor among its neighbours, not among the matches.
+            dispatch.emit(Action::SetQuery(String::new()));
+            dispatch.emit(Action::SelectAt(Some(i)));
+            filters_open.set(false);
+            search_open.set(false);
         })
     };
     let toggle_filters = {
@@ -216,12 +196,6 @@ pub fn use_handlers(
             browser::focus(CANVAS);
         })
     };
-    let on_theme = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |t: Option<Theme>, _| {
-            dispatch.emit(Action::SetTheme(t))
-        })
-    };
     let retry = {
         let d = store.dispatcher();
         use_callback((), move |(), _| d.dispatch(Msg::Retry))
@@ -229,8 +203,7 @@ pub fn use_handlers(
     Handlers {
         on_select_index,
         on_ready,
-        on_select_id,
-        on_depth,
+        on_card_select,
         on_query,
         on_pick,
         toggle_filters,
@@ -244,7 +217,6 @@ pub fn use_handlers(
         to_list,
         on_show_event,
         clear_highlight,
-        on_theme,
         retry,
     }
 }

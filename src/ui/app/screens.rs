@@ -65,12 +65,12 @@ pub fn notices(store: &UseReducerHandle<Store>, retry: &Callback<()>) -> Html {
         <div class="notices">
             { load_error }
             if !store.url_notices.is_empty() {
-                <NoticeBox lang={lang} title={t(lang, Key::UrlNoticeTitle)}
+                <NoticeBox title={t(lang, Key::UrlNoticeTitle)}
                     items={store.url_notices.iter().map(|n| i18n::url_notice(lang, n)).collect::<Vec<_>>()}
                     on_dismiss={message(|| Msg::DismissUrlNotices)} />
             }
             if !store.warnings.is_empty() {
-                <NoticeBox lang={lang} title={i18n::warnings_title(lang, store.warnings.len())}
+                <NoticeBox title={i18n::warnings_title(lang, store.warnings.len())}
                     items={store.warnings.iter().map(|w| {
                         let place = w.line.map(|l| format!(" ({} {l})", t(lang, Key::ErrorLine))).unwrap_or_default();
                         format!("{} — {}{}", w.path, i18n::diagnostic_message(lang, w), place)

@@ -158,6 +158,7 @@ pub enum Key {
     ExportJson,
     ExportGexf,
     ExportSvg,
+    ExportPng,
     ExportFailed,
 }
 
@@ -397,6 +398,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         ExportJson => ("Réseau visible (JSON civicmap)", "Visible network (civicmap JSON)"),
         ExportGexf => ("Réseau visible (GEXF, Gephi)", "Visible network (GEXF, Gephi)"),
         ExportSvg => ("Image de la carte (SVG)", "Map image (SVG)"),
+        ExportPng => ("Image de la carte (PNG)", "Map image (PNG)"),
         ExportFailed => (
             "Le téléchargement n'a pas pu être préparé.",
             "The download could not be prepared.",

@@ -396,3 +396,72 @@ fn set_path_stores_ids_and_survives_the_url() {
     let back = crate::model::view::url::resolve(crate::model::view::url::decode(&q).0, ds());
     assert_eq!(back, (st, vec![]));
 }
+
+#[test]
+fn select_at_stores_the_id_of_a_shown_actor() {
+    let at = |id: &str| ds().actors.iter().position(|a| a.id() == id).unwrap();
+    let dinum = with(Filter {
+        actor: Some("dinum".into()),
+        ..Filter::default()
+    });
+    // The index of an actor becomes its id in the state (and the URL).
+    check(
+        AppState::default(),
+        vec![Action::SelectAt(Some(at("dinum")))],
+        dinum.clone(),
+    );
+    // Another actor keeps the depth, as `Select` does.
+    check(
+        with(Filter {
+            actor: Some("etalab".into()),
+            depth: Some(2),
+            ..Filter::default()
+        }),
+        vec![Action::SelectAt(Some(at("dinum")))],
+        with(Filter {
+            actor: Some("dinum".into()),
+            depth: Some(2),
+            ..Filter::default()
+        }),
+    );
+    // Out of range, or hidden by the filters: nothing changes.
+    check(
+        dinum.clone(),
+        vec![Action::SelectAt(Some(ds().actors.len()))],
+        dinum.clone(),
+    );
+    check(
+        dinum.clone(),
+        vec![Action::SelectAt(Some(usize::MAX))],
+        dinum.clone(),
+    );
+    check(
+        types(&["platform"]),
+        vec![Action::SelectAt(Some(at("dinum")))],
+        types(&["platform"]),
+    );
+    // `None` clears the selection and its depth.
+    check(
+        with(Filter {
+            depth: Some(3),
+            ..dinum.filter.clone()
+        }),
+        vec![Action::SelectAt(None)],
+        AppState::default(),
+    );
+    // Same outcome as selecting by id, for every actor.
+    for (i, a) in ds().actors.iter().enumerate() {
+        let (mut by_index, mut by_id) = (AppState::default(), AppState::default());
+        by_index.apply(Some(ds()), Action::SelectAt(Some(i)));
+        by_id.apply(Some(ds()), Action::Select(Some(a.id().to_string())));
+        assert_eq!(by_index, by_id, "actor {i}");
+        assert_eq!(by_index.filter.actor.as_deref(), Some(a.id()));
+    }
+}
+
+#[test]
+fn select_at_without_dataset_is_ignored() {
+    let mut st = AppState::default();
+    st.apply(None, Action::SelectAt(Some(0)));
+    assert_eq!(st, AppState::default());
+}
