@@ -521,7 +521,18 @@ const NEIGHBOUR_CELLS: [(i64, i64); 9] = [
 
 /// The final layout, all at once (natively, and under reduced motion).
 pub fn compute(ds: &Dataset, g: &Graph) -> Vec<Position> {
+    compute_with(ds, g, None)
+}
+
+/// The final layout with `iterations` instead of the budget from the counts
+/// (`None`: the budget, as the map runs it). `civicmap layout --iterations`.
+pub fn compute_with(ds: &Dataset, g: &Graph, iterations: Option<usize>) -> Vec<Position> {
     let mut l = Layout::new(ds, g);
+    if let Some(n) = iterations {
+        if l.budget > 0 {
+            l.budget = n;
+        }
+    }
     while !l.step(64) {}
     l.positions
 }
@@ -751,6 +762,8 @@ impl QuadTree {
         (fx, fy)
     }
 }
+
+pub mod quality;
 
 #[cfg(test)]
 mod tests;
