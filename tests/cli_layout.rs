@@ -117,9 +117,11 @@ fn json_report_matches_the_model_and_a_layout_beats_its_start() {
         settled["quality"]["neighbour_share"].as_f64(),
         q.neighbour_share
     ));
+    let input = loaded(&Path::new(cli_run::ROOT).join(DEFAULT));
+    let g_in = Graph::new(&input);
     assert_eq!(
         settled["iterations"].as_u64().unwrap() as usize,
-        layout::budget_for(laid.actors.len(), laid.links.len())
+        Layout::new(&input, &g_in).budget()
     );
 
     // No iteration: the seeded start, only the overlaps resolved.

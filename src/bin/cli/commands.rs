@@ -451,8 +451,7 @@ pub(super) fn layout_cmd(
     let quality = layout::quality::measure(&positions, &edges);
     let text = serde_json::to_string_pretty(&raw).map_err(|e| e.to_string())? + "\n";
     write(output, &text)?;
-    let iterations =
-        iterations.unwrap_or_else(|| layout::budget_for(ds.actors.len(), ds.links.len()));
+    let iterations = iterations.unwrap_or_else(|| layout::Layout::new(&ds, &g).budget());
     let iterations = if kept == ds.actors.len() {
         0
     } else {
