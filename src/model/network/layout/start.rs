@@ -59,6 +59,30 @@ fn adjacency(n: usize, edges: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
     (offsets, targets)
 }
 
+/// A breadth-first sweep from the actors already in `queue`: `discover(v,
+/// w)` is asked for each neighbour `w` of each reached `v` and says whether
+/// `w` is newly reached (then queued).
+fn sweep(
+    offsets: &[usize],
+    targets: &[usize],
+    queue: &mut Vec<usize>,
+    mut discover: impl FnMut(usize, usize) -> bool,
+) {
+    let mut head = 0;
+    while let Some(&v) = queue.get(head) {
+        head += 1;
+        let (a, b) = (
+            offsets.get(v).copied().unwrap_or(0),
+            offsets.get(v + 1).copied().unwrap_or(0),
+        );
+        for &w in targets.get(a..b).unwrap_or(&[]) {
+            if discover(v, w) {
+                queue.push(w);
+            }
+        }
+    }
+}
+
 /// The size of each actor's connected part (one pass over the graph).
 fn part_sizes(offsets: &[usize], targets: &[usize]) -> Vec<usize> {
     let n = offsets.len().saturating_sub(1);
@@ -75,22 +99,13 @@ fn part_sizes(offsets: &[usize], targets: &[usize]) -> Vec<usize> {
         if let Some(p) = part.get_mut(v) {
             *p = id;
         }
-        let mut head = 0;
-        while let Some(&u) = queue.get(head) {
-            head += 1;
-            let (a, b) = (
-                offsets.get(u).copied().unwrap_or(0),
-                offsets.get(u + 1).copied().unwrap_or(0),
-            );
-            for &w in targets.get(a..b).unwrap_or(&[]) {
-                if let Some(p) = part.get_mut(w) {
-                    if *p == usize::MAX {
-                        *p = id;
-                        queue.push(w);
-                    }
-                }
+        sweep(offsets, targets, &mut queue, |_, w| match part.get_mut(w) {
+            Some(p) if *p == usize::MAX => {
+                *p = id;
+                true
             }
-        }
+            _ => false,
+        });
         sizes.push(queue.len());
     }
     part.iter()
@@ -112,23 +127,16 @@ fn bfs(
         *d = 0;
         queue.push(from);
     }
-    let mut head = 0;
-    while let Some(&v) = queue.get(head) {
-        head += 1;
+    sweep(offsets, targets, queue, |v, w| {
         let dv = dist.get(v).copied().unwrap_or(u32::MAX);
-        let (a, b) = (
-            offsets.get(v).copied().unwrap_or(0),
-            offsets.get(v + 1).copied().unwrap_or(0),
-        );
-        for &w in targets.get(a..b).unwrap_or(&[]) {
-            if let Some(dw) = dist.get_mut(w) {
-                if *dw == u32::MAX {
-                    *dw = dv + 1;
-                    queue.push(w);
-                }
+        match dist.get_mut(w) {
+            Some(dw) if *dw == u32::MAX => {
+                *dw = dv.saturating_add(1);
+                true
             }
+            _ => false,
         }
-    }
+    });
 }
 
 /// The starting positions of `n` actors linked by `edges`, spread over
