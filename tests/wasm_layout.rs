@@ -18,3 +18,11 @@ fn golden_layout_checksum_in_the_browser() {
     let p = layout::compute(&ds, &g);
     assert_eq!(common::fnv(&p), common::GOLDEN);
 }
+
+#[wasm_bindgen_test]
+fn golden_layout_checksum_from_the_pivot_mds_start_in_the_browser() {
+    let ds = common::golden_free_dataset();
+    let g = Graph::new(&ds);
+    let p = layout::compute(&ds, &g);
+    assert_eq!(common::fnv(&p), common::GOLDEN_FREE);
+}

@@ -8,6 +8,8 @@
 //!   formats (docs/formats.md);
 //! - `diff OLD NEW`: what a new version changes;
 //! - `metrics FILE`: the network measures of a view, per actor;
+//! - `layout FILE -o OUT`: the map's layout written into the file, and its
+//!   quality;
 //! - `schema`: the JSON Schema of the format;
 //! - `deploy nginx-headers` / `deploy csp`: the web server's security
 //!   headers, generated from `civicmap.config.json`.
@@ -60,6 +62,7 @@ Examples:
       --stakes issues.csv --taxonomy data/taxonomy.json --meta data/meta.json -o out.json
   civicmap export csv out.json --out-dir sheets/
   civicmap metrics static/data/civic-tech-fr.json --state 'type=platform'
+  civicmap layout big.json -o big.laid-out.json
   civicmap schema > civicmap-1.json
   civicmap deploy nginx-headers --config dist/civicmap.config.json > civicmap-headers.conf
 
@@ -164,6 +167,32 @@ Examples:
             /// Output format
             #[arg(long, value_enum, default_value_t = MetricsFormat::Json)]
             format: MetricsFormat,
+        },
+        /// Lay the actors out as the map does and write their positions into the file
+        #[command(after_help = "\
+Runs the map's own deterministic layout (the same positions the browser
+computes) and writes every actor's `position` into OUT; the map then opens
+with those positions and runs no layout. Positions already in the file are
+kept (the map pins them too). Prints the layout's quality:
+  link ratio: mean link length / mean distance between random pairs (lower is better)
+  neighbour share: share of each actor's k nearest actors on screen that are
+    among its k graph neighbours (higher is better)
+
+Examples:
+  civicmap layout big.json -o big.laid-out.json
+  civicmap layout big.json -o big.laid-out.json --iterations 300 --format json")]
+        Layout {
+            #[arg(value_name = "FILE")]
+            file: PathBuf,
+            /// Where to write the dataset with its positions
+            #[arg(short, long, value_name = "OUT.json")]
+            output: PathBuf,
+            /// Iterations (default: the map's budget for this many actors and links)
+            #[arg(long, value_name = "N")]
+            iterations: Option<usize>,
+            /// Output format of the report
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
         },
         /// Print the JSON Schema of the civicmap/1 format
         #[command(after_help = "\
@@ -441,6 +470,12 @@ Example:
                 state,
                 format,
             } => metrics_cmd(&file, &state, format),
+            Command::Layout {
+                file,
+                output,
+                iterations,
+                format,
+            } => layout_cmd(&file, &output, iterations, format),
             Command::Schema => schema(),
             Command::Deploy(DeployCommand::NginxHeaders { config }) => deploy_cmd(&config, |c| {
                 headers::nginx_headers(c, &config.display().to_string())

@@ -338,13 +338,16 @@ fn a_big_graph_is_not_redrawn_every_frame_while_it_lays_out_but_a_small_one_is()
         (frames, drawn)
     };
     let (frames, drawn) = run(unplaced(30, 2));
+    // From the Pivot MDS start the layout runs 80 iterations (not ~200):
+    // fewer frames, still several.
     assert!(
-        frames >= 5,
+        frames >= 3,
         "the small layout takes a few frames ({frames})"
     );
     assert_eq!(drawn, frames, "a small graph is drawn on every frame");
 
-    let (frames, drawn) = run(unplaced(600, 3));
+    // Big enough that its 80 iterations from the Pivot MDS start outlast the test.
+    let (frames, drawn) = run(unplaced(2_000, 3));
     assert_eq!(frames, 30, "the big layout takes longer than the test");
     assert!(drawn >= 2, "its progress is still shown ({drawn} drawings)");
     assert!(

@@ -5,7 +5,9 @@
 //!
 //! The pure part — turning the bytes and the loader's diagnostics into what
 //! the app shows — is [`outcome`], tested natively; the fetch itself is a
-//! small `web_sys` loop over the response body's reader.
+//! small `web_sys` loop over the response body's reader. The config and the
+//! first dataset usually come from downloads `static/early.js` started
+//! before the wasm ran ([`fetch`] takes them over, same checks).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -290,9 +292,15 @@ pub async fn fetch(
         },
     };
 
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let resp = match JsFuture::from(w.fetch_with_str_and_init(url, &init)).await {
+    let signal = controller.signal();
+    // The download index.html's early script started for this very address,
+    // if any (every check below applies to it alike); else a new one.
+    let request = early_download(&w, url, &signal).unwrap_or_else(|| {
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&signal));
+        w.fetch_with_str_and_init(url, &init)
+    });
+    let resp = match JsFuture::from(request).await {
         Ok(r) => r,
         Err(e) => return Err(fired.get().map(timed_out).unwrap_or_else(|| unreachable(e))),
     };
@@ -423,6 +431,25 @@ pub async fn fetch(
     }
     drop(stall_timer);
     Ok(bytes)
+}
+
+/// The download `static/early.js` started for exactly `url` before the
+/// wasm ran (the config, the dataset), handed over once: aborting `signal`
+/// aborts it. `None` when that script started none for this address.
+fn early_download(
+    w: &web_sys::Window,
+    url: &str,
+    signal: &web_sys::AbortSignal,
+) -> Option<js_sys::Promise> {
+    let early = js_sys::Reflect::get(w, &JsValue::from_str("civicmapEarly")).ok()?;
+    let take: js_sys::Function = js_sys::Reflect::get(&early, &JsValue::from_str("take"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    take.call2(&early, &JsValue::from_str(url), signal)
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 #[cfg(test)]

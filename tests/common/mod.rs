@@ -60,5 +60,21 @@ pub fn fnv(positions: &[Position]) -> u64 {
     h
 }
 
-/// The hash the golden dataset lays out to, on every machine.
+/// The hash the golden dataset lays out to, on every machine (a random
+/// start: some actors are pinned).
 pub const GOLDEN: u64 = 0xf268_4e59_f2fa_3a7d;
+
+/// The golden dataset with no actor pinned: the layout starts from Pivot
+/// MDS (`layout/start.rs`).
+pub fn golden_free_dataset() -> Dataset {
+    let mut ds = golden_dataset();
+    for a in &mut ds.actors {
+        a.position = None;
+    }
+    ds
+}
+
+/// The hash the free golden dataset lays out to, on every machine. Set
+/// when the Pivot MDS start came in (a new start, a new budget: every
+/// position changed on purpose).
+pub const GOLDEN_FREE: u64 = 0x9fad_d987_84fe_5273;

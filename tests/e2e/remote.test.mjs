@@ -65,8 +65,11 @@ const FIRST_LOAD = [
     (u) => `Le fichier «\u00a0${u}\u00a0» est introuvable sur le serveur (erreur 404). Vérifiez l'adresse.`, false],
   ['/bad/500.json', 'http',
     (u) => `Le serveur de «\u00a0${u}\u00a0» a rencontré une erreur (erreur 500). Réessayez dans un moment.`, true],
+  // The download starts before the wasm runs (static/early.js): when the
+  // connection breaks before the wasm reads the body, the browser drops the
+  // part received, so the message may count 0 bytes instead of 1 KB.
   ['/bad/truncated.json', 'interrupted',
-    (u) => `Le téléchargement de «\u00a0${u}\u00a0» a été interrompu après 1\u00a0Ko sur 5\u00a0Ko.`, true],
+    (u) => new RegExp(`^Le téléchargement de «\u00a0${u.replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}\u00a0» a été interrompu après (0\u00a0octet|1\u00a0Ko) sur 5\u00a0Ko\\.$`), true],
   ['/bad/huge.json', 'too-large',
     (u) => `Le fichier «\u00a0${u}\u00a0» est trop gros\u00a0: il dépasse 1\u00a0Mo, la taille maximale acceptée par cette carte.`, false],
   ['/bad/announced.json', 'too-large',
@@ -85,7 +88,12 @@ for (const [data, failure, message, retry] of FIRST_LOAD) {
   test(`first load of ${data}: "${failure}" in its own words${retry ? ', with a retry' : ''}`, async () => {
     const page = await newPage(s.browser);
     const got = await firstLoadFails(page, data);
-    assert.deepEqual(got, { message: message(own(data)), failure, retry, home: true });
+    const want = message(own(data));
+    if (want instanceof RegExp) {
+      assert.match(got.message, want);
+      got.message = want;
+    }
+    assert.deepEqual(got, { message: want, failure, retry, home: true });
     assert.deepEqual(unexpectedErrors(page, NETWORK), []);
     await page.closeAll();
   });

@@ -392,3 +392,113 @@ pub(super) fn schema() -> Result<ExitCode> {
     println!("{json}");
     Ok(ExitCode::SUCCESS)
 }
+
+/// Lays a dataset out as the map does, writes the positions (to the
+/// thousandth) into a copy of the file (as written: unknown fields kept) and
+/// prints the quality figures of those positions.
+pub(super) fn layout_cmd(
+    path: &Path,
+    output: &Path,
+    iterations: Option<usize>,
+    format: Format,
+) -> Result<ExitCode> {
+    use civicmap::model::network::{graph::Graph, layout};
+    let (bytes, ds) = load_or_report(path)?;
+    let mut raw: file::Dataset = serde_json::from_slice(&bytes)
+        .map_err(|e| format!("{}: error[invalid-json]: {e}", path.display()))?;
+    let g = Graph::new(&ds);
+    let kept = ds
+        .actors
+        .iter()
+        .filter(|a| {
+            a.position
+                .is_some_and(|p| p.x.is_finite() && p.y.is_finite())
+        })
+        .count();
+    let started = std::time::Instant::now();
+    // Thousandths of a layout unit (a node's radius is at least 4): shorter
+    // files, and what the map reads back is what the report measured.
+    let round = |v: f64| (v * 1000.0).round() / 1000.0;
+    let positions: Vec<_> = layout::compute_with(&ds, &g, iterations)
+        .into_iter()
+        .map(|p| civicmap::model::format::dataset::Position {
+            x: round(p.x),
+            y: round(p.y),
+        })
+        .collect();
+    let elapsed = started.elapsed();
+    let by_id: std::collections::BTreeMap<&str, _> = ds
+        .actors
+        .iter()
+        .zip(&positions)
+        .map(|(a, p)| (a.id(), *p))
+        .collect();
+    let mut placed = 0usize;
+    for actor in &mut raw.actors {
+        if let Some(p) = actor.id.as_deref().and_then(|id| by_id.get(id)) {
+            actor.position = Some(*p);
+            placed += 1;
+        }
+    }
+    if placed != ds.actors.len() {
+        return Err(format!(
+            "{}: error[layout]: {placed} of {} actors matched the file's ids; nothing written",
+            path.display(),
+            ds.actors.len()
+        ));
+    }
+    let edges: Vec<(usize, usize)> = (0..g.link_count()).filter_map(|l| g.ends(l)).collect();
+    let quality = layout::quality::measure(&positions, &edges);
+    let text = serde_json::to_string_pretty(&raw).map_err(|e| e.to_string())? + "\n";
+    write(output, &text)?;
+    let iterations = iterations.unwrap_or_else(|| layout::Layout::new(&ds, &g).budget());
+    let iterations = if kept == ds.actors.len() {
+        0
+    } else {
+        iterations
+    };
+    match format {
+        Format::Text => {
+            let figure = |x: Option<f64>| x.map_or("—".to_string(), |x| format!("{x:.3}"));
+            println!(
+                "{}: {} actors, {} from the layout ({iterations} iterations, {} ms), {kept} kept from the file",
+                output.display(),
+                ds.actors.len(),
+                ds.actors.len() - kept,
+                elapsed.as_millis()
+            );
+            println!(
+                "link ratio: {} (mean link length / mean distance between random pairs; lower is better)",
+                figure(quality.link_ratio)
+            );
+            println!(
+                "neighbour share: {} (share of each actor's k nearest on screen among its k graph neighbours, {} actors measured; higher is better)",
+                figure(quality.neighbour_share),
+                quality.sampled
+            );
+        }
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Report {
+                output: String,
+                actors: usize,
+                kept: usize,
+                iterations: usize,
+                milliseconds: u128,
+                quality: layout::quality::Quality,
+            }
+            let report = Report {
+                output: output.display().to_string(),
+                actors: ds.actors.len(),
+                kept,
+                iterations,
+                milliseconds: elapsed.as_millis(),
+                quality,
+            };
+            let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+            println!("{json}");
+        }
+    }
+    eprintln!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}

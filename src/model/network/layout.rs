@@ -19,8 +19,14 @@
 //! animated settle slows down smoothly instead of jittering. When the budget
 //! is spent a collision pass separates any actors that still overlap.
 //!
+//! **Start.** With no actor pinned, the actors start where Pivot MDS puts
+//! them (`start.rs`: graph distances from 50 pivots, their two main axes),
+//! so the big picture is there from the first frame and
+//! [`START_ITERATIONS`] (80) settle the rest ([`budget_from_start`]).
+//!
 //! **Budget.** The iteration count depends on the counts only
-//! ([`budget_for`]): more iterations for bigger graphs, up to 600, and no
+//! ([`budget_from_start`] from an MDS start; [`budget_for`] from a random
+//! one): more iterations for bigger graphs, up to 600, and no
 //! more than [`MAX_WORK`] units of work in all (a unit is about one actor's
 //! share of an iteration), so that the largest graph the app accepts
 //! (50,000 actors, 200,000 links: 40 iterations) still settles in seconds.
@@ -33,7 +39,8 @@
 //!
 //! Actors with a `position` in the file are pinned: they keep it bit for bit,
 //! still repel and attract the others, and the centre of gravity is their
-//! mean. The others start at seeded pseudo-random positions (xorshift64*).
+//! mean. The others then start at seeded pseudo-random positions
+//! (xorshift64*), with the budget of a random start.
 //!
 //! ```
 //! use civicmap::model::format::dataset::Dataset;
@@ -70,6 +77,9 @@ const SPACING: f64 = 3.0;
 const STEP: f64 = 0.5;
 /// Barnes–Hut opening criterion.
 const THETA: f64 = 0.8;
+/// From a Pivot MDS start the first moves are at most side / this (the
+/// start already has the big picture; a random start allows side / 4).
+const START_COOLING: f64 = 16.0;
 /// Space kept between two nodes by the collision pass.
 const GAP: f64 = 1.0;
 /// Quadtree depth limit (bodies closer than 2⁻⁴⁰ of the extent share a leaf).
@@ -83,6 +93,10 @@ const NONE: u32 = u32::MAX;
 /// iterations × cost stays under it, whatever the size (see the module
 /// documentation for the times it gives).
 pub const MAX_WORK: u64 = 40_000_000;
+/// The iterations from a Pivot MDS start: on the 2,085- and 10,000-node
+/// benchmark graphs, 80 give a better quality figure (`quality.rs`) than
+/// 600 from a random start, and than ForceAtlas2's 100 (docs/performance.md).
+pub const START_ITERATIONS: usize = 80;
 /// The fewest iterations a layout with free actors runs (a usable picture
 /// even beyond the app's caps, e.g. natively).
 pub const MIN_ITERATIONS: usize = 30;
@@ -106,6 +120,16 @@ pub fn budget_for(actors: usize, links: usize) -> usize {
     let by_work = MAX_WORK / cost_per_iteration(actors, links).max(1);
     let by_work = usize::try_from(by_work).unwrap_or(usize::MAX);
     by_size.min(by_work).max(MIN_ITERATIONS)
+}
+
+/// The iteration budget from a Pivot MDS start (`start.rs`): the big
+/// picture is already there, so [`START_ITERATIONS`] settle the
+/// neighbourhoods whatever the size (fewer if [`MAX_WORK`] says so, at
+/// least [`MIN_ITERATIONS`]). Depends on the counts only.
+pub fn budget_from_start(actors: usize, links: usize) -> usize {
+    let by_work = MAX_WORK / cost_per_iteration(actors, links).max(1);
+    let by_work = usize::try_from(by_work).unwrap_or(usize::MAX);
+    START_ITERATIONS.min(by_work).max(MIN_ITERATIONS)
 }
 
 /// Where a layout stands: inside an iteration (building the tree, the
@@ -201,21 +225,37 @@ impl Layout {
                 (0.0, 0.0)
             }
         };
-        // Seeded start in a square whose area grows with the actor count.
-        let side = 2.0 * REPULSION.sqrt() * (n.max(1) as f64).sqrt();
-        let mut rng = Rng(0x5EED_C1F1_C0DE_2018);
-        let positions = file
-            .iter()
-            .map(|p| {
-                let x = center.0 + (rng.unit() - 0.5) * side;
-                let y = center.1 + (rng.unit() - 0.5) * side;
-                p.unwrap_or(Position { x, y })
-            })
-            .collect();
-        let edges = (0..g.link_count())
+        let edges: Vec<(usize, usize)> = (0..g.link_count())
             .filter_map(|l| g.ends(l))
             .filter(|(s, t)| s != t)
             .collect();
+        // The start spreads over a square whose area grows with the actor
+        // count: by the graph's distances (Pivot MDS, `start.rs`) when no
+        // actor is pinned, else seeded at random.
+        let side = 2.0 * REPULSION.sqrt() * (n.max(1) as f64).sqrt();
+        let mut rng = Rng(0x5EED_C1F1_C0DE_2018);
+        let spread = if pinned_count == 0 {
+            start::pivot_mds(n, &edges, center, side, || rng.unit())
+        } else {
+            None
+        };
+        let t0 = if spread.is_some() {
+            side / START_COOLING
+        } else {
+            side / 4.0
+        };
+        let spread_start = spread.is_some();
+        let positions = match spread {
+            Some(p) => p,
+            None => file
+                .iter()
+                .map(|p| {
+                    let x = center.0 + (rng.unit() - 0.5) * side;
+                    let y = center.1 + (rng.unit() - 0.5) * side;
+                    p.unwrap_or(Position { x, y })
+                })
+                .collect(),
+        };
         let free = n - pinned_count;
         // The repulsion of a disc of radius R and total mass M on a body at
         // its rim is about REPULSION·m·M/R; a gravity g·m·R balances it, and
@@ -231,9 +271,11 @@ impl Layout {
             edges,
             center,
             gravity,
-            t0: side / 4.0,
+            t0,
             budget: if free == 0 {
                 0
+            } else if spread_start {
+                budget_from_start(n, ds.links.len())
             } else {
                 budget_for(n, ds.links.len())
             },
@@ -521,7 +563,18 @@ const NEIGHBOUR_CELLS: [(i64, i64); 9] = [
 
 /// The final layout, all at once (natively, and under reduced motion).
 pub fn compute(ds: &Dataset, g: &Graph) -> Vec<Position> {
+    compute_with(ds, g, None)
+}
+
+/// The final layout with `iterations` instead of the budget from the counts
+/// (`None`: the budget, as the map runs it). `civicmap layout --iterations`.
+pub fn compute_with(ds: &Dataset, g: &Graph, iterations: Option<usize>) -> Vec<Position> {
     let mut l = Layout::new(ds, g);
+    if let Some(n) = iterations {
+        if l.budget > 0 {
+            l.budget = n;
+        }
+    }
     while !l.step(64) {}
     l.positions
 }
@@ -751,6 +804,9 @@ impl QuadTree {
         (fx, fy)
     }
 }
+
+pub mod quality;
+mod start;
 
 #[cfg(test)]
 mod tests;

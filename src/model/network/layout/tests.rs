@@ -102,7 +102,8 @@ fn stepping_by_one_equals_computing_at_once_and_the_end_is_calm() {
     let (ds, g, p) = real();
     let mut l = Layout::new(ds, g);
     let n = crate::model::fixtures::fact_counts();
-    assert_eq!(l.budget(), budget_for(n.actors, n.links));
+    // No actor is pinned: the Pivot MDS start and its budget.
+    assert_eq!(l.budget(), budget_from_start(n.actors, n.links));
     assert!(!l.step(0));
     let mut last_moves = Vec::new();
     loop {
@@ -303,6 +304,39 @@ fn the_budget_bounds_the_work_up_to_the_app_caps() {
     }
     // Beyond the caps (the command line has none) the floor still gives a picture.
     assert_eq!(budget_for(1_000_000, 5_000_000), MIN_ITERATIONS);
+    // From a Pivot MDS start: 80 up to the work cap, the same floor.
+    assert_eq!(budget_from_start(162, 209), START_ITERATIONS);
+    assert_eq!(budget_from_start(10_000, 19_995), START_ITERATIONS);
+    assert_eq!(budget_from_start(caps.max_actors, caps.max_links), 40);
+    assert_eq!(budget_from_start(1_000_000, 5_000_000), MIN_ITERATIONS);
+    for (n, m) in [(2_085, 5_409), (caps.max_actors, caps.max_links)] {
+        let work = budget_from_start(n, m) as u64 * cost_per_iteration(n, m);
+        assert!(work <= MAX_WORK, "{n} actors, {m} links: {work}");
+    }
+}
+
+#[test]
+fn a_free_graph_starts_from_pivot_mds_and_beats_a_random_start_in_a_fraction_of_the_iterations() {
+    use super::quality::measure;
+    let (ds, g, p) = real();
+    let edges: Vec<_> = (0..g.link_count()).filter_map(|l| g.ends(l)).collect();
+    // The same dataset with one actor pinned where the layout put it: a
+    // random start, with the old budget.
+    let mut pinned = ds.clone();
+    pinned.actors[0].position = Some(p[0]);
+    let gp = Graph::new(&pinned);
+    let random = Layout::new(&pinned, &gp);
+    assert!(random.budget() > 3 * Layout::new(ds, g).budget());
+    let from_random = compute(&pinned, &gp);
+    let (a, b) = (measure(p, &edges), measure(&from_random, &edges));
+    assert!(
+        a.link_ratio.unwrap() <= b.link_ratio.unwrap(),
+        "{a:?} vs {b:?}"
+    );
+    assert!(
+        a.neighbour_share.unwrap() >= b.neighbour_share.unwrap(),
+        "{a:?} vs {b:?}"
+    );
 }
 
 #[test]
