@@ -52,6 +52,7 @@ fn labels(scene: &Scene, p: &[Position], cam: Camera) -> Vec<Candidate> {
             actor: a,
             rect: label_box(sx, sy, reach, w, VP.width),
             forced: false,
+            others: None,
             node: Some(civicmap::render::labels::Rect {
                 x: sx - reach,
                 y: sy - reach,

@@ -79,6 +79,103 @@ impl Bounds {
     }
 }
 
+/// How much of the canvas's edges the page's own controls cover (CSS
+/// pixels): the camera frames what it shows inside what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets {
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub left: f64,
+}
+
+impl Insets {
+    /// No side may lose more than this share of the viewport.
+    pub const MAX_SHARE: f64 = 0.35;
+
+    /// The insets left by controls drawn over the canvas, given as boxes
+    /// `(x, y, width, height)` in canvas coordinates. Each box is charged to
+    /// the edge it takes the least from (a count chip across the top, a
+    /// column of zoom buttons on the right, a link along the bottom) or,
+    /// given the `content`'s size (world units), to the one of its two
+    /// cheapest edges that leaves the bigger zoom for it (a wide graph on a
+    /// tall phone keeps its width and gives up height). Boxes outside the
+    /// canvas, broken, or covering most of it (a hint shown over the whole
+    /// map) count for nothing.
+    pub fn from_overlays(
+        vp: Viewport,
+        boxes: impl IntoIterator<Item = (f64, f64, f64, f64)>,
+        content: Option<(f64, f64)>,
+    ) -> Insets {
+        let mut out = Insets::default();
+        if vp.is_empty() {
+            return out;
+        }
+        let (w, h) = (vp.width, vp.height);
+        for (x, y, bw, bh) in boxes {
+            if !(x.is_finite() && y.is_finite() && bw.is_finite() && bh.is_finite()) {
+                continue;
+            }
+            let (l, t) = (x.max(0.0), y.max(0.0));
+            let (r, b) = ((x + bw).min(w), (y + bh).min(h));
+            if r <= l || b <= t || (r - l) * (b - t) > 0.5 * w * h {
+                continue;
+            }
+            // What each edge would give up, as a share of its dimension.
+            let mut costs = [(b / h, 0), ((w - l) / w, 1), ((h - t) / h, 2), (r / w, 3)];
+            costs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let charge = |mut i: Insets, side: usize| {
+                match side {
+                    0 => i.top = i.top.max(b),
+                    1 => i.right = i.right.max(w - l),
+                    2 => i.bottom = i.bottom.max(h - t),
+                    _ => i.left = i.left.max(r),
+                }
+                i
+            };
+            let first = charge(out, costs[0].1);
+            out = match content {
+                Some((cw, ch)) if costs[1].0 <= 0.5 => {
+                    let second = charge(out, costs[1].1);
+                    let zoom = |i: Insets| {
+                        let (fw, fh) = i.free(vp);
+                        (fw / cw.max(1e-9)).min(fh / ch.max(1e-9))
+                    };
+                    if zoom(second) > zoom(first) * (1.0 + 1e-9) {
+                        second
+                    } else {
+                        first
+                    }
+                }
+                _ => first,
+            };
+        }
+        let (mw, mh) = (w * Self::MAX_SHARE, h * Self::MAX_SHARE);
+        Insets {
+            top: out.top.min(mh),
+            right: out.right.min(mw),
+            bottom: out.bottom.min(mh),
+            left: out.left.min(mw),
+        }
+    }
+
+    /// The centre of the part of `vp` the insets leave free.
+    pub fn centre(&self, vp: Viewport) -> (f64, f64) {
+        (
+            (self.left + vp.width - self.right) / 2.0,
+            (self.top + vp.height - self.bottom) / 2.0,
+        )
+    }
+
+    /// The free part's size.
+    pub fn free(&self, vp: Viewport) -> (f64, f64) {
+        (
+            (vp.width - self.left - self.right).max(1.0),
+            (vp.height - self.top - self.bottom).max(1.0),
+        )
+    }
+}
+
 /// The zooms a visitor may reach, relative to the zoom that fits the graph:
 /// from a quarter of it (the whole graph small in the middle) to
 /// [`ZoomRange::MAX_OVER_FIT`] times it (a few actors fill the screen).
@@ -200,6 +297,40 @@ impl Camera {
             x: if cx.is_finite() { cx } else { 0.0 },
             y: if cy.is_finite() { cy } else { 0.0 },
             zoom,
+        }
+    }
+
+    /// The camera that shows all of `bounds` in the part of `vp` that
+    /// `insets` leave free, `padding` pixels inside it, centred there, and
+    /// no closer than `max_zoom` (a few actors are framed, not blown up).
+    pub fn fit_in(
+        bounds: Bounds,
+        vp: Viewport,
+        insets: Insets,
+        padding: f64,
+        max_zoom: f64,
+    ) -> Camera {
+        let (fw, fh) = insets.free(vp);
+        let inner = Viewport {
+            width: fw,
+            height: fh,
+        };
+        let mut cam = Camera::fit(bounds, inner, padding);
+        let degenerate = bounds.width() <= 0.0 && bounds.height() <= 0.0;
+        if max_zoom.is_finite() && max_zoom > 0.0 && (degenerate || cam.zoom > max_zoom) {
+            cam.zoom = max_zoom;
+        }
+        cam.looking_at(vp, insets, cam.x, cam.y)
+    }
+
+    /// This camera's zoom, moved so that the world point `(x, y)` is drawn
+    /// at the centre of the part of `vp` that `insets` leave free.
+    pub fn looking_at(&self, vp: Viewport, insets: Insets, x: f64, y: f64) -> Camera {
+        let (cx, cy) = insets.centre(vp);
+        Camera {
+            x: x - (cx - vp.width / 2.0) / self.zoom,
+            y: y - (cy - vp.height / 2.0) / self.zoom,
+            zoom: self.zoom,
         }
     }
 
@@ -416,6 +547,82 @@ mod tests {
         // A diagonal entering through a corner region keeps its direction.
         let ((ax, ay), (bx, by)) = clip_segment((-50.0, -25.0), (150.0, 75.0), b.0, b.1).unwrap();
         assert!(close(ax, 0.0) && close(ay, 0.0) && close(bx, 100.0) && close(by, 50.0));
+    }
+
+    #[test]
+    fn overlays_are_charged_to_the_edge_they_take_least_from() {
+        // A 390 × 314 phone map: the count chip along the top, the zoom
+        // column on the right, the text-version link at the bottom left,
+        // the embed buttons at the top right, a hint over everything.
+        let vp = Viewport {
+            width: 390.0,
+            height: 314.0,
+        };
+        let i = Insets::from_overlays(
+            vp,
+            [
+                (12.0, 12.0, 160.0, 32.0),
+                (334.0, 154.0, 44.0, 148.0),
+                (8.0, 267.0, 229.0, 38.0),
+                (288.0, 8.0, 94.0, 44.0),
+                (0.0, 0.0, 390.0, 314.0),
+                (f64::NAN, 0.0, 10.0, 10.0),
+                (500.0, 0.0, 10.0, 10.0),
+            ],
+            None,
+        );
+        assert_eq!(i.top, 52.0);
+        assert_eq!(i.right, 56.0);
+        assert_eq!(i.bottom, 47.0);
+        assert_eq!(i.left, 0.0);
+        // A side never loses more than its share.
+        let big = Insets::from_overlays(vp, [(0.0, 0.0, 390.0, 150.0)], None);
+        assert!(close(big.top, 314.0 * Insets::MAX_SHARE));
+        // A wide graph on a tall phone map: the zoom column in the bottom
+        // right corner is charged to the bottom, the graph keeps the width.
+        let tall = Viewport {
+            width: 390.0,
+            height: 780.0,
+        };
+        let zoom_column = [(334.0, 560.0, 44.0, 148.0)];
+        assert_eq!(Insets::from_overlays(tall, zoom_column, None).right, 56.0);
+        let wide = Insets::from_overlays(tall, zoom_column, Some((400.0, 200.0)));
+        assert_eq!((wide.right, wide.bottom), (0.0, 220.0));
+        // A tall graph keeps the height.
+        let high = Insets::from_overlays(tall, zoom_column, Some((100.0, 800.0)));
+        assert_eq!((high.right, high.bottom), (56.0, 0.0));
+    }
+
+    #[test]
+    fn fit_in_frames_inside_the_free_part_and_caps_the_zoom() {
+        let insets = Insets {
+            top: 60.0,
+            right: 50.0,
+            bottom: 40.0,
+            left: 0.0,
+        };
+        let b = Bounds {
+            min_x: -10.0,
+            min_y: -5.0,
+            max_x: 30.0,
+            max_y: 15.0,
+        };
+        let c = Camera::fit_in(b, VP, insets, 10.0, f64::INFINITY);
+        let (l, t) = c.to_screen(VP, b.min_x, b.min_y);
+        let (r, bt) = c.to_screen(VP, b.max_x, b.max_y);
+        assert!(l >= 10.0 - 1e-6 && t >= 70.0 - 1e-6, "{l} {t}");
+        assert!(r <= 740.0 + 1e-6 && bt <= 550.0 + 1e-6, "{r} {bt}");
+        // Centred in the free part.
+        let (cx, cy) = insets.centre(VP);
+        assert!(close((l + r) / 2.0, cx) && close((t + bt) / 2.0, cy));
+        // A cap keeps a few actors from being blown up, still centred.
+        let capped = Camera::fit_in(b, VP, insets, 10.0, 2.0);
+        assert_eq!(capped.zoom, 2.0);
+        let (sx, sy) = capped.to_screen(VP, 10.0, 5.0);
+        assert!(close(sx, cx) && close(sy, cy));
+        // One actor: the cap is its zoom.
+        let one = Bounds::of_discs([(3.0, 4.0, 0.0)]).unwrap();
+        assert_eq!(Camera::fit_in(one, VP, insets, 10.0, 3.0).zoom, 3.0);
     }
 
     proptest! {

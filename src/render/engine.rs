@@ -14,12 +14,12 @@ use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
 use crate::model::network::layout::Layout;
 
-use super::camera::{Bounds, Camera, Flight, Viewport, ZoomRange};
+use super::camera::{Bounds, Camera, Flight, Insets, Viewport, ZoomRange};
 use super::canvas::MapCanvasProps;
 use super::draw::{self, screen_radius, Frame};
 use super::gestures::Gestures;
 use super::input::Press;
-use super::labels::{label_box, Candidate, Placer, Rect};
+use super::labels::{label_box, other_boxes, Candidate, Placer, Rect};
 use super::scene::{neighbourhood, Scene};
 use super::spatial::Grid;
 use super::style::{self, size};
@@ -85,6 +85,13 @@ pub struct Engine<S = WebSurface> {
     pub(crate) flight: Option<Flight>,
     /// The visitor moved the camera: stop fitting automatically.
     pub(crate) user_moved: bool,
+    /// The actor the camera was last centred on for a selection (until the
+    /// visitor moves it): a resize centres it again, as a fresh load at the
+    /// new size would.
+    pub(crate) centred: Option<usize>,
+    /// The boxes of the page's controls over the canvas
+    /// ([`Surface::overlays`]), measured after each render and resize.
+    pub(crate) overlays: Vec<(f64, f64, f64, f64)>,
     /// Centre this actor once the layout has settled.
     pub(crate) pending_centre: Option<usize>,
 
@@ -173,6 +180,8 @@ impl<S: Surface> Engine<S> {
         self.max_frame_ms = 0.0;
         self.selected = p.selected;
         self.pending_centre = p.selected;
+        self.centred = None;
+        self.measure_insets();
         self.camera = self.fit_camera();
         self.dirty = true;
     }
@@ -203,8 +212,9 @@ impl<S: Surface> Engine<S> {
             .as_ref()
             .is_some_and(|d| Rc::ptr_eq(d, &p.dataset))
             && self.graph.as_ref().is_some_and(|g| Rc::ptr_eq(g, &p.graph));
-        if !Rc::ptr_eq(&self.visible, &p.visible) && *self.visible != *p.visible {
-            self.visible = p.visible.clone();
+        let visible_changed = !Rc::ptr_eq(&self.visible, &p.visible) && *self.visible != *p.visible;
+        self.visible = p.visible.clone();
+        if visible_changed {
             self.emphasis_for = None;
             if self.hovered.is_some_and(|h| !self.is_visible(h)) {
                 self.hovered = None;
@@ -212,29 +222,36 @@ impl<S: Surface> Engine<S> {
             if self.focused.is_some_and(|h| !self.is_visible(h)) {
                 self.focused = None;
             }
-            // Until the visitor moves the camera, it keeps showing all that
-            // is visible.
-            if !self.user_moved && self.layout.is_none() && same_data {
-                let to = self.fit_camera();
-                self.fly_to(to, now);
-            }
             self.dirty = true;
-        } else {
-            self.visible = p.visible.clone();
         }
+        self.measure_insets();
         if !same_data {
             self.load(p);
-        } else if self.selected != p.selected {
-            self.selected = p.selected;
-            self.emphasis_for = None;
-            if let Some(s) = p.selected {
-                if self.layout.is_some() {
-                    self.pending_centre = Some(s);
-                } else {
-                    self.centre_on(s, now);
+        } else {
+            let selection_changed = self.selected != p.selected;
+            if selection_changed {
+                self.selected = p.selected;
+                self.emphasis_for = None;
+                self.dirty = true;
+            }
+            match p.selected.filter(|_| selection_changed) {
+                Some(s) if self.layout.is_some() => self.pending_centre = Some(s),
+                Some(s) => self.centre_on(s, now),
+                None => {
+                    if selection_changed {
+                        self.centred = None;
+                    }
+                    // After each filter change the camera frames what is
+                    // visible (the visitor's own moves included).
+                    if visible_changed {
+                        self.user_moved = false;
+                        if self.layout.is_none() {
+                            let to = self.aim_camera();
+                            self.fly_to(to, now);
+                        }
+                    }
                 }
             }
-            self.dirty = true;
         }
         if *self.highlighted != *p.highlighted || *self.path_links != *p.path_links {
             self.highlighted = p.highlighted.clone();
@@ -284,9 +301,10 @@ impl<S: Surface> Engine<S> {
             (vp.width * dpr).round().max(1.0) as u32,
             (vp.height * dpr).round().max(1.0) as u32,
         );
+        self.measure_insets();
         if !self.user_moved || old.is_none_or(|o| o.is_empty()) {
             self.flight = None;
-            self.camera = self.fit_camera();
+            self.camera = self.aim_camera();
         }
         self.dirty = true;
     }
@@ -307,15 +325,78 @@ impl<S: Surface> Engine<S> {
         }
     }
 
+    /// Measures where the page's controls cover the canvas.
+    pub(crate) fn measure_insets(&mut self) {
+        self.overlays = self.surface.overlays();
+    }
+
+    /// What the controls leave free of the canvas, for content of this
+    /// size (world units) if known.
+    pub(crate) fn insets(&self, content: Option<(f64, f64)>) -> Insets {
+        Insets::from_overlays(self.viewport(), self.overlays.iter().copied(), content)
+    }
+
+    /// The camera framing the visible actors in the part of the canvas the
+    /// controls leave free, the biggest drawn at most
+    /// [`size::FRAMED_MAX_RADIUS`].
     pub(crate) fn fit_camera(&self) -> Camera {
         let vp = self.viewport();
         if vp.is_empty() {
             return self.camera;
         }
+        let biggest = (0..self.positions.len())
+            .filter(|&i| self.is_visible(i))
+            .map(|i| self.scene.radius_of(i))
+            .fold(0.0_f64, f64::max);
+        let mut max_zoom = self.zoom_range().max;
+        if biggest > 0.0 {
+            max_zoom = max_zoom.min(size::FRAMED_MAX_RADIUS / biggest);
+        }
         match self.bounds(true) {
-            Some(b) => Camera::fit(b, vp, size::FIT_PADDING),
+            Some(b) => {
+                let insets = self.insets(Some((b.width(), b.height())));
+                Camera::fit_in(b, vp, insets, size::FIT_PADDING, max_zoom)
+            }
             None => Camera::default(),
         }
+    }
+
+    /// Whether few enough actors are visible to frame them all (and label
+    /// them all) rather than zoom on one ([`size::SMALL_MAP`]).
+    pub(crate) fn small_map(&self) -> bool {
+        self.visible.actor_count <= size::SMALL_MAP
+    }
+
+    /// Where the camera goes while the visitor has not moved it: on the
+    /// centred actor of a big map, else framing the visible actors. Depends
+    /// only on the viewport, the data and the props, so a map resized to a
+    /// size shows what a map loaded at that size shows.
+    pub(crate) fn aim_camera(&self) -> Camera {
+        let fit = self.fit_camera();
+        match self
+            .centred
+            .filter(|&a| self.is_visible(a) && !self.small_map())
+        {
+            Some(a) => self.centre_camera(a, fit.zoom),
+            None => fit,
+        }
+    }
+
+    /// Actor `a` at the centre of the free part of the canvas, at `zoom`
+    /// or closer if it would be drawn tiny.
+    pub(crate) fn centre_camera(&self, a: usize, zoom: f64) -> Camera {
+        let Some(p) = self.positions.get(a).copied() else {
+            return self.camera;
+        };
+        let range = self.zoom_range();
+        let r = self.scene.radius_of(a).max(1e-9);
+        let zoom = range.clamp(zoom.max(size::CENTRED_RADIUS / r));
+        Camera {
+            x: p.x,
+            y: p.y,
+            zoom,
+        }
+        .looking_at(self.viewport(), self.insets(None), p.x, p.y)
     }
 
     pub(crate) fn zoom_range(&self) -> ZoomRange {
@@ -342,23 +423,22 @@ impl<S: Surface> Engine<S> {
         self.dirty = true;
     }
 
-    /// Centres actor `a`, zooming in if it would be drawn tiny.
+    /// A selection: on a small map, frames every visible actor (the
+    /// selected one among them); on a big one, centres actor `a`, zooming
+    /// in if it would be drawn tiny.
     pub(crate) fn centre_on(&mut self, a: usize, now: f64) {
-        let Some(p) = self.positions.get(a).copied() else {
+        if self.positions.get(a).is_none() {
             return;
+        }
+        self.centred = Some(a);
+        self.user_moved = false;
+        let to = if self.small_map() {
+            self.fit_camera()
+        } else {
+            let zoom = self.flight.map(|f| f.to).unwrap_or(self.camera).zoom;
+            self.centre_camera(a, zoom)
         };
-        let range = self.zoom_range();
-        let r = self.scene.radius_of(a).max(1e-9);
-        let zoom = range.clamp(self.camera.zoom.max(8.0 / r));
-        self.user_moved = true;
-        self.fly_to(
-            Camera {
-                x: p.x,
-                y: p.y,
-                zoom,
-            },
-            now,
-        );
+        self.fly_to(to, now);
     }
 
     /// The actor whose neighbourhood is emphasised: hovered, else selected.
@@ -439,8 +519,11 @@ impl<S: Surface> Engine<S> {
             None => focus.map(|_| self.emphasis.as_slice()),
         };
         let forced = &self.forced;
+        // On a small map every actor is a candidate: it gets its label if
+        // the label fits.
+        let small = self.small_map();
         // The label box and the node box of actor `a`.
-        let boxes = |a: usize| -> Option<(Rect, Rect)> {
+        let boxes = |a: usize| -> Option<(Rect, Rect, Option<[Rect; 3]>)> {
             let p = positions.get(a)?;
             let (sx, sy) = cam.to_screen(vp, p.x, p.y);
             let reach = screen_radius(scene, a, cam.zoom) * scene.extent_of(a);
@@ -451,14 +534,17 @@ impl<S: Surface> Engine<S> {
                 w: 2.0 * reach,
                 h: 2.0 * reach,
             };
-            Some((label_box(sx, sy, reach, w, vp.width), node))
+            let rect = label_box(sx, sy, reach, w, vp.width);
+            let others = small.then(|| other_boxes(rect, sx, sy, reach));
+            Some((rect, node, others))
         };
         let forced_c = forced.iter().filter_map(|&a| {
-            boxes(a).map(|(rect, node)| Candidate {
+            boxes(a).map(|(rect, node, _)| Candidate {
                 actor: a,
                 rect,
                 forced: true,
                 node: Some(node),
+                others: None,
             })
         });
         let others = scene.by_priority.iter().filter_map(|&a| {
@@ -468,22 +554,68 @@ impl<S: Surface> Engine<S> {
             if emphasis.is_some_and(|e| !e.get(a).copied().unwrap_or(false)) {
                 return None;
             }
-            if scene.radius_of(a) * cam.zoom < size::LABEL_MIN_RADIUS {
+            if !small && scene.radius_of(a) * cam.zoom < size::LABEL_MIN_RADIUS {
                 return None;
             }
-            boxes(a).map(|(rect, node)| Candidate {
+            boxes(a).map(|(rect, node, others)| Candidate {
                 actor: a,
                 rect,
                 forced: false,
                 node: Some(node),
+                others,
             })
         });
-        self.placer.place(
+        let obstacles: Vec<Rect> = self
+            .overlays
+            .iter()
+            .map(|&(x, y, w, h)| Rect { x, y, w, h })
+            .collect();
+        self.placer.place_clear_of(
             vp.width,
             vp.height,
+            &obstacles,
             forced_c.chain(others),
             &mut self.labels,
         );
+    }
+
+    /// Writes on the canvas, for tests and host pages, how the visible
+    /// actors are framed: `data-framed="shown/visible"` (centres on the
+    /// canvas and under none of the page's controls), `data-labels` (labels
+    /// drawn) and `data-selected-at="x,y"` (the selected actor on screen).
+    pub(crate) fn show_framing(&mut self) {
+        let vp = self.viewport();
+        let under = |x: f64, y: f64| {
+            self.overlays
+                .iter()
+                .any(|&(ox, oy, w, h)| x >= ox && x <= ox + w && y >= oy && y <= oy + h)
+        };
+        let inside = self
+            .positions
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| {
+                let (x, y) = self.camera.to_screen(vp, p.x, p.y);
+                self.is_visible(i)
+                    && (0.0..=vp.width).contains(&x)
+                    && (0.0..=vp.height).contains(&y)
+                    && !under(x, y)
+            })
+            .count();
+        let framed = format!("{inside}/{}", self.visible.actor_count);
+        let labels = self.labels.len().to_string();
+        let selected = self
+            .selected
+            .filter(|&s| self.is_visible(s))
+            .and_then(|s| self.positions.get(s))
+            .map(|p| {
+                let (x, y) = self.camera.to_screen(vp, p.x, p.y);
+                format!("{x:.1},{y:.1}")
+            })
+            .unwrap_or_default();
+        self.surface.set_attribute("data-framed", &framed);
+        self.surface.set_attribute("data-labels", &labels);
+        self.surface.set_attribute("data-selected-at", &selected);
     }
 
     /// The visible actor under the screen point, if any.

@@ -310,6 +310,9 @@ mod tests {
         fn measure_text(&mut self, _: &str) -> Option<f64> {
             None
         }
+        fn overlays(&self) -> Vec<(f64, f64, f64, f64)> {
+            Vec::new()
+        }
         fn set_transform(&mut self, scale: f64) {
             self.scale = scale;
         }

@@ -227,6 +227,7 @@ impl<S: Surface> Engine<S> {
     pub(crate) fn fit(&mut self, now: f64) {
         let to = self.fit_camera();
         self.user_moved = false;
+        self.centred = None;
         self.fly_to(to, now);
     }
 

@@ -55,6 +55,34 @@ pub fn label_box(sx: f64, sy: f64, reach: f64, text_w: f64, vp_width: f64) -> Re
     }
 }
 
+/// The other places a label may take when [`label_box`]'s is taken: on
+/// the node's other side, then above it, then below it.
+pub fn other_boxes(first: Rect, sx: f64, sy: f64, reach: f64) -> [Rect; 3] {
+    use super::style::size::{LABEL_GAP, LABEL_H};
+    let mirrored = if first.x >= sx {
+        sx - reach - LABEL_GAP - first.w
+    } else {
+        sx + reach + LABEL_GAP
+    };
+    let centred = sx - first.w / 2.0;
+    [
+        Rect {
+            x: mirrored,
+            ..first
+        },
+        Rect {
+            x: centred,
+            y: sy - reach - LABEL_GAP / 2.0 - LABEL_H,
+            ..first
+        },
+        Rect {
+            x: centred,
+            y: sy + reach + LABEL_GAP / 2.0,
+            ..first
+        },
+    ]
+}
+
 fn finite(r: &Rect) -> bool {
     r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite()
 }
@@ -70,6 +98,9 @@ pub struct Candidate {
     /// labels after it (less connected actors) keep clear of it, so a name
     /// never hides a more connected actor.
     pub node: Option<Rect>,
+    /// Other places tried, in order, when `rect` is taken ([`other_boxes`];
+    /// a small map gives every actor its best chance of a label).
+    pub others: Option<[Rect; 3]>,
 }
 
 /// The side of a grid cell, in screen pixels.
@@ -99,6 +130,19 @@ impl Placer {
         candidates: impl IntoIterator<Item = Candidate>,
         out: &mut Vec<Candidate>,
     ) {
+        self.place_clear_of(width, height, &[], candidates, out);
+    }
+
+    /// [`Self::place`], keeping the labels that are not forced clear of
+    /// `obstacles` (the page's controls over the canvas).
+    pub fn place_clear_of(
+        &mut self,
+        width: f64,
+        height: f64,
+        obstacles: &[Rect],
+        candidates: impl IntoIterator<Item = Candidate>,
+        out: &mut Vec<Candidate>,
+    ) {
         out.clear();
         self.kept.clear();
         let cols = ((width.max(0.0) / CELL).ceil() as usize).clamp(1, 1024);
@@ -117,10 +161,20 @@ impl Placer {
             w: width,
             h: height,
         };
+        for o in obstacles {
+            if finite(o) && o.overlaps(&screen) {
+                self.keep(*o);
+            }
+        }
         for cand in candidates {
-            if self.accepts(&cand, &screen) {
-                self.keep(cand.rect);
-                out.push(cand);
+            let tries = std::iter::once(cand.rect).chain(cand.others.into_iter().flatten());
+            for rect in tries {
+                let c = Candidate { rect, ..cand };
+                if self.accepts(&c, &screen) {
+                    self.keep(rect);
+                    out.push(c);
+                    break;
+                }
             }
             // Less connected actors' labels keep clear of this node.
             if let Some(n) = cand.node {
@@ -208,6 +262,7 @@ mod tests {
 
     fn cand(actor: usize, x: f64, y: f64, w: f64, forced: bool) -> Candidate {
         Candidate {
+            others: None,
             actor,
             rect: Rect { x, y, w, h: 14.0 },
             forced,
@@ -219,6 +274,76 @@ mod tests {
         let mut out = Vec::new();
         p.place(800.0, 600.0, c, &mut out);
         out.iter().map(|c| c.actor).collect()
+    }
+
+    #[test]
+    fn a_label_whose_place_is_taken_tries_the_other_side_then_above_then_below() {
+        // Node 1 at (200, 100) just right of node 0 at (100, 100): node 0's
+        // label covers node 1's right side.
+        let mut p = Placer::default();
+        let with_others = |a: usize, sx: f64, sy: f64| {
+            let rect = label_box(sx, sy, 5.0, 60.0, 800.0);
+            Candidate {
+                actor: a,
+                rect,
+                forced: false,
+                node: None,
+                others: Some(other_boxes(rect, sx, sy, 5.0)),
+            }
+        };
+        let blocker = cand(9, 200.0, 97.0, 200.0, false);
+        let mut out = Vec::new();
+        p.place(
+            800.0,
+            600.0,
+            [blocker, with_others(1, 190.0, 100.0)],
+            &mut out,
+        );
+        assert_eq!(out.len(), 2);
+        assert!(
+            out[1].rect.x + out[1].rect.w <= 190.0,
+            "left of its node: {:?}",
+            out[1].rect
+        );
+        // Both sides taken: above.
+        let left = cand(8, 0.0, 97.0, 180.0, false);
+        p.place(
+            800.0,
+            600.0,
+            [blocker, left, with_others(1, 190.0, 100.0)],
+            &mut out,
+        );
+        assert_eq!(out.len(), 3);
+        assert!(
+            out[2].rect.y + out[2].rect.h <= 95.0,
+            "above its node: {:?}",
+            out[2].rect
+        );
+        // Without other places, the label is dropped.
+        let plain = Candidate {
+            others: None,
+            ..with_others(1, 190.0, 100.0)
+        };
+        p.place(800.0, 600.0, [blocker, left, plain], &mut out);
+        assert_eq!(out.len(), 2);
+        // The page's controls are obstacles too.
+        let zoom_buttons = Rect {
+            x: 250.0,
+            y: 80.0,
+            w: 44.0,
+            h: 140.0,
+        };
+        p.place_clear_of(800.0, 600.0, &[zoom_buttons], [plain], &mut out);
+        assert_eq!(out.len(), 0);
+        p.place_clear_of(
+            800.0,
+            600.0,
+            &[zoom_buttons],
+            [with_others(1, 190.0, 100.0)],
+            &mut out,
+        );
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].rect.overlaps(&zoom_buttons), "{:?}", out[0].rect);
     }
 
     #[test]

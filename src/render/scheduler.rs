@@ -81,7 +81,7 @@ impl<S: Surface> Engine<S> {
                 self.layout_drawn_at = t0;
                 self.grid_dirty = true;
                 if !self.user_moved {
-                    self.camera = self.fit_camera();
+                    self.camera = self.aim_camera();
                 }
                 self.dirty = true;
             }
@@ -121,6 +121,7 @@ impl<S: Surface> Engine<S> {
                 // whether a gesture zoomed the map.
                 let zoom = format!("{:.4}", self.camera.zoom);
                 self.surface.set_attribute("data-zoom", &zoom);
+                self.show_framing();
             }
             if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
                 self.ready_sent = true;

@@ -158,6 +158,15 @@ pub mod size {
     /// A node must be drawn at least this big for its label to be a candidate
     /// (unless it is selected, hovered, focused or highlighted).
     pub const LABEL_MIN_RADIUS: f64 = 3.0;
+    /// A map showing at most this many actors is a small one: every actor
+    /// gets a label candidate whatever its size, and the camera frames them
+    /// all rather than zooming on a selected one.
+    pub const SMALL_MAP: usize = 50;
+    /// When framing, the biggest visible node is drawn at most this big
+    /// (CSS pixels): two or three actors are framed, not blown up.
+    pub const FRAMED_MAX_RADIUS: f64 = 28.0;
+    /// Centring on a selected actor zooms in until it is drawn this big.
+    pub const CENTRED_RADIUS: f64 = 8.0;
     /// Extra distance around nodes that still counts as a hit (fingers).
     pub const HIT_SLOP: f64 = 4.0;
     /// Movement under which a press-release is a tap (a click), not a drag.

@@ -28,6 +28,9 @@ pub trait Surface {
     fn set_style_property(&mut self, property: &str, value: &str);
     /// The width of `text` in the current font, if it can be measured.
     fn measure_text(&mut self, text: &str) -> Option<f64>;
+    /// The boxes `(x, y, width, height)`, in canvas coordinates, of the
+    /// page's controls drawn over the canvas ([`OVERLAYS`]).
+    fn overlays(&self) -> Vec<(f64, f64, f64, f64)>;
 
     fn set_transform(&mut self, scale: f64);
     fn set_global_alpha(&mut self, alpha: f64);
@@ -51,6 +54,11 @@ pub trait Surface {
     fn fill_text(&mut self, text: &str, x: f64, y: f64);
     fn stroke_text(&mut self, text: &str, x: f64, y: f64);
 }
+
+/// The page's controls that sit over the map (the count and notices, the
+/// zoom buttons, the text-version link, embed mode's buttons): the camera
+/// frames the actors in what they leave free.
+pub const OVERLAYS: &str = ".map-overlay > *, .map-text-version, .civicmap-zoom, .embed-controls";
 
 /// The browser's canvas and its 2D context; every call is a no-op before
 /// the component is mounted.
@@ -109,6 +117,35 @@ impl Surface for WebSurface {
     fn measure_text(&mut self, text: &str) -> Option<f64> {
         let ctx = self.ctx.as_ref()?;
         Some(ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0))
+    }
+    fn overlays(&self) -> Vec<(f64, f64, f64, f64)> {
+        let mut out = Vec::new();
+        let Some(c) = &self.canvas else { return out };
+        let Some(doc) = c.owner_document() else {
+            return out;
+        };
+        let Ok(list) = doc.query_selector_all(OVERLAYS) else {
+            return out;
+        };
+        let origin = c.get_bounding_client_rect();
+        for i in 0..list.length() {
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                out.push((
+                    r.x() - origin.x(),
+                    r.y() - origin.y(),
+                    r.width(),
+                    r.height(),
+                ));
+            }
+        }
+        out
     }
     fn set_transform(&mut self, scale: f64) {
         if let Some(c) = &self.ctx {

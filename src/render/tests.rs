@@ -38,6 +38,8 @@ pub(crate) struct Recording {
     attributes: HashMap<String, String>,
     styles: HashMap<String, String>,
     stroke_style: String,
+    /// The page's controls over the canvas.
+    overlays: Vec<(f64, f64, f64, f64)>,
 }
 
 impl Recording {
@@ -64,6 +66,9 @@ impl Surface for Recording {
     }
     fn measure_text(&mut self, text: &str) -> Option<f64> {
         Some(text.chars().count() as f64 * 7.0)
+    }
+    fn overlays(&self) -> Vec<(f64, f64, f64, f64)> {
+        self.overlays.clone()
     }
     fn set_transform(&mut self, _scale: f64) {
         // The first call of every drawing.
@@ -441,4 +446,140 @@ fn arrow_keys_move_the_focus_between_neighbours_and_enter_selects() {
     );
     assert_eq!(m.key("Enter"), vec![Out::Select(Some(2))]);
     assert_eq!(m.key("Escape"), vec![Out::Select(None)]);
+}
+
+/// `cols × rows` isolated actors placed on a grid `gap` world units apart.
+fn grid(cols: usize, rows: usize, gap: f64) -> Dataset {
+    let actors: Vec<_> = (0..cols * rows)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("n{i}"), "name": format!("Actor {i}"), "type": "org",
+                "position": {"x": (i % cols) as f64 * gap, "y": (i / cols) as f64 * gap}
+            })
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "format": "civicmap/1",
+        "taxonomy": {"actor_types": [{"id": "org"}], "link_kinds": [{"id": "works-with"}]},
+        "actors": actors,
+        "links": []
+    }))
+    .unwrap()
+}
+
+/// Only the actors `on` visible.
+fn only(n: usize, on: &[usize]) -> Rc<Visible> {
+    let mut actors = vec![false; n];
+    for &a in on {
+        actors[a] = true;
+    }
+    Rc::new(Visible {
+        actors,
+        links: Vec::new(),
+        actor_count: on.len(),
+        link_count: 0,
+        undated_actors: 0,
+    })
+}
+
+/// The free part of the canvas `(left, top, right, bottom)` the controls
+/// of these tests leave: a count chip along the top, zoom buttons on the
+/// right, a link at the bottom left.
+const CHROME: [(f64, f64, f64, f64); 3] = [
+    (12.0, 12.0, 300.0, 40.0),
+    (740.0, 400.0, 48.0, 190.0),
+    (12.0, 550.0, 230.0, 40.0),
+];
+
+#[test]
+fn on_a_small_filtered_map_every_actor_that_fits_gets_its_label() {
+    // 60 actors far apart: on the whole map each is drawn under the label
+    // threshold, so none is labelled.
+    let mut m = Map::new(grid(10, 6, 2000.0), 0.0);
+    m.settle();
+    assert_eq!(m.e.surface.texts.len(), 0, "{:?}", m.e.surface.texts);
+    // Twenty of them, as spread out as the sixty: each still small, each
+    // labelled.
+    let shown: Vec<usize> = (0..60).step_by(3).collect();
+    m.set(|p| p.visible = only(60, &shown));
+    m.settle();
+    let mut texts = m.e.surface.texts.clone();
+    texts.sort();
+    let mut want: Vec<String> = shown.iter().map(|i| format!("Actor {i}")).collect();
+    want.sort();
+    assert_eq!(texts, want);
+    assert_eq!(m.attribute("data-labels"), Some("20"));
+}
+
+#[test]
+fn after_a_filter_change_the_camera_frames_the_visible_actors_clear_of_the_controls() {
+    let mut m = Map::new(grid(10, 6, 2000.0), 0.0);
+    m.e.surface.overlays = CHROME.to_vec();
+    m.settle();
+    // The visitor zooms into the top-left corner…
+    for _ in 0..6 {
+        m.e.wheel(10.0, 10.0, -300.0, true);
+    }
+    m.settle();
+    // …then filters: three actors at three corners of the grid.
+    let shown = [0, 9, 59];
+    m.set(|p| p.visible = only(60, &shown));
+    m.settle();
+    assert_eq!(m.attribute("data-framed"), Some("3/3"));
+    for a in shown {
+        let (x, y) = m.screen(a);
+        // Clear of the chip (bottom at 52), the zoom column (left at 740)
+        // and the link (top at 550), with the padding.
+        assert!(
+            (32.0..=708.0).contains(&x) && (84.0..=518.0).contains(&y),
+            "{a}: {x} {y}"
+        );
+    }
+}
+
+#[test]
+fn a_focus_on_a_small_map_frames_its_neighbours_rather_than_zooming_on_it() {
+    // type=…&actor=…&depth=1: the selected actor and the two linked to it,
+    // far apart, are all on screen.
+    let mut m = Map::new(grid(10, 6, 2000.0), 0.0);
+    m.e.surface.overlays = CHROME.to_vec();
+    m.settle();
+    m.set(|p| {
+        p.selected = Some(25);
+        p.visible = only(60, &[25, 3, 51]);
+    });
+    m.settle();
+    assert_eq!(m.attribute("data-framed"), Some("3/3"));
+    // Once framed, a resize keeps them framed.
+    m.e.resize(390.0, 314.0, 1.0);
+    m.settle();
+    assert_eq!(m.attribute("data-framed"), Some("3/3"));
+}
+
+#[test]
+fn a_resized_map_centred_on_an_actor_shows_what_a_map_loaded_at_that_size_shows() {
+    // The embed dialog's preview: the frame is sized after the map centred
+    // the selected actor (or hidden, then shown at another size).
+    let mut m = Map::new(grid(10, 6, 100.0), 0.0);
+    m.settle();
+    m.set(|p| p.selected = Some(25));
+    m.settle();
+    m.e.resize(0.0, 0.0, 1.0);
+    m.e.resize(600.0, 400.0, 1.0);
+    m.settle();
+    let mut fresh = Map::new(grid(10, 6, 100.0), 0.0);
+    fresh.e.resize(600.0, 400.0, 1.0);
+    fresh.settle();
+    fresh.set(|p| p.selected = Some(25));
+    fresh.settle();
+    let (a, b) = (m.e.camera, fresh.e.camera);
+    assert!(
+        (a.x - b.x).abs() < 1e-6 && (a.y - b.y).abs() < 1e-6 && (a.zoom - b.zoom).abs() < 1e-9,
+        "{a:?} vs {b:?}"
+    );
+    let (x, y) = m.screen(25);
+    assert!(
+        (x - 300.0).abs() < 0.5 && (y - 200.0).abs() < 0.5,
+        "{x} {y}"
+    );
 }

@@ -219,7 +219,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
     let graph_view = props.view == View::Graph;
     html! {
         <div class={classes!("export-menu", props.place)} onkeydown={onkeydown}>
-            <button type="button" class="btn ghost" data-testid="export-button" ref={button.clone()}
+            <button type="button" class="btn ghost less-used" data-testid="export-button" ref={button.clone()}
                     aria-expanded={if *open { "true" } else { "false" }} aria-controls={menu_id.clone()}
                     title={t(lang, Key::ExportTitle)} onclick={toggle}>
                 <GlyphIcon glyph={Glyph::Download} />

@@ -83,12 +83,12 @@ pub fn topbar(props: &TopbarProps) -> Html {
                 </button>
                 { props.exporter.clone() }
                 <ShareButton permalink={props.permalink.clone()} />
-                <button type="button" class="btn ghost" data-testid="embed-button" onclick={props.on_embed.clone()}
+                <button type="button" class="btn ghost less-used" data-testid="embed-button" onclick={props.on_embed.clone()}
                         aria-haspopup="dialog" title={t(lang, Key::EmbedTitle)}>
                     <GlyphIcon glyph={Glyph::Code} />
                     <span class="btn-text">{ t(lang, Key::Embed) }</span>
                 </button>
-                <button type="button" class="btn ghost" data-testid="about-button" onclick={props.on_about.clone()}
+                <button type="button" class="btn ghost less-used" data-testid="about-button" onclick={props.on_about.clone()}
                         title={t(lang, Key::About)}>
                     <GlyphIcon glyph={Glyph::Info} />
                     <span class="btn-text">{ t(lang, Key::About) }</span>

@@ -368,6 +368,65 @@ test('the embed dialog gives a snippet that, pasted into a blank page, shows the
   await page.closeAll();
 });
 
+/** What a map shows: its camera's zoom, where the selected actor is, its canvas size. */
+function cameraOf(frame) {
+  return frame.locator('[data-testid="map-canvas"]').evaluate((c) => ({
+    zoom: Number(c.dataset.zoom),
+    at: (c.dataset.selectedAt ?? '').split(',').map(Number),
+    size: [c.clientWidth, c.clientHeight],
+    framed: c.dataset.framed,
+  }));
+}
+
+/** Polls `read` until two readings 300 ms apart agree (a camera flight ends). */
+async function steady(read) {
+  let last = JSON.stringify(await read());
+  for (let i = 0; i < 30; i += 1) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = JSON.stringify(await read());
+    if (now === last) return JSON.parse(now);
+    last = now;
+  }
+  throw new Error(`never steady: ${last}`);
+}
+
+test('the embed dialog\'s preview shows exactly what the snippet shows, after its frame resizes too', async () => {
+  // The selected actor of a big map is centred; a small map is framed.
+  for (const query of ['actor=decidim', 'actor=cap-collectif&depth=1&type=platform']) {
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.url}?${query}`);
+    await waitReady(page);
+    await page.locator('[data-testid="embed-button"]').click();
+    const previewEl = page.locator('[data-testid="embed-preview"]');
+    const preview = await (await previewEl.elementHandle()).contentFrame();
+    await waitReady(preview);
+    for (const height of [null, 300, 640]) {
+      if (height) {
+        await page.locator('[data-testid="embed-size-fixed"]').check();
+        await page.locator('[data-testid="embed-height"]').fill(String(height));
+        await preview.waitForFunction((h) => window.innerHeight === h, height);
+      }
+      const shown = await steady(() => cameraOf(preview));
+      // The snippet's map, loaded at the preview frame's size.
+      const [width, h] = await preview.evaluate(() => [window.innerWidth, window.innerHeight]);
+      const alone = await newPage(suite.browser, { viewport: { width, height: h } });
+      await alone.goto(await previewEl.getAttribute('src'));
+      await waitReady(alone);
+      const snippet = await steady(() => cameraOf(alone));
+      const where = `${query}, ${width} × ${h}`;
+      assert.deepEqual(shown.size, snippet.size, where);
+      assert.ok(Math.abs(shown.zoom - snippet.zoom) <= 1e-3 * snippet.zoom, `zoom ${shown.zoom} vs ${snippet.zoom} (${where})`);
+      for (const i of [0, 1]) {
+        assert.ok(Math.abs(shown.at[i] - snippet.at[i]) <= 1, `selected actor at ${shown.at} vs ${snippet.at} (${where})`);
+      }
+      assert.equal(shown.framed, snippet.framed, where);
+      await alone.closeAll();
+    }
+    assert.deepEqual(unexpectedErrors(page), []);
+    await page.closeAll();
+  }
+});
+
 test('the embed dialog on a phone: readable, nothing scrolls sideways', async () => {
   const page = await newPage(suite.browser, { viewport: PHONE, hasTouch: true, isMobile: true });
   await page.goto(`${suite.server.url}?type=platform`);

@@ -358,7 +358,7 @@ test('soak: after the first 1,000 changes and 25 loads, memory stops growing', (
 });
 
 test('soak: the JS heap comes back within 10 % of its level after the first load',
-  todo('+57 % after the changes, +75 % after the loads: a one-time warm-up, flat afterwards (docs/soak.md)'), () => {
+  todo('+58 % after the changes, +74 % after the loads, flat afterwards; set-state alone: +10 % (docs/soak.md)'), () => {
     const { start } = run.figures;
     for (const when of AFTER) {
       const f = run.figures[when];
@@ -368,7 +368,7 @@ test('soak: the JS heap comes back within 10 % of its level after the first load
   });
 
 test('soak: the wasm memory grows by at most 10 % over its level after the first load',
-  todo('+62 to +68 %: the allocator\'s high-water mark of the first views and loads (docs/soak.md)'), () => {
+  todo('+73 %: the high-water mark of the first list (+0.9 MB) and timeline (+1.0 MB) views (docs/soak.md)'), () => {
     const { start } = run.figures;
     for (const when of AFTER) {
       const f = run.figures[when];
@@ -377,7 +377,7 @@ test('soak: the wasm memory grows by at most 10 % over its level after the first
   });
 
 test('soak: live DOM nodes and JS listeners of the renderer stay within 10 %',
-  todo('live nodes creep during changes (+30 %), released by the next load (docs/soak.md)'), () => {
+  todo('+32 % during the UI-driven changes only, released by the next load (docs/soak.md)'), () => {
     const { start } = run.figures;
     for (const when of AFTER) {
       const f = run.figures[when];
