@@ -82,6 +82,7 @@ fn list_props(f: &Filter, selected: Option<usize>, lang: Lang) -> ListViewProps 
         lang,
         dark: false,
         dispatch: Callback::noop(),
+        size: Default::default(),
     }
 }
 

@@ -122,6 +122,10 @@ impl<S: Surface> Engine<S> {
                 let zoom = format!("{:.4}", self.camera.zoom);
                 self.surface.set_attribute("data-zoom", &zoom);
             }
+            if self.measured_pending && self.surface.attached() {
+                self.measured_pending = false;
+                out.push(Out::Measured);
+            }
             if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
                 self.ready_sent = true;
                 out.push(Out::Ready);
@@ -174,6 +178,11 @@ pub(crate) fn emit(rc: &Shared, out: Vec<Out>) {
         match o {
             Out::Select(s) => sel.emit(s),
             Out::Ready => ready.emit(()),
+            Out::Measured => {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("civicmap:measures");
+                }
+            }
         }
     }
 }

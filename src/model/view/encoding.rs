@@ -180,13 +180,16 @@ pub struct Colouring {
     pub rings: bool,
 }
 
+/// An actor's values (objectives or ecosystems) in a dataset.
+type ValuesOf = fn(usize, &Dataset) -> &[String];
+
 /// Colours by objective or ecosystem (`by` is one of them; `type` and
 /// `community` give `None`): groups in taxonomy order, sized by their
 /// visible actors.
 ///
 /// Complexity: O(A·k) for A actors with k values each.
 pub fn by_terms(ds: &Dataset, vis: &Visible, by: ColorBy) -> Option<Colouring> {
-    let (terms, values): (Vec<&str>, fn(usize, &Dataset) -> &[String]) = match by {
+    let (terms, values): (Vec<&str>, ValuesOf) = match by {
         ColorBy::Objective => (
             ds.taxonomy
                 .objectives

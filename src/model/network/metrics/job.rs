@@ -139,7 +139,7 @@ impl MeasureJob {
             }
             let now = clock();
             // A clock that jumps back or is not a number ends the slice.
-            if !(now - start < ms) {
+            if (now - start).partial_cmp(&ms) != Some(std::cmp::Ordering::Less) {
                 return Progress::Working;
             }
         }
