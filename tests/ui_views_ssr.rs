@@ -77,6 +77,7 @@ async fn list_view(f: &Filter, selected: Option<usize>, lang: Lang) -> String {
     let props = ListViewProps {
         visible: Frozen(Rc::new(vis)),
         selected,
+        size: Default::default(),
     };
     render_in_map::<ListView>(map(ds, lang), props).await
 }
@@ -98,7 +99,9 @@ async fn list_rows_carry_the_hooks_and_names_as_text() {
         html.contains("<caption>3 acteurs affichés, triés par nom (ordre croissant)</caption>"),
         "{html}"
     );
-    assert_eq!(html.matches(r#"scope="col""#).count(), 6);
+    // The six columns and the community (what `color=community` shows).
+    assert_eq!(html.matches(r#"scope="col""#).count(), 7);
+    assert!(html.contains(r#"data-column="community""#), "{html}");
     assert_eq!(html.matches(r#"aria-sort="ascending""#).count(), 1);
     assert!(html.contains("Liens affichés"));
     // Sorted by name: Fondation, <img…>, Zèbre (folded: "fondation", "img…", "zebre").

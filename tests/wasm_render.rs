@@ -92,6 +92,7 @@ fn props(ds: Dataset, rec: Rc<RefCell<Record>>, selected: Option<usize>) -> MapC
         selected,
         highlighted: Rc::new(Vec::new()),
         path_links: Rc::new(Vec::new()),
+        encoding: Rc::default(),
         year_active: false,
         dark: false,
         lang: Lang::Fr,

@@ -38,6 +38,7 @@ use super::gestures::{Hint, Pointer};
 use super::input::{
     key_handler, local, show_hint, touch_listener, wheel_listener, HintState, ZOOM_STEP,
 };
+use super::scene::NodeEncoding;
 use super::scheduler::{with_engine, Shared};
 use super::surface::{Surface, WebSurface};
 
@@ -57,6 +58,10 @@ pub struct MapCanvasProps {
     /// emphasised and everything else dimmed.
     #[prop_or_default]
     pub path_links: Rc<Vec<usize>>,
+    /// What node size and colour show (`size=`, `color=`); the default is
+    /// degree in the whole graph and the types' colours.
+    #[prop_or_default]
+    pub encoding: Rc<NodeEncoding>,
     /// Draw undated actors hollow.
     pub year_active: bool,
     pub dark: bool,
@@ -84,6 +89,7 @@ impl PartialEq for MapCanvasProps {
             && self.selected == o.selected
             && self.highlighted == o.highlighted
             && self.path_links == o.path_links
+            && (Rc::ptr_eq(&self.encoding, &o.encoding) || self.encoding == o.encoding)
             && self.year_active == o.year_active
             && self.dark == o.dark
             && self.lang == o.lang

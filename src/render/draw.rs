@@ -268,52 +268,102 @@ fn draw_nodes<S: Surface>(ctx: &mut S, f: &Frame) {
         } else {
             f.palette.outline
         };
+        // Colours by group: one batch per type and swatch, else per type.
+        let groups = f.scene.paint.as_ref().map_or(1, |p| p.swatches.len());
         for (style, actors) in f.scene.types.iter().zip(&f.scene.by_type) {
-            let fill = style.fill_for(f.dark, dim);
-            for hollow in [false, true] {
-                if hollow && !f.hollow_undated {
-                    continue;
-                }
-                ctx.begin_path();
-                let mut any = false;
-                let mut sink = Ctx(&mut *ctx);
-                for &a in actors {
-                    if !f.visible(a) || f.emphasised(a) == dim {
+            for group in 0..groups {
+                let fill = match &f.scene.paint {
+                    Some(p) => p
+                        .swatches
+                        .get(group)
+                        .map_or(style.fill_for(f.dark, dim), |s| s.fill_for(f.dark, dim)),
+                    None => style.fill_for(f.dark, dim),
+                };
+                let in_group =
+                    |a: usize| f.scene.paint.as_ref().is_none_or(|p| p.fill_of(a) == group);
+                for hollow in [false, true] {
+                    if hollow && !f.hollow_undated {
                         continue;
                     }
-                    let founded = f.scene.founded.get(a).copied().unwrap_or(true);
-                    if (f.hollow_undated && !founded) != hollow {
+                    ctx.begin_path();
+                    let mut any = false;
+                    let mut sink = Ctx(&mut *ctx);
+                    for &a in actors {
+                        if !f.visible(a) || f.emphasised(a) == dim || !in_group(a) {
+                            continue;
+                        }
+                        let founded = f.scene.founded.get(a).copied().unwrap_or(true);
+                        if (f.hollow_undated && !founded) != hollow {
+                            continue;
+                        }
+                        let Some((x, y)) = f.screen(a) else { continue };
+                        let r = screen_radius(f.scene, a, zoom);
+                        if !f.on_screen(x, y, r * style.extent) {
+                            continue;
+                        }
+                        shape::trace(&mut sink, style.shape, x, y, r);
+                        any = true;
+                    }
+                    if !any {
                         continue;
                     }
-                    let Some((x, y)) = f.screen(a) else { continue };
-                    let r = screen_radius(f.scene, a, zoom);
-                    if !f.on_screen(x, y, r * style.extent) {
-                        continue;
+                    if hollow {
+                        // Outline only, in the type's colour, inside a thin
+                        // contrasting line so it reads on any background.
+                        ctx.set_line_width(3.0);
+                        ctx.set_stroke_style(outline);
+                        ctx.stroke();
+                        ctx.set_line_width(1.8);
+                        ctx.set_stroke_style(fill);
+                        ctx.stroke();
+                    } else {
+                        ctx.set_fill_style(fill);
+                        ctx.fill();
+                        ctx.set_line_width(size::OUTLINE);
+                        ctx.set_stroke_style(outline);
+                        ctx.stroke();
                     }
-                    shape::trace(&mut sink, style.shape, x, y, r);
-                    any = true;
-                }
-                if !any {
-                    continue;
-                }
-                if hollow {
-                    // Outline only, in the type's colour, inside a thin
-                    // contrasting line so it reads on any background.
-                    ctx.set_line_width(3.0);
-                    ctx.set_stroke_style(outline);
-                    ctx.stroke();
-                    ctx.set_line_width(1.8);
-                    ctx.set_stroke_style(fill);
-                    ctx.stroke();
-                } else {
-                    ctx.set_fill_style(fill);
-                    ctx.fill();
-                    ctx.set_line_width(size::OUTLINE);
-                    ctx.set_stroke_style(outline);
-                    ctx.stroke();
                 }
             }
         }
+        draw_group_rings(ctx, f, dim);
+    }
+}
+
+/// The rings of actors with a second group (several objectives…): one
+/// circle around the shape in the second group's colour, over a halo of the
+/// outline colour; one path per swatch.
+fn draw_group_rings<S: Surface>(ctx: &mut S, f: &Frame, dim: bool) {
+    let Some(paint) = &f.scene.paint else { return };
+    let zoom = f.camera.zoom;
+    for (k, swatch) in paint.swatches.iter().enumerate() {
+        ctx.begin_path();
+        let mut any = false;
+        for (a, ring) in paint.ring.iter().enumerate() {
+            if *ring != Some(k) || !f.visible(a) || f.emphasised(a) == dim {
+                continue;
+            }
+            let Some((x, y)) = f.screen(a) else { continue };
+            let reach = screen_radius(f.scene, a, zoom) * f.scene.extent_of(a) + 2.5;
+            if !f.on_screen(x, y, reach) {
+                continue;
+            }
+            ctx.circle(x, y, reach);
+            any = true;
+        }
+        if !any {
+            continue;
+        }
+        ctx.set_line_width(4.5);
+        ctx.set_stroke_style(if dim {
+            f.palette.outline_dim
+        } else {
+            f.palette.outline
+        });
+        ctx.stroke();
+        ctx.set_line_width(2.5);
+        ctx.set_stroke_style(swatch.fill_for(f.dark, dim));
+        ctx.stroke();
     }
 }
 

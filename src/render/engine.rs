@@ -20,7 +20,7 @@ use super::draw::{self, screen_radius, Frame};
 use super::gestures::Gestures;
 use super::input::Press;
 use super::labels::{label_box, other_boxes, Candidate, Placer, Rect};
-use super::scene::{neighbourhood, Scene};
+use super::scene::{neighbourhood, NodeEncoding, Scene};
 use super::spatial::Grid;
 use super::style::{self, size};
 use super::surface::{Surface, WebSurface};
@@ -37,6 +37,8 @@ pub(crate) const FLIGHT_MS: f64 = 300.0;
 pub(crate) enum Out {
     Select(Option<usize>),
     Ready,
+    /// New measures are drawn (`performance.mark("civicmap:measures")`).
+    Measured,
 }
 
 /// Per-canvas state that changes from frame to frame, drawn on a
@@ -76,6 +78,10 @@ pub struct Engine<S = WebSurface> {
     pub(crate) path_links: Rc<Vec<usize>>,
     pub(crate) path_marks: Option<(Vec<bool>, Vec<bool>)>,
     pub(crate) dark: bool,
+    /// What size and colour show; `measured_pending` until a frame drew
+    /// final measures.
+    pub(crate) encoding: Rc<NodeEncoding>,
+    pub(crate) measured_pending: bool,
     pub(crate) year_active: bool,
     pub(crate) reduced_motion: bool,
     pub(crate) on_select: Callback<Option<usize>>,
@@ -227,7 +233,11 @@ impl<S: Surface> Engine<S> {
         self.measure_insets();
         if !same_data {
             self.load(p);
+            self.encode(p.encoding.clone());
         } else {
+            if !Rc::ptr_eq(&self.encoding, &p.encoding) && *self.encoding != *p.encoding {
+                self.encode(p.encoding.clone());
+            }
             let selection_changed = self.selected != p.selected;
             if selection_changed {
                 self.selected = p.selected;
@@ -278,6 +288,15 @@ impl<S: Surface> Engine<S> {
             self.year_active = p.year_active;
             self.dirty = true;
         }
+    }
+
+    /// Applies a new size and colour encoding to the scene.
+    pub(crate) fn encode(&mut self, enc: Rc<NodeEncoding>) {
+        self.scene.encode(&enc);
+        self.measured_pending = enc.measured;
+        self.encoding = enc;
+        self.grid_dirty = true;
+        self.dirty = true;
     }
 
     /// The canvas's box changed (CSS pixels) or the pixel ratio did.

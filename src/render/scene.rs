@@ -9,7 +9,9 @@ use std::ops::Range;
 
 use crate::model::format::complete::UNKNOWN_TYPE_COLORS;
 use crate::model::format::dataset::{Dataset, Shape};
+use crate::model::network::communities::{Swatch, MAX_COLOURS, OKABE_ITO, OTHERS};
 use crate::model::network::graph::Graph;
+use crate::model::view::encoding::Colouring;
 
 use super::shape;
 use super::style;
@@ -97,9 +99,69 @@ pub struct Scene {
     /// Links sorted by kind; `kind_ranges[k]` are the links of kind `k`.
     pub links: Vec<SceneLink>,
     pub kind_ranges: Vec<Range<usize>>,
-    /// Actor indices, most connected first (ties: dataset order): the order
+    /// Actor indices, largest first (ties: dataset order): the order
     /// labels are placed in.
     pub by_priority: Vec<usize>,
+    /// The radii from the degrees in the whole graph (before any `size=`).
+    pub base_radius: Vec<f64>,
+    /// Colours by group (`color=` objective, ecosystem, community), else
+    /// the types' colours.
+    pub paint: Option<Paint>,
+}
+
+/// What node size and colour show, from the UI (`size=`, `color=`; see
+/// `model::view::encoding`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NodeEncoding {
+    /// A radius per actor (dataset order); empty: the scene's own.
+    pub radius: Vec<f64>,
+    pub colouring: Option<Colouring>,
+    /// The sizes and colours are the final measures of the visible set:
+    /// mark `civicmap:measures` once they are drawn.
+    pub measured: bool,
+}
+
+/// Node colours by group: one swatch per actor for the fill, maybe a second
+/// one for a ring (an actor with several values).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paint {
+    /// Per swatch index ([`swatch_index`]), the fills in both themes,
+    /// normal and dimmed (the shape field is unused).
+    pub swatches: Vec<TypeStyle>,
+    /// Per actor, the swatch index of the fill.
+    pub fill: Vec<usize>,
+    /// Per actor, the swatch index of the ring, if any.
+    pub ring: Vec<Option<usize>>,
+}
+
+/// The index of a swatch in [`Paint::swatches`]: the palette's colours,
+/// then "others".
+pub fn swatch_index(s: Swatch) -> usize {
+    match s {
+        Swatch::Colour(i) => i.min(MAX_COLOURS),
+        Swatch::Others => MAX_COLOURS,
+    }
+}
+
+impl Paint {
+    /// The paint of a colouring.
+    pub fn new(c: &Colouring) -> Paint {
+        let swatches = OKABE_ITO
+            .iter()
+            .chain(std::iter::once(&OTHERS))
+            .map(|hex| TypeStyle::new(hex, hex, Shape::Circle))
+            .collect();
+        Paint {
+            swatches,
+            fill: c.fill.iter().map(|&s| swatch_index(s)).collect(),
+            ring: c.ring.iter().map(|r| r.map(swatch_index)).collect(),
+        }
+    }
+
+    /// Actor `a`'s fill swatch ("others" when unknown).
+    pub fn fill_of(&self, a: usize) -> usize {
+        self.fill.get(a).copied().unwrap_or(MAX_COLOURS)
+    }
 }
 
 impl Scene {
@@ -217,11 +279,14 @@ impl Scene {
             db.cmp(&da).then(a.cmp(&b))
         });
 
+        let radius: Vec<f64> = degree.iter().map(|&d| node_radius(d)).collect();
         Scene {
             names: ds.actors.iter().map(|a| a.name().to_string()).collect(),
             type_of,
             by_type,
-            radius: degree.iter().map(|&d| node_radius(d)).collect(),
+            base_radius: radius.clone(),
+            radius,
+            paint: None,
             founded: ds.actors.iter().map(|a| a.founded.is_some()).collect(),
             types,
             kinds,
@@ -229,6 +294,33 @@ impl Scene {
             kind_ranges,
             by_priority,
         }
+    }
+
+    /// Applies what size and colour show: the encoding's radii (else the
+    /// base ones), the label order by size, the group colours.
+    ///
+    /// Complexity: O(A log A).
+    pub fn encode(&mut self, enc: &NodeEncoding) {
+        let n = self.names.len();
+        self.radius = if enc.radius.len() == n {
+            enc.radius
+                .iter()
+                .map(|&r| if r.is_finite() && r > 0.0 { r } else { 1.0 })
+                .collect()
+        } else {
+            self.base_radius.clone()
+        };
+        let radius = &self.radius;
+        self.by_priority.sort_by(|&a, &b| {
+            let ra = radius.get(a).copied().unwrap_or(0.0);
+            let rb = radius.get(b).copied().unwrap_or(0.0);
+            rb.total_cmp(&ra).then(a.cmp(&b))
+        });
+        self.paint = enc
+            .colouring
+            .as_ref()
+            .filter(|c| c.fill.len() == n)
+            .map(Paint::new);
     }
 
     /// Number of actors.

@@ -123,6 +123,10 @@ impl<S: Surface> Engine<S> {
                 self.surface.set_attribute("data-zoom", &zoom);
                 self.show_framing();
             }
+            if self.measured_pending && self.surface.attached() {
+                self.measured_pending = false;
+                out.push(Out::Measured);
+            }
             if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
                 self.ready_sent = true;
                 out.push(Out::Ready);
@@ -175,6 +179,11 @@ pub(crate) fn emit(rc: &Shared, out: Vec<Out>) {
         match o {
             Out::Select(s) => sel.emit(s),
             Out::Ready => ready.emit(()),
+            Out::Measured => {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("civicmap:measures");
+                }
+            }
         }
     }
 }

@@ -134,6 +134,7 @@ impl Map {
             selected: None,
             highlighted: Rc::new(Vec::new()),
             path_links: Rc::new(Vec::new()),
+            encoding: Rc::default(),
             year_active: false,
             dark: false,
             lang: Lang::En,
@@ -582,4 +583,60 @@ fn a_resized_map_centred_on_an_actor_shows_what_a_map_loaded_at_that_size_shows(
         (x - 300.0).abs() < 0.5 && (y - 200.0).abs() < 0.5,
         "{x} {y}"
     );
+}
+
+#[test]
+fn new_measures_are_drawn_then_marked_once_with_their_sizes_and_rings() {
+    use super::scene::NodeEncoding;
+    use crate::model::network::communities::{Swatch, OKABE_ITO};
+    use crate::model::view::encoding::Colouring;
+    use crate::model::view::state::ColorBy;
+
+    let mut m = Map::new(square(), 0.0);
+    m.settle();
+    let n = m.props.dataset.actors.len();
+    let base = m.e.scene.radius.clone();
+    let mut radius = vec![4.0; n];
+    radius[1] = 20.0;
+    let colouring = Colouring {
+        by: ColorBy::Objective,
+        fill: vec![Swatch::Colour(0); n],
+        ring: (0..n)
+            .map(|a| (a == 1).then_some(Swatch::Colour(2)))
+            .collect(),
+        legend: Vec::new(),
+        rings: true,
+    };
+    m.set(|p| {
+        p.encoding = Rc::new(NodeEncoding {
+            radius: radius.clone(),
+            colouring: Some(colouring.clone()),
+            measured: true,
+        })
+    });
+    assert_eq!(m.frame(), vec![Out::Measured]);
+    assert_eq!(m.e.scene.radius, radius);
+    assert_eq!(m.e.scene.by_priority[0], 1, "the largest is labelled first");
+    // One ring, in the second group's colour, over the outline.
+    let rings =
+        m.e.surface
+            .strokes
+            .iter()
+            .filter(|s| *s == OKABE_ITO[2])
+            .count();
+    assert_eq!(rings, 1, "{:?}", m.e.surface.strokes);
+    // A click where only the bigger node reaches selects it.
+    let (x, y) = m.screen(1);
+    let r = m.e.scene.radius[1] * m.e.camera.zoom;
+    assert_eq!(m.click((x + r * 0.8, y)), vec![Out::Select(Some(1))]);
+    // Nothing new: no second mark. The same encoding again: none either.
+    m.set(|p| p.selected = None);
+    assert!(!m.frame().contains(&Out::Measured));
+    m.set(|p| p.encoding = Rc::new((*p.encoding).clone()));
+    assert!(!m.frame().contains(&Out::Measured));
+    // Back to the default: the base radii, the types' colours.
+    m.set(|p| p.encoding = Rc::default());
+    m.frame();
+    assert_eq!(m.e.scene.radius, base);
+    assert!(m.e.scene.paint.is_none());
 }

@@ -27,8 +27,10 @@ mod screens;
 use super::hooks::{use_dataset_loader, use_derived, use_host_sync, use_media, use_url_sync};
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
+use super::legend::{self, MapLegend, SizeColorControls};
 use super::list_view::ListView;
 use super::loader;
+use super::measures::{use_measures, MeasuresContext};
 use super::path_view::{self, PathBox};
 use super::play::{use_play, PlayButton};
 use super::resize::use_host_resize;
@@ -145,6 +147,22 @@ pub fn app() -> Html {
         let (a, l) = path_view::chain_marks(path_outcome.as_ref().as_ref());
         (Rc::new(a), Rc::new(l))
     };
+    // Size and colour from the measures of the visible graph (degree at
+    // once, the others in slices when something shows them).
+    let need_measures = legend::needs_measures(state.size, state.color) || state.view == View::List;
+    let measures = use_measures(derived.graph.clone(), vis.clone(), need_measures);
+    let encoded: Rc<Option<Rc<legend::Encoded>>> = {
+        let ds = store.dataset.clone();
+        let vis = vis.clone();
+        use_memo(
+            (generation, measures.clone(), state.size, state.color),
+            move |(_, m, size, color)| match (ds, m) {
+                (Some(ds), Some(m)) => Some(Rc::new(legend::encode(&ds, &vis, m, *size, *color))),
+                _ => None,
+            },
+        )
+    };
+    let wide = use_media("(min-width: 700px)");
     let play_years: Rc<Vec<i64>> = {
         let ds = store.dataset.clone();
         use_memo(generation, move |_| {
@@ -200,7 +218,13 @@ pub fn app() -> Html {
         &canvas_ready,
     );
 
-    let (Some(ds), Some(g), true) = (store.dataset.clone(), derived.graph.clone(), ready) else {
+    let (Some(ds), Some(g), true, Some(measures), Some(encoded)) = (
+        store.dataset.clone(),
+        derived.graph.clone(),
+        ready,
+        measures,
+        (*encoded).clone(),
+    ) else {
         return not_ready(&store, retry);
     };
 
@@ -242,19 +266,23 @@ pub fn app() -> Html {
     let highlight_info = highlight
         .filter(|_| !highlighted.is_empty())
         .map(|e| (derive::event_title(&ds, e, lang), highlighted.len()));
-    let canvas_label = AttrValue::from(describe::with_path(
-        describe::canvas_label(
+    let legend_words = legend::legend_text(&ds, &encoded, lang, dark);
+    let canvas_label = AttrValue::from(
+        describe::with_path(
+            describe::canvas_label(
+                &ds,
+                &state.filter,
+                &vis,
+                selected,
+                highlight_info.clone(),
+                lang,
+            ),
             &ds,
-            &state.filter,
-            &vis,
-            selected,
-            highlight_info.clone(),
+            path_outcome.as_ref().as_ref(),
             lang,
-        ),
-        &ds,
-        path_outcome.as_ref().as_ref(),
-        lang,
-    ));
+        ) + " "
+            + &legend::legend_sentence(&legend_words, lang),
+    );
     let badge = derive::active_filters(&state.filter);
 
     let notices = notices(&store, &retry);
@@ -293,7 +321,7 @@ pub fn app() -> Html {
     };
     let view_content = match view {
         View::List => html! {
-            <ListView visible={vis.clone()} selected={selected} />
+            <ListView visible={vis.clone()} selected={selected} size={state.size} />
         },
         View::Timeline => html! {
             <TimelineView visible={vis.clone()} on_show={on_show_event}
@@ -308,6 +336,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<MapContext> context={context}>
+        <ContextProvider<MeasuresContext> context={MeasuresContext(measures)}>
         <ContextProvider<SuggestContext> context={suggest}>
         <div class={classes!(
             "app",
@@ -332,6 +361,7 @@ pub fn app() -> Html {
                 <FilterPanel counts={Frozen(derived.filtered.counts.clone())} filter={state.filter.clone()}
                     visible_actors={vis.actor_count} undated={vis.undated_actors}
                     open={*filters_open} on_close={close_filters.clone()}
+                    display={html! { <SizeColorControls size={state.size} color={state.color} /> }}
                     play={html! { <PlayButton play={play.clone()} place="year" reduced_motion={reduced_motion} /> }} />
                 if *filters_open {
                     <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>
@@ -349,6 +379,7 @@ pub fn app() -> Html {
                                 selected={selected}
                                 highlighted={if path_links.is_empty() { highlighted.clone() } else { path_actors.clone() }}
                                 path_links={path_links.clone()} year_active={state.filter.year.is_some()}
+                                encoding={encoded.node.clone()}
                                 dark={dark} lang={lang} reduced_motion={reduced_motion}
                                 on_select={on_select_index} on_ready={on_ready} label={canvas_label}
                                 cooperative={state.embed} />
@@ -374,6 +405,7 @@ pub fn app() -> Html {
                         if graph_view {
                             <div class="map-overlay top-left">
                                 { status }
+                                <MapLegend encoded={encoded.clone()} open={wide} />
                                 if let Some((title, n)) = highlight_info {
                                     <p class="highlight-banner" data-testid="highlight-banner">
                                         <span>{ i18n::highlight_banner(lang, &title, n) }</span>
@@ -426,6 +458,7 @@ pub fn app() -> Html {
             }
         </div>
         </ContextProvider<SuggestContext>>
+        </ContextProvider<MeasuresContext>>
         </ContextProvider<MapContext>>
     }
 }

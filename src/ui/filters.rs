@@ -27,6 +27,10 @@ pub struct FilterPanelProps {
     /// The play control, shown under the year slider (`ui::play`).
     #[prop_or_default]
     pub play: Html,
+    /// What size and colour show (`ui::legend::SizeColorControls`), at the
+    /// top of the panel.
+    #[prop_or_default]
+    pub display: Html,
 }
 
 /// A facet's checkbox `data-testid` prefix.
@@ -270,6 +274,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             </div>
             <div class="panel-body">
                 { stake_view }
+                { props.display.clone() }
                 { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &map.dispatch) }
                 { year_view }
                 { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &map.dispatch) }

@@ -13,6 +13,7 @@
 pub mod canvas;
 pub mod diagnostics;
 pub mod format;
+pub mod measures;
 pub mod path;
 pub mod sentences;
 pub mod table;

@@ -11,13 +11,16 @@
 use yew::prelude::*;
 
 use super::context::use_map;
-use super::i18n::{self, t, Key};
+use super::i18n::{self, measures as words, t, Key};
 use super::icons::ShapeIcon;
+use super::measures::use_visible_measures;
 use super::store::Frozen;
 use super::versions::SuggestLink;
 use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
+use crate::model::network::metrics::Measure;
+use crate::model::view::encoding;
 use crate::model::view::listing::{self, Column, Order, Row, Sort, Vocabulary};
 use crate::model::view::lookup;
 use crate::model::view::neighbours::link_groups;
@@ -28,6 +31,10 @@ pub struct ListViewProps {
     pub visible: Frozen<Visible>,
     /// The selected actor's index (visible).
     pub selected: Option<usize>,
+    /// What node size shows: a column when it is not degree (degree is
+    /// the links column).
+    #[prop_or_default]
+    pub size: Measure,
 }
 
 /// The header text of a column.
@@ -39,6 +46,27 @@ pub fn column_label(lang: Lang, c: Column) -> &'static str {
         Column::Ecosystems => t(lang, Key::Ecosystems),
         Column::Founded => t(lang, Key::Founded),
         Column::Links => t(lang, Key::ColLinks),
+        Column::Measure => match lang {
+            Lang::Fr => "Mesure",
+            Lang::En => "Measure",
+        },
+        Column::Community => words::community_column(lang),
+    }
+}
+
+/// A column's header in the list, where the measure column is named after
+/// the measure.
+fn header(lang: Lang, c: Column, size: Measure) -> String {
+    match c {
+        Column::Measure => {
+            let name = words::measure_name(lang, size);
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|f| f.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => column_label(lang, c).to_string(),
     }
 }
 
@@ -102,21 +130,53 @@ fn aria_sort(sort: Sort, c: Column) -> Option<&'static str> {
 pub fn list_view(props: &ListViewProps) -> Html {
     let map = use_map();
     let sort = use_state(Sort::default);
+    let size = props.size;
+    // The measures of this visible set, once computed.
+    let full = use_visible_measures()
+        .filter(|m| m.visible == props.visible.0)
+        .and_then(|m| m.full.clone().map(|f| (m.graph.clone(), f)));
     let rows: std::rc::Rc<Vec<Row>> = {
         let data = map
             .as_ref()
             .map(|m| (m.dataset.clone(), m.graph.clone(), m.lang));
         use_memo(
-            (data, props.visible.clone(), *sort),
-            move |(data, vis, sort)| match data {
+            (
+                data,
+                props.visible.clone(),
+                *sort,
+                size,
+                full.clone().map(|(_, f)| Frozen(f)),
+            ),
+            move |(data, vis, sort, size, _)| match data {
                 Some((ds, g, lang)) => {
                     let rows = listing::rows(ds, g, vis, |v, id| label(ds, *lang, v, id));
+                    let rows = match &full {
+                        Some((mg, m)) => {
+                            let communities = encoding::actor_communities(ds.actors.len(), mg, m);
+                            let leaders = encoding::community_leaders(mg, m);
+                            listing::with_measures(
+                                rows,
+                                |a| mg.node_of(a).map(|v| size.value(m, v)),
+                                |a| {
+                                    let c = communities.get(a).copied().flatten()?;
+                                    let leader = leaders.get(c).copied().flatten()?;
+                                    Some(words::around(*lang, ds.actors.get(leader)?.name()))
+                                },
+                            )
+                        }
+                        None => rows,
+                    };
                     listing::sorted(rows, *sort)
                 }
                 None => Vec::new(),
             },
         )
     };
+    let columns: Vec<Column> = Column::ALL
+        .into_iter()
+        .chain((size != Measure::Degree).then_some(Column::Measure))
+        .chain(std::iter::once(Column::Community))
+        .collect();
     let Some(map) = map else {
         return Html::default();
     };
@@ -131,10 +191,10 @@ pub fn list_view(props: &ListViewProps) -> Html {
         move || d.emit(Action::SelectAt(Some(i)))
     };
 
-    let headers = Column::ALL.iter().map(|&c| {
+    let headers = columns.iter().map(|&c| {
         let s = sort.clone();
         let onclick = Callback::from(move |_: MouseEvent| s.set(s.toggle(c)));
-        let numeric = matches!(c, Column::Founded | Column::Links);
+        let numeric = matches!(c, Column::Founded | Column::Links | Column::Measure);
         let icon = match aria_sort(*sort, c) {
             Some("ascending") => "▲",
             Some(_) => "▼",
@@ -144,7 +204,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
             <th scope="col" aria-sort={aria_sort(*sort, c)}
                 class={classes!(numeric.then_some("num"), (c == Column::Name).then_some("col-name"))}>
                 <button type="button" class="sort" data-testid="sort-button" data-column={format!("{c:?}").to_lowercase()} {onclick}>
-                    <span>{ column_label(lang, c) }</span>
+                    <span>{ header(lang, c, size) }</span>
                     <span class={classes!("sort-icon", (sort.column == c).then_some("on"))} aria-hidden="true">{ icon }</span>
                 </button>
             </th>
@@ -193,6 +253,14 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     if let Some(y) = r.founded { { y } } else { { none(lang) } }
                 </td>
                 <td class="num">{ i18n::number(lang, r.links) }</td>
+                if size != Measure::Degree {
+                    <td class="num" data-testid="measure-cell">
+                        if let Some(v) = r.measure { { words::value(lang, size, v) } } else { { none(lang) } }
+                    </td>
+                }
+                <td data-testid="community-cell">
+                    if let Some(c) = &r.community { { c.clone() } } else { { none(lang) } }
+                </td>
             </tr>
         }
     });
@@ -200,7 +268,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
     let caption = i18n::list_caption(
         lang,
         rows.len(),
-        column_label(lang, sort.column),
+        &header(lang, sort.column, size),
         sort.order == Order::Ascending,
     );
 

@@ -124,8 +124,9 @@ test('search → actor → neighbour → list: names, roles and states along the
   assert.match(await table.getAttribute('aria-label') ?? await table.locator('caption').innerText(), /acteurs affichés/);
   const headers = table.getByRole('columnheader');
   const sortOf = () => headers.evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-sort')));
-  assert.deepEqual(await sortOf(), ['ascending', null, null, null, null, null], 'sorted by name, and only that header says so');
-  assert.equal(await headers.getByRole('button').count(), 6, 'each column header holds its sort button');
+  assert.deepEqual(await sortOf(), ['ascending', null, null, null, null, null, null], 'sorted by name, and only that header says so');
+  // Six columns and the community (what color=community shows).
+  assert.equal(await headers.getByRole('button').count(), 7, 'each column header holds its sort button');
   await headers.getByRole('button', { name: 'Création' }).click();
   await page.waitForFunction(() => document.querySelectorAll('th[aria-sort]').length === 1 && !document.querySelector('th.col-name[aria-sort]'));
   const after = await sortOf();

@@ -133,8 +133,9 @@ test('choosing a row selects its actor (mouse and keyboard), with its neighbourh
   const n = dataset.links.filter((l) => l.source === 'cap-collectif' || l.target === 'cap-collectif').length;
   assert.match(summary, new RegExp(`${n} links: `));
   assert.match(summary, /operates|partners with|used by/);
-  // The row count is the actor's visible links.
-  assert.equal((await row.locator('td').last().innerText()).trim(), String(n));
+  // The row count is the actor's visible links (the last number; the
+  // community column follows it).
+  assert.equal((await row.locator('td.num').last().innerText()).trim(), String(n));
 
   // Escape closes the card and gives the focus back to the row.
   await panel.locator('h2').click();

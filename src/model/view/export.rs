@@ -197,7 +197,7 @@ mod tests {
             let row = Row {
                 actor: 0, id: "a".into(), name: name.clone(), type_id: "t".into(),
                 type_label: "T".into(), objectives: vec![], ecosystems: vec![],
-                founded: None, links: 0,
+                founded: None, links: 0, measure: None, community: None,
             };
             let table = read_back(&actors_csv(["a", "b", "c", "d", "e", "f"], &[row]));
             prop_assert_eq!(table.len(), 2);

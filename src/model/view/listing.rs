@@ -34,6 +34,10 @@ pub enum Column {
     Founded,
     /// Visible links touching the actor (what the graph draws).
     Links,
+    /// The measure node size shows (`size=`), when it is not degree.
+    Measure,
+    /// The actor's community (what `color=community` shows).
+    Community,
 }
 
 impl Column {
@@ -100,7 +104,7 @@ pub enum Vocabulary {
 
 /// One line of the list: a visible actor, its labels in the caller's
 /// language and its number of visible links.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// Index in `dataset.actors`.
     pub actor: usize,
@@ -114,6 +118,10 @@ pub struct Row {
     pub founded: Option<i64>,
     /// Visible links touching the actor (a self-loop counts once).
     pub links: usize,
+    /// The measure node size shows, once computed ([`with_measures`]).
+    pub measure: Option<f64>,
+    /// The community's name, once computed ([`with_measures`]).
+    pub community: Option<String>,
 }
 
 /// The number of visible links touching `actor`.
@@ -154,8 +162,24 @@ pub fn rows(
                 .collect(),
             founded: a.founded,
             links: visible_degree(g, vis, i),
+            measure: None,
+            community: None,
         })
         .collect()
+}
+
+/// The rows with the size measure and the community of each actor
+/// (`None` where unknown, e.g. while they are computed).
+pub fn with_measures(
+    mut rows: Vec<Row>,
+    measure: impl Fn(usize) -> Option<f64>,
+    community: impl Fn(usize) -> Option<String>,
+) -> Vec<Row> {
+    for r in &mut rows {
+        r.measure = measure(r.actor).filter(|v| v.is_finite());
+        r.community = community(r.actor);
+    }
+    rows
 }
 
 /// A sort key; `None` (a missing value) sorts last in both orders.
@@ -163,6 +187,8 @@ pub fn rows(
 enum Key {
     Text(String),
     Number(i64),
+    /// A finite measure ≥ 0, by its bits (which order such numbers).
+    Real(u64),
 }
 
 fn key(row: &Row, column: Column) -> Option<Key> {
@@ -174,6 +200,11 @@ fn key(row: &Row, column: Column) -> Option<Key> {
         Column::Ecosystems => text(&row.ecosystems),
         Column::Founded => row.founded.map(Key::Number),
         Column::Links => Some(Key::Number(i64::try_from(row.links).unwrap_or(i64::MAX))),
+        Column::Measure => row
+            .measure
+            .filter(|v| v.is_finite())
+            .map(|v| Key::Real(v.max(0.0).to_bits())),
+        Column::Community => row.community.as_deref().map(|c| Key::Text(search::fold(c))),
     }
 }
 
@@ -240,6 +271,8 @@ mod tests {
             ecosystems: Vec::new(),
             founded,
             links,
+            measure: None,
+            community: None,
         }
     }
 
@@ -355,6 +388,39 @@ mod tests {
             order: Order::Descending,
         };
         assert_eq!(names(&sorted(r, by_links)), ["A2", "A", "B", "C"]);
+    }
+
+    #[test]
+    fn measures_sort_as_numbers_and_communities_as_names() {
+        let r = with_measures(
+            vec![
+                row(0, "A", None, 0),
+                row(1, "B", None, 0),
+                row(2, "C", None, 0),
+                row(3, "D", None, 0),
+            ],
+            |a| [Some(0.5), Some(0.05), None, Some(f64::NAN)][a],
+            |a| {
+                ["autour de Zoé", "autour d’Émile", "autour de Zoé", ""]
+                    .get(a)
+                    .map(|s| s.to_string())
+            },
+        );
+        assert_eq!(r[3].measure, None, "NaN is no value");
+        let by = Sort {
+            column: Column::Measure,
+            order: Order::Descending,
+        };
+        assert_eq!(names(&sorted(r.clone(), by)), ["A", "B", "C", "D"]);
+        assert_eq!(
+            names(&sorted(r.clone(), by.toggle(Column::Measure))),
+            ["B", "A", "C", "D"]
+        );
+        let by = Sort {
+            column: Column::Community,
+            order: Order::Ascending,
+        };
+        assert_eq!(names(&sorted(r, by)), ["D", "B", "A", "C"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and stakes views.
 
 pub mod derive;
+pub mod encoding;
 pub mod export;
 pub mod listing;
 pub mod lookup;

@@ -13,6 +13,7 @@ fn props_compare_datasets_by_identity() {
         selected: None,
         highlighted: Rc::new(Vec::new()),
         path_links: Rc::new(Vec::new()),
+        encoding: Rc::default(),
         year_active: false,
         dark: false,
         lang: Lang::Fr,

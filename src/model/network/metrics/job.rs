@@ -113,6 +113,38 @@ impl MeasureJob {
         }
     }
 
+    /// Runs slices of `budget` units until the job is done or `clock`
+    /// (milliseconds) has moved `ms` past its first reading: what a page
+    /// does in one timer callback, so the slice's length is a time, not a
+    /// guess about the machine's speed. At least one slice runs.
+    ///
+    /// Complexity: O(budget + n + m) per slice.
+    ///
+    /// ```
+    /// use civicmap::model::network::metrics::{MeasureGraph, MeasureJob, Progress};
+    /// let g = MeasureGraph::from_edges(6, &[(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]);
+    /// let mut job = MeasureJob::new(g);
+    /// // A clock that moves 1 ms per reading: two slices fit in 1 ms.
+    /// let mut t = 0.0;
+    /// let mut clock = || { t += 1.0; t };
+    /// assert_eq!(job.run_for(&mut clock, 1.0, 1), Progress::Working);
+    /// while job.run_for(&mut clock, 1.0, 1) == Progress::Working {}
+    /// assert!(job.result().is_some());
+    /// ```
+    pub fn run_for(&mut self, clock: &mut impl FnMut() -> f64, ms: f64, budget: u64) -> Progress {
+        let start = clock();
+        loop {
+            if self.step(budget) == Progress::Done {
+                return Progress::Done;
+            }
+            let now = clock();
+            // A clock that jumps back or is not a number ends the slice.
+            if (now - start).partial_cmp(&ms) != Some(std::cmp::Ordering::Less) {
+                return Progress::Working;
+            }
+        }
+    }
+
     /// How far the job is, from 0 to 1 (the searches are most of the work).
     pub fn fraction(&self) -> f64 {
         let n = self.graph.node_count().max(1) as f64;

@@ -1,0 +1,196 @@
+//! [`use_measures`]: the network measures of the visible graph in the
+//! browser, recomputed when the visible set changes, without freezing the
+//! page.
+//!
+//! Degree is cheap (one pass over the visible links) and is the default
+//! size: it is computed at once, on the render that shows the new visible
+//! set. Betweenness, closeness, PageRank and the communities take O(n·m)
+//! (about 2 s of work on 10,000 actors): they run as a
+//! [`MeasureJob`] in slices of about [`SLICE_MS`] ms, each in its own task
+//! (posted through a `MessageChannel`, which unlike a `setTimeout(0)` chain
+//! is not clamped to 4 ms), so input and frames are handled between slices.
+//! They run only when something shows them (`need`): a size or colour that
+//! uses them, the list's community column, the analysis view. A new visible
+//! set drops the running job and starts another one.
+//!
+//! The result is shared through [`MeasuresContext`] (the map, the legends,
+//! the list and the analysis view read it).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::store::Frozen;
+use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
+use crate::model::network::metrics::{degree, MeasureGraph, MeasureJob, Measures, Progress};
+
+/// How long one slice of the job runs (ms): well under the 50 ms of a
+/// "long task", so a click or a frame waits at most that long.
+pub const SLICE_MS: f64 = 12.0;
+/// Work units between two readings of the clock (about 0.1 ms of work).
+const SLICE_BUDGET: u64 = 40_000;
+
+/// The measures of the visible graph that the map shows.
+#[derive(Debug, Clone)]
+pub struct VisibleMeasures {
+    /// The visible set these measures are of.
+    pub visible: Rc<Visible>,
+    /// The visible graph (node ↔ actor).
+    pub graph: Rc<MeasureGraph>,
+    /// Degree on the visible graph, by node: always there.
+    pub degree: Rc<Vec<usize>>,
+    /// Every measure, once computed for this visible set.
+    pub full: Option<Rc<Measures>>,
+    /// The job for this visible set is running.
+    pub computing: bool,
+}
+
+impl PartialEq for VisibleMeasures {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.graph, &o.graph)
+            && self.computing == o.computing
+            && match (&self.full, &o.full) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+/// The measures as a context for any component under the app root: read
+/// them with [`use_visible_measures`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasuresContext(pub Rc<VisibleMeasures>);
+
+/// The measures of the visible graph; `None` outside a loaded map.
+#[hook]
+pub fn use_visible_measures() -> Option<Rc<VisibleMeasures>> {
+    use_context::<MeasuresContext>().map(|c| c.0)
+}
+
+/// The visible graph and its degrees.
+type Base = (Rc<MeasureGraph>, Rc<Vec<usize>>);
+/// The slice handler, kept alive while the job runs.
+type Handler = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+
+/// The measures of `visible` on `graph` (see the module doc); `need` asks
+/// for the whole set of measures, not only degree.
+#[hook]
+pub fn use_measures(
+    graph: Option<Frozen<Graph>>,
+    visible: Rc<Visible>,
+    need: bool,
+) -> Option<Rc<VisibleMeasures>> {
+    // The visible graph and its degrees: synchronous, once per visible set.
+    let base: Rc<Option<Base>> = use_memo((graph.clone(), Frozen(visible.clone())), |(g, vis)| {
+        g.as_ref().map(|g| {
+            let mg = MeasureGraph::visible(g, &vis.0);
+            let d = degree(&mg);
+            (Rc::new(mg), Rc::new(d))
+        })
+    });
+    // The last full result, with the graph it is of.
+    let done = use_state(|| None::<(Rc<MeasureGraph>, Rc<Measures>)>);
+    let running = use_state(|| None::<Rc<MeasureGraph>>);
+    {
+        let done = done.clone();
+        let running = running.clone();
+        let mg = (*base).as_ref().map(|(mg, _)| mg.clone());
+        let have = (*done)
+            .as_ref()
+            .zip(mg.as_ref())
+            .is_some_and(|((d, _), g)| Rc::ptr_eq(d, g));
+        use_effect_with(
+            (mg.map(Frozen), need && !have),
+            move |(mg, go): &(Option<Frozen<MeasureGraph>>, bool)| {
+                let cancel = Rc::new(Cell::new(false));
+                if let (Some(mg), true) = (mg.clone(), *go) {
+                    running.set(Some(mg.0.clone()));
+                    let job = MeasureJob::new((*mg.0).clone());
+                    let finished = {
+                        let cancel = cancel.clone();
+                        move |m: Measures| {
+                            if !cancel.get() {
+                                done.set(Some((mg.0.clone(), Rc::new(m))));
+                                running.set(None);
+                            }
+                        }
+                    };
+                    run_sliced(job, cancel.clone(), finished);
+                }
+                move || cancel.set(true)
+            },
+        );
+    }
+    let (mg, deg) = (*base).clone()?;
+    let full = (*done)
+        .as_ref()
+        .filter(|(g, _)| Rc::ptr_eq(g, &mg))
+        .map(|(_, m)| m.clone());
+    let computing = (*running).as_ref().is_some_and(|g| Rc::ptr_eq(g, &mg));
+    Some(Rc::new(VisibleMeasures {
+        visible,
+        graph: mg,
+        degree: deg,
+        full,
+        computing,
+    }))
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Runs `job` one slice per task until it is done (then `finished`) or
+/// `cancel` is set.
+fn run_sliced(job: MeasureJob, cancel: Rc<Cell<bool>>, finished: impl FnOnce(Measures) + 'static) {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        // No channel (never in a browser that runs the map): one go.
+        finished(job.finish());
+        return;
+    };
+    let job = RefCell::new(Some(job));
+    let finished = RefCell::new(Some(finished));
+    let port = channel.port2();
+    let handler: Handler = Rc::new(RefCell::new(None));
+    let h2 = handler.clone();
+    let channel2 = channel.clone();
+    let closure = Closure::<dyn FnMut()>::new(move || {
+        let stop = |h: &Handler| {
+            channel2.port1().set_onmessage(None);
+            // The closure cannot drop itself while it runs: a later task does.
+            if let Some(c) = h.borrow_mut().take() {
+                gloo::timers::callback::Timeout::new(0, move || drop(c)).forget();
+            }
+        };
+        if cancel.get() {
+            stop(&h2);
+            return;
+        }
+        let mut slot = job.borrow_mut();
+        let Some(j) = slot.as_mut() else { return };
+        let mut clock = now;
+        if j.run_for(&mut clock, SLICE_MS, SLICE_BUDGET) == Progress::Done {
+            let m = slot.take().map(MeasureJob::finish).unwrap_or_default();
+            drop(slot);
+            stop(&h2);
+            if let Some(f) = finished.borrow_mut().take() {
+                f(m);
+            }
+        } else {
+            let _ = port.post_message(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    channel
+        .port1()
+        .set_onmessage(Some(closure.as_ref().unchecked_ref()));
+    *handler.borrow_mut() = Some(closure);
+    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+}
