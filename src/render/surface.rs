@@ -56,9 +56,10 @@ pub trait Surface {
 }
 
 /// The page's controls that sit over the map (the count and notices, the
-/// zoom buttons, the text-version link, embed mode's buttons): the camera
+/// zoom buttons, the text-version link, embed mode's buttons, the legend): the camera
 /// frames the actors in what they leave free.
-pub const OVERLAYS: &str = ".map-overlay > *, .map-text-version, .civicmap-zoom, .embed-controls";
+pub const OVERLAYS: &str =
+    ".map-overlay > *, .map-text-version, .civicmap-zoom, .embed-controls, .map-legend";
 
 /// The browser's canvas and its 2D context; every call is a no-op before
 /// the component is mounted.
