@@ -14,6 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::actor_panel::ActorPanel;
+use super::analysis_view::AnalysisView;
 use super::browser;
 use super::chrome::{AboutDialog, VisibleCount};
 use super::context::MapContext;
@@ -29,6 +30,7 @@ use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
 use super::list_view::ListView;
 use super::loader;
+use super::path_fields::PathFields;
 use super::path_view::{self, PathBox};
 use super::play::{use_play, PlayButton};
 use super::resize::use_host_resize;
@@ -309,6 +311,9 @@ pub fn app() -> Html {
             <StakesView dataset={ds.clone()} graph={g.clone()} filter={state.filter.clone()}
                 selected={selected} lang={lang} dark={dark} dispatch={dispatch.clone()} />
         },
+        View::Analysis => html! {
+            <AnalysisView visible={vis.clone()} filter={state.filter.clone()} measure={state.size} />
+        },
         View::Graph => Html::default(),
     };
 
@@ -338,7 +343,8 @@ pub fn app() -> Html {
                 <FilterPanel dataset={ds.clone()} counts={Frozen(derived.filtered.counts.clone())} filter={state.filter.clone()}
                     visible_actors={vis.actor_count} undated={vis.undated_actors} lang={lang} dark={dark}
                     open={*filters_open} on_action={dispatch.clone()} on_close={close_filters.clone()}
-                    play={html! { <PlayButton play={play.clone()} lang={lang} place="year" reduced_motion={reduced_motion} /> }} />
+                    play={html! { <PlayButton play={play.clone()} lang={lang} place="year" reduced_motion={reduced_motion} /> }}
+                    path_fields={html! { <PathFields path={state.path.clone()} visible={vis.clone()} /> }} />
                 if *filters_open {
                     <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>
                 }

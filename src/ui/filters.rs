@@ -1,6 +1,6 @@
 //! The filter panel: the legend (which is the actor-type filter), the
 //! objective, ecosystem and link-kind facets with their counts, the year
-//! slider and "clear all". On a phone it is a bottom sheet.
+//! slider, the two path boxes and "clear all". On a phone it is a bottom sheet.
 
 use yew::prelude::*;
 
@@ -30,6 +30,9 @@ pub struct FilterPanelProps {
     /// The play control, shown under the year slider (`ui::play`).
     #[prop_or_default]
     pub play: Html,
+    /// "Comment sont-ils reliés ?" (`ui::path_fields`).
+    #[prop_or_default]
+    pub path_fields: Html,
 }
 
 /// A facet's checkbox `data-testid` prefix.
@@ -276,6 +279,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &props.on_action) }
                 { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &props.on_action) }
                 { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &props.on_action) }
+                { props.path_fields.clone() }
             </div>
             <div class="sheet-foot sheet-only">
                 <button type="button" class="btn primary wide" onclick={show_map}>
