@@ -75,7 +75,11 @@ pub fn stack_paths(g: &Growth) -> Vec<String> {
         let at = |v: &[usize], i: usize| v.get(i.min(n - 1)).copied().unwrap_or(0);
         for (i, x) in xs.iter().enumerate() {
             let cmd = if i == 0 { 'M' } else { 'L' };
-            d.push_str(&format!("{cmd}{} {} ", r1(*x), r1(y_of(at(&above, i), peak))));
+            d.push_str(&format!(
+                "{cmd}{} {} ",
+                r1(*x),
+                r1(y_of(at(&above, i), peak))
+            ));
         }
         for (i, x) in xs.iter().enumerate().rev() {
             d.push_str(&format!("L{} {} ", r1(*x), r1(y_of(at(&below, i), peak))));
@@ -120,10 +124,12 @@ pub fn y_grid(peak: usize) -> Vec<usize> {
     if peak == 0 {
         return Vec::new();
     }
-    let step = [1usize, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000]
-        .into_iter()
-        .find(|s| peak / s <= 4)
-        .unwrap_or(peak.div_ceil(4).max(1));
+    let step = [
+        1usize, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000,
+    ]
+    .into_iter()
+    .find(|s| peak / s <= 4)
+    .unwrap_or(peak.div_ceil(4).max(1));
     (1..=peak / step).map(|k| k * step).collect()
 }
 
@@ -146,10 +152,18 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
     let peak = g.peak();
     let base = TOP + plot_h();
     let paths = stack_paths(g);
-    let bands = paths.iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(t, d)| {
-        let fill = props.colors.get(t).cloned().unwrap_or(AttrValue::Static("#999999"));
-        html! { <path class="band" d={d.clone()} fill={fill} /> }
-    });
+    let bands = paths
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !d.is_empty())
+        .map(|(t, d)| {
+            let fill = props
+                .colors
+                .get(t)
+                .cloned()
+                .unwrap_or(AttrValue::Static("#999999"));
+            html! { <path class="band" d={d.clone()} fill={fill} /> }
+        });
     let grid = y_grid(peak).into_iter().map(|v| {
         let y = r1(y_of(v, peak));
         html! { <>
@@ -251,7 +265,10 @@ mod tests {
         let g = growth(vec![vec![3, 0]]);
         let p = stack_paths(&g);
         assert!(p[0].starts_with("M330.0 12.0 L342.0 12.0"), "{}", p[0]);
-        assert_eq!(stack_paths(&growth(vec![])), vec![String::new(), String::new()]);
+        assert_eq!(
+            stack_paths(&growth(vec![])),
+            vec![String::new(), String::new()]
+        );
     }
 
     #[test]

@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use super::analysis_chart::{Bar, GrowthChart};
 use super::context::{use_map, MapContext};
-use super::i18n::analysis::{self as words, words as w, Words};
 use super::i18n;
+use super::i18n::analysis::{self as words, words as w, Words};
 use super::icons::ShapeIcon;
 use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
@@ -56,7 +56,13 @@ fn tally_table(
     typed: bool,
 ) -> Html {
     let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
-    let max = tally.values.iter().map(|v| v.1).max().unwrap_or(0).max(tally.none);
+    let max = tally
+        .values
+        .iter()
+        .map(|v| v.1)
+        .max()
+        .unwrap_or(0)
+        .max(tally.none);
     let rows = tally.values.iter().map(|(value, n)| {
         let (color, shape) = lookup::type_style(ds, value, dark);
         html! {
@@ -149,8 +155,11 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         .filter(|v| v.1 > 0)
         .max_by_key(|v| (v.1, std::cmp::Reverse(v.0.clone())))
         .map(|(id, n)| (type_label(id), *n));
-    let counts_summary =
-        words::counts_summary(lang, &counts, top_type.as_ref().map(|(l, n)| (l.as_str(), *n)));
+    let counts_summary = words::counts_summary(
+        lang,
+        &counts,
+        top_type.as_ref().map(|(l, n)| (l.as_str(), *n)),
+    );
     let objective_label = |id: &str| lookup::term_label(tax.objectives.as_deref(), id, lang);
     let ecosystem_label = |id: &str| lookup::term_label(tax.ecosystems.as_deref(), id, lang);
 
@@ -166,7 +175,9 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         })
     };
     let ranking = match measures.as_deref() {
-        None => html! { <p class="computing" data-testid="analysis-computing" role="status">{ w(lang, Words::Computing) }</p> },
+        None => {
+            html! { <p class="computing" data-testid="analysis-computing" role="status">{ w(lang, Words::Computing) }</p> }
+        }
         Some(m) => {
             let top = analysis::central(&mg, m, by, analysis::TOP);
             if top.is_empty() {
@@ -232,8 +243,11 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             })
             .unwrap_or_default()
     };
-    let event_titles: Vec<AttrValue> =
-        g.events.iter().map(|&(_, e)| AttrValue::from(event_title(e))).collect();
+    let event_titles: Vec<AttrValue> = g
+        .events
+        .iter()
+        .map(|&(_, e)| AttrValue::from(event_title(e)))
+        .collect();
     let present: Vec<usize> = (0..g.types.len())
         .filter(|&t| g.counts.iter().any(|c| c.get(t).copied().unwrap_or(0) > 0))
         .collect();
@@ -275,7 +289,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             </figure>
             <details class="chart-table">
                 <summary>{ w(lang, Words::ShowTable) }</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={w(lang, Words::GrowthTitle)}>
                     <table data-testid="growth-table">
                         <caption class="visually-hidden">{ w(lang, Words::GrowthTitle) }</caption>
                         <thead><tr>

@@ -48,22 +48,22 @@ pub fn path_fields(props: &PathFieldsProps) -> Html {
         let ends = ends.clone();
         let self_cleared = self_cleared.clone();
         let ds = map.as_ref().map(|m| m.dataset.clone());
-        use_effect_with(props.path.clone(), move |path| {
-            match (path, ds) {
-                (Some((a, b)), Some(ds)) => {
-                    let find = |id: &str| ds.actors.iter().position(|x| x.id() == id);
-                    let (ia, ib) = (find(a), find(b));
-                    let name = |i: Option<usize>| {
-                        i.and_then(|i| ds.actors.get(i)).map(|x| x.name().to_string()).unwrap_or_default()
-                    };
-                    texts.set([name(ia), name(ib)]);
-                    ends.set([ia, ib]);
-                }
-                _ if *self_cleared.borrow() => *self_cleared.borrow_mut() = false,
-                _ => {
-                    texts.set([String::new(), String::new()]);
-                    ends.set([None, None]);
-                }
+        use_effect_with(props.path.clone(), move |path| match (path, ds) {
+            (Some((a, b)), Some(ds)) => {
+                let find = |id: &str| ds.actors.iter().position(|x| x.id() == id);
+                let (ia, ib) = (find(a), find(b));
+                let name = |i: Option<usize>| {
+                    i.and_then(|i| ds.actors.get(i))
+                        .map(|x| x.name().to_string())
+                        .unwrap_or_default()
+                };
+                texts.set([name(ia), name(ib)]);
+                ends.set([ia, ib]);
+            }
+            _ if *self_cleared.borrow() => *self_cleared.borrow_mut() = false,
+            _ => {
+                texts.set([String::new(), String::new()]);
+                ends.set([None, None]);
             }
         });
     }
@@ -119,7 +119,8 @@ pub fn path_fields(props: &PathFieldsProps) -> Html {
                 }
                 texts.set(t);
                 ends.set(e);
-                let id = |x: Option<usize>| x.and_then(|x| ds.actors.get(x)).map(|a| a.id().to_string());
+                let id =
+                    |x: Option<usize>| x.and_then(|x| ds.actors.get(x)).map(|a| a.id().to_string());
                 if let [Some(a), Some(b)] = e.map(id) {
                     d.emit(Action::SetPath(Some((a, b))));
                 }

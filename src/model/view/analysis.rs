@@ -114,7 +114,11 @@ pub enum Fact {
     Bridges(usize),
     /// Closeness: on average `mean` links away from the `reached` actors it
     /// can reach; `all` when that is every other visible actor.
-    Distance { mean: f64, reached: usize, all: bool },
+    Distance {
+        mean: f64,
+        reached: usize,
+        all: bool,
+    },
     /// PageRank: linked to `neighbours` actors that are themselves linked
     /// to `mean_degree` actors on average.
     WellLinked { neighbours: usize, mean_degree: f64 },
@@ -356,7 +360,10 @@ impl Growth {
                 y == 0
                     || y == last
                     || self.counts.get(y) != self.counts.get(y - 1)
-                    || self.events.iter().any(|(ey, _)| Some(ey) == self.years.get(y))
+                    || self
+                        .events
+                        .iter()
+                        .any(|(ey, _)| Some(ey) == self.years.get(y))
             })
             .collect()
     }

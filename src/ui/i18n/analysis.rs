@@ -4,7 +4,7 @@
 
 use super::format::number;
 use crate::model::network::metrics::Measure;
-use crate::model::view::analysis::{Counts, Fact, Growth, Groups};
+use crate::model::view::analysis::{Counts, Fact, Groups, Growth};
 use crate::model::view::state::Lang;
 
 fn fr(lang: Lang) -> bool {
@@ -57,10 +57,10 @@ pub fn measure_meaning(lang: Lang, m: Measure) -> &'static str {
             "Les acteurs qui atteignent tous les autres en le moins de liens."
         }
         (Measure::Closeness, false) => "The actors that reach all the others in the fewest links.",
-        (Measure::Pagerank, true) => {
-            "Les acteurs liés à des acteurs eux-mêmes très liés."
+        (Measure::Pagerank, true) => "Les acteurs liés à des acteurs eux-mêmes très liés.",
+        (Measure::Pagerank, false) => {
+            "The actors linked to actors that are themselves well linked."
         }
-        (Measure::Pagerank, false) => "The actors linked to actors that are themselves well linked.",
     }
 }
 
@@ -80,11 +80,24 @@ pub fn fact(lang: Lang, f: &Fact) -> String {
             "connects {} pairs of actors that are not linked to each other",
             number(lang, p)
         ),
-        (Fact::Distance { mean, all: true, .. }, true) => {
+        (
+            Fact::Distance {
+                mean, all: true, ..
+            },
+            true,
+        ) => {
             format!("à {} en moyenne de tous les autres", links_dec(lang, mean))
         }
-        (Fact::Distance { mean, all: true, .. }, false) => {
-            format!("{} away from all the others on average", links_dec(lang, mean))
+        (
+            Fact::Distance {
+                mean, all: true, ..
+            },
+            false,
+        ) => {
+            format!(
+                "{} away from all the others on average",
+                links_dec(lang, mean)
+            )
         }
         (Fact::Distance { mean, reached, .. }, true) => format!(
             "à {} en moyenne des {} qu'il peut atteindre",
@@ -149,15 +162,29 @@ pub fn around(lang: Lang, name: &str) -> String {
 pub fn counts_summary(lang: Lang, c: &Counts, top_type: Option<(&str, usize)>) -> String {
     let used = c.types.values.iter().filter(|v| v.1 > 0).count();
     let head = if fr(lang) {
-        format!("{} de {} types", super::actors(lang, c.actors), number(lang, used))
+        format!(
+            "{} de {} types",
+            super::actors(lang, c.actors),
+            number(lang, used)
+        )
     } else {
-        format!("{} of {} types", super::actors(lang, c.actors), number(lang, used))
+        format!(
+            "{} of {} types",
+            super::actors(lang, c.actors),
+            number(lang, used)
+        )
     };
     match top_type {
         Some((label, n)) if fr(lang) => {
-            format!("{head}\u{a0}; le type le plus représenté\u{a0}: {label} ({})", number(lang, n))
+            format!(
+                "{head}\u{a0}; le type le plus représenté\u{a0}: {label} ({})",
+                number(lang, n)
+            )
         }
-        Some((label, n)) => format!("{head}; the most common type: {label} ({})", number(lang, n)),
+        Some((label, n)) => format!(
+            "{head}; the most common type: {label} ({})",
+            number(lang, n)
+        ),
         None => head,
     }
 }
@@ -205,8 +232,14 @@ pub fn group_size(lang: Lang, size: usize) -> String {
 pub fn growth_summary(lang: Lang, g: &Growth) -> String {
     let undated = |s: String| match (g.undated, fr(lang)) {
         (0, _) => s,
-        (n, true) => format!("{s}\u{a0}; {} sans année de création (hors graphique)", super::actors(lang, n)),
-        (n, false) => format!("{s}; {} without a founding year (not charted)", super::actors(lang, n)),
+        (n, true) => format!(
+            "{s}\u{a0}; {} sans année de création (hors graphique)",
+            super::actors(lang, n)
+        ),
+        (n, false) => format!(
+            "{s}; {} without a founding year (not charted)",
+            super::actors(lang, n)
+        ),
     };
     let (Some(first), Some(last)) = (g.years.first(), g.years.last()) else {
         return undated(if fr(lang) {
@@ -221,12 +254,22 @@ pub fn growth_summary(lang: Lang, g: &Growth) -> String {
         .find(|&y| g.total(y) == peak)
         .and_then(|y| g.years.get(y));
     let base = if fr(lang) {
-        format!("De {} en {first} à {} en {last}", super::actors(lang, a), number(lang, b))
+        format!(
+            "De {} en {first} à {} en {last}",
+            super::actors(lang, a),
+            number(lang, b)
+        )
     } else {
-        format!("From {} in {first} to {} in {last}", super::actors(lang, a), number(lang, b))
+        format!(
+            "From {} in {first} to {} in {last}",
+            super::actors(lang, a),
+            number(lang, b)
+        )
     };
     let base = match peak_year {
-        Some(py) if peak > b && fr(lang) => format!("{base} (au plus {} en {py})", number(lang, peak)),
+        Some(py) if peak > b && fr(lang) => {
+            format!("{base} (au plus {} en {py})", number(lang, peak))
+        }
         Some(py) if peak > b => format!("{base} (at most {} in {py})", number(lang, peak)),
         _ => base,
     };
@@ -234,8 +277,14 @@ pub fn growth_summary(lang: Lang, g: &Growth) -> String {
         (0, _) => String::new(),
         (1, true) => "\u{a0}; 1 repère de la chronologie marqué sous l'axe".into(),
         (1, false) => "; 1 timeline event marked under the axis".into(),
-        (n, true) => format!("\u{a0}; {} repères de la chronologie marqués sous l'axe", number(lang, n)),
-        (n, false) => format!("; {} timeline events marked under the axis", number(lang, n)),
+        (n, true) => format!(
+            "\u{a0}; {} repères de la chronologie marqués sous l'axe",
+            number(lang, n)
+        ),
+        (n, false) => format!(
+            "; {} timeline events marked under the axis",
+            number(lang, n)
+        ),
     };
     format!("{}.", undated(format!("{base}{events}")))
 }
@@ -299,7 +348,10 @@ pub fn words(lang: Lang, w: Words) -> &'static str {
         NoValue => ("Non renseigné", "Not given"),
         CentralTitle => ("Les acteurs les plus centraux", "The most central actors"),
         RankBy => ("Classer par", "Rank by"),
-        Computing => ("Calcul des mesures du réseau…", "Computing the network measures…"),
+        Computing => (
+            "Calcul des mesures du réseau…",
+            "Computing the network measures…",
+        ),
         NoCentral => (
             "Aucun acteur affiché n'a de lien\u{a0}: pas de classement.",
             "No actor shown has a link: no ranking.",
@@ -348,8 +400,14 @@ mod tests {
             reached: 130,
             all: true,
         };
-        assert_eq!(fact(Lang::Fr, &d), "à 2,1 liens en moyenne de tous les autres");
-        assert_eq!(fact(Lang::En, &d), "2.1 links away from all the others on average");
+        assert_eq!(
+            fact(Lang::Fr, &d),
+            "à 2,1 liens en moyenne de tous les autres"
+        );
+        assert_eq!(
+            fact(Lang::En, &d),
+            "2.1 links away from all the others on average"
+        );
         let d = Fact::Distance {
             mean: 1.0,
             reached: 1_300,

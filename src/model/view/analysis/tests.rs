@@ -32,17 +32,27 @@ fn counts_per_type_objective_and_ecosystem_match_the_file() {
     let v = raw();
     let actors = raw_actors(&v);
     assert_eq!(c.actors, actors.len());
-    assert_eq!(c.types.values.len(), v["taxonomy"]["actor_types"].as_array().map_or(0, Vec::len));
+    assert_eq!(
+        c.types.values.len(),
+        v["taxonomy"]["actor_types"].as_array().map_or(0, Vec::len)
+    );
     for (id, n) in &c.types.values {
         let expected = actors.iter().filter(|a| a["type"] == id.as_str()).count();
         assert_eq!(*n, expected, "type {id}");
     }
-    assert_eq!(c.types.values.iter().map(|x| x.1).sum::<usize>(), actors.len());
+    assert_eq!(
+        c.types.values.iter().map(|x| x.1).sum::<usize>(),
+        actors.len()
+    );
     for (key, tally) in [("objectives", &c.objectives), ("ecosystems", &c.ecosystems)] {
         for (id, n) in &tally.values {
             let expected = actors
                 .iter()
-                .filter(|a| a[key].as_array().is_some_and(|l| l.iter().any(|x| x == id.as_str())))
+                .filter(|a| {
+                    a[key]
+                        .as_array()
+                        .is_some_and(|l| l.iter().any(|x| x == id.as_str()))
+                })
                 .count();
             assert_eq!(*n, expected, "{key} {id}");
         }
@@ -86,7 +96,10 @@ fn growth_per_year_is_the_year_filters_count() {
     let v = raw();
     let actors = raw_actors(&v);
     // The chart starts after the last gap of more than ten years between foundings.
-    let mut founded: Vec<i64> = actors.iter().filter_map(|a| a["founded"].as_i64()).collect();
+    let mut founded: Vec<i64> = actors
+        .iter()
+        .filter_map(|a| a["founded"].as_i64())
+        .collect();
     founded.sort_unstable();
     let dense = founded
         .windows(2)
@@ -144,11 +157,19 @@ fn growth_leaves_the_year_filter_out_but_keeps_the_others() {
     };
     let gr = growth(&ds, &g, &f, &tl);
     assert_eq!(gr.current, Some(2015));
-    let t = gr.types.iter().position(|t| t == "association").expect("type");
+    let t = gr
+        .types
+        .iter()
+        .position(|t| t == "association")
+        .expect("type");
     let at = gr.years.iter().position(|&y| y == 2015).expect("2015");
     let vis = filter::visible(&ds, &g, &f);
     assert_eq!(gr.counts[at][t] + vis.undated_actors, vis.actor_count);
-    assert!(gr.years.iter().enumerate().all(|(y, _)| gr.total(y) == gr.counts[y][t]));
+    assert!(gr
+        .years
+        .iter()
+        .enumerate()
+        .all(|(y, _)| gr.total(y) == gr.counts[y][t]));
 }
 
 #[test]
@@ -190,23 +211,29 @@ fn the_chart_starts_where_foundings_stop_being_sparse() {
 
 #[test]
 fn growth_without_founding_years_is_empty_and_huge_spans_are_cut() {
-    let ds = sketch(r#"{"format": "civicmap/1", "taxonomy": {"actor_types": [{"id": "t"}]},
-        "actors": [{"id": "a"}, {"id": "b"}]}"#);
+    let ds = sketch(
+        r#"{"format": "civicmap/1", "taxonomy": {"actor_types": [{"id": "t"}]},
+        "actors": [{"id": "a"}, {"id": "b"}]}"#,
+    );
     let g = Graph::new(&ds);
     let gr = growth(&ds, &g, &Filter::default(), &Timeline::new(&ds));
     assert!(gr.years.is_empty());
     assert_eq!(gr.undated, 2);
     assert_eq!(gr.peak(), 0);
-    let ds = sketch(r#"{"format": "civicmap/1", "taxonomy": {"actor_types": [{"id": "t"}]},
-        "actors": [{"id": "a", "founded": -9000000000000}, {"id": "b", "founded": 2020}]}"#);
+    let ds = sketch(
+        r#"{"format": "civicmap/1", "taxonomy": {"actor_types": [{"id": "t"}]},
+        "actors": [{"id": "a", "founded": -9000000000000}, {"id": "b", "founded": 2020}]}"#,
+    );
     let g = Graph::new(&ds);
     let gr = growth(&ds, &g, &Filter::default(), &Timeline::new(&ds));
     assert_eq!(gr.years, vec![2020]);
     assert_eq!(gr.total(0), 2); // the ancient one counts from the start
-    let ds = sketch(r#"{"format": "civicmap/1", "taxonomy": {"actor_types": [{"id": "t"}]},
+    let ds = sketch(
+        r#"{"format": "civicmap/1", "taxonomy": {"actor_types": [{"id": "t"}]},
         "actors": [{"id": "a", "founded": -9000000000000}, {"id": "b", "founded": -8999999999999},
                    {"id": "c", "founded": 2020}],
-        "events": [{"date": "1000"}]}"#);
+        "events": [{"date": "1000"}]}"#,
+    );
     let g = Graph::new(&ds);
     let gr = growth(&ds, &g, &Filter::default(), &Timeline::new(&ds));
     assert_eq!(gr.years.len() as i64, MAX_YEARS);
@@ -247,7 +274,10 @@ fn facts_agree_with_brute_force_on_the_default_dataset() {
                     assert!(mean >= 1.0);
                     assert_eq!(all, reached + 1 == mg.node_count());
                 }
-                Fact::WellLinked { neighbours, mean_degree } => {
+                Fact::WellLinked {
+                    neighbours,
+                    mean_degree,
+                } => {
                     assert_eq!(neighbours, raw_degree);
                     assert!(mean_degree >= 1.0);
                 }
