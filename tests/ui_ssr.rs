@@ -276,6 +276,7 @@ fn filter_props(ds: Dataset, filter: Filter, lang: Lang) -> FilterPanelProps {
         on_action: Callback::noop(),
         on_close: Callback::noop(),
         play: yew::Html::default(),
+        path_fields: yew::Html::default(),
     }
 }
 

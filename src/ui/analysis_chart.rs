@@ -107,11 +107,11 @@ pub fn year_ticks(years: &[i64]) -> Vec<usize> {
         .collect();
     // The ends, unless a label sits too close to them.
     let near = |i: usize, j: usize| (i as i64 - j as i64).unsigned_abs() * 8 < n as u64;
-    if !out.first().is_some_and(|&f| f == 0) {
+    if out.first().is_none_or(|&f| f != 0) {
         out.retain(|&i| !near(i, 0));
         out.insert(0, 0);
     }
-    if !out.last().is_some_and(|&l| l == n - 1) {
+    if out.last().is_none_or(|&l| l != n - 1) {
         out.retain(|&i| !near(i, n - 1));
         out.push(n - 1);
     }

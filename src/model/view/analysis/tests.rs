@@ -92,7 +92,7 @@ fn growth_per_year_is_the_year_filters_count() {
     let tl = Timeline::new(&ds);
     let gr = growth(&ds, &g, &Filter::default(), &tl);
     assert!(gr.years.len() > 10, "{:?}", gr.years);
-    assert_eq!(gr.years.windows(2).all(|w| w[1] == w[0] + 1), true);
+    assert!(gr.years.windows(2).all(|w| w[1] == w[0] + 1));
     let v = raw();
     let actors = raw_actors(&v);
     // The chart starts after the last gap of more than ten years between foundings.
@@ -105,7 +105,7 @@ fn growth_per_year_is_the_year_filters_count() {
         .windows(2)
         .filter(|w| w[1] - w[0] > MAX_GAP)
         .map(|w| w[1])
-        .last()
+        .next_back()
         .unwrap_or(founded[0]);
     assert!(dense > founded[0], "the default dataset has an old outlier");
     assert!(gr.years[0] <= dense);
