@@ -161,3 +161,17 @@ for (const lang of ['fr', 'en']) {
     });
   }
 }
+
+test('framed, the analysis view sends civicmap:resize with its natural height', async () => {
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.url}e2e/host-views.html?map=${encodeURIComponent('view=analysis')}`);
+  await page.waitForFunction(() => window.__msgs.some((m) => m.type === 'civicmap:resize'), null, { timeout: 30_000 });
+  const height = (await page.evaluate(() => window.__msgs)).filter((m) => m.type === 'civicmap:resize').at(-1).height;
+  assert.ok(Number.isInteger(height) && height > 1500, `the analysis is long: ${height}px`);
+  await page.locator('#map').evaluate((f, h) => { f.height = String(h); }, height);
+  await page.waitForTimeout(500);
+  const scroller = page.frameLocator('#map').locator('.view-scroll');
+  const { scroll, client } = await scroller.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  assert.ok(scroll <= client + 1, `no inner scrolling: ${scroll} > ${client}`);
+  await page.closeAll();
+});
