@@ -289,7 +289,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             </figure>
             <details class="chart-table">
                 <summary>{ w(lang, Words::ShowTable) }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={w(lang, Words::GrowthTitle)}>
+                <div class="growth-table-scroll" tabindex="0" role="region" aria-label={w(lang, Words::GrowthTitle)}>
                     <table data-testid="growth-table">
                         <caption class="visually-hidden">{ w(lang, Words::GrowthTitle) }</caption>
                         <thead><tr>
