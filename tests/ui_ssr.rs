@@ -293,6 +293,7 @@ async fn filter_panel(ds: Dataset, filter: Filter, lang: Lang) -> String {
         open: false,
         on_close: Callback::noop(),
         play: yew::Html::default(),
+        path_fields: yew::Html::default(),
         display: yew::Html::default(),
     };
     render_in_map::<FilterPanel>(map(ds, lang), props).await

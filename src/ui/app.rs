@@ -14,6 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::actor_panel::ActorPanel;
+use super::analysis_view::AnalysisView;
 use super::browser;
 use super::chrome::{AboutDialog, VisibleCount};
 use super::context::MapContext;
@@ -31,6 +32,7 @@ use super::legend::{self, MapLegend, SizeColorControls};
 use super::list_view::ListView;
 use super::loader;
 use super::measures::{use_measures, MeasuresContext};
+use super::path_fields::PathFields;
 use super::path_view::{self, PathBox};
 use super::play::{use_play, PlayButton};
 use super::resize::use_host_resize;
@@ -149,7 +151,8 @@ pub fn app() -> Html {
     };
     // Size and colour from the measures of the visible graph (degree at
     // once, the others in slices when something shows them).
-    let need_measures = legend::needs_measures(state.size, state.color) || state.view == View::List;
+    let need_measures = legend::needs_measures(state.size, state.color)
+        || matches!(state.view, View::List | View::Analysis);
     let measures = use_measures(derived.graph.clone(), vis.clone(), need_measures);
     let encoded: Rc<Option<Rc<legend::Encoded>>> = {
         let ds = store.dataset.clone();
@@ -331,6 +334,9 @@ pub fn app() -> Html {
         View::Stakes => html! {
             <StakesView filter={state.filter.clone()} selected={selected} />
         },
+        View::Analysis => html! {
+            <AnalysisView visible={vis.clone()} filter={state.filter.clone()} measure={state.size} />
+        },
         View::Graph => Html::default(),
     };
 
@@ -362,6 +368,7 @@ pub fn app() -> Html {
                     visible_actors={vis.actor_count} undated={vis.undated_actors}
                     open={*filters_open} on_close={close_filters.clone()}
                     display={html! { <SizeColorControls size={state.size} color={state.color} /> }}
+                    path_fields={html! { <PathFields path={state.path.clone()} visible={vis.clone()} /> }}
                     play={html! { <PlayButton play={play.clone()} place="year" reduced_motion={reduced_motion} /> }} />
                 if *filters_open {
                     <div class="sheet-backdrop" onclick={let c = close_filters.clone(); Callback::from(move |_: MouseEvent| c.emit(()))}></div>

@@ -57,6 +57,7 @@ fn view_name(v: View) -> &'static str {
         View::List => "list",
         View::Timeline => "timeline",
         View::Stakes => "stakes",
+        View::Analysis => "analysis",
     }
 }
 

@@ -1,7 +1,7 @@
 //! The filter panel: the legend (which is the actor-type filter), the
 //! objective, ecosystem and link-kind facets with their counts, the year
-//! slider and "clear all". On a phone it is a bottom sheet. Reads the
-//! language, theme, dataset and dispatch from the map context.
+//! slider, the two path boxes and "clear all". On a phone it is a bottom sheet.
+//! Reads the language, theme, dataset and dispatch from the map context.
 
 use yew::prelude::*;
 
@@ -31,6 +31,9 @@ pub struct FilterPanelProps {
     /// top of the panel.
     #[prop_or_default]
     pub display: Html,
+    /// "Comment sont-ils reliés ?" (`ui::path_fields`).
+    #[prop_or_default]
+    pub path_fields: Html,
 }
 
 /// A facet's checkbox `data-testid` prefix.
@@ -280,6 +283,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &map.dispatch) }
                 { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &map.dispatch) }
                 { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &map.dispatch) }
+                { props.path_fields.clone() }
             </div>
             <div class="sheet-foot sheet-only">
                 <button type="button" class="btn primary wide" onclick={show_map}>

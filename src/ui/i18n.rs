@@ -10,6 +10,7 @@
 //! with numbers or names). Everything is re-exported here: callers write
 //! `i18n::t`, `i18n::number`, `i18n::visible_count`.
 
+pub mod analysis;
 pub mod canvas;
 pub mod diagnostics;
 pub mod format;

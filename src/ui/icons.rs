@@ -69,6 +69,8 @@ pub enum Glyph {
     Timeline,
     /// The stakes view: a balance.
     Stakes,
+    /// The analysis view: bars.
+    Chart,
     /// `</>`: embed this map.
     Code,
     Play,
@@ -124,6 +126,7 @@ pub fn glyph_icon(props: &GlyphProps) -> Html {
             <path d="M12 4v16M8 20h8M5 7h14" />
             <path d="M5 7l-3 6a3 3 0 0 0 6 0zM19 7l-3 6a3 3 0 0 0 6 0z" />
         </> },
+        Glyph::Chart => html! { <path d="M4 20h16M7 20v-6M12 20V6M17 20v-9" /> },
         Glyph::Play => html! { <path d="M8 5v14l11-7z" fill="currentColor" /> },
         Glyph::Pause => html! { <path d="M8 5v14M16 5v14" stroke-width="3.2" /> },
         Glyph::Contrast => html! { <>

@@ -8,6 +8,8 @@
 //! natively (Yew SSR tests in `tests/ui_ssr.rs`).
 
 pub mod actor_panel;
+pub mod analysis_chart;
+pub mod analysis_view;
 pub mod app;
 pub mod browser;
 pub mod chrome;
@@ -27,6 +29,7 @@ pub mod list_view;
 pub mod load_notice;
 pub mod loader;
 pub mod measures;
+pub mod path_fields;
 pub mod path_view;
 pub mod play;
 pub mod resize;

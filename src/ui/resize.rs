@@ -1,5 +1,5 @@
 //! `civicmap:resize` (product.md, "Messages with the host page"): while the
-//! list, timeline or stakes view is shown in a frame, tell the host the
+//! list, timeline, stakes or analysis view is shown in a frame, tell the host the
 //! page's natural height — what it needs to show the whole view without
 //! inner scrolling — whenever it changes, at most once per animation frame.
 //! The graph view fills whatever it is given and sends none.

@@ -1,5 +1,5 @@
 //! The view switcher: a tab list (WAI-ARIA tabs pattern) over the views
-//! `graph`, `list`, `timeline` and `stakes`. One tab stop (the current
+//! `graph`, `list`, `timeline`, `stakes` and `analysis`. One tab stop (the current
 //! tab); the arrow keys, Home and End move to another tab and show it.
 //! Every tab controls the one tab panel `#view-panel` that shows the
 //! chosen view. Views never change the visible set.
@@ -13,7 +13,13 @@ use super::icons::{Glyph, GlyphIcon};
 use crate::model::view::state::{Action, Lang, View};
 
 /// The views in tab order.
-pub const VIEWS: [View; 4] = [View::Graph, View::List, View::Timeline, View::Stakes];
+pub const VIEWS: [View; 5] = [
+    View::Graph,
+    View::List,
+    View::Timeline,
+    View::Stakes,
+    View::Analysis,
+];
 
 /// The view's name in the URL (`view=`), also its tab's id suffix.
 pub fn slug(v: View) -> &'static str {
@@ -22,6 +28,7 @@ pub fn slug(v: View) -> &'static str {
         View::List => "list",
         View::Timeline => "timeline",
         View::Stakes => "stakes",
+        View::Analysis => "analysis",
     }
 }
 
@@ -36,6 +43,7 @@ fn label(lang: Lang, v: View) -> &'static str {
         View::List => t(lang, Key::ViewList),
         View::Timeline => t(lang, Key::ViewTimeline),
         View::Stakes => t(lang, Key::ViewStakes),
+        View::Analysis => t(lang, Key::ViewAnalysis),
     }
 }
 
@@ -45,6 +53,7 @@ fn glyph(v: View) -> Glyph {
         View::List => Glyph::Rows,
         View::Timeline => Glyph::Timeline,
         View::Stakes => Glyph::Stakes,
+        View::Analysis => Glyph::Chart,
     }
 }
 
@@ -113,10 +122,11 @@ mod tests {
     #[test]
     fn arrows_wrap_and_home_end_jump() {
         assert_eq!(next_view(View::Graph, "ArrowRight"), Some(View::List));
-        assert_eq!(next_view(View::Stakes, "ArrowRight"), Some(View::Graph));
-        assert_eq!(next_view(View::Graph, "ArrowLeft"), Some(View::Stakes));
+        assert_eq!(next_view(View::Stakes, "ArrowRight"), Some(View::Analysis));
+        assert_eq!(next_view(View::Analysis, "ArrowRight"), Some(View::Graph));
+        assert_eq!(next_view(View::Graph, "ArrowLeft"), Some(View::Analysis));
         assert_eq!(next_view(View::List, "Home"), Some(View::Graph));
-        assert_eq!(next_view(View::List, "End"), Some(View::Stakes));
+        assert_eq!(next_view(View::List, "End"), Some(View::Analysis));
         assert_eq!(next_view(View::List, "Enter"), None);
     }
 

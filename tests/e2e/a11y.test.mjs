@@ -30,6 +30,7 @@ const VIEWS = {
   list: '?view=list&actor=decidim',
   timeline: '?view=timeline&type=association',
   stakes: '?stake=open-source-vs-proprietary&view=stakes',
+  analysis: '?view=analysis&size=betweenness',
 };
 const VIEWPORTS = {
   desktop: { viewport: DESKTOP },

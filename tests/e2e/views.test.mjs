@@ -172,6 +172,9 @@ test('the view tabs work by keyboard, keep the URL canonical, and the map keeps 
   assert.equal(await canvas.isVisible(), false, 'the map is hidden under the list');
 
   await page.keyboard.press('End');
+  await page.waitForFunction(() => location.search === '?type=association&view=analysis');
+  await page.locator('[data-testid="analysis"]').waitFor();
+  await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => location.search === '?type=association&view=stakes');
   await page.locator('[data-testid="stakes-view"]').waitFor();
   await page.keyboard.press('ArrowLeft');

@@ -185,7 +185,7 @@ prop_compose! {
         q in "\\PC{0,30}",
         actor in prop::option::of(arb_id()),
         depth in prop::option::of(1u8..=3),
-        view in prop::sample::select(vec![View::Graph, View::List, View::Timeline, View::Stakes]),
+        view in prop::sample::select(vec![View::Graph, View::List, View::Timeline, View::Stakes, View::Analysis]),
         lang in prop::sample::select(vec![Lang::Fr, Lang::En]),
         theme in prop::option::of(prop::sample::select(vec![Theme::Light, Theme::Dark])),
         embed in any::<bool>(),

@@ -1,7 +1,8 @@
 //! The view: the one state and its reducer, the URL codec, what the app
 //! derives from them (memoized), and the pure parts of the list, timeline
-//! and stakes views.
+//! stakes and analysis views.
 
+pub mod analysis;
 pub mod derive;
 pub mod encoding;
 pub mod export;

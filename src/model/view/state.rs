@@ -15,6 +15,7 @@ pub enum View {
     List,
     Timeline,
     Stakes,
+    Analysis,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

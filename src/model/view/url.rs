@@ -215,6 +215,7 @@ fn decode_param(st: &mut AppState, notices: &mut Vec<Notice>, param: &str, value
             "list" => st.view = View::List,
             "timeline" => st.view = View::Timeline,
             "stakes" => st.view = View::Stakes,
+            "analysis" => st.view = View::Analysis,
             _ => bad(),
         },
         "lang" => match value.as_str() {
@@ -459,6 +460,7 @@ pub fn encode(state: &AppState) -> String {
         View::List => put("view", "list".into()),
         View::Timeline => put("view", "timeline".into()),
         View::Stakes => put("view", "stakes".into()),
+        View::Analysis => put("view", "analysis".into()),
     }
     if state.lang == Lang::En {
         put("lang", "en".into());

@@ -391,7 +391,7 @@ prop_compose! {
         path in prop::option::of((arb_id(), arb_id())),
         size in prop::sample::select(Measure::ALL.to_vec()),
         color in prop::sample::select(ColorBy::ALL.to_vec()),
-        view in prop::sample::select(vec![View::Graph, View::List, View::Timeline, View::Stakes]),
+        view in prop::sample::select(vec![View::Graph, View::List, View::Timeline, View::Stakes, View::Analysis]),
         lang in prop::sample::select(vec![Lang::Fr, Lang::En]),
         theme in prop::option::of(prop::sample::select(vec![Theme::Light, Theme::Dark])),
         embed in any::<bool>(),

@@ -1,0 +1,295 @@
+//! The analysis view's charts as inline SVG drawn from Rust: a bar per row
+//! of a count table, and the growth chart (actors present per year, stacked
+//! by type, the timeline's events as ticks under the axis, the `year`
+//! filter as a dashed line). Geometry is pure ([`stack_paths`],
+//! [`year_ticks`], [`x_of`]) and tested natively; colours are the types'
+//! (for the theme) and CSS variables (axes, text), so both themes read.
+
+use yew::prelude::*;
+
+use crate::model::view::analysis::Growth;
+
+/// The growth chart's drawing box (viewBox units).
+pub const WIDTH: f64 = 640.0;
+pub const HEIGHT: f64 = 240.0;
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+/// Room under the plot: the event ticks, then the year labels.
+const BOTTOM: f64 = 42.0;
+
+fn plot_w() -> f64 {
+    WIDTH - LEFT - RIGHT
+}
+fn plot_h() -> f64 {
+    HEIGHT - TOP - BOTTOM
+}
+
+/// The x of the `i`-th of `n` years.
+pub fn x_of(i: usize, n: usize) -> f64 {
+    if n <= 1 {
+        LEFT + plot_w() / 2.0
+    } else {
+        LEFT + plot_w() * i as f64 / (n - 1) as f64
+    }
+}
+
+fn y_of(v: usize, peak: usize) -> f64 {
+    if peak == 0 {
+        TOP + plot_h()
+    } else {
+        TOP + plot_h() * (1.0 - v as f64 / peak as f64)
+    }
+}
+
+fn r1(x: f64) -> String {
+    format!("{:.1}", x)
+}
+
+/// One closed path per type (bottom band first): the area between the
+/// cumulated counts of the types before it and those up to it. A type
+/// that is never present gets an empty path.
+pub fn stack_paths(g: &Growth) -> Vec<String> {
+    let n = g.years.len();
+    let peak = g.peak();
+    let mut below = vec![0usize; n];
+    let mut out = Vec::with_capacity(g.types.len());
+    for t in 0..g.types.len() {
+        let above: Vec<usize> = (0..n)
+            .map(|y| {
+                below.get(y).copied().unwrap_or(0)
+                    + g.counts.get(y).and_then(|c| c.get(t)).copied().unwrap_or(0)
+            })
+            .collect();
+        if above == below || n == 0 {
+            out.push(String::new());
+            continue;
+        }
+        let mut d = String::new();
+        // A single year is drawn as a thin column.
+        let xs: Vec<f64> = if n == 1 {
+            vec![x_of(0, 1) - 6.0, x_of(0, 1) + 6.0]
+        } else {
+            (0..n).map(|i| x_of(i, n)).collect()
+        };
+        let at = |v: &[usize], i: usize| v.get(i.min(n - 1)).copied().unwrap_or(0);
+        for (i, x) in xs.iter().enumerate() {
+            let cmd = if i == 0 { 'M' } else { 'L' };
+            d.push_str(&format!(
+                "{cmd}{} {} ",
+                r1(*x),
+                r1(y_of(at(&above, i), peak))
+            ));
+        }
+        for (i, x) in xs.iter().enumerate().rev() {
+            d.push_str(&format!("L{} {} ", r1(*x), r1(y_of(at(&below, i), peak))));
+        }
+        d.push('Z');
+        out.push(d);
+        below = above;
+    }
+    out
+}
+
+/// The years labelled under the axis: every 5, 10, 20… years so that at
+/// most about eight labels show, plus the first and the last.
+pub fn year_ticks(years: &[i64]) -> Vec<usize> {
+    let n = years.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let step = [1i64, 2, 5, 10, 20, 25, 50, 100]
+        .into_iter()
+        .find(|s| (n as i64) / s <= 8)
+        .unwrap_or(100);
+    let mut out: Vec<usize> = (0..n)
+        .filter(|&i| years.get(i).is_some_and(|y| y.rem_euclid(step) == 0))
+        .collect();
+    // The ends, unless a label sits too close to them.
+    let near = |i: usize, j: usize| (i as i64 - j as i64).unsigned_abs() * 8 < n as u64;
+    if out.first().is_none_or(|&f| f != 0) {
+        out.retain(|&i| !near(i, 0));
+        out.insert(0, 0);
+    }
+    if out.last().is_none_or(|&l| l != n - 1) {
+        out.retain(|&i| !near(i, n - 1));
+        out.push(n - 1);
+    }
+    out
+}
+
+/// Round gridline values for the y axis (0 excluded, the peak's order of
+/// magnitude).
+pub fn y_grid(peak: usize) -> Vec<usize> {
+    if peak == 0 {
+        return Vec::new();
+    }
+    let step = [
+        1usize, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000,
+    ]
+    .into_iter()
+    .find(|s| peak / s <= 4)
+    .unwrap_or(peak.div_ceil(4).max(1));
+    (1..=peak / step).map(|k| k * step).collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GrowthChartProps {
+    pub growth: std::rc::Rc<Growth>,
+    /// Each type's colour (`#rrggbb`), in `growth.types` order.
+    pub colors: Vec<AttrValue>,
+    /// The chart's accessible name (its one-line summary).
+    pub label: AttrValue,
+    /// Each event's title, for the ticks' tooltips (`growth.events` order).
+    pub event_titles: Vec<AttrValue>,
+}
+
+/// The stacked growth chart.
+#[function_component(GrowthChart)]
+pub fn growth_chart(props: &GrowthChartProps) -> Html {
+    let g = &*props.growth;
+    let n = g.years.len();
+    let peak = g.peak();
+    let base = TOP + plot_h();
+    let paths = stack_paths(g);
+    let bands = paths
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !d.is_empty())
+        .map(|(t, d)| {
+            let fill = props
+                .colors
+                .get(t)
+                .cloned()
+                .unwrap_or(AttrValue::Static("#999999"));
+            html! { <path class="band" d={d.clone()} fill={fill} /> }
+        });
+    let grid = y_grid(peak).into_iter().map(|v| {
+        let y = r1(y_of(v, peak));
+        html! { <>
+            <line class="grid" x1={r1(LEFT)} x2={r1(WIDTH - RIGHT)} y1={y.clone()} y2={y.clone()} />
+            <text class="tick-label" x={r1(LEFT - 6.0)} y={y} text-anchor="end" dominant-baseline="middle">{ v }</text>
+        </> }
+    });
+    let ticks = year_ticks(&g.years).into_iter().filter_map(|i| {
+        let year = g.years.get(i)?;
+        let x = r1(x_of(i, n));
+        Some(html! { <>
+            <line class="axis" x1={x.clone()} x2={x.clone()} y1={r1(base)} y2={r1(base + 4.0)} />
+            <text class="tick-label" x={x} y={r1(base + 30.0)} text-anchor="middle">{ year }</text>
+        </> })
+    });
+    let first = g.years.first().copied().unwrap_or(0);
+    let events = g.events.iter().enumerate().map(|(k, &(year, _))| {
+        let i = usize::try_from(year - first).unwrap_or(0);
+        let x = r1(x_of(i, n));
+        let title = props.event_titles.get(k).cloned().unwrap_or_default();
+        html! {
+            <path class="event-tick" data-year={year.to_string()}
+                  d={format!("M{x} {} l-4 7 h8 z", r1(base + 6.0))}>
+                <title>{ format!("{year} — {title}") }</title>
+            </path>
+        }
+    });
+    let current = g.current.and_then(|y| {
+        let i = usize::try_from(y.checked_sub(first)?).ok().filter(|&i| i < n)?;
+        let x = r1(x_of(i, n));
+        Some(html! { <line class="current-year" x1={x.clone()} x2={x} y1={r1(TOP)} y2={r1(base)} /> })
+    });
+    html! {
+        <svg class="growth-chart" data-testid="growth-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+             role="img" aria-label={props.label.clone()} preserveAspectRatio="xMidYMid meet">
+            { for grid }
+            { for bands }
+            <line class="axis" x1={r1(LEFT)} x2={r1(WIDTH - RIGHT)} y1={r1(base)} y2={r1(base)} />
+            <text class="tick-label" x={r1(LEFT - 6.0)} y={r1(base)} text-anchor="end" dominant-baseline="middle">{ "0" }</text>
+            { for ticks }
+            { for events }
+            { current }
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarProps {
+    pub value: usize,
+    pub max: usize,
+    /// `#rrggbb`, or none for the accent colour.
+    #[prop_or_default]
+    pub color: Option<AttrValue>,
+}
+
+/// One bar of a count table (decorative: the number is in the next cell).
+#[function_component(Bar)]
+pub fn bar(props: &BarProps) -> Html {
+    let w = if props.max == 0 {
+        0.0
+    } else {
+        100.0 * props.value as f64 / props.max as f64
+    };
+    html! {
+        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class={classes!("bar-fill", props.color.is_none().then_some("accent"))}
+                  x="0" y="1" width={r1(w)} height="8" fill={props.color.clone()} />
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn growth(counts: Vec<Vec<usize>>) -> Growth {
+        Growth {
+            years: (2000..2000 + counts.len() as i64).collect(),
+            types: vec!["a".into(), "b".into()],
+            counts,
+            ..Growth::default()
+        }
+    }
+
+    #[test]
+    fn bands_stack_from_the_axis_to_the_peak() {
+        let g = growth(vec![vec![1, 0], vec![2, 2]]);
+        let p = stack_paths(&g);
+        // Type a: from the axis up to 1 then 2 (of a peak of 4).
+        assert_eq!(p[0], "M44.0 151.5 L628.0 105.0 L628.0 198.0 L44.0 198.0 Z");
+        // Type b sits on a and reaches the peak (the top) in the last year.
+        assert_eq!(p[1], "M44.0 151.5 L628.0 12.0 L628.0 105.0 L44.0 151.5 Z");
+        let g = growth(vec![vec![1, 0], vec![2, 0]]);
+        assert_eq!(stack_paths(&g)[1], "");
+    }
+
+    #[test]
+    fn one_year_is_a_column_and_no_year_is_nothing() {
+        let g = growth(vec![vec![3, 0]]);
+        let p = stack_paths(&g);
+        assert!(p[0].starts_with("M330.0 12.0 L342.0 12.0"), "{}", p[0]);
+        assert_eq!(
+            stack_paths(&growth(vec![])),
+            vec![String::new(), String::new()]
+        );
+    }
+
+    #[test]
+    fn year_labels_are_round_and_include_the_ends() {
+        let years: Vec<i64> = (1995..=2024).collect();
+        let t = year_ticks(&years);
+        let labelled: Vec<i64> = t.iter().map(|&i| years[i]).collect();
+        assert_eq!(labelled, vec![1995, 2000, 2005, 2010, 2015, 2020, 2024]);
+        let years: Vec<i64> = (1816..=2024).collect();
+        let labelled: Vec<i64> = year_ticks(&years).iter().map(|&i| years[i]).collect();
+        assert!(labelled.len() <= 10, "{labelled:?}");
+        assert_eq!((labelled[0], *labelled.last().unwrap()), (1816, 2024));
+        assert_eq!(year_ticks(&[2001]), vec![0]);
+        assert!(year_ticks(&[]).is_empty());
+    }
+
+    #[test]
+    fn gridlines_are_round() {
+        assert_eq!(y_grid(0), Vec::<usize>::new());
+        assert_eq!(y_grid(3), vec![1, 2, 3]);
+        assert_eq!(y_grid(162), vec![50, 100, 150]);
+        assert_eq!(y_grid(2085), vec![500, 1000, 1500, 2000]);
+    }
+}
