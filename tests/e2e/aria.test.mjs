@@ -114,11 +114,11 @@ test('search → actor → neighbour → list: names, roles and states along the
 
   // The views are tabs; the list is a table with sortable column headers that announce aria-sort.
   const tabs = page.getByRole('tablist', { name: 'Vues' }).getByRole('tab');
-  assert.deepEqual(await tabs.allInnerTexts(), ['Carte', 'Liste', 'Chronologie', 'Enjeux']);
+  assert.deepEqual(await tabs.allInnerTexts(), ['Carte', 'Liste', 'Chronologie', 'Enjeux', 'Analyse']);
   await page.getByRole('tab', { name: 'Liste' }).click();
   await page.locator('[data-testid="actor-row"]').first().waitFor();
   const selected = await tabs.evaluateAll((ts) => ts.map((t) => `${t.textContent.trim()}=${t.getAttribute('aria-selected')}`));
-  assert.deepEqual(selected, ['Carte=false', 'Liste=true', 'Chronologie=false', 'Enjeux=false']);
+  assert.deepEqual(selected, ['Carte=false', 'Liste=true', 'Chronologie=false', 'Enjeux=false', 'Analyse=false']);
   assert.equal(await page.getByRole('tabpanel', { name: 'Liste' }).count(), 1, 'the panel is labelled by its tab');
   const table = page.getByRole('table');
   assert.match(await table.getAttribute('aria-label') ?? await table.locator('caption').innerText(), /acteurs affichés/);
