@@ -56,7 +56,7 @@ test('size= and color= from a URL: the legend, the text alternative, the mark', 
   assert.equal(l.color, 'community');
   assert.match(l.sizeText, /intermédiarité, de 0,00\s%\sà \d+,\d\d\s%/);
   assert.ok(l.colours.length >= 2 && l.colours.length <= 8, l.colours.join(' | '));
-  assert.ok(l.colours.every((c) => /^(autour de |autres)/.test(c)), l.colours.join(' | '));
+  assert.ok(l.colours.every((c) => /^(autour d(e |')|autres)/.test(c)), l.colours.join(' | '));
   // The legend counts every visible actor once.
   const total = l.colours.reduce((n, c) => n + Number(c.split('\n').pop().replace(/\s/g, '')), 0);
   const visible = Number(await page.locator('[data-testid="visible-count"]').getAttribute('data-actors'));
@@ -64,7 +64,7 @@ test('size= and color= from a URL: the legend, the text alternative, the mark', 
   // The canvas's text alternative carries what size and colour show.
   const label = await page.locator('[data-testid="map-canvas"]').getAttribute('aria-label');
   assert.match(label, /Taille\s: intermédiarité/);
-  assert.match(label, /Couleur\s: communauté\s: autour de /);
+  assert.match(label, /Couleur\s: communauté\s: autour d(e |')/);
   // The address keeps both.
   assert.equal(queryOf(page).size, 'betweenness');
   assert.equal(queryOf(page).color, 'community');
@@ -105,7 +105,7 @@ test('from the controls: the address bar follows, Back restores, the list sorts 
   await page.locator('[role="tab"]', { hasText: 'Liste' }).click();
   await page.locator('[data-column="measure"]').waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="community-cell"]')]
-    .some((td) => td.textContent.startsWith('autour de')));
+    .some((td) => td.textContent.startsWith('autour d')));
   await page.locator('[data-column="measure"]').click();
   await page.locator('[data-column="measure"]').click();
   await page.waitForFunction(() => document.querySelector('th:has([data-column="measure"])')?.getAttribute('aria-sort') === 'descending');

@@ -149,13 +149,15 @@ fn links_dec(lang: Lang, x: f64) -> String {
     }
 }
 
-/// A community's name: "autour de Décidim" / "around Décidim".
+/// A community's name as a heading: "Autour de Décidim", "Autour d'Etalab" /
+/// "Around Décidim" (the legend's words, capitalised).
 pub fn around(lang: Lang, name: &str) -> String {
-    if fr(lang) {
-        format!("Autour de {name}")
-    } else {
-        format!("Around {name}")
-    }
+    let words = super::measures::around(lang, name);
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The counts' summary: "162 acteurs de 8 types ; le plus nombreux : Associations (41)".

@@ -97,9 +97,16 @@ pub fn color_help(lang: Lang, c: ColorBy) -> &'static str {
     }
 }
 
-/// A community's name: "autour de Décidim" / "around Décidim".
+/// A community's name: "autour de Décidim", "autour d'Etalab" / "around
+/// Décidim". French elides "de" before a vowel; a name starting with "h" keeps
+/// "de" (whether its h is mute cannot be told from the name).
 pub fn around(lang: Lang, name: &str) -> String {
+    let elides = name
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyàâäéèêëîïôöùûüœ".contains(c.to_lowercase().next().unwrap_or(c)));
     match lang {
+        Lang::Fr if elides => format!("autour d'{name}"),
         Lang::Fr => format!("autour de {name}"),
         Lang::En => format!("around {name}"),
     }
@@ -231,5 +238,13 @@ mod tests {
             "autres (2 groupes) ou sans écosystème"
         );
         assert_eq!(around(Lang::Fr, "Décidim"), "autour de Décidim");
+        assert_eq!(around(Lang::Fr, "Etalab"), "autour d'Etalab");
+        assert_eq!(around(Lang::Fr, "Écologie"), "autour d'Écologie");
+        assert_eq!(
+            around(Lang::Fr, "Hôtel de Ville"),
+            "autour de Hôtel de Ville"
+        );
+        assert_eq!(around(Lang::Fr, ""), "autour de ");
+        assert_eq!(around(Lang::En, "Etalab"), "around Etalab");
     }
 }
