@@ -105,7 +105,9 @@ test('keyboard only: skip link, search, actor card, neighbours, the canvas, filt
   // 2. Search "decidim", Enter: the actor card opens.
   await tabTo(page, '[data-testid="search-input"]');
   await page.keyboard.type('decidim');
-  await page.locator('[data-testid="search-suggestion"]').first().waitFor();
+  // Enter picks the first suggestion for what was typed: wait until the
+  // list shows the whole word's (not "deci…"'s, which starts with Décider ensemble).
+  await page.waitForFunction(() => /^\s*Decidim/.test(document.querySelector('[data-testid="search-suggestion"]')?.textContent ?? ''));
   await page.keyboard.press('Enter');
   const panel = page.locator('[data-testid="actor-panel"]');
   await panel.waitFor({ state: 'visible' });
