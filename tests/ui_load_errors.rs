@@ -191,8 +191,8 @@ fn the_exact_french_sentences() {
 
 #[test]
 fn sizes_read_naturally() {
-    assert_eq!(i18n::size(Lang::Fr, 0), "0 octet");
-    assert_eq!(i18n::size(Lang::En, 999), "999 bytes");
+    assert_eq!(i18n::size(Lang::Fr, 0), "0\u{a0}octet");
+    assert_eq!(i18n::size(Lang::En, 999), "999\u{a0}bytes");
     assert_eq!(i18n::size(Lang::Fr, 1_000), "1\u{a0}Ko");
     assert_eq!(i18n::size(Lang::En, 1_500_000), "1.5\u{a0}MB");
     assert_eq!(i18n::size(Lang::Fr, 1_500_000), "1,5\u{a0}Mo");

@@ -78,10 +78,10 @@ pub fn size(lang: Lang, bytes: u64) -> String {
         (1_000, "Ko", "KB")
     } else {
         return match lang {
-            Lang::Fr if bytes <= 1 => format!("{bytes} octet"),
-            Lang::Fr => format!("{bytes} octets"),
-            Lang::En if bytes == 1 => format!("{bytes} byte"),
-            Lang::En => format!("{bytes} bytes"),
+            Lang::Fr if bytes <= 1 => format!("{bytes}\u{a0}octet"),
+            Lang::Fr => format!("{bytes}\u{a0}octets"),
+            Lang::En if bytes == 1 => format!("{bytes}\u{a0}byte"),
+            Lang::En => format!("{bytes}\u{a0}bytes"),
         };
     };
     let tenths = (u128::from(bytes) * 10 + u128::from(unit) / 2) / u128::from(unit);
