@@ -7,6 +7,7 @@
 
 use std::fmt::Write;
 
+use crate::convert::xml::escape;
 use crate::model::format::dataset::{Position, Shape};
 use crate::model::network::filter::Visible;
 
@@ -14,24 +15,6 @@ pub use super::figure::Caption;
 use super::figure::{figure, Figure, Mark, Text, FONT_FAMILY, MARGIN, NAME_SIZE};
 use super::scene::Scene;
 use super::shape::{self, PathSink};
-
-/// `text` safe inside an XML element or a double-quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// An SVG path's `d` attribute, built through [`PathSink`].
 struct PathData(String);

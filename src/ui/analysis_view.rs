@@ -39,14 +39,14 @@ pub struct AnalysisViewProps {
     pub measure: Measure,
 }
 
-/// The measures of the visible graph, from the app's measures context
+/// The visible graph and its measures, from the app's measures context
 /// (`ui::measures`, computed in slices off the page's critical path);
 /// `None` while they are computed for this visible set.
 #[hook]
-pub fn use_view_measures(visible: Frozen<Visible>) -> Option<Rc<Measures>> {
+pub fn use_view_measures(visible: Frozen<Visible>) -> Option<(Rc<MeasureGraph>, Rc<Measures>)> {
     use_visible_measures()
         .filter(|m| m.visible == visible.0)
-        .and_then(|m| m.full.clone())
+        .and_then(|m| Some((m.graph.clone(), m.full.clone()?)))
 }
 
 fn tally_table(
@@ -124,9 +124,6 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         .map(|m| m.graph.clone())
         .unwrap_or_else(|| Frozen::new(Graph::default()));
     let measures = use_view_measures(props.visible.clone());
-    let mg = use_memo((graph.clone(), props.visible.clone()), |(g, vis)| {
-        MeasureGraph::visible(g, vis)
-    });
     let ds_frozen = map
         .as_ref()
         .map(|m| m.dataset.clone())
@@ -176,12 +173,12 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             }
         })
     };
-    let ranking = match measures.as_deref() {
+    let ranking = match &measures {
         None => {
             html! { <p class="computing" data-testid="analysis-computing" role="status">{ w(lang, Words::Computing) }</p> }
         }
-        Some(m) => {
-            let top = analysis::central(&mg, m, by, analysis::TOP);
+        Some((mg, m)) => {
+            let top = analysis::central(mg, m, by, analysis::TOP);
             if top.is_empty() {
                 html! { <p>{ w(lang, Words::NoCentral) }</p> }
             } else {
@@ -198,10 +195,10 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             }
         }
     };
-    let groups_view = match measures.as_deref() {
+    let groups_view = match &measures {
         None => html! { <p class="computing" role="status">{ w(lang, Words::Computing) }</p> },
-        Some(m) => {
-            let gr = analysis::groups(&mg, m, by);
+        Some((mg, m)) => {
+            let gr = analysis::groups(mg, m, by);
             html! { <>
                 <p class="summary">{ words::groups_summary(lang, &gr) }</p>
                 <ul class="group-list" data-testid="analysis-groups">

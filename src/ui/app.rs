@@ -31,7 +31,7 @@ use super::icons::{Glyph, GlyphIcon};
 use super::legend::{self, MapLegend, SizeColorControls};
 use super::list_view::ListView;
 use super::loader;
-use super::measures::{use_measures, MeasuresContext};
+use super::measures::MeasuresContext;
 use super::path_fields::PathFields;
 use super::path_view::{self, PathBox};
 use super::play::{use_play, PlayButton};
@@ -149,22 +149,13 @@ pub fn app() -> Html {
         let (a, l) = path_view::chain_marks(path_outcome.as_ref().as_ref());
         (Rc::new(a), Rc::new(l))
     };
-    // Size and colour from the measures of the visible graph (degree at
-    // once, the others in slices when something shows them).
-    let need_measures = legend::needs_measures(state.size, state.color)
-        || matches!(state.view, View::List | View::Analysis);
-    let measures = use_measures(derived.graph.clone(), vis.clone(), need_measures);
-    let encoded: Rc<Option<Rc<legend::Encoded>>> = {
-        let ds = store.dataset.clone();
-        let vis = vis.clone();
-        use_memo(
-            (generation, measures.clone(), state.size, state.color),
-            move |(_, m, size, color)| match (ds, m) {
-                (Some(ds), Some(m)) => Some(Rc::new(legend::encode(&ds, &vis, m, *size, *color))),
-                _ => None,
-            },
-        )
-    };
+    let (measures, encoded) = legend::use_encoding(
+        store.dataset.clone(),
+        derived.graph.clone(),
+        vis.clone(),
+        generation,
+        state,
+    );
     let wide = use_media("(min-width: 700px)");
     let play_years: Rc<Vec<i64>> = {
         let ds = store.dataset.clone();
@@ -226,7 +217,7 @@ pub fn app() -> Html {
         derived.graph.clone(),
         ready,
         measures,
-        (*encoded).clone(),
+        encoded,
     ) else {
         return not_ready(&store, retry);
     };

@@ -4,6 +4,8 @@
 //! (the same words on the map, in [`MapLegend`], and in the canvas's text
 //! alternative); [`SizeColorControls`] is the "Taille selon" / "Couleur
 //! selon" control of the filter panel (also embed mode's filter drawer).
+//! [`use_encoding`] is the app root's hook that ties them together: the
+//! measures of the visible set, then their encoding.
 
 use std::rc::Rc;
 
@@ -12,13 +14,15 @@ use yew::prelude::*;
 use super::context::use_map;
 use super::i18n::{self, measures as words};
 use super::icons::ShapeIcon;
-use super::measures::VisibleMeasures;
+use super::measures::{use_measures, VisibleMeasures};
+use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Shape};
 use crate::model::network::filter::Visible;
+use crate::model::network::graph::Graph;
 use crate::model::network::metrics::Measure;
 use crate::model::view::encoding::{self, Colouring, GroupKey, SizeLegend};
 use crate::model::view::lookup;
-use crate::model::view::state::{Action, ColorBy, Lang};
+use crate::model::view::state::{Action, AppState, ColorBy, Lang, View};
 use crate::render::scene::NodeEncoding;
 
 /// Sizes and colours for the map, with what their legends need.
@@ -36,6 +40,33 @@ pub struct Encoded {
 /// Whether `size` and `color` need more than degree.
 pub fn needs_measures(size: Measure, color: ColorBy) -> bool {
     size != Measure::Degree || color == ColorBy::Community
+}
+
+/// The measures of the visible set `vis` and the map's sizes and colours
+/// for `state`: degree at once; the other measures in slices
+/// ([`use_measures`]) when something shows them — a size or colour that
+/// uses them, the list's columns, the analysis view. Re-encoded once per
+/// change of the measures, the size or the colour (`generation` is the
+/// dataset's).
+#[hook]
+pub fn use_encoding(
+    dataset: Option<Frozen<Dataset>>,
+    graph: Option<Frozen<Graph>>,
+    vis: Rc<Visible>,
+    generation: u32,
+    state: &AppState,
+) -> (Option<Rc<VisibleMeasures>>, Option<Rc<Encoded>>) {
+    let need = needs_measures(state.size, state.color)
+        || matches!(state.view, View::List | View::Analysis);
+    let measures = use_measures(graph, vis.clone(), need);
+    let encoded = use_memo(
+        (generation, measures.clone(), state.size, state.color),
+        move |(_, m, size, color)| match (dataset, m) {
+            (Some(ds), Some(m)) => Some(Rc::new(encode(&ds, &vis, m, *size, *color))),
+            _ => None,
+        },
+    );
+    (measures, (*encoded).clone())
 }
 
 /// The map's sizes and colours for the visible set `vis` and its measures.
