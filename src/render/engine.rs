@@ -5,6 +5,7 @@
 //! Input handling is in [`super::input`], the frame loop and its budget in
 //! [`super::scheduler`], the Yew component in [`super::canvas`].
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -31,6 +32,16 @@ use super::surface::{Surface, WebSurface};
 pub(crate) const SYNC_LAYOUT_WORK: u64 = 2_000_000;
 /// Duration of animated camera moves.
 pub(crate) const FLIGHT_MS: f64 = 300.0;
+
+/// What a drawing shows, the camera aside ([`Engine::look`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Look {
+    data: (usize, usize, usize, usize, usize),
+    marks: (Option<usize>, Option<usize>, Option<usize>, bool),
+    theme: (bool, bool),
+    size: (Option<Viewport>, f64),
+    settled: bool,
+}
 
 /// What the engine asks the component to emit.
 #[derive(Debug, PartialEq)]
@@ -65,8 +76,16 @@ pub struct Engine<S = WebSurface> {
     /// the canvas after our draw calls return, so the calls' own time
     /// (`last_frame_ms`) can be a tenth of a big graph's real cost.
     pub(crate) draw_cost: f64,
-    /// The last frame: when it started, its layout time, whether it drew.
+    /// The last frame: when it started, its layout time, whether it drew
+    /// completely.
     pub(crate) prev_frame: Option<(f64, f64, bool)>,
+    /// On a map slow to draw: what the last complete drawing showed, its
+    /// camera, and whether the surface has copied it yet. While only the
+    /// camera moves, frames show that copy moved and scaled, and the
+    /// complete drawing follows once the camera rests (`super::scheduler`).
+    pub(crate) snapshot: Option<(Look, Camera, bool)>,
+    /// When the complete drawing after quick ones is due (ms).
+    pub(crate) full_due: Option<f64>,
     pub(crate) grid: Grid,
     pub(crate) grid_dirty: bool,
 
@@ -143,7 +162,28 @@ impl<S: Surface> Engine<S> {
     }
 
     pub(crate) fn wants_frame(&self) -> bool {
-        self.dirty || self.layout.is_some() || self.flight.is_some()
+        self.dirty || self.layout.is_some() || self.flight.is_some() || self.full_due.is_some()
+    }
+
+    /// Everything a drawing shows but the camera (shared values compared
+    /// by address: a new value counts as a change).
+    pub(crate) fn look(&self) -> Look {
+        let at = |p: *const ()| p as usize;
+        Look {
+            data: (
+                self.dataset
+                    .as_ref()
+                    .map_or(0, |d| at(Rc::as_ptr(d).cast())),
+                at(Rc::as_ptr(&self.visible).cast()),
+                at(Rc::as_ptr(&self.encoding).cast()),
+                at(Rc::as_ptr(&self.highlighted).cast()),
+                at(Rc::as_ptr(&self.path_links).cast()),
+            ),
+            marks: (self.selected, self.hovered, self.focused, self.has_focus),
+            theme: (self.dark, self.year_active),
+            size: (self.vp, self.dpr),
+            settled: self.layout.is_none(),
+        }
     }
 
     /// A new dataset: scene, positions (file positions, else the layout),
@@ -192,15 +232,26 @@ impl<S: Surface> Engine<S> {
         self.dirty = true;
     }
 
+    /// The width of every actor's label, for placing labels without
+    /// overlaps: the sum of its characters' widths, each measured once (one
+    /// `measureText` per distinct character rather than per name: 10,000
+    /// names took ~200 ms at load). Kerning is left out: a box is at most a
+    /// few pixels off.
     pub(crate) fn measure_labels(&mut self) {
         self.label_w.clear();
         self.surface.set_font(style::LABEL_FONT);
+        let mut widths: HashMap<char, f64> = HashMap::new();
+        let mut buf = [0u8; 4];
         for name in &self.scene.names {
-            // Without a canvas, a rough width: 0.6 em per character.
-            let w = self
-                .surface
-                .measure_text(name)
-                .unwrap_or(name.chars().count() as f64 * size::FONT * 0.6);
+            let mut w = 0.0;
+            for c in name.chars() {
+                w += *widths.entry(c).or_insert_with(|| {
+                    // Without a canvas, a rough width: 0.6 em.
+                    self.surface
+                        .measure_text(c.encode_utf8(&mut buf))
+                        .unwrap_or(size::FONT * 0.6)
+                });
+            }
             self.label_w.push(w);
         }
     }

@@ -1,6 +1,8 @@
 //! The frame scheduler: `requestAnimationFrame` plumbing (a frame is
 //! requested only while something changes), the layout's slices and the
-//! frame budget that decides when a layout in progress is drawn.
+//! frame budget that decides when a layout in progress is drawn, and the
+//! quick frames of a map slow to draw while only its camera moves (its last
+//! complete drawing moved and scaled, drawn again once the camera rests).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,24 +11,37 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::engine::{Engine, Out};
-use super::surface::Surface;
+use super::style;
+use super::surface::{SnapshotDraw, Surface};
 
 /// Milliseconds of layout work in an animation frame that also draws.
 const LAYOUT_BUDGET_MS: f64 = 8.0;
-/// Milliseconds of layout work in a frame that does not draw (the page
-/// still handles input between two such frames).
-const BUSY_LAYOUT_MS: f64 = 40.0;
+/// Milliseconds of layout work in a frame that does not draw: with the
+/// frame's other work (~5 ms) it ends within two screen refreshes (33 ms),
+/// and the page handles input between two such frames.
+const BUSY_LAYOUT_MS: f64 = 22.0;
 /// While the layout runs, its positions are drawn only once the time since
 /// the last drawing is this many times what that drawing took: drawing a
 /// big graph (tens of thousands of links) must not take most of the time
-/// the layout needs. A small graph is still drawn on every frame.
-const LAYOUT_DRAW_SHARE: f64 = 4.0;
+/// the layout needs, and its slow frames must stay rare (under one in
+/// twenty, so that 95 % of the frames stay short).
+const LAYOUT_DRAW_SHARE: f64 = 10.0;
+/// A graph drawn in at most this long (ms) is drawn on every frame while
+/// it lays out.
+const QUICK_LAYOUT_DRAW_MS: f64 = 10.0;
 /// A frame that drew and was followed by a gap (less its layout work) over
 /// this long had a slow paint: the gap is its drawing cost.
 const SLOW_PAINT_MS: f64 = 50.0;
 /// The most a frame's drawing is assumed to cost (a throttled background
 /// tab makes the gap between frames meaningless).
 const MAX_DRAW_COST_MS: f64 = 2_000.0;
+/// A map whose complete drawing costs at least this (ms, painting
+/// included) is not drawn completely while only the camera moves: its last
+/// complete drawing is shown moved and scaled instead, and drawn again
+/// completely once the camera rests for [`REST_MS`].
+pub(crate) const QUICK_DRAW_MS: f64 = 50.0;
+/// How long the camera must rest before the complete drawing (ms).
+pub(crate) const REST_MS: f64 = 150.0;
 /// Layout work units per `Layout::advance` call between two looks at the
 /// clock (a few hundred actors: well under a millisecond).
 const LAYOUT_SLICE: usize = 256;
@@ -57,7 +72,8 @@ impl<S: Surface> Engine<S> {
         let mut layout_ms = 0.0;
         if let Some(layout) = &mut self.layout {
             let mut settled = false;
-            let draw = t0 - self.layout_drawn_at >= LAYOUT_DRAW_SHARE * self.draw_cost;
+            let draw = self.draw_cost <= QUICK_LAYOUT_DRAW_MS
+                || t0 - self.layout_drawn_at >= LAYOUT_DRAW_SHARE * self.draw_cost;
             let budget = if draw && !self.quiet_layout {
                 LAYOUT_BUDGET_MS
             } else {
@@ -102,10 +118,23 @@ impl<S: Surface> Engine<S> {
             }
             self.dirty = true;
         }
-        self.prev_frame = Some((t0, layout_ms, self.dirty));
+        let rested = self.full_due.is_some_and(|t| now_ms >= t);
+        if rested {
+            self.full_due = None;
+            self.dirty = true;
+        }
+        let mut complete = false;
         if self.dirty {
             let d0 = self.surface.now();
-            self.render();
+            if rested || !self.quick_frame(now_ms) {
+                self.render();
+                complete = true;
+                self.full_due = None;
+                // The copy itself waits for the first quick frame: made
+                // now, it would wait for the canvas to be painted.
+                self.snapshot = (self.draw_cost >= QUICK_DRAW_MS && self.layout.is_none())
+                    .then(|| (self.look(), self.camera, false));
+            }
             self.dirty = false;
             let ms = self.surface.now() - d0;
             self.last_frame_ms = ms;
@@ -132,7 +161,43 @@ impl<S: Surface> Engine<S> {
                 out.push(Out::Ready);
             }
         }
+        self.prev_frame = Some((t0, layout_ms, complete));
         out
+    }
+
+    /// Shows the last complete drawing moved and scaled to the camera, when
+    /// nothing but the camera changed since and the map is slow to draw;
+    /// the complete drawing is then due once the camera rests.
+    fn quick_frame(&mut self, now_ms: f64) -> bool {
+        let Some((look, snap, copied)) = self.snapshot else {
+            return false;
+        };
+        if self.draw_cost < QUICK_DRAW_MS || look != self.look() {
+            return false;
+        }
+        if !copied {
+            // The canvas still shows the complete drawing.
+            self.surface.keep_snapshot();
+            self.snapshot = Some((look, snap, true));
+        }
+        let (vp, cam) = (self.viewport(), self.camera);
+        let scale = cam.zoom / snap.zoom;
+        if !scale.is_finite() || scale <= 0.0 {
+            return false;
+        }
+        let shown = self.surface.draw_snapshot(SnapshotDraw {
+            dpr: self.dpr,
+            background: style::palette(self.dark).background,
+            width: vp.width,
+            height: vp.height,
+            x: vp.width / 2.0 * (1.0 - scale) + (snap.x - cam.x) * cam.zoom,
+            y: vp.height / 2.0 * (1.0 - scale) + (snap.y - cam.y) * cam.zoom,
+            scale,
+        });
+        if shown {
+            self.full_due = Some(now_ms + REST_MS);
+        }
+        shown
     }
 }
 

@@ -53,6 +53,30 @@ pub trait Surface {
     fn stroke(&mut self);
     fn fill_text(&mut self, text: &str, x: f64, y: f64);
     fn stroke_text(&mut self, text: &str, x: f64, y: f64);
+
+    /// Keeps a copy of what the canvas shows now (the last complete
+    /// drawing), for [`Surface::draw_snapshot`].
+    fn keep_snapshot(&mut self) {}
+    /// Draws the kept copy as [`SnapshotDraw`] says; false (and nothing
+    /// drawn) without a copy of the canvas's current size.
+    fn draw_snapshot(&mut self, _snap: SnapshotDraw<'_>) -> bool {
+        false
+    }
+}
+
+/// Where [`Surface::draw_snapshot`] puts the kept drawing: the canvas is
+/// filled with `background` (`width` × `height` CSS pixels at `dpr`
+/// device pixels each), then the drawing is put with its top-left corner
+/// at `(x, y)`, scaled by `scale` (CSS pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SnapshotDraw<'a> {
+    pub dpr: f64,
+    pub background: &'a str,
+    pub width: f64,
+    pub height: f64,
+    pub x: f64,
+    pub y: f64,
+    pub scale: f64,
 }
 
 /// The page's controls that sit over the map (the count and notices, the
@@ -70,6 +94,11 @@ pub struct WebSurface {
     /// The last dash pattern set, so that an unchanged pattern does not
     /// build a new JS array.
     dash: Option<Vec<f64>>,
+    /// A detached canvas holding the last complete drawing
+    /// ([`Surface::keep_snapshot`]), created on first use.
+    snapshot: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    /// Whether `snapshot` holds the drawing of the canvas's current size.
+    snapshot_kept: bool,
 }
 
 impl WebSurface {
@@ -83,6 +112,8 @@ impl WebSurface {
             canvas,
             ctx,
             dash: None,
+            snapshot: None,
+            snapshot_kept: false,
         }
     }
 }
@@ -102,8 +133,9 @@ impl Surface for WebSurface {
             c.set_width(width);
             c.set_height(height);
         }
-        // Sizing a canvas resets its context's state.
+        // Sizing a canvas resets its context's state (and its drawing).
         self.dash = None;
+        self.snapshot_kept = false;
     }
     fn set_attribute(&mut self, name: &str, value: &str) {
         if let Some(c) = &self.canvas {
@@ -255,5 +287,49 @@ impl Surface for WebSurface {
         if let Some(c) = &self.ctx {
             let _ = c.stroke_text(text, x, y);
         }
+    }
+    fn keep_snapshot(&mut self) {
+        let Some(canvas) = &self.canvas else { return };
+        if self.snapshot.is_none() {
+            self.snapshot = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+                .and_then(|c| {
+                    let ctx = c.get_context("2d").ok().flatten()?;
+                    Some((c, ctx.dyn_into::<CanvasRenderingContext2d>().ok()?))
+                });
+        }
+        let Some((copy, ctx)) = &self.snapshot else {
+            return;
+        };
+        if copy.width() != canvas.width() || copy.height() != canvas.height() {
+            copy.set_width(canvas.width());
+            copy.set_height(canvas.height());
+        }
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.set_global_alpha(1.0);
+        ctx.clear_rect(0.0, 0.0, f64::from(copy.width()), f64::from(copy.height()));
+        self.snapshot_kept = ctx
+            .draw_image_with_html_canvas_element(canvas, 0.0, 0.0)
+            .is_ok();
+    }
+    fn draw_snapshot(&mut self, s: SnapshotDraw<'_>) -> bool {
+        let (Some(c), Some((copy, _)), true) = (&self.ctx, &self.snapshot, self.snapshot_kept)
+        else {
+            return false;
+        };
+        let _ = c.set_transform(s.dpr, 0.0, 0.0, s.dpr, 0.0, 0.0);
+        c.set_global_alpha(1.0);
+        c.set_fill_style_str(s.background);
+        c.fill_rect(0.0, 0.0, s.width, s.height);
+        c.draw_image_with_html_canvas_element_and_dw_and_dh(
+            copy,
+            s.x,
+            s.y,
+            s.width * s.scale,
+            s.height * s.scale,
+        )
+        .is_ok()
     }
 }
