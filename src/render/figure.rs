@@ -29,15 +29,26 @@ pub const NAME_SIZE: f64 = 12.0;
 /// The texts drawn around the map, already in the page's language.
 pub struct Caption<'a> {
     pub title: &'a str,
-    /// One entry per type shown in the legend: its label and its index in
-    /// `scene.types`.
-    pub legend: Vec<(String, usize)>,
+    /// The colour legend as the map shows it: the types, or the groups of
+    /// `color=`.
+    pub legend: Vec<Key>,
+    /// Lines under the legend: what size shows, the note on rings.
+    pub notes: Vec<String>,
     pub counts: &'a str,
     /// Source and licence, when the dataset names them.
     pub credit: Option<&'a str>,
 }
 
-/// A shape at a place, filled with a colour.
+/// One entry of the legend: its key's shape and colour, and its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub label: String,
+    pub shape: Shape,
+    pub fill: String,
+}
+
+/// A shape at a place, filled with a colour, maybe ringed in a second one
+/// (an actor with a second group under `color=`): `(colour, radius)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
     pub shape: Shape,
@@ -45,6 +56,7 @@ pub struct Mark {
     pub y: f64,
     pub r: f64,
     pub fill: String,
+    pub ring: Option<(String, f64)>,
 }
 
 /// A line of text: its anchor point (alphabetic baseline), size in units.
@@ -77,6 +89,7 @@ pub struct Figure {
     /// and label), the counts and the credit.
     pub heading: Text,
     pub legend: Vec<(Mark, Text)>,
+    pub notes: Vec<Text>,
     pub counts: Text,
     pub credit: Option<Text>,
 }
@@ -125,7 +138,7 @@ pub fn figure(
         )
     };
     let legend_rows = caption.legend.len().div_ceil(3);
-    let height = MAP_HEIGHT + LINE * (3 + legend_rows) as f64 + MARGIN;
+    let height = MAP_HEIGHT + LINE * (3 + legend_rows + caption.notes.len()) as f64 + MARGIN;
 
     let links = scene
         .links
@@ -142,18 +155,33 @@ pub fn figure(
             (t.fill_for(dark, false).to_string(), t.shape)
         })
     };
+    // `color=`: the groups' colours, as on the map.
+    let swatch = |k: usize| {
+        scene
+            .paint
+            .as_ref()
+            .and_then(|p| p.swatches.get(k))
+            .map(|s| s.fill_for(dark, false).to_string())
+    };
     let mut marks = Vec::with_capacity(actors.len());
     let mut names = Vec::with_capacity(actors.len());
     for (a, p) in &actors {
         let (x, y) = at(p);
         let r = scene.radius_of(*a).min(40.0);
         let (fill, shape) = style_of(scene.type_style(*a));
+        let paint = scene.paint.as_ref();
+        let fill = paint.and_then(|p| swatch(p.fill_of(*a))).unwrap_or(fill);
+        let ring = paint
+            .and_then(|p| p.ring.get(*a).copied().flatten())
+            .and_then(swatch)
+            .map(|c| (c, r * scene.extent_of(*a) + 2.5));
         marks.push(Mark {
             shape,
             x,
             y,
             r,
             fill,
+            ring,
         });
         names.push(Text {
             x,
@@ -182,25 +210,34 @@ pub fn figure(
         .legend
         .iter()
         .enumerate()
-        .map(|(i, (label, t))| {
+        .map(|(i, k)| {
             let x = MARGIN + col_w * (i % 3) as f64;
             let ly = y + LINE * (i / 3) as f64;
-            let (fill, shape) = style_of(scene.types.get(*t));
             let key = Mark {
-                shape,
+                shape: k.shape,
                 x: x + 7.0,
                 y: ly - 5.0,
                 r: 7.0,
-                fill,
+                fill: k.fill.clone(),
+                ring: None,
             };
             let label = Text {
                 x: x + 20.0,
-                ..text(ly, 14.0, label)
+                ..text(ly, 14.0, &k.label)
             };
             (key, label)
         })
         .collect();
     y += LINE * legend_rows as f64;
+    let notes = caption
+        .notes
+        .iter()
+        .map(|n| {
+            let t = text(y, 13.0, n);
+            y += LINE;
+            t
+        })
+        .collect();
     let counts = text(y, 14.0, caption.counts);
     y += LINE;
     let credit = caption.credit.map(|c| text(y, 12.0, c));
@@ -217,6 +254,7 @@ pub fn figure(
         names,
         heading,
         legend,
+        notes,
         counts,
         credit,
     }
@@ -250,6 +288,20 @@ pub fn paint<S: Surface>(f: &Figure, s: &mut S, scale: f64) {
         mark(s, m);
         s.stroke();
     }
+    // Second groups: a ring over a halo of the outline colour, as on the
+    // map.
+    for m in &f.actors {
+        if let Some((colour, r)) = &m.ring {
+            s.begin_path();
+            s.circle(m.x, m.y, *r);
+            s.set_line_width(4.5);
+            s.set_stroke_style(f.outline);
+            s.stroke();
+            s.set_line_width(2.5);
+            s.set_stroke_style(colour);
+            s.stroke();
+        }
+    }
     for (key, _) in &f.legend {
         mark(s, key);
     }
@@ -263,6 +315,7 @@ pub fn paint<S: Surface>(f: &Figure, s: &mut S, scale: f64) {
     s.set_text_align("left");
     let caption = std::iter::once(&f.heading)
         .chain(f.legend.iter().map(|(_, t)| t))
+        .chain(&f.notes)
         .chain(std::iter::once(&f.counts))
         .chain(f.credit.as_ref());
     for t in caption {
@@ -362,17 +415,25 @@ mod tests {
                 y: (i / 10) as f64 * 50.0,
             })
             .collect();
-        let legend: Vec<(String, usize)> = (0..scene.types.len())
-            .map(|t| (format!("type {t}"), t))
-            .collect();
-        let colours = scene
+        let colours: Vec<String> = scene
             .types
             .iter()
             .map(|t| t.fill_for(dark, false).to_string())
             .collect();
+        let legend = scene
+            .types
+            .iter()
+            .enumerate()
+            .map(|(t, ty)| Key {
+                label: format!("type {t}"),
+                shape: ty.shape,
+                fill: colours[t].clone(),
+            })
+            .collect();
         let caption = Caption {
             title: "Carte",
             legend,
+            notes: Vec::new(),
             counts: "3 acteurs",
             credit: Some("Source — CC BY 4.0"),
         };
@@ -433,5 +494,59 @@ mod tests {
                 .iter()
                 .any(|(t, f)| t == "Carte" && f.starts_with("bold 18px")));
         }
+    }
+
+    #[test]
+    fn under_color_the_figure_shows_the_groups_colours_and_rings_as_the_map_does() {
+        use crate::model::view::encoding::by_terms;
+        use crate::model::view::state::ColorBy;
+        use crate::render::scene::{NodeEncoding, Paint};
+        let ds = default_dataset();
+        let g = Graph::new(&ds);
+        let vis = visible(&ds, &g, &Filter::default());
+        let colouring = by_terms(&ds, &vis, ColorBy::Objective).unwrap();
+        let mut scene = Scene::new(&ds, &g);
+        scene.encode(&NodeEncoding {
+            colouring: Some(colouring.clone()),
+            ..NodeEncoding::default()
+        });
+        let groups = Paint::new(&colouring);
+        let positions: Vec<Position> = (0..ds.actors.len())
+            .map(|i| Position {
+                x: (i % 20) as f64 * 40.0,
+                y: (i / 20) as f64 * 40.0,
+            })
+            .collect();
+        let caption = Caption {
+            title: "Carte",
+            legend: Vec::new(),
+            notes: vec!["Taille : degré".into(), "Anneau : second objectif".into()],
+            counts: "162 acteurs",
+            credit: None,
+        };
+        let fig = figure(&scene, &positions, &vis, false, &caption);
+        let swatch = |k: usize| groups.swatches[k].fill_for(false, false).to_string();
+        let mut ringed = 0;
+        for (m, a) in fig.actors.iter().zip(0..) {
+            assert_eq!(m.fill, swatch(groups.fill_of(a)), "actor {a}");
+            assert_eq!(
+                m.ring.as_ref().map(|r| r.0.clone()),
+                groups.ring[a].map(swatch)
+            );
+            ringed += usize::from(m.ring.is_some());
+        }
+        assert!(
+            ringed > 0,
+            "some actor of the default dataset has two objectives"
+        );
+        // The notes under the legend, in the SVG and in the painting.
+        assert_eq!(fig.notes.len(), 2);
+        assert!(fig.notes[1].y < fig.counts.y);
+        let svg = crate::render::svg::write(&fig);
+        assert_eq!(svg.matches("class=\"ring\"").count(), ringed);
+        assert!(svg.contains(">Anneau : second objectif</text>"));
+        let mut paper = Paper::default();
+        paint(&fig, &mut paper, 1.0);
+        assert!(paper.texts.iter().any(|(t, _)| t == "Taille : degré"));
     }
 }

@@ -11,8 +11,8 @@ use crate::convert::xml::escape;
 use crate::model::format::dataset::{Position, Shape};
 use crate::model::network::filter::Visible;
 
-pub use super::figure::Caption;
 use super::figure::{figure, Figure, Mark, Text, FONT_FAMILY, MARGIN, NAME_SIZE};
+pub use super::figure::{Caption, Key};
 use super::scene::Scene;
 use super::shape::{self, PathSink};
 
@@ -115,6 +115,25 @@ pub fn write(f: &Figure) -> String {
         out.push('\n');
     }
     out.push_str("</g>\n");
+    // Second groups (`color=`): a ring over a halo, as on the map.
+    let rings: Vec<_> = f
+        .actors
+        .iter()
+        .filter_map(|m| m.ring.as_ref().map(|(c, r)| (m.x, m.y, *r, c)))
+        .collect();
+    if !rings.is_empty() {
+        out.push_str("<g class=\"rings\" fill=\"none\">\n");
+        for (x, y, r, colour) in rings {
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" stroke=\"{}\" stroke-width=\"4.5\"/>\n\
+                 <circle class=\"ring\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" stroke=\"{}\" stroke-width=\"2.5\"/>",
+                f.outline,
+                escape(colour)
+            );
+        }
+        out.push_str("</g>\n");
+    }
     let _ = writeln!(
         out,
         "<g class=\"labels\" font-size=\"{NAME_SIZE}\" fill=\"{}\" text-anchor=\"middle\">",
@@ -135,6 +154,9 @@ pub fn write(f: &Figure) -> String {
     for (key, label) in &f.legend {
         out.push_str(&shape_element(key, " class=\"legend-key\""));
         caption_text(&mut out, label);
+    }
+    for note in &f.notes {
+        caption_text(&mut out, note);
     }
     caption_text(&mut out, &f.counts);
     if let Some(credit) = &f.credit {
@@ -178,12 +200,17 @@ mod tests {
             })
             .collect();
         let legend = (0..ds.taxonomy.actor_types.len())
-            .map(|t| (format!("<type {t}>"), t))
+            .map(|t| Key {
+                label: format!("<type {t}>"),
+                shape: Shape::Circle,
+                fill: "#123456".into(),
+            })
             .collect::<Vec<_>>();
         let n_legend = legend.len();
         let caption = Caption {
             title: "Carte & <réseau>",
             legend,
+            notes: vec!["Taille : <degré>".into()],
             counts: "3 acteurs",
             credit: Some("Source : \"X\" — CC BY 4.0"),
         };
@@ -219,6 +246,7 @@ mod tests {
         assert!(texts.contains(&"3 acteurs"));
         assert!(texts.contains(&"Source : \"X\" — CC BY 4.0"));
         assert!(texts.contains(&"<type 0>"));
+        assert!(texts.contains(&"Taille : <degré>"));
     }
 
     #[test]

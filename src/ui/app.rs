@@ -260,7 +260,7 @@ pub fn app() -> Html {
     let highlight_info = highlight
         .filter(|_| !highlighted.is_empty())
         .map(|e| (derive::event_title(&ds, e, lang), highlighted.len()));
-    let legend_words = legend::legend_text(&ds, &encoded, lang, dark);
+    let legend_words = Rc::new(legend::legend_text(&ds, &encoded, lang, dark));
     let canvas_label = AttrValue::from(
         describe::with_path(
             describe::canvas_label(
@@ -310,7 +310,7 @@ pub fn app() -> Html {
     let exporter = |place: &'static str, title: AttrValue| {
         html! {
             <ExportMenu visible={vis.clone()} location={dataset_href.clone()} view={view}
-                title={title} credit={credit.clone()} place={place} />
+                title={title} credit={credit.clone()} place={place} legend={legend_words.clone()} />
         }
     };
     let view_content = match view {

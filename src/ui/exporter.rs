@@ -7,12 +7,15 @@
 //! `convert::gexf`, `render::svg`, `render::canvas::map_png`); files are
 //! named by `export::file_name`.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::browser;
 use super::context::{use_map, MapContext};
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
+use super::legend::LegendText;
 use super::list_view::{column_label, label};
 use super::store::Frozen;
 use crate::convert::gexf::export_gexf;
@@ -20,16 +23,15 @@ use crate::model::format::file;
 use crate::model::network::filter::Visible;
 use crate::model::view::export::{actors_csv, file_name, subgraph};
 use crate::model::view::listing::{rows, Column};
-use crate::model::view::lookup;
 use crate::model::view::state::View;
 use crate::render::canvas::{map_figure, map_png};
-use crate::render::figure::{Caption, Figure};
+use crate::render::figure::{Caption, Figure, Key as LegendKey};
 use crate::render::svg;
 
 /// Device pixels per figure unit in the PNG (the SVG's size × 2).
 const PNG_SCALE: f64 = 2.0;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExportMenuProps {
     pub visible: Frozen<Visible>,
     /// Where the dataset was read from (the files' names).
@@ -38,6 +40,8 @@ pub struct ExportMenuProps {
     pub title: AttrValue,
     /// The credit line (source, licence), drawn into the image.
     pub credit: Option<AttrValue>,
+    /// The map's legend, drawn into the image.
+    pub legend: Rc<LegendText>,
     /// Where it is (`header`, `embed`): the ids and the opening direction.
     pub place: &'static str,
 }
@@ -62,20 +66,28 @@ fn view_name(v: View) -> &'static str {
 }
 
 /// The map on screen as the exported figure, with its caption: the title,
-/// the legend, the counts and the credit, in the page's language.
+/// the legend as the map shows it (colours, what size shows, the rings),
+/// the counts and the credit, in the page's language.
 fn figure(map: &MapContext, props: &ExportMenuProps) -> Option<Figure> {
-    let (ds, lang, vis) = (&*map.dataset.0, map.lang, &props.visible);
-    let legend = ds
-        .taxonomy
-        .actor_types
+    let (lang, vis) = (map.lang, &props.visible);
+    let l = &props.legend;
+    let legend = l
+        .swatches
         .iter()
-        .enumerate()
-        .map(|(i, ty)| (lookup::type_label(ds, &ty.id, lang), i))
+        .map(|s| LegendKey {
+            label: s.label.clone(),
+            shape: s.shape,
+            fill: s.colour.clone(),
+        })
+        .collect();
+    let notes = std::iter::once(l.size.clone())
+        .chain(l.ring.map(String::from))
         .collect();
     let counts = i18n::visible_count(lang, vis.actor_count, vis.link_count);
     map_figure(&Caption {
         title: &props.title,
         legend,
+        notes,
         counts: &counts,
         credit: props.credit.as_deref(),
     })
@@ -184,30 +196,16 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                 }
             })
         };
-        let onclick = {
-            let location = props.location.clone();
-            let visible = props.visible.clone();
-            let view = props.view;
-            let title = props.title.clone();
-            let credit = props.credit.clone();
-            let place = props.place;
-            Callback::from(move |_: MouseEvent| {
-                let p = ExportMenuProps {
-                    visible: visible.clone(),
-                    location: location.clone(),
-                    view,
-                    title: title.clone(),
-                    credit: credit.clone(),
-                    place,
-                };
-                match (&map, format) {
+        let onclick =
+            {
+                let p = props.clone();
+                Callback::from(move |_: MouseEvent| match (&map, format) {
                     (Some(m), Format::Png) => download_png(m, &p, finish.clone()),
                     _ => finish.emit(map.as_ref().and_then(|m| build(m, &p, format)).is_some_and(
                         |(name, mime, content)| browser::download(&name, mime, &content),
                     )),
-                }
-            })
-        };
+                })
+            };
         html! {
             <li>
                 <button type="button" class="export-item" data-testid={testid} onclick={onclick}>

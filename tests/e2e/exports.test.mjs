@@ -218,3 +218,39 @@ test('the map as a PNG: twice the SVG\'s size, its legend drawn in, on a desktop
     await page.closeAll();
   }
 });
+
+test('under size= and color=, the image shows the colours, rings and legend the map shows', async () => {
+  const page = await newPage(suite.browser, { viewport: DESKTOP, acceptDownloads: true });
+  await page.goto(`${suite.server.url}?size=betweenness&color=objective`);
+  await waitReady(page);
+  await page.waitForFunction(() => performance.getEntriesByName('civicmap:measures', 'mark').length > 0);
+  const onMap = await page.evaluate(() => ({
+    labels: [...document.querySelectorAll('[data-testid="map-legend"] .legend-label')].map((e) => e.textContent),
+    size: document.querySelector('[data-testid="legend-size"] span').textContent,
+    ring: document.querySelector('[data-testid="map-legend"] .legend-ring')?.textContent.trim() ?? null,
+  }));
+  assert.ok(onMap.labels.length > 1 && onMap.ring, `objectives with rings on the map: ${JSON.stringify(onMap)}`);
+  const svg = await download(page, 'export-svg');
+  const got = await page.evaluate((text) => {
+    const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const keys = [...d.querySelectorAll('.legend-key')];
+    return {
+      keys: keys.map((k) => k.getAttribute('fill')),
+      labels: keys.map((k) => k.nextElementSibling.textContent),
+      fills: [...new Set([...d.querySelectorAll('.actor')].map((a) => a.getAttribute('fill')))],
+      radii: [...new Set([...d.querySelectorAll('circle.actor')].map((a) => a.getAttribute('r')))].length,
+      rings: d.querySelectorAll('.ring').length,
+      texts: [...d.querySelectorAll('.caption text')].map((t) => t.textContent),
+    };
+  }, svg.text);
+  assert.deepEqual(got.labels, onMap.labels, 'the legend of the map');
+  assert.ok(got.fills.every((f) => got.keys.includes(f)), `every actor in a legend colour: ${got.fills} / ${got.keys}`);
+  assert.ok(got.rings > 0, 'actors with a second objective are ringed');
+  assert.ok(got.radii > 3, 'sizes follow betweenness');
+  assert.ok(got.texts.includes(onMap.size) && got.texts.includes(onMap.ring), `${got.texts}`);
+  const png = await downloadBytes(page, 'export-png');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, 'desktop-export-objective.png'), png.bytes);
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
