@@ -26,8 +26,9 @@ wait_for() {
 # --- apt packages --------------------------------------------------------------
 apt_missing=()
 # nginx serves the built site in the end-to-end tests, with deploy/nginx.conf
-# (which uses brotli: libnginx-mod-http-brotli-filter, Debian 12 main).
-for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-filter; do
+# (which uses brotli: libnginx-mod-http-brotli-filter, and -static for the
+# build's precompressed files; Debian 12 main).
+for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     apt_missing+=("$pkg")
   fi

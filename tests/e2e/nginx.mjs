@@ -38,6 +38,7 @@ import { ROOT, prepareSite } from './serve.mjs';
 export const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 export const DEPLOY_CONF = join(ROOT, 'deploy', 'nginx.conf');
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
+const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const MIME_TYPES = '/etc/nginx/mime.types';
 
 /** A free TCP port on `host` (asked from the kernel, then released). */
@@ -139,6 +140,7 @@ ${user}worker_processes 1;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
 load_module ${BROTLI_MODULE};
+load_module ${BROTLI_STATIC_MODULE};
 events { worker_connections 256; }
 http {
     include ${MIME_TYPES};
@@ -188,7 +190,7 @@ function waitForPort(port, host, proc, timeoutMs = 10_000) {
  * generated include: a release archive's own files.
  */
 export async function startNginx({ root, host = '127.0.0.1', port: wanted, subPath, deployConf, headers: given }) {
-  for (const f of [NGINX, BROTLI_MODULE, MIME_TYPES]) {
+  for (const f of [NGINX, BROTLI_MODULE, BROTLI_STATIC_MODULE, MIME_TYPES]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/setup.sh (it installs nginx and its brotli module)`);
   }
   const site = resolve(root);
