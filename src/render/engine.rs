@@ -50,6 +50,9 @@ pub(crate) enum Out {
     Ready,
     /// New measures are drawn (`performance.mark("civicmap:measures")`).
     Measured,
+    /// The first slice of a layout ran (`performance.mark("civicmap:layout")`,
+    /// for the benchmark's frame times during the layout).
+    LayoutStarted,
 }
 
 /// Per-canvas state that changes from frame to frame, drawn on a
@@ -66,6 +69,8 @@ pub struct Engine<S = WebSurface> {
     pub(crate) scene: Scene,
     pub(crate) positions: Vec<Position>,
     pub(crate) layout: Option<Layout>,
+    /// The layout in `layout` has run its first slice.
+    pub(crate) layout_started: bool,
     /// Show the layout only once settled (reduced motion, big graph).
     pub(crate) quiet_layout: bool,
     /// When the layout's positions were last drawn (ms, `performance.now`).
@@ -203,6 +208,7 @@ impl<S: Surface> Engine<S> {
             self.layout = None;
         } else {
             let mut layout = Layout::new(&p.dataset, &p.graph);
+            self.layout_started = false;
             self.quiet_layout = p.reduced_motion;
             if p.reduced_motion && layout.work_left() <= SYNC_LAYOUT_WORK {
                 while !layout.step(64) {}

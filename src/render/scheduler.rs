@@ -71,6 +71,10 @@ impl<S: Surface> Engine<S> {
         }
         let mut layout_ms = 0.0;
         if let Some(layout) = &mut self.layout {
+            if !self.layout_started {
+                self.layout_started = true;
+                out.push(Out::LayoutStarted);
+            }
             let mut settled = false;
             let draw = self.draw_cost <= QUICK_LAYOUT_DRAW_MS
                 || t0 - self.layout_drawn_at >= LAYOUT_DRAW_SHARE * self.draw_cost;
@@ -244,12 +248,15 @@ pub(crate) fn emit(rc: &Shared, out: Vec<Out>) {
         match o {
             Out::Select(s) => sel.emit(s),
             Out::Ready => ready.emit(()),
-            Out::Measured => {
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark("civicmap:measures");
-                }
-            }
+            Out::Measured => mark("civicmap:measures"),
+            Out::LayoutStarted => mark("civicmap:layout"),
         }
+    }
+}
+
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
     }
 }
 

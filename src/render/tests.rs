@@ -345,13 +345,18 @@ fn a_big_graph_is_not_redrawn_every_frame_while_it_lays_out_but_a_small_one_is()
     // a big one in tens of ms.
     let run = |ds: Dataset| {
         let mut m = Map::new(ds, 0.02);
-        let (mut frames, mut drawn) = (0, 0);
+        let (mut frames, mut drawn, mut marks) = (0, 0, Vec::new());
         while m.e.layout.is_some() && frames < 400 {
             let before = m.e.surface.draws;
-            m.frame();
+            let out = m.frame();
+            if out.contains(&Out::LayoutStarted) {
+                marks.push(frames);
+            }
             frames += 1;
             drawn += m.e.surface.draws - before;
         }
+        // `civicmap:layout` is marked once, on the layout's first frame.
+        assert_eq!(marks, vec![0]);
         (frames, drawn)
     };
     let (frames, drawn) = run(unplaced(30, 2));

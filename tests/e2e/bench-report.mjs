@@ -93,6 +93,7 @@ function datasetRows(r) {
   both('frame p95 while zooming and panning, desktop', 'frameP95', ms, r.targets?.frameP95 ?? '');
   both('frame median while zooming and panning', 'frameMedian', ms);
   both('frame p95 during load and layout (rAF gaps)', 'loadFrameP95', ms, r.targets?.loadFrameP95 ?? '');
+  both('frame p95 while the layout runs (from its first slice to ready)', 'layoutFrameP95', ms, r.targets?.layoutFrameP95 ?? '');
   both('longest frame during load and layout (rAF gap)', 'loadFrameMax', ms);
   both('longest task before ready (Long Tasks API: the page cannot react meanwhile)', 'longTask', ms);
   both('tab memory after load (renderer RSS)', 'rss', mb, r.targets?.rss ?? '');

@@ -74,7 +74,7 @@ const SCENARIOS = [
     key: 'large-layout', title: 'sigma.js large test graph (10,000 nodes) without positions (layout included)',
     civicmap: '?data=bench/large.civicmap.json', sigma: 'large.graphology.json', quality: 'large.civicmap.json',
     profiles: ['desktop'],
-    targets: { readyDesktop: '≤ 0.50× sigma.js, quality ≥ sigma.js', loadFrameP95: '≤ 50 ms' },
+    targets: { readyDesktop: '≤ 0.50× sigma.js, quality ≥ sigma.js', layoutFrameP95: '≤ 50 ms' },
   },
   {
     key: 'big-pos', title: `Generated graph (${bigN.toLocaleString('en-US')} actors, ${bigM.toLocaleString('en-US')} links) with positions`,
@@ -177,8 +177,14 @@ async function load(browser, url, profile) {
     }));
     // Every gap that began before ready (the frame that shows ready ends it).
     const gaps = window.__gaps.filter(([t, g]) => t - g < ready).map(([, g]) => g);
+    // While the layout runs: from its first slice (civicmap's
+    // `civicmap:layout`, sigma's `bench:data` before ForceAtlas2) to ready.
+    const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
+    const start = mark('civicmap:layout') ?? (mark('bench:layout') === undefined ? undefined : mark('bench:data'));
+    const layoutGaps = start === undefined ? []
+      : window.__gaps.filter(([t, g]) => t - g >= start && t - g < ready).map(([, g]) => g);
     const longest = Math.max(0, ...window.__longtasks.filter(([t]) => t < ready).map(([, d]) => d));
-    return { ready, res, gaps, longest };
+    return { ready, res, gaps, layoutGaps, longest };
   });
   const code = m.res.filter((r) => /\.(wasm|js|css)(\?|$)/.test(r.name) && r.end <= m.ready);
   const data = m.res
@@ -190,6 +196,7 @@ async function load(browser, url, profile) {
     wasmBytes: code.filter((r) => /\.wasm(\?|$)/.test(r.name)).reduce((s, r) => s + r.transfer, 0) || NaN,
     gap: data ? m.ready - data.end : NaN,
     loadFrameP95: quantile(m.gaps, 0.95),
+    layoutFrameP95: m.layoutGaps.length ? quantile(m.layoutGaps, 0.95) : undefined,
     loadFrameMax: Math.max(...m.gaps),
     longTask: m.longest,
     waterfall: m.res.map((r) => `${r.name.replace(/^https?:\/\/[^/]+\//, '/')} ${r.start.toFixed(0)}→${r.end.toFixed(0)} ms`),
@@ -301,6 +308,7 @@ function summarise(per, positionsFile, side) {
     readyDesktop: pick(d, 'ready'), readyPhone: pick(p, 'ready'),
     codeBytes: pick(any, 'codeBytes'), wasmBytes: pick(any, 'wasmBytes'),
     gapDesktop: pick(d, 'gap'), gapPhone: pick(p, 'gap'), loadFrameP95: pick(d, 'loadFrameP95'),
+    layoutFrameP95: pick(d, 'layoutFrameP95'),
     loadFrameMax: pick(d, 'loadFrameMax'), longTask: pick(d, 'longTask'),
     frameP95: pick(d, 'frameP95'), frameMedian: pick(d, 'frameMedian'),
     rss: pick(d, 'rss'), heap: pick(d, 'heap'), filterMs: pick(d, 'filterMs'),
