@@ -112,7 +112,7 @@ export function markdown({ results, env, command }) {
   out.push(`- machine: ${env.cpu} × ${env.cores} cores, ${env.memory}, ${env.os}; load average at start ${env.load}`);
   out.push(`- browser: ${env.browser} (headless, \`--disable-gpu\`: WebGL runs in software), Playwright ${env.playwright}`);
   out.push(`- baseline: sigma ${env.sigma}, graphology ${env.graphology}, graphology-layout-forceatlas2 ${env.fa2}`);
-  out.push('- server: nginx with `deploy/nginx.conf` (brotli level 6), via tests/e2e/nginx.mjs; cold cache (a new browser context per load)');
+  out.push('- server: nginx with `deploy/nginx.conf` (the code files precompressed at brotli 11 by the build, everything else brotli level 6 on the fly), via tests/e2e/nginx.mjs; cold cache (a new browser context per load)');
   out.push('- phone profile: 150 ms latency, 9 Mbit/s down, 1.5 Mbit/s up (CDP Network.emulateNetworkConditions), CPU ×4 (Emulation.setCPUThrottlingRate), 390×844; desktop: 1280×800, no throttling');
   out.push('- ratio = civicmap / sigma.js (< 1: civicmap is faster or smaller)', '');
   for (const r of results) {
