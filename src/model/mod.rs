@@ -14,4 +14,5 @@ pub mod fixtures;
 pub mod format;
 pub mod fuzz_entry;
 pub mod network;
+pub mod order;
 pub mod view;

@@ -11,6 +11,7 @@ use crate::model::format::complete::UNKNOWN_TYPE_COLORS;
 use crate::model::format::dataset::{Dataset, Shape};
 use crate::model::network::communities::{Swatch, MAX_COLOURS, OKABE_ITO, OTHERS};
 use crate::model::network::graph::Graph;
+use crate::model::order::sort_indices;
 use crate::model::view::encoding::Colouring;
 
 use super::shape;
@@ -273,7 +274,7 @@ impl Scene {
         let degree: Vec<usize> = (0..n).map(|a| g.degree(a)).collect();
 
         let mut by_priority: Vec<usize> = (0..n).collect();
-        by_priority.sort_by(|&a, &b| {
+        sort_indices(&mut by_priority, &|a, b| {
             let da = degree.get(a).copied().unwrap_or(0);
             let db = degree.get(b).copied().unwrap_or(0);
             db.cmp(&da).then(a.cmp(&b))
@@ -311,7 +312,7 @@ impl Scene {
             self.base_radius.clone()
         };
         let radius = &self.radius;
-        self.by_priority.sort_by(|&a, &b| {
+        sort_indices(&mut self.by_priority, &|a, b| {
             let ra = radius.get(a).copied().unwrap_or(0.0);
             let rb = radius.get(b).copied().unwrap_or(0.0);
             rb.total_cmp(&ra).then(a.cmp(&b))

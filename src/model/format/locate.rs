@@ -302,7 +302,8 @@ fn scan_inner(sc: &mut Scanner<'_>, trie: &mut Trie) -> Option<()> {
 /// pass over the text whatever the number of offsets.
 pub fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets.get(i).copied().unwrap_or(0));
+    let at = |i: usize| offsets.get(i).copied().unwrap_or(0);
+    crate::model::order::sort_indices(&mut order, &|a, b| at(a).cmp(&at(b)));
     let mut out = vec![(1, 1); offsets.len()];
     let bytes = text.as_bytes();
     let (mut pos, mut line, mut col) = (0usize, 1usize, 1usize);

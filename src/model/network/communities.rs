@@ -76,7 +76,10 @@ pub fn palette(sizes: &[usize]) -> Vec<Swatch> {
     let mut kept = vec![true; sizes.len()];
     if sizes.len() > MAX_COLOURS {
         let mut by_size: Vec<usize> = (0..sizes.len()).collect();
-        by_size.sort_by_key(|&i| (std::cmp::Reverse(sizes.get(i).copied().unwrap_or(0)), i));
+        let size = |i: usize| sizes.get(i).copied().unwrap_or(0);
+        crate::model::order::sort_indices(&mut by_size, &|a, b| {
+            size(b).cmp(&size(a)).then(a.cmp(&b))
+        });
         for &i in by_size.iter().skip(MAX_COLOURS) {
             if let Some(k) = kept.get_mut(i) {
                 *k = false;

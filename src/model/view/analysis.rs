@@ -227,7 +227,9 @@ pub fn fact(g: &MeasureGraph, m: &Measures, by: Measure, v: usize) -> Fact {
 /// The nodes in decreasing order of `by` (ties: the lower node first).
 fn ranked(g: &MeasureGraph, m: &Measures, by: Measure) -> Vec<usize> {
     let mut nodes: Vec<usize> = (0..g.node_count()).collect();
-    nodes.sort_by(|&a, &b| by.value(m, b).total_cmp(&by.value(m, a)).then(a.cmp(&b)));
+    crate::model::order::sort_indices(&mut nodes, &|a, b| {
+        by.value(m, b).total_cmp(&by.value(m, a)).then(a.cmp(&b))
+    });
     nodes
 }
 

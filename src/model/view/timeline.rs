@@ -130,10 +130,11 @@ impl Timeline {
             .collect();
         let mut order: Vec<usize> = (0..ds.events.len()).collect();
         // Stable: equal dates keep the dataset's order; `None` sorts last.
-        order.sort_by_key(|&i| {
+        let key = |i: usize| {
             let d = dates.get(i).copied().flatten();
             (d.is_none(), d)
-        });
+        };
+        crate::model::order::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
         let mut groups: Vec<YearGroup> = Vec::new();
         for i in order {
             let year = dates.get(i).copied().flatten().map(|d| d.year);
