@@ -59,6 +59,10 @@ pub fn app() -> Html {
     let system_dark = use_media("(prefers-color-scheme: dark)");
     let reduced_motion = use_media("(prefers-reduced-motion: reduce)");
     let filters_open = use_state(|| false);
+    // The filter panel is a drawer in embed mode and below 1024 px
+    // (static/app.css): its body is rendered once it has been opened.
+    let filters_opened = use_mut_ref(|| false);
+    let filters_beside = use_media("(min-width: 1024px)");
     let about_open = use_state(|| false);
     let embed_open = use_state(|| false);
     // Embed mode, narrow frames: the search bar behind its button.
@@ -278,6 +282,10 @@ pub fn app() -> Html {
             + &legend::legend_sentence(&legend_words, lang),
     );
     let badge = derive::active_filters(&state.filter);
+    if *filters_open {
+        *filters_opened.borrow_mut() = true;
+    }
+    let panel_body = *filters_open || *filters_opened.borrow() || (!state.embed && filters_beside);
 
     let notices = notices(&store, &retry);
 
@@ -357,7 +365,7 @@ pub fn app() -> Html {
             <div class="workspace">
                 <FilterPanel counts={Frozen(derived.filtered.counts.clone())} filter={state.filter.clone()}
                     visible_actors={vis.actor_count} undated={vis.undated_actors}
-                    open={*filters_open} on_close={close_filters.clone()}
+                    open={*filters_open} on_close={close_filters.clone()} body={panel_body}
                     display={html! { <SizeColorControls size={state.size} color={state.color} /> }}
                     path_fields={html! { <PathFields path={state.path.clone()} visible={vis.clone()} /> }}
                     play={html! { <PlayButton play={play.clone()} place="year" reduced_motion={reduced_motion} /> }} />

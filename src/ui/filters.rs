@@ -23,6 +23,12 @@ pub struct FilterPanelProps {
     pub undated: usize,
     /// Open as a sheet (phone); the desktop panel is always shown.
     pub open: bool,
+    /// Whether the panel's body (the facets, size and colour, the path
+    /// boxes) is rendered. The app leaves it out while the panel is a
+    /// closed drawer that was never opened (embed mode, narrow screens): it
+    /// is two thirds of the elements of a phone's first render.
+    #[prop_or(true)]
+    pub body: bool,
     pub on_close: Callback<()>,
     /// The play control, shown under the year slider (`ui::play`).
     #[prop_or_default]
@@ -275,16 +281,18 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                     <span aria-hidden="true">{ "×" }</span>
                 </button>
             </div>
-            <div class="panel-body">
-                { stake_view }
-                { props.display.clone() }
-                { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &map.dispatch) }
-                { year_view }
-                { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &map.dispatch) }
-                { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &map.dispatch) }
-                { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &map.dispatch) }
-                { props.path_fields.clone() }
-            </div>
+            if props.body {
+                <div class="panel-body">
+                    { stake_view }
+                    { props.display.clone() }
+                    { facet_view(Facet::Type, t(lang, Key::FacetTypes), Some(t(lang, Key::FacetTypesHint)), types, lang, &map.dispatch) }
+                    { year_view }
+                    { facet_view(Facet::Objective, t(lang, Key::FacetObjectives), None, objectives, lang, &map.dispatch) }
+                    { facet_view(Facet::Ecosystem, t(lang, Key::FacetEcosystems), None, ecosystems, lang, &map.dispatch) }
+                    { facet_view(Facet::Link, t(lang, Key::FacetLinks), None, kinds, lang, &map.dispatch) }
+                    { props.path_fields.clone() }
+                </div>
+            }
             <div class="sheet-foot sheet-only">
                 <button type="button" class="btn primary wide" onclick={show_map}>
                     { format!("{} — {}", t(lang, Key::FiltersShow), i18n::actors(lang, props.visible_actors)) }
