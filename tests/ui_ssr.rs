@@ -279,6 +279,11 @@ async fn notice_is_dismissible() {
 
 /// The filter panel, rendered in a map of `ds` in `lang`.
 async fn filter_panel(ds: Dataset, filter: Filter, lang: Lang) -> String {
+    filter_panel_with_body(ds, filter, lang, true).await
+}
+
+/// The same, its body rendered or not (a drawer never opened).
+async fn filter_panel_with_body(ds: Dataset, filter: Filter, lang: Lang, body: bool) -> String {
     let counts = FacetCounts {
         types: vec![("association".into(), 1), ("startup".into(), 2)],
         objectives: vec![("information".into(), 1)],
@@ -291,12 +296,24 @@ async fn filter_panel(ds: Dataset, filter: Filter, lang: Lang) -> String {
         visible_actors: 3,
         undated: 2,
         open: false,
+        body,
         on_close: Callback::noop(),
         play: yew::Html::default(),
         path_fields: yew::Html::default(),
         display: yew::Html::default(),
     };
     render_in_map::<FilterPanel>(map(ds, lang), props).await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_drawer_never_opened_renders_its_frame_but_not_its_facets() {
+    let html = filter_panel_with_body(dataset(), Filter::default(), Lang::Fr, false).await;
+    // The drawer the toggle opens and labels is there, with its heading.
+    assert!(html.contains(r#"id="filter-panel""#) && html.contains(r#"id="filters-title""#));
+    assert!(
+        !html.contains("panel-body") && !html.contains(r#"type="checkbox""#),
+        "{html}"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
