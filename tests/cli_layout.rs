@@ -10,7 +10,7 @@
 )]
 
 mod cli_run;
-use cli_run::{run, stderr, stdout};
+use cli_run::{run, s, stderr, stdout};
 
 use std::path::{Path, PathBuf};
 
@@ -21,13 +21,9 @@ use civicmap::model::network::layout::{self, quality, Layout};
 
 const DEFAULT: &str = "static/data/civic-tech-fr.json";
 
+/// A fresh directory for one test of this suite.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli_layout")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    cli_run::scratch("cli_layout", name)
 }
 
 fn loaded(path: &Path) -> civicmap::model::format::dataset::Dataset {
@@ -38,7 +34,7 @@ fn loaded(path: &Path) -> civicmap::model::format::dataset::Dataset {
 fn writes_the_maps_positions_and_the_map_then_runs_no_layout() {
     let dir = scratch("default");
     let out = dir.join("out.json");
-    let o = run(&["layout", DEFAULT, "-o", out.to_str().unwrap()]);
+    let o = run(&["layout", DEFAULT, "-o", s(&out)]);
     assert!(o.status.success(), "{}", stderr(&o));
 
     let input = loaded(&Path::new(cli_run::ROOT).join(DEFAULT));
@@ -85,14 +81,7 @@ fn json_report_matches_the_model_and_a_layout_beats_its_start() {
     let dir = scratch("json");
     let out = dir.join("out.json");
     let report = |iterations: &str| {
-        let mut args = vec![
-            "layout",
-            DEFAULT,
-            "-o",
-            out.to_str().unwrap(),
-            "--format",
-            "json",
-        ];
+        let mut args = vec!["layout", DEFAULT, "-o", s(&out), "--format", "json"];
         if !iterations.is_empty() {
             args.extend(["--iterations", iterations]);
         }
@@ -144,7 +133,7 @@ fn a_broken_file_writes_nothing() {
     let bad = dir.join("bad.json");
     std::fs::write(&bad, r#"{"actors": [{"id": "a"}], "links": 3}"#).unwrap();
     let out = dir.join("out.json");
-    let o = run(&["layout", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&["layout", s(&bad), "-o", s(&out)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot be used"), "{}", stderr(&o));
     assert!(!out.exists());

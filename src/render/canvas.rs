@@ -40,7 +40,7 @@ use super::input::{
 };
 use super::scene::NodeEncoding;
 use super::scheduler::{with_engine, Shared};
-use super::surface::{Surface, WebSurface};
+use super::surface::{offscreen_canvas, Surface, WebSurface};
 
 /// The component's props (the contract with the UI).
 #[derive(Properties, Clone)]
@@ -388,11 +388,7 @@ pub fn map_png(
     scale: f64,
     done: impl FnOnce(Option<web_sys::Blob>) + 'static,
 ) -> bool {
-    let Some(canvas) = gloo::utils::document()
-        .create_element("canvas")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-    else {
+    let Some(canvas) = offscreen_canvas() else {
         return false;
     };
     let mut surface = WebSurface::new(Some(canvas.clone()));

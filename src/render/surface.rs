@@ -101,13 +101,25 @@ pub struct WebSurface {
     snapshot_kept: bool,
 }
 
+/// A new `<canvas>` outside the page (the PNG export's, the kept drawing's).
+pub fn offscreen_canvas() -> Option<HtmlCanvasElement> {
+    web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<HtmlCanvasElement>()
+        .ok()
+}
+
+/// A canvas's 2D context, if it has one.
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
 impl WebSurface {
     /// The surface of a mounted canvas (its 2D context, if it has one).
     pub fn new(canvas: Option<HtmlCanvasElement>) -> WebSurface {
-        let ctx = canvas
-            .as_ref()
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok());
+        let ctx = canvas.as_ref().and_then(context_2d);
         WebSurface {
             canvas,
             ctx,
@@ -291,14 +303,10 @@ impl Surface for WebSurface {
     fn keep_snapshot(&mut self) {
         let Some(canvas) = &self.canvas else { return };
         if self.snapshot.is_none() {
-            self.snapshot = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.create_element("canvas").ok())
-                .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-                .and_then(|c| {
-                    let ctx = c.get_context("2d").ok().flatten()?;
-                    Some((c, ctx.dyn_into::<CanvasRenderingContext2d>().ok()?))
-                });
+            self.snapshot = offscreen_canvas().and_then(|c| {
+                let ctx = context_2d(&c)?;
+                Some((c, ctx))
+            });
         }
         let Some((copy, ctx)) = &self.snapshot else {
             return;
