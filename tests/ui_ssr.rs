@@ -7,7 +7,7 @@
 #![allow(clippy::expect_used)]
 
 mod ssr;
-use ssr::{map, render, render_in_map};
+use ssr::{map, render, render_in_map, render_timeline};
 
 use std::rc::Rc;
 
@@ -338,7 +338,10 @@ async fn filter_panel_has_real_checkboxes_with_labels_and_counts() {
         html.contains("Start-up</span><span class=\"facet-count\">2</span>"),
         "{html}"
     );
-    assert!(html.contains("<rect"), "square shape icon for start-ups");
+    assert!(
+        html.contains(r##"<use href="#cm-shape-square"/>"##),
+        "square shape icon for start-ups"
+    );
     assert!(html.contains(r#"data-testid="clear-filters""#));
     assert!(html.contains(r#"data-testid="year-slider""#));
     assert!(
@@ -385,7 +388,7 @@ const EVENTS: &str = r##"{
 
 #[tokio::test(flavor = "current_thread")]
 async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hidden_ones() {
-    use civicmap::ui::timeline::{TimelineView, TimelineViewProps};
+    use civicmap::ui::timeline::TimelineViewProps;
     let ds: Dataset = serde_json::from_str(EVENTS).expect("fixture parses");
     // The filters hide "evil".
     let vis = Visible {
@@ -402,7 +405,7 @@ async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hid
         reduced_motion: false,
         year: Some(2015),
     };
-    let html = render_in_map::<TimelineView>(map(ds, Lang::Fr), props).await;
+    let html = render_timeline(map(ds, Lang::Fr), props).await;
     // Years in order, the undated group last; events in date order within a year.
     let at = |needle: &str| {
         html.find(needle)
@@ -413,7 +416,10 @@ async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hid
     assert!(at(r#"data-event-id="hidden""#) < at(r#"data-event-id="hostile""#));
     assert!(html.contains(r#"<time datetime="2015-03-01" class="event-date">1er mars 2015</time>"#));
     // The current year's group is marked.
-    assert!(html.contains(r#"data-year="2015" class="timeline-year current""#));
+    assert!(
+        html.contains(r#"data-year="2015" class="timeline-year current""#),
+        "{html}"
+    );
     assert_eq!(html.matches("timeline-year current").count(), 1);
     // Dataset text is text.
     assert!(!html.contains("<script>alert(5)"));
@@ -433,9 +439,9 @@ async fn the_timeline_lists_events_by_year_as_text_with_safe_links_and_greys_hid
     assert!(html.contains(r#"data-event-id="hostile" data-date="2015-03-01" data-dimmed="false""#));
     assert!(html.contains("Ses acteurs sont masqués par les filtres."));
     assert!(html.contains(
-        r#"<span data-testid="event-actor-hidden" data-actor-id="evil" class="actor-chip hidden-actor">"#
+        r#"<span data-testid="event-actor-hidden" data-actor-id="evil" class="actor-chip hidden-actor" data-index="#
     ));
-    assert!(html.contains(r#"<button type="button" data-testid="event-actor" data-actor-id="kept" class="actor-chip">"#));
+    assert!(html.contains(r#"<button type="button" data-testid="event-actor" data-actor-id="kept" class="actor-chip" data-index="#));
     assert!(!html.contains(r#"data-testid="event-actor" data-actor-id="evil""#));
     assert_eq!(html.matches(r#"data-testid="event""#).count(), 4);
     assert!(html.contains(r#"data-events="4" data-dimmed="1""#));

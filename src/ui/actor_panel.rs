@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::icons::{shape_icon, Glyph, GlyphIcon};
 use super::path_view::PathPicker;
 use super::store::Frozen;
 use super::versions::SuggestLink;
@@ -116,7 +116,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                             <li class="link-item">
                                 <button type="button" class="neighbour" data-testid="neighbour"
                                         data-actor-id={other.id().to_string()} {onclick}>
-                                    <ShapeIcon shape={s} color={AttrValue::from(c)} />
+                                    { shape_icon(s, &c) }
                                     <span>{ other.name() }</span>
                                 </button>
                                 if let Some(y) = years { <span class="years">{ y }</span> }
@@ -153,7 +153,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                aria-labelledby="actor-name" tabindex="-1" {onkeydown}>
             <div class="panel-head actor-head">
                 <span class="type-chip">
-                    <ShapeIcon shape={shape} color={AttrValue::from(color)} />
+                    { shape_icon(shape, &color) }
                     <span>{ type_label }</span>
                 </span>
                 <button type="button" class="icon-btn" data-testid="actor-panel-close"

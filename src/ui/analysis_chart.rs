@@ -7,6 +7,8 @@
 
 use yew::prelude::*;
 
+use super::markup::Markup;
+
 use crate::model::view::analysis::Growth;
 
 /// The growth chart's drawing box (viewBox units).
@@ -210,29 +212,22 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BarProps {
-    pub value: usize,
-    pub max: usize,
-    /// `#rrggbb`, or none for the accent colour.
-    #[prop_or_default]
-    pub color: Option<AttrValue>,
-}
-
-/// One bar of a count table (decorative: the number is in the next cell).
-#[function_component(Bar)]
-pub fn bar(props: &BarProps) -> Html {
-    let w = if props.max == 0 {
+/// One bar of a count table as markup (decorative: the number is in the
+/// next cell); `color`: `#rrggbb`, or none for the accent colour.
+pub fn bar_markup(m: &mut Markup, value: usize, max: usize, color: Option<&str>) {
+    let w = if max == 0 {
         0.0
     } else {
-        100.0 * props.value as f64 / props.max as f64
+        100.0 * value as f64 / max as f64
     };
-    html! {
-        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class={classes!("bar-fill", props.color.is_none().then_some("accent"))}
-                  x="0" y="1" width={r1(w)} height="8" fill={props.color.clone()} />
-        </svg>
-    }
+    m.trusted(r#"<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect"#)
+        .attr("class", if color.is_none() { "bar-fill accent" } else { "bar-fill" })
+        .attr("x", "0")
+        .attr("y", "1")
+        .attr("width", &r1(w))
+        .attr("height", "8")
+        .attr_opt("fill", color)
+        .trusted("/></svg>");
 }
 
 #[cfg(test)]

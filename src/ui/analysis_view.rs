@@ -13,11 +13,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::analysis_chart::{Bar, GrowthChart};
+use super::analysis_chart::{bar_markup, GrowthChart};
 use super::context::{use_map, MapContext};
 use super::i18n;
 use super::i18n::analysis::{self as words, words as w, Words};
-use super::icons::ShapeIcon;
+use super::icons::shape_svg;
+use super::markup::{self, Markup};
 use super::measures::use_visible_measures;
 use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
@@ -65,39 +66,51 @@ fn tally_table(
         .max()
         .unwrap_or(0)
         .max(tally.none);
-    let rows = tally.values.iter().map(|(value, n)| {
+    let mut m = Markup::with_capacity(512 + tally.values.len() * 600);
+    m.open("table")
+        .attr("class", "count-table")
+        .attr("data-testid", &format!("analysis-{id}"))
+        .end()
+        .trusted("<caption>")
+        .text(caption)
+        .trusted(r#"</caption><thead><tr><th scope="col">"#)
+        .text(w(lang, Words::Value))
+        .trusted(r#"</th><th scope="col" class="num">"#)
+        .text(w(lang, Words::Actors))
+        .trusted(r#"</th><th scope="col"><span class="visually-hidden">"#)
+        .text(w(lang, Words::Share))
+        .trusted("</span></th></tr></thead><tbody>");
+    for (value, n) in &tally.values {
         let (color, shape) = lookup::type_style(ds, value, dark);
-        html! {
-            <tr data-testid="count-row" data-id={value.clone()} data-count={n.to_string()}>
-                <th scope="row"><span class="row-label">
-                    if typed { <ShapeIcon shape={shape} color={AttrValue::from(color.clone())} /> }
-                    <span>{ label(value) }</span>
-                </span></th>
-                <td class="num">{ i18n::number(lang, *n) }</td>
-                <td class="bar-cell"><Bar value={*n} max={max} color={typed.then(|| AttrValue::from(color))} /></td>
-            </tr>
+        m.open("tr")
+            .attr("data-testid", "count-row")
+            .attr("data-id", value)
+            .attr("data-count", &n.to_string())
+            .trusted(r#"><th scope="row"><span class="row-label">"#);
+        if typed {
+            m.trusted(&shape_svg(shape, &color));
         }
-    });
-    html! {
-        <table class="count-table" data-testid={format!("analysis-{id}")}>
-            <caption>{ caption }</caption>
-            <thead><tr>
-                <th scope="col">{ w(lang, Words::Value) }</th>
-                <th scope="col" class="num">{ w(lang, Words::Actors) }</th>
-                <th scope="col"><span class="visually-hidden">{ w(lang, Words::Share) }</span></th>
-            </tr></thead>
-            <tbody>
-                { for rows }
-                if tally.none > 0 && !typed {
-                    <tr class="none-row" data-testid="count-none" data-count={tally.none.to_string()}>
-                        <th scope="row"><span>{ w(lang, Words::NoValue) }</span></th>
-                        <td class="num">{ i18n::number(lang, tally.none) }</td>
-                        <td class="bar-cell"><Bar value={tally.none} max={max} /></td>
-                    </tr>
-                }
-            </tbody>
-        </table>
+        m.trusted("<span>")
+            .text(&label(value))
+            .trusted(r#"</span></span></th><td class="num">"#)
+            .text(&i18n::number(lang, *n))
+            .trusted(r#"</td><td class="bar-cell">"#);
+        bar_markup(&mut m, *n, max, typed.then_some(color.as_str()));
+        m.trusted("</td></tr>");
     }
+    if tally.none > 0 && !typed {
+        m.trusted(r#"<tr class="none-row" data-testid="count-none""#)
+            .attr("data-count", &tally.none.to_string())
+            .trusted(r#"><th scope="row"><span>"#)
+            .text(w(lang, Words::NoValue))
+            .trusted(r#"</span></th><td class="num">"#)
+            .text(&i18n::number(lang, tally.none))
+            .trusted(r#"</td><td class="bar-cell">"#);
+        bar_markup(&mut m, tally.none, max, None);
+        m.trusted("</td></tr>");
+    }
+    m.trusted("</tbody></table>");
+    Html::from_html_unchecked(m.into_string().into())
 }
 
 fn actor_button(map: &MapContext, actor: usize) -> Html {
@@ -110,7 +123,7 @@ fn actor_button(map: &MapContext, actor: usize) -> Html {
     let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(id.clone()))));
     html! {
         <button type="button" class="actor-chip" data-testid="analysis-actor" data-actor-id={a.id().to_string()} {onclick}>
-            <ShapeIcon shape={s} color={AttrValue::from(c)} /><span>{ a.name() }</span>
+            { markup::chip_body_html(s, &c, a.name(), None) }
         </button>
     }
 }
@@ -253,20 +266,55 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
     let growth_view = if g.years.is_empty() {
         html! { <p class="summary" data-testid="growth-summary">{ growth_summary }</p> }
     } else {
-        let rows = g.changes().into_iter().filter_map(|y| {
-            let year = *g.years.get(y)?;
-            let evs: Vec<String> = g.events.iter().filter(|e| e.0 == year).map(|e| event_title(e.1)).collect();
-            Some(html! {
-                <tr data-testid="growth-row" data-year={year.to_string()} data-total={g.total(y).to_string()}>
-                    <th scope="row">{ year }</th>
-                    { for present.iter().map(|&t| html! {
-                        <td class="num">{ i18n::number(lang, g.counts.get(y).and_then(|c| c.get(t)).copied().unwrap_or(0)) }</td>
-                    }) }
-                    <td class="num">{ i18n::number(lang, g.total(y)) }</td>
-                    <td>{ evs.join(" · ") }</td>
-                </tr>
-            })
-        });
+        // The table under the chart, as markup (text only, many cells).
+        let table = {
+            let mut m = Markup::with_capacity(4096);
+            m.trusted(r#"<table data-testid="growth-table"><caption class="visually-hidden">"#)
+                .text(w(lang, Words::GrowthTitle))
+                .trusted(r#"</caption><thead><tr><th scope="col">"#)
+                .text(w(lang, Words::Year))
+                .trusted("</th>");
+            for ty in present.iter().filter_map(|&t| g.types.get(t)) {
+                m.trusted(r#"<th scope="col" class="num">"#)
+                    .text(&type_label(ty))
+                    .trusted("</th>");
+            }
+            m.trusted(r#"<th scope="col" class="num">"#)
+                .text(w(lang, Words::Total))
+                .trusted(r#"</th><th scope="col">"#)
+                .text(w(lang, Words::Events))
+                .trusted("</th></tr></thead><tbody>");
+            for y in g.changes() {
+                let Some(&year) = g.years.get(y) else {
+                    continue;
+                };
+                let evs: Vec<String> = g
+                    .events
+                    .iter()
+                    .filter(|e| e.0 == year)
+                    .map(|e| event_title(e.1))
+                    .collect();
+                m.trusted(r#"<tr data-testid="growth-row""#)
+                    .attr("data-year", &year.to_string())
+                    .attr("data-total", &g.total(y).to_string())
+                    .trusted(r#"><th scope="row">"#)
+                    .text(&year.to_string())
+                    .trusted("</th>");
+                for &t in &present {
+                    let n = g.counts.get(y).and_then(|c| c.get(t)).copied().unwrap_or(0);
+                    m.trusted(r#"<td class="num">"#)
+                        .text(&i18n::number(lang, n))
+                        .trusted("</td>");
+                }
+                m.trusted(r#"<td class="num">"#)
+                    .text(&i18n::number(lang, g.total(y)))
+                    .trusted("</td><td>")
+                    .text(&evs.join(" · "))
+                    .trusted("</td></tr>");
+            }
+            m.trusted("</tbody></table>");
+            Html::from_html_unchecked(m.into_string().into())
+        };
         html! { <>
             <p class="summary" data-testid="growth-summary">{ growth_summary.clone() }</p>
             <figure class="chart">
@@ -278,7 +326,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
                         { for present.iter().filter_map(|&t| {
                             let ty = g.types.get(t)?;
                             let (c, s) = lookup::type_style(ds, ty, dark);
-                            Some(html! { <li><ShapeIcon shape={s} color={AttrValue::from(c)} /><span>{ type_label(ty) }</span></li> })
+                            Some(html! { <li>{ markup::chip_body_html(s, &c, &type_label(ty), None) }</li> })
                         }) }
                         if !g.events.is_empty() {
                             <li><span class="event-key" aria-hidden="true">{ "▲" }</span><span>{ w(lang, Words::Events) }</span></li>
@@ -289,16 +337,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             <details class="chart-table">
                 <summary>{ w(lang, Words::ShowTable) }</summary>
                 <div class="growth-table-scroll" tabindex="0" role="region" aria-label={w(lang, Words::GrowthTitle)}>
-                    <table data-testid="growth-table">
-                        <caption class="visually-hidden">{ w(lang, Words::GrowthTitle) }</caption>
-                        <thead><tr>
-                            <th scope="col">{ w(lang, Words::Year) }</th>
-                            { for present.iter().filter_map(|&t| g.types.get(t).map(|ty| html! { <th scope="col" class="num">{ type_label(ty) }</th> })) }
-                            <th scope="col" class="num">{ w(lang, Words::Total) }</th>
-                            <th scope="col">{ w(lang, Words::Events) }</th>
-                        </tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
+                    { table }
                 </div>
             </details>
         </> }

@@ -27,7 +27,7 @@ mod screens;
 
 use super::hooks::{use_dataset_loader, use_derived, use_host_sync, use_media, use_url_sync};
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{shape_sprite, Glyph, GlyphIcon};
 use super::legend::{self, MapLegend, SizeColorControls};
 use super::list_view::ListView;
 use super::loader;
@@ -350,6 +350,7 @@ pub fn app() -> Html {
             selected.is_some().then_some("has-actor"),
             reduced_motion.then_some("reduced-motion"),
         )}>
+            { shape_sprite() }
             <a class="skip-link" href={list_href.clone()} data-testid="skip-to-list" onclick={to_list.clone()}>
                 { t(lang, Key::SkipToList) }
             </a>

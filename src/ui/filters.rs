@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::ShapeIcon;
+use super::icons::shape_icon;
 use super::store::Frozen;
 use crate::model::network::filter::{Facet, FacetCounts, Filter};
 use crate::model::view::lookup;
@@ -137,7 +137,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
 
     let icon = |id: &str| {
         let (color, shape) = lookup::type_style(ds, id, dark);
-        html! { <ShapeIcon shape={shape} color={AttrValue::from(color)} /> }
+        shape_icon(shape, &color)
     };
     let types = facet_rows(
         Facet::Type,

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, measures as words};
-use super::icons::ShapeIcon;
+use super::icons::shape_icon;
 use super::measures::{use_measures, VisibleMeasures};
 use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Shape};
@@ -264,7 +264,7 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
             <ul class="legend-swatches" data-testid="legend-colours" role="list">
                 { for l.swatches.iter().map(|s| html! {
                     <li>
-                        <ShapeIcon shape={s.shape} color={AttrValue::from(s.colour.clone())} />
+                        { shape_icon(s.shape, &s.colour) }
                         <span class="legend-label">{ s.label.clone() }</span>
                         <span class="legend-count">{ i18n::number(lang, s.count) }</span>
                     </li>

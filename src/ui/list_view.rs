@@ -12,7 +12,8 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, measures as words, t, Key};
-use super::icons::ShapeIcon;
+use super::icons::shape_svg;
+use super::markup::{self, Markup};
 use super::measures::use_visible_measures;
 use super::store::Frozen;
 use super::versions::SuggestLink;
@@ -109,12 +110,133 @@ pub fn summary(ds: &Dataset, g: &Graph, vis: &Visible, actor: usize, lang: Lang)
 }
 
 /// An empty cell: a dash for the eye, "unknown" for screen readers.
-fn none(lang: Lang) -> Html {
-    html! {
-        <>
-            <span class="none" aria-hidden="true">{ "—" }</span>
-            <span class="visually-hidden">{ t(lang, Key::Unknown) }</span>
-        </>
+fn none(m: &mut Markup, lang: Lang) {
+    m.trusted(r#"<span class="none" aria-hidden="true">—</span><span class="visually-hidden">"#)
+        .text(t(lang, Key::Unknown))
+        .close("span");
+}
+
+/// A column's name in `data-column`.
+fn column_key(c: Column) -> String {
+    format!("{c:?}").to_lowercase()
+}
+
+/// One row of the table as markup: the actor's name (a button), its type
+/// (shape and label), objectives, ecosystems, founding year, visible links,
+/// the measure (when `size` is not degree) and community; `data-index` is
+/// the actor's index. The selection is not in it (see [`mark_selection`]).
+pub fn row_markup(ds: &Dataset, lang: Lang, dark: bool, r: &Row, size: Measure) -> String {
+    let (color, shape) = lookup::type_style(ds, &r.type_id, dark);
+    let mut m = Markup::with_capacity(1024);
+    let list = |m: &mut Markup, v: &[String]| {
+        if v.is_empty() {
+            none(m, lang);
+        } else {
+            m.text(&v.join(", "));
+        }
+    };
+    m.open("tr")
+        .attr("data-testid", "actor-row")
+        .attr("data-actor-id", &r.id)
+        .attr("data-index", &r.actor.to_string())
+        .end()
+        .trusted(r#"<th scope="row" class="col-name"><button type="button" class="row-name">"#)
+        .text(&r.name)
+        .trusted(r#"</button></th><td class="col-type"><span class="type-cell">"#)
+        .trusted(&shape_svg(shape, &color))
+        .trusted("<span>")
+        .text(&r.type_label)
+        .trusted("</span></span></td><td>");
+    list(&mut m, &r.objectives);
+    m.trusted("</td><td>");
+    list(&mut m, &r.ecosystems);
+    m.trusted(r#"</td><td class="num">"#);
+    match r.founded {
+        Some(y) => {
+            m.text(&y.to_string());
+        }
+        None => none(&mut m, lang),
+    }
+    m.trusted(r#"</td><td class="num">"#)
+        .text(&i18n::number(lang, r.links))
+        .trusted("</td>");
+    if size != Measure::Degree {
+        m.trusted(r#"<td class="num" data-testid="measure-cell">"#);
+        match r.measure {
+            Some(v) => {
+                m.text(&words::value(lang, size, v));
+            }
+            None => none(&mut m, lang),
+        }
+        m.trusted("</td>");
+    }
+    m.trusted(r#"<td data-testid="community-cell">"#);
+    match &r.community {
+        Some(c) => {
+            m.text(c);
+        }
+        None => none(&mut m, lang),
+    }
+    m.trusted("</td></tr>");
+    m.into_string()
+}
+
+/// The rows of the table, as the list view shows them (what its body holds
+/// once filled; for tests and the text twin).
+pub fn rows_markup(ds: &Dataset, lang: Lang, dark: bool, rows: &[Row], size: Measure) -> String {
+    rows.iter()
+        .map(|r| row_markup(ds, lang, dark, r, size))
+        .collect()
+}
+
+/// Fills `tbody` with `rows`, one row at a time: each row's markup is a
+/// short string, parsed by the browser in the table's context.
+fn fill_body(tbody: &web_sys::Element, rows: &Rows) {
+    tbody.set_inner_html("");
+    for r in &rows.rows {
+        let _ = tbody.insert_adjacent_html(
+            "beforeend",
+            &row_markup(&rows.dataset.0, rows.lang, rows.dark, r, rows.size),
+        );
+    }
+}
+
+/// The rows of a render, with what their markup depends on (equal rows
+/// make the same markup: the body is not refilled for them).
+#[derive(PartialEq)]
+pub struct Rows {
+    dataset: Frozen<Dataset>,
+    lang: Lang,
+    dark: bool,
+    size: Measure,
+    rows: Vec<Row>,
+}
+
+/// Marks the selected actor's row (class `selected`, its button
+/// `aria-current`) in the table under `root`, unmarking the others: the
+/// selection changes without rebuilding the table, so the focus stays on
+/// the row a visitor chose.
+fn mark_selection(root: &web_sys::Element, selected: Option<usize>) {
+    if let Ok(marked) = root.query_selector_all("tr.selected") {
+        for i in 0..marked.length() {
+            if let Some(tr) = marked
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            {
+                let _ = tr.remove_attribute("class");
+                if let Ok(Some(b)) = tr.query_selector("button.row-name") {
+                    let _ = b.remove_attribute("aria-current");
+                }
+            }
+        }
+    }
+    if let Some(i) = selected {
+        if let Ok(Some(tr)) = root.query_selector(&format!("tr[data-index=\"{i}\"]")) {
+            let _ = tr.set_attribute("class", "selected");
+            if let Ok(Some(b)) = tr.query_selector("button.row-name") {
+                let _ = b.set_attribute("aria-current", "true");
+            }
+        }
     }
 }
 
@@ -135,11 +257,17 @@ pub fn list_view(props: &ListViewProps) -> Html {
     let full = use_visible_measures()
         .filter(|m| m.visible == props.visible.0)
         .and_then(|m| m.full.clone().map(|f| (m.graph.clone(), f)));
-    let rows: std::rc::Rc<Vec<Row>> = {
+    let columns: Vec<Column> = Column::ALL
+        .into_iter()
+        .chain((size != Measure::Degree).then_some(Column::Measure))
+        .chain(std::iter::once(Column::Community))
+        .collect();
+    // The rows, rebuilt only when what they show changes.
+    let rows: Frozen<Rows> = {
         let data = map
             .as_ref()
-            .map(|m| (m.dataset.clone(), m.graph.clone(), m.lang));
-        use_memo(
+            .map(|m| (m.dataset.clone(), m.graph.clone(), m.lang, m.dark));
+        let memo = use_memo(
             (
                 data,
                 props.visible.clone(),
@@ -147,49 +275,77 @@ pub fn list_view(props: &ListViewProps) -> Html {
                 size,
                 full.clone().map(|(_, f)| Frozen(f)),
             ),
-            move |(data, vis, sort, size, _)| match data {
-                Some((ds, g, lang)) => {
-                    let rows = listing::rows(ds, g, vis, |v, id| label(ds, *lang, v, id));
-                    let rows = match &full {
-                        Some((mg, m)) => {
-                            let communities = encoding::actor_communities(ds.actors.len(), mg, m);
-                            let leaders = encoding::community_leaders(mg, m);
-                            listing::with_measures(
-                                rows,
-                                |a| mg.node_of(a).map(|v| size.value(m, v)),
-                                |a| {
-                                    let c = communities.get(a).copied().flatten()?;
-                                    let leader = leaders.get(c).copied().flatten()?;
-                                    Some(words::around(*lang, ds.actors.get(leader)?.name()))
-                                },
-                            )
-                        }
-                        None => rows,
-                    };
-                    listing::sorted(rows, *sort)
-                }
-                None => Vec::new(),
+            move |(data, vis, sort, size, _)| {
+                let Some((ds, g, lang, dark)) = data else {
+                    return None;
+                };
+                let rows = listing::rows(ds, g, vis, |v, id| label(ds, *lang, v, id));
+                let rows = match &full {
+                    Some((mg, m)) => {
+                        let communities = encoding::actor_communities(ds.actors.len(), mg, m);
+                        let leaders = encoding::community_leaders(mg, m);
+                        listing::with_measures(
+                            rows,
+                            |a| mg.node_of(a).map(|v| size.value(m, v)),
+                            |a| {
+                                let c = communities.get(a).copied().flatten()?;
+                                let leader = leaders.get(c).copied().flatten()?;
+                                Some(words::around(*lang, ds.actors.get(leader)?.name()))
+                            },
+                        )
+                    }
+                    None => rows,
+                };
+                Some(Frozen::new(Rows {
+                    dataset: ds.clone(),
+                    lang: *lang,
+                    dark: *dark,
+                    size: *size,
+                    rows: listing::sorted(rows, *sort),
+                }))
             },
-        )
+        );
+        (*memo).clone().unwrap_or_else(|| {
+            Frozen::new(Rows {
+                dataset: Frozen::new(Dataset::default()),
+                lang: Lang::default(),
+                dark: false,
+                size,
+                rows: Vec::new(),
+            })
+        })
     };
-    let columns: Vec<Column> = Column::ALL
-        .into_iter()
-        .chain((size != Measure::Degree).then_some(Column::Measure))
-        .chain(std::iter::once(Column::Community))
-        .collect();
+    // The body is filled in the browser when the rows change, then the
+    // selection is marked on it in place (after every render).
+    let tbody = use_node_ref();
+    let filled = use_mut_ref(|| None::<Frozen<Rows>>);
+    {
+        let tbody = tbody.clone();
+        let rows = rows.clone();
+        let selected = props.selected;
+        use_effect(move || {
+            if let Some(body) = tbody.cast::<web_sys::Element>() {
+                let mut last = filled.borrow_mut();
+                // (A new body element, e.g. after the empty message, is empty.)
+                // Equal rows (a new visible set that shows the same) keep
+                // the body, and the focus on it.
+                let same = last.as_ref().is_some_and(|l| *l.0 == *rows.0);
+                if !same || body.child_element_count() == 0 {
+                    fill_body(&body, &rows.0);
+                    *last = Some(rows);
+                }
+                mark_selection(&body, selected);
+            }
+        });
+    }
     let Some(map) = map else {
         return Html::default();
     };
-    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
+    let (ds, lang) = (&*map.dataset, map.lang);
 
     let summary_text = props
         .selected
         .map(|i| summary(ds, &map.graph, &props.visible, i, lang));
-
-    let select = |i: usize| {
-        let d = map.dispatch.clone();
-        move || d.emit(Action::SelectAt(Some(i)))
-    };
 
     let headers = columns.iter().map(|&c| {
         let s = sort.clone();
@@ -203,74 +359,30 @@ pub fn list_view(props: &ListViewProps) -> Html {
         html! {
             <th scope="col" aria-sort={aria_sort(*sort, c)}
                 class={classes!(numeric.then_some("num"), (c == Column::Name).then_some("col-name"))}>
-                <button type="button" class="sort" data-testid="sort-button" data-column={format!("{c:?}").to_lowercase()} {onclick}>
+                <button type="button" class="sort" data-testid="sort-button" data-column={column_key(c)} {onclick}>
                     <span>{ header(lang, c, size) }</span>
                     <span class={classes!("sort-icon", (sort.column == c).then_some("on"))} aria-hidden="true">{ icon }</span>
                 </button>
             </th>
         }
     });
-
-    let body = rows.iter().map(|r| {
-        let (color, shape) = lookup::type_style(ds, &r.type_id, dark);
-        let is_selected = props.selected == Some(r.actor);
-        let on_row = {
-            let go = select(r.actor);
-            Callback::from(move |_: MouseEvent| go())
-        };
-        let on_button = {
-            let go = select(r.actor);
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                go()
-            })
-        };
-        let list = |v: &[String]| -> Html {
-            if v.is_empty() {
-                none(lang)
-            } else {
-                html! { { v.join(", ") } }
-            }
-        };
-        html! {
-            <tr data-testid="actor-row" data-actor-id={r.id.clone()}
-                class={classes!(is_selected.then_some("selected"))} onclick={on_row}>
-                <th scope="row" class="col-name">
-                    <button type="button" class="row-name" aria-current={is_selected.then_some("true")}
-                            onclick={on_button}>
-                        { r.name.clone() }
-                    </button>
-                </th>
-                <td class="col-type">
-                    <span class="type-cell">
-                        <ShapeIcon shape={shape} color={AttrValue::from(color)} />
-                        <span>{ r.type_label.clone() }</span>
-                    </span>
-                </td>
-                <td>{ list(&r.objectives) }</td>
-                <td>{ list(&r.ecosystems) }</td>
-                <td class="num">
-                    if let Some(y) = r.founded { { y } } else { { none(lang) } }
-                </td>
-                <td class="num">{ i18n::number(lang, r.links) }</td>
-                if size != Measure::Degree {
-                    <td class="num" data-testid="measure-cell">
-                        if let Some(v) = r.measure { { words::value(lang, size, v) } } else { { none(lang) } }
-                    </td>
-                }
-                <td data-testid="community-cell">
-                    if let Some(c) = &r.community { { c.clone() } } else { { none(lang) } }
-                </td>
-            </tr>
-        }
-    });
-
     let caption = i18n::list_caption(
         lang,
-        rows.len(),
+        rows.0.rows.len(),
         &header(lang, sort.column, size),
         sort.order == Order::Ascending,
     );
+    // One listener for every row (their markup is not Yew's).
+    let on_body = {
+        let dispatch = map.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = markup::closest(&e, "tr[data-index]")
+                .and_then(|tr| markup::index_attr(&tr, "data-index"))
+            {
+                dispatch.emit(Action::SelectAt(Some(i)));
+            }
+        })
+    };
 
     html! {
         <section class="list-view view-pane" data-testid="list-view" aria-labelledby="list-title">
@@ -278,7 +390,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
             if let Some(text) = summary_text {
                 <p class="list-summary" data-testid="list-summary">{ text }</p>
             }
-            if rows.is_empty() {
+            if rows.0.rows.is_empty() {
                 <div class="view-empty" data-testid="list-empty">
                     if ds.actors.is_empty() {
                         <p>{ t(lang, Key::EmptyDataset) }</p>
@@ -295,7 +407,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     <table class="actor-table" data-testid="actor-table">
                         <caption>{ caption }</caption>
                         <thead><tr>{ for headers }</tr></thead>
-                        <tbody>{ for body }</tbody>
+                        <tbody ref={tbody} onclick={on_body}></tbody>
                     </table>
                 </div>
             }

@@ -28,6 +28,7 @@ pub mod legend;
 pub mod list_view;
 pub mod load_notice;
 pub mod loader;
+pub mod markup;
 pub mod measures;
 pub mod path_fields;
 pub mod path_view;

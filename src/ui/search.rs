@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::icons::{shape_icon, Glyph, GlyphIcon};
 use super::store::Frozen;
 use crate::model::view::lookup;
 
@@ -149,7 +149,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                             class={classes!("suggestion", is_active.then_some("active"))}
                             data-testid={format!("{pre}-suggestion")} data-actor-id={actor.id().to_string()}
                             {onmousedown} {onclick}>
-                            <ShapeIcon shape={shape} color={AttrValue::from(color)} />
+                            { shape_icon(shape, &color) }
                             <span class="s-name">{ actor.name() }</span>
                             <span class="s-type">{ lookup::type_label(ds, actor.actor_type(), lang) }</span>
                         </li>

@@ -15,7 +15,8 @@ use yew::prelude::*;
 use super::actor_panel::source_item;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::icons::{Glyph, GlyphIcon};
+use super::markup;
 use crate::model::network::filter::{self, Filter};
 use crate::model::view::lookup;
 use crate::model::view::stakes;
@@ -63,7 +64,6 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                 return Html::default();
             };
             let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
-            let icon = html! { <ShapeIcon shape={shape} color={AttrValue::from(color)} /> };
             if filter::passes(ds, f, a) {
                 let d = map.dispatch.clone();
                 let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::SelectAt(Some(a))));
@@ -73,7 +73,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                         <button type="button" class={classes!("actor-chip", current.then_some("current"))}
                                 data-testid="stake-actor" data-actor-id={actor.id().to_string()}
                                 aria-current={current.then_some("true")} {onclick}>
-                            { icon }<span>{ actor.name() }</span>
+                            { markup::chip_body_html(shape, &color, actor.name(), None) }
                         </button>
                     </li>
                 }
@@ -82,8 +82,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                     <li>
                         <span class="actor-chip hidden-actor" data-testid="stake-actor-hidden"
                               data-actor-id={actor.id().to_string()} title={t(lang, Key::HiddenByFilters)}>
-                            { icon }<span>{ actor.name() }</span>
-                            <span class="visually-hidden">{ format!(" ({})", t(lang, Key::HiddenByFilters)) }</span>
+                            { markup::chip_body_html(shape, &color, actor.name(), Some(t(lang, Key::HiddenByFilters))) }
                         </span>
                     </li>
                 }

@@ -24,16 +24,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::actor_panel::source_item;
 use super::browser;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon, ShapeIcon};
+use super::icons::{glyph_svg, Glyph};
+use super::markup::{self, Markup};
 use super::play::{Play, PlayButton};
 use super::store::Frozen;
+use crate::model::format::dataset::Dataset;
 use crate::model::network::filter::Visible;
 use crate::model::view::lookup;
-use crate::model::view::state::Action;
+use crate::model::view::state::{Action, Lang};
 use crate::model::view::timeline::{self, Timeline};
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +54,266 @@ pub struct TimelineViewProps {
     pub year: Option<i64>,
 }
 
+/// Event `e` as markup: date, title, description, the hidden note, its
+/// actors (a visible one is a `button.actor-chip` with `data-index`, a
+/// hidden one plain text), "Voir sur la carte" (`data-event`) and sources.
+fn event_markup(
+    m: &mut Markup,
+    ds: &Dataset,
+    tl: &Timeline,
+    vis: &Visible,
+    e: usize,
+    lang: Lang,
+    dark: bool,
+) {
+    let Some(ev) = ds.events.get(e) else {
+        return;
+    };
+    let code = i18n::code(lang);
+    let title = ev
+        .title
+        .as_ref()
+        .map(|x| x.get(code).to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| ev.id.clone())
+        .unwrap_or_default();
+    let description = timeline::description(ev)
+        .map(|d| d.get(code).to_string())
+        .filter(|d| !d.is_empty());
+    let dimmed = tl.all_hidden(e, vis);
+    let title_id = format!("event-{e}-title");
+    m.open("li")
+        .attr("data-testid", "event")
+        .attr("data-event-id", ev.id.as_deref().unwrap_or_default())
+        .attr("data-date", ev.date.as_deref().unwrap_or_default())
+        .attr("data-dimmed", if dimmed { "true" } else { "false" })
+        .attr("class", if dimmed { "event dimmed" } else { "event" })
+        .end()
+        .open("article")
+        .attr("aria-labelledby", &title_id)
+        .end();
+    if let Some(d) = tl.dates.get(e).copied().flatten() {
+        m.open("time")
+            .attr("datetime", &d.iso())
+            .attr("class", "event-date")
+            .end()
+            .text(&i18n::date(lang, &d))
+            .close("time");
+    }
+    m.trusted(r#"<div class="event-body">"#)
+        .open("h4")
+        .attr("id", &title_id)
+        .attr("class", "event-title")
+        .end()
+        .text(&title)
+        .close("h4");
+    if let Some(d) = description {
+        m.trusted(r#"<p class="event-desc">"#).text(&d).close("p");
+    }
+    if dimmed {
+        m.trusted(r#"<p class="event-hidden">"#)
+            .text(t(lang, Key::EventHidden))
+            .close("p");
+    }
+    let actors = tl.actors_of(e);
+    if !actors.is_empty() {
+        m.trusted(r#"<div class="event-foot"><ul class="actor-chips" role="list""#)
+            .attr("aria-label", t(lang, Key::EventActors))
+            .end();
+        for &a in actors {
+            let Some(actor) = ds.actors.get(a) else {
+                continue;
+            };
+            let (c, s) = lookup::type_style(ds, actor.actor_type(), dark);
+            m.trusted("<li>");
+            let shown = vis.actors.get(a).copied().unwrap_or(false);
+            if shown {
+                m.trusted(r#"<button type="button" data-testid="event-actor""#);
+            } else {
+                m.trusted(r#"<span data-testid="event-actor-hidden""#);
+            }
+            let class = if shown {
+                "actor-chip"
+            } else {
+                "actor-chip hidden-actor"
+            };
+            m.attr("data-actor-id", actor.id())
+                .attr("class", class)
+                .attr("data-index", &a.to_string())
+                .end();
+            let note = (!shown).then(|| t(lang, Key::HiddenByFilters));
+            markup::chip_body(m, s, &c, actor.name(), note);
+            m.close(if shown { "button" } else { "span" });
+            m.trusted("</li>");
+        }
+        m.trusted("</ul>");
+        if !tl.visible_actors(e, vis).is_empty() {
+            m.trusted(r#"<button type="button" class="btn small show-on-map" data-testid="event-show-on-map""#)
+                .attr("data-event", &e.to_string())
+                .end()
+                .trusted(&glyph_svg(Glyph::Network))
+                .open("span")
+                .end()
+                .text(t(lang, Key::ShowOnMap))
+                .trusted(r#"</span><span class="visually-hidden">"#)
+                .text(i18n::colon(lang))
+                .text(&title)
+                .trusted("</span></button>");
+        }
+        m.trusted("</div>");
+    }
+    if !ev.sources.is_empty() {
+        m.trusted(r#"<p class="event-sources"><span class="muted">"#)
+            .text(t(lang, Key::Sources))
+            .text(i18n::colon(lang))
+            .trusted("</span>");
+        for (i, src) in ev.sources.iter().enumerate() {
+            if i > 0 {
+                m.text(", ");
+            }
+            let (text, href) = lookup::source_view(src, lang);
+            match href {
+                Some(h) => m
+                    .open("a")
+                    .attr("href", &h)
+                    .attr("target", "_blank")
+                    .attr("rel", "noopener noreferrer")
+                    .end()
+                    .text(&text)
+                    .close("a"),
+                None => m.open("span").end().text(&text).close("span"),
+            };
+        }
+        m.trusted("</p>");
+    }
+    m.trusted("</div></article></li>");
+}
+
+/// The year group marked as "where the ecosystem stands": the last one
+/// not after the `year` filter.
+fn current_year(tl: &Timeline, year: Option<i64>) -> Option<i64> {
+    year.and_then(|y| {
+        tl.groups
+            .iter()
+            .filter_map(|g| g.year)
+            .filter(|gy| *gy <= y)
+            .max()
+    })
+}
+
+/// What the years' markup is made of.
+pub struct Years {
+    pub dataset: Frozen<Dataset>,
+    pub timeline: Rc<Option<Timeline>>,
+    pub visible: Frozen<Visible>,
+    pub lang: Lang,
+    pub dark: bool,
+    /// The `year` filter (the last group not after it is marked current).
+    pub year: Option<i64>,
+}
+
+impl Years {
+    /// Whether `other` makes the same markup (a new visible set that shows
+    /// the same keeps the list, and the focus in it).
+    fn same_as(&self, other: &Years) -> bool {
+        self.dataset == other.dataset
+            && Rc::ptr_eq(&self.timeline, &other.timeline)
+            && *self.visible.0 == *other.visible.0
+            && (self.lang, self.dark, self.year) == (other.lang, other.dark, other.year)
+    }
+
+    /// Year group `g`'s item up to its (open) list of events.
+    fn head(&self, g: &timeline::YearGroup) -> String {
+        let lang = self.lang;
+        let year = g.year.map(|y| y.to_string());
+        let heading = year
+            .clone()
+            .unwrap_or_else(|| t(lang, Key::Undated).to_string());
+        let id = format!("timeline-year-{}", year.as_deref().unwrap_or("none"));
+        let current = self
+            .timeline
+            .as_ref()
+            .as_ref()
+            .and_then(|t| current_year(t, self.year));
+        let class = if g.year.is_some() && g.year == current {
+            "timeline-year current"
+        } else {
+            "timeline-year"
+        };
+        let mut m = Markup::with_capacity(256);
+        m.open("li")
+            .attr("data-testid", "timeline-year")
+            .attr("data-year", year.as_deref().unwrap_or_default())
+            .attr("class", class)
+            .end()
+            .open("h3")
+            .attr("id", &id)
+            .attr("class", "year-heading")
+            .end()
+            .text(&heading)
+            .close("h3")
+            .trusted(r#"<ol class="events" role="list""#)
+            .attr("aria-labelledby", &id)
+            .end();
+        m.into_string()
+    }
+
+    /// Event `e`'s item.
+    fn event(&self, tl: &Timeline, e: usize) -> String {
+        let mut m = Markup::with_capacity(2048);
+        event_markup(
+            &mut m,
+            &self.dataset.0,
+            tl,
+            &self.visible.0,
+            e,
+            self.lang,
+            self.dark,
+        );
+        m.into_string()
+    }
+
+    /// The year groups and their events as markup (the items of
+    /// `ol.timeline-years` once [`Years::fill`] has filled it).
+    pub fn markup(&self) -> String {
+        let Some(tl) = self.timeline.as_ref() else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for g in &tl.groups {
+            out.push_str(&self.head(g));
+            for &e in &g.events {
+                out.push_str(&self.event(tl, e));
+            }
+            out.push_str("</ol></li>");
+        }
+        out
+    }
+
+    /// Fills `list` (`ol.timeline-years`) with the year groups, one event
+    /// at a time: each piece is a short string the browser parses in place.
+    fn fill(&self, list: &web_sys::Element) {
+        list.set_inner_html("");
+        let Some(tl) = self.timeline.as_ref() else {
+            return;
+        };
+        for g in &tl.groups {
+            let mut head = self.head(g);
+            head.push_str("</ol></li>");
+            let _ = list.insert_adjacent_html("beforeend", &head);
+            let Some(events) = list
+                .last_element_child()
+                .and_then(|li| li.last_element_child())
+            else {
+                continue;
+            };
+            for &e in &g.events {
+                let _ = events.insert_adjacent_html("beforeend", &self.event(tl, e));
+            }
+        }
+    }
+}
+
 /// The timeline view.
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
@@ -69,117 +330,66 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             }
         });
     }
+    // The years' markup inputs; the list is filled in the browser when they change.
+    let years: Option<Frozen<Years>> = {
+        let tl = tl.clone();
+        (*use_memo(
+            (
+                map.as_ref().map(|m| (m.dataset.clone(), m.lang, m.dark)),
+                props.visible.clone(),
+                props.year,
+            ),
+            move |(data, vis, year)| {
+                let (dataset, lang, dark) = data.clone()?;
+                Some(Frozen::new(Years {
+                    dataset,
+                    timeline: tl,
+                    visible: vis.clone(),
+                    lang,
+                    dark,
+                    year: *year,
+                }))
+            },
+        ))
+        .clone()
+    };
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        let filled = use_mut_ref(|| None::<Frozen<Years>>);
+        use_effect(move || {
+            if let (Some(el), Some(years)) = (list.cast::<web_sys::Element>(), years) {
+                let mut last = filled.borrow_mut();
+                let same = last.as_ref().is_some_and(|l| l.0.same_as(&years.0));
+                if !same || el.child_element_count() == 0 {
+                    years.0.fill(&el);
+                    *last = Some(years);
+                }
+            }
+        });
+    }
     let (Some(map), Some(tl)) = (map, tl.as_ref().as_ref()) else {
         return Html::default();
     };
-    let (ds, lang, dark) = (&*map.dataset, map.lang, map.dark);
-    let code = i18n::code(lang);
+    let lang = map.lang;
     let vis = &*props.visible;
-
     let hidden = (0..tl.len()).filter(|&e| tl.all_hidden(e, vis)).count();
-    // The year group marked as "where the ecosystem stands": the last one
-    // not after the `year` filter.
-    let current_year = props.year.and_then(|y| {
-        tl.groups
-            .iter()
-            .filter_map(|g| g.year)
-            .filter(|gy| *gy <= y)
-            .max()
-    });
 
-    let event_view = |e: usize| -> Html {
-        let Some(ev) = ds.events.get(e) else {
-            return Html::default();
-        };
-        let title = ev
-            .title
-            .as_ref()
-            .map(|x| x.get(code).to_string())
-            .filter(|s| !s.is_empty())
-            .or_else(|| ev.id.clone())
-            .unwrap_or_default();
-        let description = timeline::description(ev)
-            .map(|d| d.get(code).to_string())
-            .filter(|d| !d.is_empty());
-        let date = tl.dates.get(e).copied().flatten();
-        let dimmed = tl.all_hidden(e, vis);
-        let shown = tl.visible_actors(e, vis);
-        let title_id = format!("event-{e}-title");
-        let chips = tl.actors_of(e).iter().map(|&a| {
-            let Some(actor) = ds.actors.get(a) else {
-                return Html::default();
-            };
-            let (c, s) = lookup::type_style(ds, actor.actor_type(), dark);
-            let icon = html! { <ShapeIcon shape={s} color={AttrValue::from(c)} /> };
-            if vis.actors.get(a).copied().unwrap_or(false) {
-                let dispatch = map.dispatch.clone();
-                let onclick =
-                    Callback::from(move |_: MouseEvent| dispatch.emit(Action::SelectAt(Some(a))));
-                html! {
-                    <li>
-                        <button type="button" class="actor-chip" data-testid="event-actor"
-                                data-actor-id={actor.id().to_string()} {onclick}>
-                            { icon }<span>{ actor.name() }</span>
-                        </button>
-                    </li>
-                }
-            } else {
-                html! {
-                    <li>
-                        <span class="actor-chip hidden-actor" data-testid="event-actor-hidden"
-                              data-actor-id={actor.id().to_string()}>
-                            { icon }<span>{ actor.name() }</span>
-                            <span class="visually-hidden">{ format!(" ({})", t(lang, Key::HiddenByFilters)) }</span>
-                        </span>
-                    </li>
-                }
+    // One listener for every event: an actor chip or "Voir sur la carte".
+    let onclick = {
+        let dispatch = map.dispatch.clone();
+        let on_show = props.on_show.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = markup::closest(&e, "button[data-event]")
+                .and_then(|b| markup::index_attr(&b, "data-event"))
+            {
+                on_show.emit(i);
+            } else if let Some(a) = markup::closest(&e, "button.actor-chip[data-index]")
+                .and_then(|b| markup::index_attr(&b, "data-index"))
+            {
+                dispatch.emit(Action::SelectAt(Some(a)));
             }
-        });
-        let show = (!shown.is_empty()).then(|| {
-            let on_show = props.on_show.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_show.emit(e));
-            html! {
-                <button type="button" class="btn small show-on-map" data-testid="event-show-on-map" {onclick}>
-                    <GlyphIcon glyph={Glyph::Network} />
-                    <span>{ t(lang, Key::ShowOnMap) }</span>
-                    // The name starts with the visible words (WCAG 2.5.3) and says which event.
-                    <span class="visually-hidden">{ i18n::colon(lang) }{ title.clone() }</span>
-                </button>
-            }
-        });
-        html! {
-            <li class={classes!("event", dimmed.then_some("dimmed"))} data-testid="event"
-                data-event-id={ev.id.clone().unwrap_or_default()}
-                data-date={ev.date.clone().unwrap_or_default()}
-                data-dimmed={if dimmed { "true" } else { "false" }}>
-                <article aria-labelledby={title_id.clone()}>
-                    if let Some(d) = date {
-                        <time class="event-date" datetime={d.iso()}>{ i18n::date(lang, &d) }</time>
-                    }
-                    <div class="event-body">
-                        <h4 id={title_id} class="event-title">{ title.clone() }</h4>
-                        if let Some(d) = description { <p class="event-desc">{ d }</p> }
-                        if dimmed { <p class="event-hidden">{ t(lang, Key::EventHidden) }</p> }
-                        if !tl.actors_of(e).is_empty() {
-                            <div class="event-foot">
-                                <ul class="actor-chips" role="list" aria-label={t(lang, Key::EventActors)}>
-                                    { for chips }
-                                </ul>
-                                { show.unwrap_or_default() }
-                            </div>
-                        }
-                        if !ev.sources.is_empty() {
-                            <p class="event-sources">
-                                <span class="muted">{ t(lang, Key::Sources) }{ i18n::colon(lang) }</span>
-                                { for ev.sources.iter().enumerate().map(|(i, s)| html! {
-                                    <>{ if i > 0 { ", " } else { "" } }{ source_item(s, lang) }</>
-                                }) }
-                            </p>
-                        }
-                    </div>
-                </article>
-            </li>
-        }
+        })
     };
 
     html! {
@@ -202,22 +412,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             if tl.is_empty() {
                 <p class="timeline-empty">{ t(lang, Key::NoEvents) }</p>
             }
-            <ol class="timeline-years" role="list">
-                { for tl.groups.iter().map(|g| {
-                    let heading = g.year.map(|y| y.to_string()).unwrap_or_else(|| t(lang, Key::Undated).to_string());
-                    let current = g.year.is_some() && g.year == current_year;
-                    let id = format!("timeline-year-{}", g.year.map(|y| y.to_string()).unwrap_or_else(|| "none".into()));
-                    html! {
-                        <li class={classes!("timeline-year", current.then_some("current"))} data-testid="timeline-year"
-                            data-year={g.year.map(|y| y.to_string()).unwrap_or_default()}>
-                            <h3 id={id.clone()} class="year-heading">{ heading }</h3>
-                            <ol class="events" role="list" aria-labelledby={id}>
-                                { for g.events.iter().map(|&e| event_view(e)) }
-                            </ol>
-                        </li>
-                    }
-                }) }
-            </ol>
+            <ol class="timeline-years" role="list" ref={list} {onclick}></ol>
         </section>
     }
 }

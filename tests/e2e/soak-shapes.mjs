@@ -69,6 +69,11 @@ const gen = {
   list: () => `actor=${pick(ids(DATASET.actors))}&view=list`,
   timeline: () => `type=${pick(ids(DATASET.taxonomy.actor_types))}&view=timeline`,
   stakes: () => `stake=${pick(ids(DATASET.stakes))}&view=stakes`,
+  listonly: () => 'view=list',
+  timelineonly: () => 'view=timeline',
+  analysis: () => 'view=analysis',
+  stakesonly: () => 'view=stakes',
+  listtype: () => 'view=list&type=platform',
   q: () => `q=${pick(DATASET.actors.map((a) => a.id.split('-')[0]))}`,
   year: () => `year=${pick([2005, 2010, 2015, 2020])}`,
   en: () => `actor=${pick(ids(DATASET.actors))}&lang=en`,
@@ -89,7 +94,9 @@ console.log('start', fmt(f0));
 for (let i = 0; i < N; i += 1) {
   const s = pick(SHAPES);
   await go(gen[s]());
+  if (process.env.STEP) console.log('  after', s, await frame.evaluate(() => window.__civicmapWasm?.memory?.buffer.byteLength / 1048576));
   if (i % 10 === 9) await go('');
+  if (process.env.STEP) console.log('  home', await frame.evaluate(() => window.__civicmapWasm?.memory?.buffer.byteLength / 1048576));
 }
 await go(''); await page.waitForTimeout(500);
 const f1 = await measure();

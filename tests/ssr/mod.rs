@@ -67,3 +67,30 @@ where
     })
     .await
 }
+
+/// The timeline view in `map`, its list of years filled as the browser
+/// fills it (the view renders an empty `ol.timeline-years` and inserts the
+/// years' markup piece by piece).
+#[allow(dead_code)] // not every test crate that includes this module renders a timeline
+pub async fn render_timeline(
+    map: MapContext,
+    props: civicmap::ui::timeline::TimelineViewProps,
+) -> String {
+    use civicmap::model::view::timeline::Timeline;
+    use civicmap::ui::timeline::{TimelineView, Years};
+    let years = Years {
+        timeline: Rc::new(Some(Timeline::new(&map.dataset.0))),
+        dataset: map.dataset.clone(),
+        visible: props.visible.clone(),
+        lang: map.lang,
+        dark: map.dark,
+        year: props.year,
+    };
+    let html = render_in_map::<TimelineView>(map, props).await;
+    let empty = r#"class="timeline-years"></ol>"#;
+    assert_eq!(html.matches(empty).count(), 1, "{html}");
+    html.replace(
+        empty,
+        &format!(r#"class="timeline-years">{}</ol>"#, years.markup()),
+    )
+}

@@ -65,7 +65,23 @@ impl Derivation {
             .as_ref()
             .is_some_and(|(g, k)| *g == generation && k == f);
         if !fresh {
-            self.filtered = filtered(data, f);
+            let mut next = filtered(data, f);
+            // What shows the same keeps its `Rc` (a selection without
+            // `depth`, a search that keeps the same actors): the memos and
+            // the measures keyed on it stay, and so does the list's body.
+            if self
+                .filtered_for
+                .as_ref()
+                .is_some_and(|(g, _)| *g == generation)
+            {
+                if next.visible == self.filtered.visible {
+                    next.visible = Rc::clone(&self.filtered.visible);
+                }
+                if next.counts == self.filtered.counts {
+                    next.counts = Rc::clone(&self.filtered.counts);
+                }
+            }
+            self.filtered = next;
             self.filtered_for = Some((generation, f.clone()));
         }
         self.filtered.clone()

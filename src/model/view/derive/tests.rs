@@ -57,6 +57,30 @@ fn a_filter_change_runs_one_filter_pass_and_one_encoding() {
 }
 
 #[test]
+fn a_change_that_shows_the_same_keeps_the_same_visible_set() {
+    let ds = default_dataset();
+    let g = Graph::new(&ds);
+    let mut d = Derivation::default();
+    let mut state = AppState::default();
+    let before = render(&mut d, &ds, &g, &state);
+    // Selecting an actor (no depth) shows the same actors: the same `Rc`,
+    // so nothing keyed on it (measures, the list's rows) starts again.
+    state.apply(Some(&ds), Action::Select(Some("decidim".into())));
+    let selected = render(&mut d, &ds, &g, &state);
+    assert!(selected.selected.is_some());
+    assert!(Rc::ptr_eq(&before.visible, &selected.visible));
+    assert!(Rc::ptr_eq(&before.counts, &selected.counts));
+    // A neighbourhood shows fewer: a new set.
+    state.apply(Some(&ds), Action::SetDepth(Some(1)));
+    let focused = render(&mut d, &ds, &g, &state);
+    assert!(!Rc::ptr_eq(&before.visible, &focused.visible));
+    assert!(focused.visible.actor_count < before.visible.actor_count);
+    // A new dataset never keeps the old sets.
+    let again = d.filtered(2, Some((&ds, &g)), &AppState::default().filter);
+    assert!(!Rc::ptr_eq(&before.visible, &again.visible));
+}
+
+#[test]
 fn the_one_pass_equals_the_separate_computations() {
     let ds = default_dataset();
     let g = Graph::new(&ds);

@@ -1,0 +1,168 @@
+//! Markup written as text, for the long repeated parts of the views (the
+//! list's table, the timeline's events): one string handed to Yew as raw
+//! HTML instead of a virtual node per cell.
+//!
+//! Why: a virtual node costs a few hundred bytes of wasm memory and its
+//! bundle as much again, and wasm memory never shrinks; a table of 180 rows
+//! built node by node raised the page's wasm memory by 1.4 MB for good
+//! (docs/soak.md). As text it is one string the browser parses.
+//!
+//! Invariants: every text and attribute value goes through
+//! [`crate::convert::xml::escape_into`]; tag and attribute names are
+//! literals; [`Markup::trusted`] takes only markup made here or in
+//! [`super::icons`]. Clicks inside are read by one delegated listener on an
+//! element around the markup, through [`closest`] and `data-` attributes.
+
+use yew::Html;
+
+use super::icons::shape_svg;
+use crate::convert::xml::escape_into;
+use crate::model::format::dataset::Shape;
+
+/// Markup under construction.
+#[derive(Debug, Default)]
+pub struct Markup(String);
+
+impl Markup {
+    /// Empty, with room for `bytes` (a close guess spares the copies a
+    /// growing string makes, which count in wasm memory's high-water mark).
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self(String::with_capacity(bytes))
+    }
+
+    /// `<tag` (attributes follow with [`Markup::attr`], then [`Markup::end`]).
+    pub fn open(&mut self, tag: &'static str) -> &mut Self {
+        self.0.push('<');
+        self.0.push_str(tag);
+        self
+    }
+
+    /// ` name="value"`, the value escaped.
+    pub fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.0.push(' ');
+        self.0.push_str(name);
+        self.0.push_str("=\"");
+        escape_into(&mut self.0, value);
+        self.0.push('"');
+        self
+    }
+
+    /// [`Markup::attr`] when `value` is some.
+    pub fn attr_opt(&mut self, name: &'static str, value: Option<&str>) -> &mut Self {
+        if let Some(v) = value {
+            self.attr(name, v);
+        }
+        self
+    }
+
+    /// `>`: the end of an opening tag.
+    pub fn end(&mut self) -> &mut Self {
+        self.0.push('>');
+        self
+    }
+
+    /// `</tag>`.
+    pub fn close(&mut self, tag: &'static str) -> &mut Self {
+        self.0.push_str("</");
+        self.0.push_str(tag);
+        self.0.push('>');
+        self
+    }
+
+    /// Text, escaped.
+    pub fn text(&mut self, s: &str) -> &mut Self {
+        escape_into(&mut self.0, s);
+        self
+    }
+
+    /// Markup made by this module or by the icons (never dataset text).
+    pub fn trusted(&mut self, s: &str) -> &mut Self {
+        self.0.push_str(s);
+        self
+    }
+
+    /// The markup as text.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// An actor chip's content: its type's shape, its name, and, for an actor
+/// the filters hide, `hidden` said to screen readers.
+pub fn chip_body(m: &mut Markup, shape: Shape, color: &str, name: &str, hidden: Option<&str>) {
+    m.trusted(&shape_svg(shape, color))
+        .trusted("<span>")
+        .text(name)
+        .trusted("</span>");
+    if let Some(note) = hidden {
+        m.trusted(r#"<span class="visually-hidden"> ("#)
+            .text(note)
+            .trusted(")</span>");
+    }
+}
+
+/// [`chip_body`] as Yew raw HTML (inside a chip Yew renders).
+pub fn chip_body_html(shape: Shape, color: &str, name: &str, hidden: Option<&str>) -> Html {
+    let mut m = Markup::with_capacity(256);
+    chip_body(&mut m, shape, color, name, hidden);
+    Html::from_html_unchecked(m.into_string().into())
+}
+
+/// The closest element to the event's target that matches `selector`.
+pub fn closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// The number in attribute `name` of `el`.
+pub fn index_attr(el: &web_sys::Element, name: &str) -> Option<usize> {
+    el.get_attribute(name)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attribute_values_are_escaped_names_are_not() {
+        let mut m = Markup::with_capacity(64);
+        m.open("td")
+            .attr("data-x", "\"><script>")
+            .attr_opt("title", None)
+            .end()
+            .text("<img src=x onerror=alert(1)> & co")
+            .close("td");
+        assert_eq!(
+            m.into_string(),
+            "<td data-x=\"&quot;&gt;&lt;script&gt;\">&lt;img src=x onerror=alert(1)&gt; &amp; co</td>"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever a dataset holds, a value can neither close its
+        /// attribute nor open a tag: the markup is exactly the structure
+        /// around the escaped value.
+        #[test]
+        fn any_value_stays_a_value(value in "\\PC*") {
+            let mut m = Markup::with_capacity(0);
+            m.open("td").attr("title", &value).end().text(&value).close("td");
+            let out = m.into_string();
+            let inner = out
+                .strip_prefix("<td title=\"")
+                .and_then(|r| r.strip_suffix("</td>"))
+                .map(|r| r.to_string());
+            proptest::prop_assert!(inner.is_some(), "{}", out);
+            let inner = inner.unwrap_or_default();
+            let parts: Vec<&str> = inner.splitn(2, "\">").collect();
+            proptest::prop_assert_eq!(parts.len(), 2);
+            for part in parts {
+                proptest::prop_assert!(!part.contains(['<', '>', '"']), "{}", out);
+            }
+        }
+    }
+}
