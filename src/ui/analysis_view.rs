@@ -27,7 +27,7 @@ use crate::model::network::graph::Graph;
 use crate::model::network::metrics::{Measure, MeasureGraph, Measures};
 use crate::model::view::analysis::{self, Tally};
 use crate::model::view::lookup;
-use crate::model::view::state::Action;
+use crate::model::view::state::{Action, Lang};
 use crate::model::view::timeline::Timeline;
 
 #[derive(Properties, PartialEq)]
@@ -113,19 +113,35 @@ fn tally_table(
     Html::from_html_unchecked(m.into_string().into())
 }
 
-fn actor_button(map: &MapContext, actor: usize) -> Html {
-    let Some(a) = map.dataset.actors.get(actor) else {
-        return Html::default();
-    };
-    let (c, s) = lookup::type_style(&map.dataset, a.actor_type(), map.dark);
-    let d = map.dispatch.clone();
-    let id = a.id().to_string();
-    let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(id.clone()))));
-    html! {
-        <button type="button" class="actor-chip" data-testid="analysis-actor" data-actor-id={a.id().to_string()} {onclick}>
-            { markup::chip_body_html(s, &c, a.name(), None) }
-        </button>
+/// The communities and their members, as markup (chips with `data-index`).
+fn groups_markup(ds: &Dataset, lang: Lang, dark: bool, gr: &analysis::Groups) -> Html {
+    let mut m = Markup::with_capacity(
+        1024 + gr.groups.iter().map(|g| g.members.len()).sum::<usize>() * 400,
+    );
+    m.trusted(r#"<ul class="group-list" data-testid="analysis-groups">"#);
+    for g in &gr.groups {
+        let name = g
+            .members
+            .first()
+            .and_then(|&a| ds.actors.get(a))
+            .map(|a| words::around(lang, a.name()))
+            .unwrap_or_default();
+        m.trusted(r#"<li data-testid="analysis-group""#)
+            .attr("data-size", &g.size.to_string())
+            .trusted("><h4>")
+            .text(&name)
+            .trusted("</h4><p>")
+            .text(&words::group_size(lang, g.size))
+            .trusted(r#"</p><ul class="chips">"#);
+        for &a in &g.members {
+            m.trusted("<li>");
+            markup::chip_button(&mut m, ds, dark, a, "analysis-actor");
+            m.trusted("</li>");
+        }
+        m.trusted("</ul></li>");
     }
+    m.trusted("</ul>");
+    Html::from_html_unchecked(m.into_string().into())
 }
 
 /// The analysis view.
@@ -195,16 +211,21 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             if top.is_empty() {
                 html! { <p>{ w(lang, Words::NoCentral) }</p> }
             } else {
-                html! {
-                    <ol class="central-list" data-testid="analysis-central" data-measure={by.id()}>
-                        { for top.iter().map(|c| html! {
-                            <li data-testid="central-actor" data-actor-id={ds.actors.get(c.actor).map(|a| a.id().to_string())}>
-                                { actor_button(&map, c.actor) }
-                                <span class="central-fact">{ words::fact(lang, &c.fact) }</span>
-                            </li>
-                        }) }
-                    </ol>
+                let mut m = Markup::with_capacity(top.len() * 600);
+                m.trusted(r#"<ol class="central-list" data-testid="analysis-central""#)
+                    .attr("data-measure", by.id())
+                    .end();
+                for c in &top {
+                    m.trusted(r#"<li data-testid="central-actor""#)
+                        .attr_opt("data-actor-id", ds.actors.get(c.actor).map(|a| a.id()))
+                        .end();
+                    markup::chip_button(&mut m, ds, dark, c.actor, "analysis-actor");
+                    m.trusted(r#"<span class="central-fact">"#)
+                        .text(&words::fact(lang, &c.fact))
+                        .trusted("</span></li>");
                 }
+                m.trusted("</ol>");
+                Html::from_html_unchecked(m.into_string().into())
             }
         }
     };
@@ -214,23 +235,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             let gr = analysis::groups(mg, m, by);
             html! { <>
                 <p class="summary">{ words::groups_summary(lang, &gr) }</p>
-                <ul class="group-list" data-testid="analysis-groups">
-                    { for gr.groups.iter().map(|g| {
-                        let name = g.members.first()
-                            .and_then(|&a| ds.actors.get(a))
-                            .map(|a| words::around(lang, a.name()))
-                            .unwrap_or_default();
-                        html! {
-                            <li data-testid="analysis-group" data-size={g.size.to_string()}>
-                                <h4>{ name }</h4>
-                                <p>{ words::group_size(lang, g.size) }</p>
-                                <ul class="chips">
-                                    { for g.members.iter().map(|&a| html! { <li>{ actor_button(&map, a) }</li> }) }
-                                </ul>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                { groups_markup(ds, lang, dark, &gr) }
             </> }
         }
     };
@@ -343,8 +348,19 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         </> }
     };
 
+    // One listener for the actor chips (their markup is not Yew's).
+    let on_chip = {
+        let d = map.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = markup::closest(&e, "button.actor-chip[data-index]")
+                .and_then(|b| markup::index_attr(&b, "data-index"))
+            {
+                d.emit(Action::SelectAt(Some(i)));
+            }
+        })
+    };
     html! {
-        <section class="analysis" data-testid="analysis" aria-labelledby="analysis-title">
+        <section class="analysis" data-testid="analysis" aria-labelledby="analysis-title" onclick={on_chip}>
             <h2 id="analysis-title">{ w(lang, Words::Title) }</h2>
             <p class="analysis-intro">{ words::intro(lang, vis.actor_count, vis.link_count) }</p>
 

@@ -124,7 +124,7 @@ fn column_key(c: Column) -> String {
 /// One row of the table as markup: the actor's name (a button), its type
 /// (shape and label), objectives, ecosystems, founding year, visible links,
 /// the measure (when `size` is not degree) and community; `data-index` is
-/// the actor's index. The selection is not in it (see [`mark_selection`]).
+/// the actor's index. The selection is not in it (marked in place by [`markup::mark_current`]).
 pub fn row_markup(ds: &Dataset, lang: Lang, dark: bool, r: &Row, size: Measure) -> String {
     let (color, shape) = lookup::type_style(ds, &r.type_id, dark);
     let mut m = Markup::with_capacity(1024);
@@ -210,34 +210,6 @@ pub struct Rows {
     dark: bool,
     size: Measure,
     rows: Vec<Row>,
-}
-
-/// Marks the selected actor's row (class `selected`, its button
-/// `aria-current`) in the table under `root`, unmarking the others: the
-/// selection changes without rebuilding the table, so the focus stays on
-/// the row a visitor chose.
-fn mark_selection(root: &web_sys::Element, selected: Option<usize>) {
-    if let Ok(marked) = root.query_selector_all("tr.selected") {
-        for i in 0..marked.length() {
-            if let Some(tr) = marked
-                .item(i)
-                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            {
-                let _ = tr.remove_attribute("class");
-                if let Ok(Some(b)) = tr.query_selector("button.row-name") {
-                    let _ = b.remove_attribute("aria-current");
-                }
-            }
-        }
-    }
-    if let Some(i) = selected {
-        if let Ok(Some(tr)) = root.query_selector(&format!("tr[data-index=\"{i}\"]")) {
-            let _ = tr.set_attribute("class", "selected");
-            if let Ok(Some(b)) = tr.query_selector("button.row-name") {
-                let _ = b.set_attribute("aria-current", "true");
-            }
-        }
-    }
 }
 
 fn aria_sort(sort: Sort, c: Column) -> Option<&'static str> {
@@ -334,7 +306,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     fill_body(&body, &rows.0);
                     *last = Some(rows);
                 }
-                mark_selection(&body, selected);
+                markup::mark_current(&body, "tr", "selected", Some("button.row-name"), selected);
             }
         });
     }

@@ -17,7 +17,8 @@ use yew::Html;
 
 use super::icons::shape_svg;
 use crate::convert::xml::escape_into;
-use crate::model::format::dataset::Shape;
+use crate::model::format::dataset::{Dataset, Shape};
+use crate::model::view::lookup;
 
 /// Markup under construction.
 #[derive(Debug, Default)]
@@ -101,11 +102,71 @@ pub fn chip_body(m: &mut Markup, shape: Shape, color: &str, name: &str, hidden: 
     }
 }
 
+/// A chip that selects `actor` (a button with `data-testid`, the actor's id
+/// and `data-index`), for a delegated listener ([`index_attr`]).
+pub fn chip_button(m: &mut Markup, ds: &Dataset, dark: bool, actor: usize, testid: &str) {
+    let Some(a) = ds.actors.get(actor) else {
+        return;
+    };
+    let (color, shape) = lookup::type_style(ds, a.actor_type(), dark);
+    m.trusted(r#"<button type="button" class="actor-chip""#)
+        .attr("data-testid", testid)
+        .attr("data-actor-id", a.id())
+        .attr("data-index", &actor.to_string())
+        .end();
+    chip_body(m, shape, &color, a.name(), None);
+    m.close("button");
+}
+
 /// [`chip_body`] as Yew raw HTML (inside a chip Yew renders).
 pub fn chip_body_html(shape: Shape, color: &str, name: &str, hidden: Option<&str>) -> Html {
     let mut m = Markup::with_capacity(256);
     chip_body(&mut m, shape, color, name, hidden);
     Html::from_html_unchecked(m.into_string().into())
+}
+
+/// Moves the "current" mark under `root` without rebuilding anything (the
+/// focus stays where it is): the elements matching `item` lose `class` and
+/// `aria-current`, then the one whose `data-index` is `selected` gets them.
+/// `aria`: the descendant that carries `aria-current` (the row's button),
+/// or the element itself.
+pub fn mark_current(
+    root: &web_sys::Element,
+    item: &str,
+    class: &str,
+    aria: Option<&str>,
+    selected: Option<usize>,
+) {
+    use wasm_bindgen::JsCast;
+    let set = |el: &web_sys::Element, on: bool| {
+        let _ = el.class_list().toggle_with_force(class, on);
+        let target = match aria {
+            Some(sel) => el.query_selector(sel).ok().flatten(),
+            None => Some(el.clone()),
+        };
+        if let Some(t) = target {
+            let _ = if on {
+                t.set_attribute("aria-current", "true")
+            } else {
+                t.remove_attribute("aria-current")
+            };
+        }
+    };
+    if let Ok(marked) = root.query_selector_all(&format!("{item}.{class}")) {
+        for i in 0..marked.length() {
+            if let Some(el) = marked
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                set(&el, false);
+            }
+        }
+    }
+    if let Some(i) = selected {
+        if let Ok(Some(el)) = root.query_selector(&format!("{item}[data-index=\"{i}\"]")) {
+            set(&el, true);
+        }
+    }
 }
 
 /// The closest element to the event's target that matches `selector`.

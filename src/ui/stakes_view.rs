@@ -16,7 +16,7 @@ use super::actor_panel::source_item;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
-use super::markup;
+use super::markup::{self, Markup};
 use crate::model::network::filter::{self, Filter};
 use crate::model::view::lookup;
 use crate::model::view::stakes;
@@ -32,6 +32,18 @@ pub struct StakesViewProps {
 /// The stakes view.
 #[function_component(StakesView)]
 pub fn stakes_view(props: &StakesViewProps) -> Html {
+    // The selected actor's chips are marked in place after every render,
+    // so choosing one never rebuilds the chips under the focus.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let selected = props.selected;
+        use_effect(move || {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                markup::mark_current(&el, "button.actor-chip", "current", None, selected);
+            }
+        });
+    }
     let Some(map) = use_map() else {
         return Html::default();
     };
@@ -59,35 +71,28 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
         };
         let title_id = format!("stake-{id}-title");
         let members = stakes::actors(ds, g, i);
-        let chips = members.iter().map(|&a| {
-            let Some(actor) = ds.actors.get(a) else {
-                return Html::default();
-            };
-            let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
-            if filter::passes(ds, f, a) {
-                let d = map.dispatch.clone();
-                let onclick = Callback::from(move |_: MouseEvent| d.emit(Action::SelectAt(Some(a))));
-                let current = props.selected == Some(a);
-                html! {
-                    <li>
-                        <button type="button" class={classes!("actor-chip", current.then_some("current"))}
-                                data-testid="stake-actor" data-actor-id={actor.id().to_string()}
-                                aria-current={current.then_some("true")} {onclick}>
-                            { markup::chip_body_html(shape, &color, actor.name(), None) }
-                        </button>
-                    </li>
-                }
-            } else {
-                html! {
-                    <li>
-                        <span class="actor-chip hidden-actor" data-testid="stake-actor-hidden"
-                              data-actor-id={actor.id().to_string()} title={t(lang, Key::HiddenByFilters)}>
-                            { markup::chip_body_html(shape, &color, actor.name(), Some(t(lang, Key::HiddenByFilters))) }
-                        </span>
-                    </li>
+        // The chips as markup (a visible actor is a button with
+        // `data-index`; the selected one is marked in place after render).
+        let chips = {
+            let mut m = Markup::with_capacity(members.len() * 450);
+            for &a in &members {
+                if filter::passes(ds, f, a) {
+                    m.trusted("<li>");
+                    markup::chip_button(&mut m, ds, dark, a, "stake-actor");
+                    m.trusted("</li>");
+                } else if let Some(actor) = ds.actors.get(a) {
+                    let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
+                    let hidden = t(lang, Key::HiddenByFilters);
+                    m.trusted(r#"<li><span class="actor-chip hidden-actor" data-testid="stake-actor-hidden""#)
+                        .attr("data-actor-id", actor.id())
+                        .attr("title", hidden)
+                        .end();
+                    markup::chip_body(&mut m, shape, &color, actor.name(), Some(hidden));
+                    m.trusted("</span></li>");
                 }
             }
-        });
+            Html::from_html_unchecked(m.into_string().into())
+        };
         let show_map = {
             let d = map.dispatch.clone();
             Callback::from(move |_: MouseEvent| d.emit(Action::SetView(View::Graph)))
@@ -99,7 +104,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                 if let Some(d) = description { <p class="stake-desc">{ d }</p> }
                 if !members.is_empty() {
                     <p class="stake-sub">{ t(lang, Key::StakeActors) }{ " " }<span class="count">{ members.len() }</span></p>
-                    <ul class="actor-chips" role="list">{ for chips }</ul>
+                    <ul class="actor-chips" role="list">{ chips }</ul>
                 }
                 if !stake.sources.is_empty() {
                     <p class="stake-sources">
@@ -128,8 +133,20 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
         }
     };
 
+    let onclick = {
+        let d = map.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = markup::closest(&e, "button.actor-chip[data-index]")
+                .and_then(|b| markup::index_attr(&b, "data-index"))
+            {
+                d.emit(Action::SelectAt(Some(i)));
+            }
+        })
+    };
+
     html! {
-        <section class="stakes-view view-pane" data-testid="stakes-view" aria-labelledby="stakes-title">
+        <section class="stakes-view view-pane" data-testid="stakes-view" aria-labelledby="stakes-title"
+                 ref={root} {onclick}>
             <h2 id="stakes-title" class="view-title">{ t(lang, Key::StakesTitle) }</h2>
             <p class="view-intro">{ t(lang, Key::StakesIntro) }</p>
             if groups.is_empty() {

@@ -1,0 +1,33 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, newPage } from './helpers.mjs';
+import { freePort, startNginx } from './nginx.mjs';
+import { prepareSite } from './serve.mjs';
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const config = { embed_origins: [origin], command_origins: [origin], data_origins: [], default_dataset: 'data/civic-tech-fr.json', max_dataset_bytes: 20000000 };
+const site = prepareSite({ dist: '/tmp/dist-prof', out: mkdtempSync(join(tmpdir(), 'civicmap-probe-')), config });
+const map = await startNginx({ root: site, port });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+const page = await newPage(browser, { viewport: { width: 1200, height: 720 } });
+const traces = [];
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Runtime.enable');
+cdp.on('Runtime.consoleAPICalled', (e) => { if (e.type === 'trace') traces.push(e); });
+await page.goto(`${origin}/?embed=1`);
+await page.waitForFunction(() => performance.getEntriesByName('civicmap:ready', 'mark').length > 0, null, { timeout: 30000 });
+await page.waitForTimeout(1500);
+const view = process.env.VIEW ?? 'list';
+console.log('before', await page.evaluate(() => window.wasmBindings.probe_read()), await page.evaluate(() => window.wasmBindings.__wbindgen_export_0?.buffer?.byteLength));
+await page.evaluate((s) => window.wasmBindings.probe_arm(s), Number(process.env.SLACK ?? 100000));
+traces.length = 0;
+await page.evaluate((v) => { const u = new URL(location.href); u.searchParams.set('view', v); history.pushState(null, '', u); dispatchEvent(new PopStateEvent('popstate')); }, view);
+await page.waitForTimeout(2500);
+console.log('after', await page.evaluate(() => window.wasmBindings.probe_read()));
+for (const t of traces.slice(0, Number(process.env.TRACES ?? 6))) {
+  console.log('---', t.args[0].value);
+  for (const f of t.stackTrace.callFrames.slice(0, Number(process.env.DEPTH ?? 25))) console.log('   ', f.functionName.slice(0, 150));
+}
+await browser.close(); await map.close();
