@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{shape_icon, Glyph, GlyphIcon};
+use super::markup::{self, Markup};
 use super::path_view::PathPicker;
 use super::store::Frozen;
 use super::versions::SuggestLink;
@@ -95,46 +96,55 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
     let (groups, hidden) = link_groups(ds, &map.graph, &props.visible, props.actor, lang);
     let link_count: usize = groups.iter().map(|g| g.items.len()).sum();
 
-    let groups_view = html! {
-        { for groups.iter().map(|grp| html! {
-            <section class="link-group">
-                <h4>{ grp.label.clone() }</h4>
-                <ul role="list">
-                    { for grp.items.iter().map(|&(n, l)| {
-                        let Some(other) = ds.actors.get(n) else { return Html::default() };
-                        let link = ds.links.get(l);
-                        let (c, s) = lookup::type_style(ds, other.actor_type(), dark);
-                        let cb = props.on_select.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| cb.emit(Some(n)));
-                        let years = link.and_then(|l| i18n::link_years(lang, l.since, l.until));
-                        let desc = link
-                            .and_then(|l| l.description.as_ref())
-                            .map(|d| d.get(code).to_string())
-                            .filter(|d| !d.is_empty());
-                        let sources = link.map(|l| l.sources.as_slice()).unwrap_or_default();
-                        html! {
-                            <li class="link-item">
-                                <button type="button" class="neighbour" data-testid="neighbour"
-                                        data-actor-id={other.id().to_string()} {onclick}>
-                                    { shape_icon(s, &c) }
-                                    <span>{ other.name() }</span>
-                                </button>
-                                if let Some(y) = years { <span class="years">{ y }</span> }
-                                if let Some(d) = desc { <p class="link-desc">{ d }</p> }
-                                if !sources.is_empty() {
-                                    <p class="link-sources">
-                                        <span class="muted">{ t(lang, Key::Sources) }{ i18n::colon(lang) }</span>
-                                        { for sources.iter().enumerate().map(|(i, s)| html! {
-                                            <>{ if i > 0 { ", " } else { "" } }{ source_item(s, lang) }</>
-                                        }) }
-                                    </p>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </section>
-        }) }
+    // The links as markup (a neighbour is a button with `data-index`, read
+    // by one delegated listener).
+    let groups_view = {
+        let mut m = Markup::with_capacity(512 + link_count * 500);
+        for grp in &groups {
+            m.trusted(r#"<section class="link-group"><h4>"#)
+                .text(&grp.label)
+                .trusted(r#"</h4><ul role="list">"#);
+            for &(n, l) in &grp.items {
+                let Some(other) = ds.actors.get(n) else {
+                    continue;
+                };
+                let link = ds.links.get(l);
+                let (c, s) = lookup::type_style(ds, other.actor_type(), dark);
+                m.trusted(r#"<li class="link-item"><button type="button" class="neighbour" data-testid="neighbour""#)
+                    .attr("data-actor-id", other.id())
+                    .attr("data-index", &n.to_string())
+                    .end();
+                markup::chip_body(&mut m, s, &c, other.name(), None);
+                m.close("button");
+                if let Some(y) = link.and_then(|l| i18n::link_years(lang, l.since, l.until)) {
+                    m.trusted(r#"<span class="years">"#).text(&y).close("span");
+                }
+                if let Some(d) = link
+                    .and_then(|l| l.description.as_ref())
+                    .map(|d| d.get(code))
+                    .filter(|d| !d.is_empty())
+                {
+                    m.trusted(r#"<p class="link-desc">"#).text(d).close("p");
+                }
+                let sources = link.map(|l| l.sources.as_slice()).unwrap_or_default();
+                if !sources.is_empty() {
+                    markup::sources(&mut m, "link-sources", sources, lang);
+                }
+                m.close("li");
+            }
+            m.trusted("</ul></section>");
+        }
+        Html::from_html_unchecked(m.into_string().into())
+    };
+    let on_neighbour = {
+        let cb = props.on_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(n) = markup::closest(&e, "button.neighbour[data-index]")
+                .and_then(|b| markup::index_attr(&b, "data-index"))
+            {
+                cb.emit(Some(n));
+            }
+        })
     };
 
     let website = actor
@@ -210,7 +220,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                 <section class="links" aria-labelledby="links-title">
                     <h3 id="links-title">{ t(lang, Key::Links) }{ " " }<span class="count">{ link_count }</span></h3>
                     if groups.is_empty() { <p class="muted">{ t(lang, Key::NoLinks) }</p> }
-                    { groups_view }
+                    <div class="link-groups" onclick={on_neighbour}>{ groups_view }</div>
                     if hidden > 0 { <p class="muted small">{ i18n::hidden_links(lang, hidden) }</p> }
                 </section>
                 if !actor.sources.is_empty() {

@@ -15,10 +15,12 @@
 
 use yew::Html;
 
+use super::i18n::{self, t, Key};
 use super::icons::shape_svg;
 use crate::convert::xml::escape_into;
-use crate::model::format::dataset::{Dataset, Shape};
+use crate::model::format::dataset::{Dataset, Shape, Source};
 use crate::model::view::lookup;
+use crate::model::view::state::Lang;
 
 /// Markup under construction.
 #[derive(Debug, Default)]
@@ -116,6 +118,35 @@ pub fn chip_button(m: &mut Markup, ds: &Dataset, dark: bool, actor: usize, testi
         .end();
     chip_body(m, shape, &color, a.name(), None);
     m.close("button");
+}
+
+/// "Sources : a, b": each source a safe link (`http(s)` only, opened in a
+/// new tab without opener or referrer) or text, inside `<p class="…">`.
+pub fn sources(m: &mut Markup, class: &'static str, list: &[Source], lang: Lang) {
+    m.open("p")
+        .attr("class", class)
+        .trusted(r#"><span class="muted">"#)
+        .text(t(lang, Key::Sources))
+        .text(i18n::colon(lang))
+        .trusted("</span>");
+    for (i, src) in list.iter().enumerate() {
+        if i > 0 {
+            m.text(", ");
+        }
+        let (text, href) = lookup::source_view(src, lang);
+        match href {
+            Some(h) => m
+                .open("a")
+                .attr("href", &h)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+                .end()
+                .text(&text)
+                .close("a"),
+            None => m.trusted("<span>").text(&text).close("span"),
+        };
+    }
+    m.close("p");
 }
 
 /// [`chip_body`] as Yew raw HTML (inside a chip Yew renders).

@@ -6,13 +6,12 @@
 //! way to remove it, whatever the view.
 //!
 //! Dataset text is rendered as text; sources are links only for `http(s)`
-//! URLs (`noopener noreferrer`), through the actor card's `source_item`.
+//! URLs (`noopener noreferrer`), through `markup::sources`.
 //! Both components read the language, theme, dataset, graph and dispatch
 //! from the map context; a chip selects its actor by index.
 
 use yew::prelude::*;
 
-use super::actor_panel::source_item;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{Glyph, GlyphIcon};
@@ -107,12 +106,11 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                     <ul class="actor-chips" role="list">{ chips }</ul>
                 }
                 if !stake.sources.is_empty() {
-                    <p class="stake-sources">
-                        <span class="muted">{ t(lang, Key::Sources) }{ i18n::colon(lang) }</span>
-                        { for stake.sources.iter().enumerate().map(|(k, s)| html! {
-                            <>{ if k > 0 { ", " } else { "" } }{ source_item(s, lang) }</>
-                        }) }
-                    </p>
+                    { {
+                        let mut m = Markup::with_capacity(512);
+                        markup::sources(&mut m, "stake-sources", &stake.sources, lang);
+                        Html::from_html_unchecked(m.into_string().into())
+                    } }
                 }
                 <div class="stake-actions">
                     <button type="button" class={classes!("btn", "small", active.then_some("primary"))}

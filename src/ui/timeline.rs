@@ -163,28 +163,7 @@ fn event_markup(
         m.trusted("</div>");
     }
     if !ev.sources.is_empty() {
-        m.trusted(r#"<p class="event-sources"><span class="muted">"#)
-            .text(t(lang, Key::Sources))
-            .text(i18n::colon(lang))
-            .trusted("</span>");
-        for (i, src) in ev.sources.iter().enumerate() {
-            if i > 0 {
-                m.text(", ");
-            }
-            let (text, href) = lookup::source_view(src, lang);
-            match href {
-                Some(h) => m
-                    .open("a")
-                    .attr("href", &h)
-                    .attr("target", "_blank")
-                    .attr("rel", "noopener noreferrer")
-                    .end()
-                    .text(&text)
-                    .close("a"),
-                None => m.open("span").end().text(&text).close("span"),
-            };
-        }
-        m.trusted("</p>");
+        markup::sources(m, "event-sources", &ev.sources, lang);
     }
     m.trusted("</div></article></li>");
 }
