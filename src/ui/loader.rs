@@ -356,11 +356,12 @@ pub async fn fetch(
         &mut stall_timer,
         arm(TimeoutKind::Stalled, STALL_TIMEOUT_MS),
     ));
-    let mut bytes: Vec<u8> = Vec::with_capacity(
-        total
-            .and_then(|t| usize::try_from(t).ok())
-            .unwrap_or(64 * 1024),
-    );
+    // The chunks stay in JS until the end, then are copied once into a
+    // buffer of the exact size: a body without Content-Length (compressed
+    // on the fly) never doubles a growing buffer in wasm memory, which
+    // never shrinks.
+    let chunks = js_sys::Array::new();
+    let mut received: usize = 0;
     let broke = |e: JsValue, received: usize| {
         fired.get().map(timed_out).unwrap_or_else(|| {
             browser::warn(&format!(
@@ -396,7 +397,7 @@ pub async fn fetch(
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|e| broke(e, bytes.len()))?;
+            .map_err(|e| broke(e, received))?;
         let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
             .ok()
             .and_then(|v| v.as_bool())
@@ -407,7 +408,7 @@ pub async fn fetch(
         if let Ok(value) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")) {
             if let Some(arr) = value.dyn_ref::<js_sys::Uint8Array>() {
                 let len = arr.length() as usize;
-                if (bytes.len() + len) as u64 > cap {
+                if (received + len) as u64 > cap {
                     let _ = reader.cancel();
                     return refuse(FetchFailure::TooLarge {
                         url: url.to_string(),
@@ -415,11 +416,8 @@ pub async fn fetch(
                         cap,
                     });
                 }
-                let start = bytes.len();
-                bytes.resize(start + len, 0);
-                if let Some(dst) = bytes.get_mut(start..) {
-                    arr.copy_to(dst);
-                }
+                chunks.push(arr);
+                received += len;
             }
         }
         // Progress: the stall timer starts again.
@@ -427,9 +425,19 @@ pub async fn fetch(
             &mut stall_timer,
             arm(TimeoutKind::Stalled, STALL_TIMEOUT_MS),
         ));
-        on_progress(bytes.len() as u64, total);
+        on_progress(received as u64, total);
     }
     drop(stall_timer);
+    let mut bytes: Vec<u8> = vec![0; received];
+    let mut start = 0;
+    for chunk in chunks.iter() {
+        let arr: js_sys::Uint8Array = chunk.unchecked_into();
+        let end = start + arr.length() as usize;
+        if let Some(dst) = bytes.get_mut(start..end) {
+            arr.copy_to(dst);
+        }
+        start = end;
+    }
     Ok(bytes)
 }
 
