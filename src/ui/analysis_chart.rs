@@ -153,63 +153,84 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
     let n = g.years.len();
     let peak = g.peak();
     let base = TOP + plot_h();
-    let paths = stack_paths(g);
-    let bands = paths
+    let mut m = Markup::with_capacity(4096 + g.events.len() * 160);
+    m.trusted(r#"<svg class="growth-chart" data-testid="growth-chart""#)
+        .attr("viewBox", &format!("0 0 {WIDTH} {HEIGHT}"))
+        .attr("role", "img")
+        .attr("aria-label", &props.label)
+        .attr("preserveAspectRatio", "xMidYMid meet")
+        .end();
+    let line = |m: &mut Markup, class: &'static str, x1: f64, x2: f64, y1: f64, y2: f64| {
+        m.open("line")
+            .attr("class", class)
+            .attr("x1", &r1(x1))
+            .attr("x2", &r1(x2))
+            .attr("y1", &r1(y1))
+            .attr("y2", &r1(y2))
+            .trusted("/>");
+    };
+    let label = |m: &mut Markup, x: f64, y: f64, anchor: &str, middle: bool, text: &str| {
+        m.trusted(r#"<text class="tick-label""#)
+            .attr("x", &r1(x))
+            .attr("y", &r1(y))
+            .attr("text-anchor", anchor)
+            .attr_opt("dominant-baseline", middle.then_some("middle"))
+            .end()
+            .text(text)
+            .close("text");
+    };
+    for v in y_grid(peak) {
+        let y = y_of(v, peak);
+        line(&mut m, "grid", LEFT, WIDTH - RIGHT, y, y);
+        label(&mut m, LEFT - 6.0, y, "end", true, &v.to_string());
+    }
+    for (t, d) in stack_paths(g)
         .iter()
         .enumerate()
         .filter(|(_, d)| !d.is_empty())
-        .map(|(t, d)| {
-            let fill = props
-                .colors
-                .get(t)
-                .cloned()
-                .unwrap_or(AttrValue::Static("#999999"));
-            html! { <path class="band" d={d.clone()} fill={fill} /> }
-        });
-    let grid = y_grid(peak).into_iter().map(|v| {
-        let y = r1(y_of(v, peak));
-        html! { <>
-            <line class="grid" x1={r1(LEFT)} x2={r1(WIDTH - RIGHT)} y1={y.clone()} y2={y.clone()} />
-            <text class="tick-label" x={r1(LEFT - 6.0)} y={y} text-anchor="end" dominant-baseline="middle">{ v }</text>
-        </> }
-    });
-    let ticks = year_ticks(&g.years).into_iter().filter_map(|i| {
-        let year = g.years.get(i)?;
-        let x = r1(x_of(i, n));
-        Some(html! { <>
-            <line class="axis" x1={x.clone()} x2={x.clone()} y1={r1(base)} y2={r1(base + 4.0)} />
-            <text class="tick-label" x={x} y={r1(base + 30.0)} text-anchor="middle">{ year }</text>
-        </> })
-    });
+    {
+        let fill = props.colors.get(t).map(|c| c.as_str()).unwrap_or("#999999");
+        m.trusted(r#"<path class="band""#)
+            .attr("d", d)
+            .attr("fill", fill)
+            .trusted("/>");
+    }
+    line(&mut m, "axis", LEFT, WIDTH - RIGHT, base, base);
+    label(&mut m, LEFT - 6.0, base, "end", true, "0");
+    for i in year_ticks(&g.years) {
+        let Some(year) = g.years.get(i) else {
+            continue;
+        };
+        let x = x_of(i, n);
+        line(&mut m, "axis", x, x, base, base + 4.0);
+        label(&mut m, x, base + 30.0, "middle", false, &year.to_string());
+    }
     let first = g.years.first().copied().unwrap_or(0);
-    let events = g.events.iter().enumerate().map(|(k, &(year, _))| {
+    for (k, &(year, _)) in g.events.iter().enumerate() {
         let i = usize::try_from(year - first).unwrap_or(0);
         let x = r1(x_of(i, n));
-        let title = props.event_titles.get(k).cloned().unwrap_or_default();
-        html! {
-            <path class="event-tick" data-year={year.to_string()}
-                  d={format!("M{x} {} l-4 7 h8 z", r1(base + 6.0))}>
-                <title>{ format!("{year} — {title}") }</title>
-            </path>
-        }
-    });
-    let current = g.current.and_then(|y| {
-        let i = usize::try_from(y.checked_sub(first)?).ok().filter(|&i| i < n)?;
-        let x = r1(x_of(i, n));
-        Some(html! { <line class="current-year" x1={x.clone()} x2={x} y1={r1(TOP)} y2={r1(base)} /> })
-    });
-    html! {
-        <svg class="growth-chart" data-testid="growth-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
-             role="img" aria-label={props.label.clone()} preserveAspectRatio="xMidYMid meet">
-            { for grid }
-            { for bands }
-            <line class="axis" x1={r1(LEFT)} x2={r1(WIDTH - RIGHT)} y1={r1(base)} y2={r1(base)} />
-            <text class="tick-label" x={r1(LEFT - 6.0)} y={r1(base)} text-anchor="end" dominant-baseline="middle">{ "0" }</text>
-            { for ticks }
-            { for events }
-            { current }
-        </svg>
+        let title = props
+            .event_titles
+            .get(k)
+            .map(|t| t.as_str())
+            .unwrap_or_default();
+        m.trusted(r#"<path class="event-tick""#)
+            .attr("data-year", &year.to_string())
+            .attr("d", &format!("M{x} {} l-4 7 h8 z", r1(base + 6.0)))
+            .trusted("><title>")
+            .text(&format!("{year} — {title}"))
+            .trusted("</title></path>");
     }
+    if let Some(i) = g.current.and_then(|y| {
+        usize::try_from(y.checked_sub(first)?)
+            .ok()
+            .filter(|&i| i < n)
+    }) {
+        let x = x_of(i, n);
+        line(&mut m, "current-year", x, x, TOP, base);
+    }
+    m.trusted("</svg>");
+    Html::from_html_unchecked(m.into_string().into())
 }
 
 /// One bar of a count table as markup (decorative: the number is in the
