@@ -139,9 +139,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
     let on_neighbour = {
         let cb = props.on_select.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(n) = markup::closest(&e, "button.neighbour[data-index]")
-                .and_then(|b| markup::index_attr(&b, "data-index"))
-            {
+            if let Some(n) = markup::clicked(&e, "button.neighbour[data-index]", "data-index") {
                 cb.emit(Some(n));
             }
         })

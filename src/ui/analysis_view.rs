@@ -349,16 +349,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
     };
 
     // One listener for the actor chips (their markup is not Yew's).
-    let on_chip = {
-        let d = map.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(i) = markup::closest(&e, "button.actor-chip[data-index]")
-                .and_then(|b| markup::index_attr(&b, "data-index"))
-            {
-                d.emit(Action::SelectAt(Some(i)));
-            }
-        })
-    };
+    let on_chip = markup::selects("button.actor-chip[data-index]", &map.dispatch);
     html! {
         <section class="analysis" data-testid="analysis" aria-labelledby="analysis-title" onclick={on_chip}>
             <h2 id="analysis-title">{ w(lang, Words::Title) }</h2>

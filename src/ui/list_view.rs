@@ -345,16 +345,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
         sort.order == Order::Ascending,
     );
     // One listener for every row (their markup is not Yew's).
-    let on_body = {
-        let dispatch = map.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(i) = markup::closest(&e, "tr[data-index]")
-                .and_then(|tr| markup::index_attr(&tr, "data-index"))
-            {
-                dispatch.emit(Action::SelectAt(Some(i)));
-            }
-        })
-    };
+    let on_body = markup::selects("tr[data-index]", &map.dispatch);
 
     html! {
         <section class="list-view view-pane" data-testid="list-view" aria-labelledby="list-title">

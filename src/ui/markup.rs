@@ -1,26 +1,27 @@
 //! Markup written as text, for the long repeated parts of the views (the
-//! list's table, the timeline's events): one string handed to Yew as raw
-//! HTML instead of a virtual node per cell.
+//! list's rows, the timeline's events, the analysis tables, chips): short
+//! strings the browser parses, instead of a Yew virtual node per cell.
 //!
 //! Why: a virtual node costs a few hundred bytes of wasm memory and its
-//! bundle as much again, and wasm memory never shrinks; a table of 180 rows
-//! built node by node raised the page's wasm memory by 1.4 MB for good
-//! (docs/soak.md). As text it is one string the browser parses.
+//! bundle as much again, and wasm memory never shrinks; the list's 162 rows
+//! built node by node raised the page's wasm memory by 0.56 MB for good
+//! (docs/soak.md). The longest lists go in one row or event at a time
+//! (`insertAdjacentHTML`), so no string holds a whole list.
 //!
 //! Invariants: every text and attribute value goes through
 //! [`crate::convert::xml::escape_into`]; tag and attribute names are
 //! literals; [`Markup::trusted`] takes only markup made here or in
 //! [`super::icons`]. Clicks inside are read by one delegated listener on an
-//! element around the markup, through [`closest`] and `data-` attributes.
+//! element around the markup, through [`selects`] / [`clicked`] and `data-` attributes.
 
-use yew::Html;
+use yew::{Callback, Html, MouseEvent};
 
 use super::i18n::{self, t, Key};
 use super::icons::shape_svg;
 use crate::convert::xml::escape_into;
 use crate::model::format::dataset::{Dataset, Shape, Source};
 use crate::model::view::lookup;
-use crate::model::view::state::Lang;
+use crate::model::view::state::{Action, Lang};
 
 /// Markup under construction.
 #[derive(Debug, Default)]
@@ -105,7 +106,7 @@ pub fn chip_body(m: &mut Markup, shape: Shape, color: &str, name: &str, hidden: 
 }
 
 /// A chip that selects `actor` (a button with `data-testid`, the actor's id
-/// and `data-index`), for a delegated listener ([`index_attr`]).
+/// and `data-index`), for a delegated listener ([`selects`], [`clicked`]).
 pub fn chip_button(m: &mut Markup, ds: &Dataset, dark: bool, actor: usize, testid: &str) {
     let Some(a) = ds.actors.get(actor) else {
         return;
@@ -201,7 +202,7 @@ pub fn mark_current(
 }
 
 /// The closest element to the event's target that matches `selector`.
-pub fn closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+fn closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     e.target()?
         .dyn_into::<web_sys::Element>()
@@ -211,9 +212,21 @@ pub fn closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// The number in attribute `name` of `el`.
-pub fn index_attr(el: &web_sys::Element, name: &str) -> Option<usize> {
-    el.get_attribute(name)?.parse().ok()
+/// The number in attribute `attr` of the closest element around the click
+/// that matches `selector` (a delegated listener's target).
+pub fn clicked(e: &web_sys::Event, selector: &str, attr: &str) -> Option<usize> {
+    closest(e, selector)?.get_attribute(attr)?.parse().ok()
+}
+
+/// One listener for many chips or rows: a click on (or in) an element
+/// matching `selector` selects the actor of its `data-index`.
+pub fn selects(selector: &'static str, dispatch: &Callback<Action>) -> Callback<MouseEvent> {
+    let d = dispatch.clone();
+    Callback::from(move |e: MouseEvent| {
+        if let Some(i) = clicked(&e, selector, "data-index") {
+            d.emit(Action::SelectAt(Some(i)));
+        }
+    })
 }
 
 #[cfg(test)]

@@ -131,16 +131,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
         }
     };
 
-    let onclick = {
-        let d = map.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(i) = markup::closest(&e, "button.actor-chip[data-index]")
-                .and_then(|b| markup::index_attr(&b, "data-index"))
-            {
-                d.emit(Action::SelectAt(Some(i)));
-            }
-        })
-    };
+    let onclick = markup::selects("button.actor-chip[data-index]", &map.dispatch);
 
     html! {
         <section class="stakes-view view-pane" data-testid="stakes-view" aria-labelledby="stakes-title"

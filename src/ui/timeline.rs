@@ -359,12 +359,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         let dispatch = map.dispatch.clone();
         let on_show = props.on_show.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(i) = markup::closest(&e, "button[data-event]")
-                .and_then(|b| markup::index_attr(&b, "data-event"))
-            {
+            if let Some(i) = markup::clicked(&e, "button[data-event]", "data-event") {
                 on_show.emit(i);
-            } else if let Some(a) = markup::closest(&e, "button.actor-chip[data-index]")
-                .and_then(|b| markup::index_attr(&b, "data-index"))
+            } else if let Some(a) =
+                markup::clicked(&e, "button.actor-chip[data-index]", "data-index")
             {
                 dispatch.emit(Action::SelectAt(Some(a)));
             }
