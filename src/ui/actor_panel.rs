@@ -16,11 +16,10 @@ use super::markup::{self, Markup};
 use super::path_view::PathPicker;
 use super::store::Frozen;
 use super::versions::SuggestLink;
-use crate::model::format::dataset::Source;
 use crate::model::network::filter::Visible;
 use crate::model::view::lookup;
 use crate::model::view::neighbours::link_groups;
-use crate::model::view::state::{Action, Lang};
+use crate::model::view::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorPanelProps {
@@ -31,17 +30,6 @@ pub struct ActorPanelProps {
     /// Select another actor (its index in `dataset.actors`) or close
     /// (`None`; the app root gives the focus back).
     pub on_select: Callback<Option<usize>>,
-}
-
-/// A source: a safe link (`http(s)` only, `noopener noreferrer`) or text.
-pub(crate) fn source_item(src: &Source, lang: Lang) -> Html {
-    let (text, href) = lookup::source_view(src, lang);
-    match href {
-        Some(h) => html! {
-            <a href={h} target="_blank" rel="noopener noreferrer">{ text }</a>
-        },
-        None => html! { <span>{ text }</span> },
-    }
 }
 
 /// The actor card.
@@ -224,9 +212,17 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                 if !actor.sources.is_empty() {
                     <section class="sources" aria-labelledby="sources-title">
                         <h3 id="sources-title">{ t(lang, Key::Sources) }</h3>
-                        <ul role="list">
-                            { for actor.sources.iter().map(|s| html! { <li>{ source_item(s, lang) }</li> }) }
-                        </ul>
+                        { {
+                            let mut m = Markup::with_capacity(256 * actor.sources.len());
+                            m.trusted(r#"<ul role="list">"#);
+                            for src in &actor.sources {
+                                m.trusted("<li>");
+                                markup::source(&mut m, src, lang);
+                                m.trusted("</li>");
+                            }
+                            m.trusted("</ul>");
+                            Html::from_html_unchecked(m.into_string().into())
+                        } }
                     </section>
                 }
                 <SuggestLink actor={AttrValue::from(actor.id().to_string())} />

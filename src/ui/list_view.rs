@@ -181,8 +181,8 @@ pub fn row_markup(ds: &Dataset, lang: Lang, dark: bool, r: &Row, size: Measure) 
     m.into_string()
 }
 
-/// The rows of the table, as the list view shows them (what its body holds
-/// once filled; for tests and the text twin).
+/// The rows of the table as one string: what the view's body holds once
+/// [`fill_body`] has filled it (the SSR tests compose the view with it).
 pub fn rows_markup(ds: &Dataset, lang: Lang, dark: bool, rows: &[Row], size: Measure) -> String {
     rows.iter()
         .map(|r| row_markup(ds, lang, dark, r, size))
@@ -191,7 +191,7 @@ pub fn rows_markup(ds: &Dataset, lang: Lang, dark: bool, rows: &[Row], size: Mea
 
 /// Fills `tbody` with `rows`, one row at a time: each row's markup is a
 /// short string, parsed by the browser in the table's context.
-fn fill_body(tbody: &web_sys::Element, rows: &Rows) {
+fn fill_body(rows: &Rows, tbody: &web_sys::Element) {
     tbody.set_inner_html("");
     for r in &rows.rows {
         let _ = tbody.insert_adjacent_html(
@@ -201,9 +201,7 @@ fn fill_body(tbody: &web_sys::Element, rows: &Rows) {
     }
 }
 
-/// The rows of a render, with what their markup depends on (equal rows
-/// make the same markup: the body is not refilled for them).
-#[derive(PartialEq)]
+/// The rows of a render, with what their markup depends on.
 pub struct Rows {
     dataset: Frozen<Dataset>,
     lang: Lang,
@@ -235,7 +233,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
         .chain(std::iter::once(Column::Community))
         .collect();
     // The rows, rebuilt only when what they show changes.
-    let rows: Frozen<Rows> = {
+    let rows: Option<Frozen<Rows>> = {
         let data = map
             .as_ref()
             .map(|m| (m.dataset.clone(), m.graph.clone(), m.lang, m.dark));
@@ -277,35 +275,17 @@ pub fn list_view(props: &ListViewProps) -> Html {
                 }))
             },
         );
-        (*memo).clone().unwrap_or_else(|| {
-            Frozen::new(Rows {
-                dataset: Frozen::new(Dataset::default()),
-                lang: Lang::default(),
-                dark: false,
-                size,
-                rows: Vec::new(),
-            })
-        })
+        (*memo).clone()
     };
     // The body is filled in the browser when the rows change, then the
     // selection is marked on it in place (after every render).
     let tbody = use_node_ref();
-    let filled = use_mut_ref(|| None::<Frozen<Rows>>);
+    markup::use_fill(tbody.clone(), rows.clone(), fill_body);
     {
         let tbody = tbody.clone();
-        let rows = rows.clone();
         let selected = props.selected;
         use_effect(move || {
             if let Some(body) = tbody.cast::<web_sys::Element>() {
-                let mut last = filled.borrow_mut();
-                // (A new body element, e.g. after the empty message, is empty.)
-                // Equal rows (a new visible set that shows the same) keep
-                // the body, and the focus on it.
-                let same = last.as_ref().is_some_and(|l| *l.0 == *rows.0);
-                if !same || body.child_element_count() == 0 {
-                    fill_body(&body, &rows.0);
-                    *last = Some(rows);
-                }
                 markup::mark_current(&body, "tr", "selected", Some("button.row-name"), selected);
             }
         });
@@ -338,9 +318,10 @@ pub fn list_view(props: &ListViewProps) -> Html {
             </th>
         }
     });
+    let count = rows.as_ref().map_or(0, |r| r.0.rows.len());
     let caption = i18n::list_caption(
         lang,
-        rows.0.rows.len(),
+        count,
         &header(lang, sort.column, size),
         sort.order == Order::Ascending,
     );
@@ -353,7 +334,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
             if let Some(text) = summary_text {
                 <p class="list-summary" data-testid="list-summary">{ text }</p>
             }
-            if rows.0.rows.is_empty() {
+            if count == 0 {
                 <div class="view-empty" data-testid="list-empty">
                     if ds.actors.is_empty() {
                         <p>{ t(lang, Key::EmptyDataset) }</p>

@@ -14,7 +14,9 @@
 //! [`super::icons`]. Clicks inside are read by one delegated listener on an
 //! element around the markup, through [`selects`] / [`clicked`] and `data-` attributes.
 
-use yew::{Callback, Html, MouseEvent};
+use yew::prelude::*;
+
+use super::store::Frozen;
 
 use super::i18n::{self, t, Key};
 use super::icons::shape_svg;
@@ -121,8 +123,24 @@ pub fn chip_button(m: &mut Markup, ds: &Dataset, dark: bool, actor: usize, testi
     m.close("button");
 }
 
-/// "Sources : a, b": each source a safe link (`http(s)` only, opened in a
-/// new tab without opener or referrer) or text, inside `<p class="…">`.
+/// A source: a safe link (`http(s)` only, opened in a new tab without
+/// opener or referrer) or text.
+pub fn source(m: &mut Markup, src: &Source, lang: Lang) {
+    let (text, href) = lookup::source_view(src, lang);
+    match href {
+        Some(h) => m
+            .open("a")
+            .attr("href", &h)
+            .attr("target", "_blank")
+            .attr("rel", "noopener noreferrer")
+            .end()
+            .text(&text)
+            .close("a"),
+        None => m.trusted("<span>").text(&text).close("span"),
+    };
+}
+
+/// "Sources : a, b", each a [`source`], inside `<p class="…">`.
 pub fn sources(m: &mut Markup, class: &'static str, list: &[Source], lang: Lang) {
     m.open("p")
         .attr("class", class)
@@ -134,18 +152,7 @@ pub fn sources(m: &mut Markup, class: &'static str, list: &[Source], lang: Lang)
         if i > 0 {
             m.text(", ");
         }
-        let (text, href) = lookup::source_view(src, lang);
-        match href {
-            Some(h) => m
-                .open("a")
-                .attr("href", &h)
-                .attr("target", "_blank")
-                .attr("rel", "noopener noreferrer")
-                .end()
-                .text(&text)
-                .close("a"),
-            None => m.trusted("<span>").text(&text).close("span"),
-        };
+        source(m, src, lang);
     }
     m.close("p");
 }
@@ -155,6 +162,28 @@ pub fn chip_body_html(shape: Shape, color: &str, name: &str, hidden: Option<&str
     let mut m = Markup::with_capacity(256);
     chip_body(&mut m, shape, color, name, hidden);
     Html::from_html_unchecked(m.into_string().into())
+}
+
+/// Fills the element `target` refers to with `what` (through `fill`) after
+/// a render where `what` is new (another `Frozen`: its inputs changed) or
+/// the element is (a new element is empty). The element is Yew's, its
+/// content is not: Yew never touches it.
+#[hook]
+pub fn use_fill<T: 'static>(
+    target: NodeRef,
+    what: Option<Frozen<T>>,
+    fill: fn(&T, &web_sys::Element),
+) {
+    let filled = use_mut_ref(|| None::<Frozen<T>>);
+    use_effect(move || {
+        if let (Some(el), Some(what)) = (target.cast::<web_sys::Element>(), what) {
+            let mut last = filled.borrow_mut();
+            if last.as_ref() != Some(&what) || el.child_element_count() == 0 {
+                fill(&what.0, &el);
+                *last = Some(what);
+            }
+        }
+    });
 }
 
 /// Moves the "current" mark under `root` without rebuilding anything (the

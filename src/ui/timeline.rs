@@ -192,28 +192,15 @@ pub struct Years {
 }
 
 impl Years {
-    /// Whether `other` makes the same markup (a new visible set that shows
-    /// the same keeps the list, and the focus in it).
-    fn same_as(&self, other: &Years) -> bool {
-        self.dataset == other.dataset
-            && Rc::ptr_eq(&self.timeline, &other.timeline)
-            && *self.visible.0 == *other.visible.0
-            && (self.lang, self.dark, self.year) == (other.lang, other.dark, other.year)
-    }
-
-    /// Year group `g`'s item up to its (open) list of events.
-    fn head(&self, g: &timeline::YearGroup) -> String {
+    /// Year group `g`'s item up to its (open) list of events; `current`:
+    /// the year group marked current.
+    fn head(&self, g: &timeline::YearGroup, current: Option<i64>) -> String {
         let lang = self.lang;
         let year = g.year.map(|y| y.to_string());
         let heading = year
             .clone()
             .unwrap_or_else(|| t(lang, Key::Undated).to_string());
         let id = format!("timeline-year-{}", year.as_deref().unwrap_or("none"));
-        let current = self
-            .timeline
-            .as_ref()
-            .as_ref()
-            .and_then(|t| current_year(t, self.year));
         let class = if g.year.is_some() && g.year == current {
             "timeline-year current"
         } else {
@@ -258,9 +245,10 @@ impl Years {
         let Some(tl) = self.timeline.as_ref() else {
             return String::new();
         };
+        let current = current_year(tl, self.year);
         let mut out = String::new();
         for g in &tl.groups {
-            out.push_str(&self.head(g));
+            out.push_str(&self.head(g, current));
             for &e in &g.events {
                 out.push_str(&self.event(tl, e));
             }
@@ -276,8 +264,9 @@ impl Years {
         let Some(tl) = self.timeline.as_ref() else {
             return;
         };
+        let current = current_year(tl, self.year);
         for g in &tl.groups {
-            let mut head = self.head(g);
+            let mut head = self.head(g, current);
             head.push_str("</ol></li>");
             let _ = list.insert_adjacent_html("beforeend", &head);
             let Some(events) = list
@@ -333,20 +322,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         .clone()
     };
     let list = use_node_ref();
-    {
-        let list = list.clone();
-        let filled = use_mut_ref(|| None::<Frozen<Years>>);
-        use_effect(move || {
-            if let (Some(el), Some(years)) = (list.cast::<web_sys::Element>(), years) {
-                let mut last = filled.borrow_mut();
-                let same = last.as_ref().is_some_and(|l| l.0.same_as(&years.0));
-                if !same || el.child_element_count() == 0 {
-                    years.0.fill(&el);
-                    *last = Some(years);
-                }
-            }
-        });
-    }
+    markup::use_fill(list.clone(), years, Years::fill);
     let (Some(map), Some(tl)) = (map, tl.as_ref().as_ref()) else {
         return Html::default();
     };
