@@ -6,6 +6,7 @@
 //! - [`convert`]: CSV and sigma.js conversions and summary figures for the data team.
 //! - `ui`: the Yew components (thin; state flows through `model::state`).
 //! - `render`: the canvas renderer, camera and hit testing.
+//! - [`work`]: the Web Worker a big layout and the network measures run in.
 //!
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
@@ -14,3 +15,4 @@ pub mod deploy;
 pub mod model;
 pub mod render;
 pub mod ui;
+pub mod work;

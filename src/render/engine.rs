@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::model::format::dataset::{Dataset, Position};
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
-use crate::model::network::layout::Layout;
+use crate::model::network::layout::{Layout, LayoutInput};
 
 use super::camera::{Bounds, Camera, Flight, Insets, Viewport, ZoomRange};
 use super::canvas::MapCanvasProps;
@@ -24,12 +24,17 @@ use super::labels::{label_box, other_boxes, Candidate, Placer, Rect};
 use super::scene::{neighbourhood, NodeEncoding, Scene};
 use super::spatial::Grid;
 use super::style::{self, size};
-use super::surface::{Surface, WebSurface};
+use super::surface::{AwayLayout, Surface, WebSurface};
 
 /// Under reduced motion, a layout of at most this many work units is
 /// computed at once (well under 100 ms); a bigger one is spread over frames
 /// like any other, but shown only once settled.
 pub(crate) const SYNC_LAYOUT_WORK: u64 = 2_000_000;
+/// A layout of more work units than this runs in a Web Worker when the
+/// surface can start one (`Surface::lay_out_away`): about 50 ms of work
+/// here (the 2,085-node graph is ~2.4 million units, the default dataset
+/// ~0.13 million, laid out on the page sooner than a worker starts).
+pub(crate) const AWAY_LAYOUT_WORK: u64 = 500_000;
 /// Duration of animated camera moves.
 pub(crate) const FLIGHT_MS: f64 = 300.0;
 
@@ -57,6 +62,17 @@ pub(crate) enum Out {
 
 /// Per-canvas state that changes from frame to frame, drawn on a
 /// [`Surface`] (the browser's canvas, or a recording one in the tests).
+/// A layout in progress: advanced here by the frames, or in a Web Worker
+/// whose positions the frames show as they arrive (`here` then holds the
+/// start, and takes over if the worker fails).
+pub(crate) enum Running {
+    Here(Layout),
+    Away {
+        here: Layout,
+        away: Box<dyn AwayLayout>,
+    },
+}
+
 #[derive(Default)]
 pub struct Engine<S = WebSurface> {
     pub(crate) alive: bool,
@@ -68,7 +84,7 @@ pub struct Engine<S = WebSurface> {
     pub(crate) graph: Option<Rc<Graph>>,
     pub(crate) scene: Scene,
     pub(crate) positions: Vec<Position>,
-    pub(crate) layout: Option<Layout>,
+    pub(crate) layout: Option<Running>,
     /// The layout in `layout` has run its first slice.
     pub(crate) layout_started: bool,
     /// Show the layout only once settled (reduced motion, big graph).
@@ -207,16 +223,24 @@ impl<S: Surface> Engine<S> {
                 .collect();
             self.layout = None;
         } else {
-            let mut layout = Layout::new(&p.dataset, &p.graph);
+            let input = LayoutInput::of(&p.dataset, &p.graph);
+            let mut layout = Layout::from_input(input.clone());
             self.layout_started = false;
             self.quiet_layout = p.reduced_motion;
-            if p.reduced_motion && layout.work_left() <= SYNC_LAYOUT_WORK {
+            let work = layout.work_left();
+            if p.reduced_motion && work <= SYNC_LAYOUT_WORK {
                 while !layout.step(64) {}
                 self.positions = layout.positions;
                 self.layout = None;
             } else {
                 self.positions = layout.positions.clone();
-                self.layout = Some(layout);
+                let away = (work > AWAY_LAYOUT_WORK)
+                    .then(|| self.surface.lay_out_away(&input))
+                    .flatten();
+                self.layout = Some(match away {
+                    Some(away) => Running::Away { here: layout, away },
+                    None => Running::Here(layout),
+                });
             }
         }
         self.grid_dirty = true;

@@ -10,7 +10,8 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::engine::{Engine, Out};
+use super::engine::{Engine, Out, Running};
+use crate::model::network::layout::positions_hash;
 use super::style;
 use super::surface::{SnapshotDraw, Surface};
 
@@ -70,34 +71,61 @@ impl<S: Surface> Engine<S> {
             }
         }
         let mut layout_ms = 0.0;
-        if let Some(layout) = &mut self.layout {
+        // A worker that failed: lay out here, from the start.
+        if let Some(Running::Away { away, .. }) = &self.layout {
+            if away.failed() {
+                if let Some(Running::Away { here, .. }) = self.layout.take() {
+                    self.layout = Some(Running::Here(here));
+                }
+            }
+        }
+        if let Some(run) = &mut self.layout {
             if !self.layout_started {
                 self.layout_started = true;
                 out.push(Out::LayoutStarted);
             }
-            let mut settled = false;
             let draw = self.draw_cost <= QUICK_LAYOUT_DRAW_MS
                 || t0 - self.layout_drawn_at >= LAYOUT_DRAW_SHARE * self.draw_cost;
-            let budget = if draw && !self.quiet_layout {
-                LAYOUT_BUDGET_MS
-            } else {
-                BUSY_LAYOUT_MS
+            let show = draw && !self.quiet_layout;
+            let (settled, fresh) = match run {
+                Running::Here(layout) => {
+                    let budget = if show {
+                        LAYOUT_BUDGET_MS
+                    } else {
+                        BUSY_LAYOUT_MS
+                    };
+                    // Time only spreads the work: the iterations run are the
+                    // same whatever the frame rate, and a slice may end inside
+                    // an iteration (one of 50,000 actors takes longer than a
+                    // frame).
+                    let mut settled = false;
+                    loop {
+                        if layout.advance(LAYOUT_SLICE) {
+                            settled = true;
+                            break;
+                        }
+                        if self.surface.now() - t0 >= budget {
+                            break;
+                        }
+                    }
+                    layout_ms = self.surface.now() - t0;
+                    if settled || show {
+                        self.positions.clone_from(&layout.positions);
+                    }
+                    (settled, settled || show)
+                }
+                // The worker's newest positions, when they may be shown.
+                Running::Away { away, .. } => {
+                    let settled = away.settled();
+                    let fresh = if settled || show {
+                        away.take().map(|p| self.positions = p).is_some()
+                    } else {
+                        false
+                    };
+                    (settled, fresh)
+                }
             };
-            // Time only spreads the work: the iterations run are the same
-            // whatever the frame rate, and a slice may end inside an
-            // iteration (one of 50,000 actors takes longer than a frame).
-            loop {
-                if layout.advance(LAYOUT_SLICE) {
-                    settled = true;
-                    break;
-                }
-                if self.surface.now() - t0 >= budget {
-                    break;
-                }
-            }
-            layout_ms = self.surface.now() - t0;
-            if settled || (draw && !self.quiet_layout) {
-                self.positions.clone_from(&layout.positions);
+            if fresh {
                 self.layout_drawn_at = t0;
                 self.grid_dirty = true;
                 if !self.user_moved {
@@ -162,6 +190,11 @@ impl<S: Surface> Engine<S> {
             }
             if self.layout.is_none() && !self.ready_sent && self.dataset.is_some() {
                 self.ready_sent = true;
+                if self.surface.attached() {
+                    let hash = positions_hash(&self.positions);
+                    self.surface
+                        .set_attribute("data-layout-hash", &format!("{hash:#018x}"));
+                }
                 out.push(Out::Ready);
             }
         }

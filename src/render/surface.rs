@@ -1,7 +1,7 @@
 //! What the engine needs from a `<canvas>`: the few Canvas 2D operations
 //! [`super::draw`] makes, the backing store's size, the element's attributes
 //! and style properties the engine keeps up to date, and the clock frames
-//! are timed with.
+//! are timed with, and the Web Worker a big layout runs in.
 //!
 //! [`WebSurface`] is the browser's canvas; a recording surface in the tests
 //! (`super::recording`) lets the engine's frame budget, gestures, selection
@@ -11,6 +11,9 @@ use std::f64::consts::TAU;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::model::format::dataset::Position;
+use crate::model::network::layout::LayoutInput;
 
 /// A canvas the engine draws on. Drawing calls cannot fail in a way the
 /// visitor could act on, so they return nothing.
@@ -62,6 +65,23 @@ pub trait Surface {
     fn draw_snapshot(&mut self, _snap: SnapshotDraw<'_>) -> bool {
         false
     }
+    /// Starts laying out `input` away from the page's thread (a Web
+    /// Worker, `crate::work::client`); `None` where that cannot be done,
+    /// and the engine lays out itself.
+    fn lay_out_away(&mut self, _input: &LayoutInput) -> Option<Box<dyn AwayLayout>> {
+        None
+    }
+}
+
+/// A layout running away from the page's thread, as the engine polls it
+/// once per frame.
+pub trait AwayLayout {
+    /// The newest positions that arrived since the last call, if any.
+    fn take(&mut self) -> Option<Vec<Position>>;
+    /// Whether the positions that arrived last are the settled ones.
+    fn settled(&self) -> bool;
+    /// Whether it failed: the engine then lays out on the page itself.
+    fn failed(&self) -> bool;
 }
 
 /// Where [`Surface::draw_snapshot`] puts the kept drawing: the canvas is
@@ -133,6 +153,9 @@ impl WebSurface {
 impl Surface for WebSurface {
     fn attached(&self) -> bool {
         self.canvas.is_some()
+    }
+    fn lay_out_away(&mut self, input: &LayoutInput) -> Option<Box<dyn AwayLayout>> {
+        crate::work::client::layout_away(input)
     }
     fn now(&self) -> f64 {
         web_sys::window()

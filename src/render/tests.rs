@@ -18,6 +18,8 @@ use super::canvas::MapCanvasProps;
 use super::engine::{Engine, Out};
 use super::gestures::{Pointer, Wheel};
 use super::style;
+
+mod away;
 use super::surface::{SnapshotDraw, Surface};
 
 /// A canvas that records what a drawing strokes and writes, and the
@@ -44,6 +46,9 @@ pub(crate) struct Recording {
     /// the last one: `(x, y, scale)`.
     kept: usize,
     quick: Vec<(f64, f64, f64)>,
+    /// A stand-in for the Web Worker (`away.rs`): when set, big layouts
+    /// are handed to it.
+    away: Option<Rc<std::cell::RefCell<away::Worker>>>,
 }
 
 impl Recording {
@@ -118,6 +123,12 @@ impl Surface for Recording {
         self.quick.push((s.x, s.y, s.scale));
         self.kept > 0
     }
+    fn lay_out_away(
+        &mut self,
+        input: &crate::model::network::layout::LayoutInput,
+    ) -> Option<Box<dyn super::surface::AwayLayout>> {
+        away::start(self.away.as_ref()?, input)
+    }
 }
 
 /// A mounted 800 × 600 map on a recording surface, with its props.
@@ -129,6 +140,15 @@ struct Map {
 
 impl Map {
     fn new(ds: Dataset, op_cost: f64) -> Map {
+        Map::with_worker(ds, op_cost, None)
+    }
+
+    /// A map whose big layouts go to `away` (a stand-in Web Worker).
+    fn with_worker(
+        ds: Dataset,
+        op_cost: f64,
+        away: Option<Rc<std::cell::RefCell<away::Worker>>>,
+    ) -> Map {
         let ds = Rc::new(ds);
         let graph = Rc::new(Graph::new(&ds));
         let visible = Rc::new(Visible {
@@ -161,6 +181,7 @@ impl Map {
                 clock: clock.clone(),
                 tick: 1.0,
                 op_cost,
+                away,
                 ..Recording::default()
             },
             alive: true,

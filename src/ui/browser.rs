@@ -91,6 +91,17 @@ pub fn resolve(href: &str) -> Option<Resolved> {
     })
 }
 
+/// Resolves in a later task (`setTimeout(0)`): lets the browser run what
+/// waits for this thread (a Web Worker's start) before a long task.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Moves the keyboard focus to the first element matching `selector`
 /// (after a panel closes, so the focus is not lost on `<body>`).
 pub fn focus(selector: &str) {
@@ -101,6 +112,13 @@ pub fn focus(selector: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// `performance.now()` (0 without a window).
+pub fn now() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// `performance.mark(name)`.

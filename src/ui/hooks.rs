@@ -18,6 +18,7 @@ use crate::deploy::message;
 use crate::model::network::graph::Graph;
 use crate::model::view::derive::{self, Addresses, Derivation, Filtered};
 use crate::model::view::url;
+use crate::work::client;
 
 /// Whether a media query matches, following its changes.
 #[hook]
@@ -105,6 +106,12 @@ async fn load(
                 if let Some(line) = loader::warnings_summary(&href, warnings.len()) {
                     browser::warn(&line);
                 }
+            }
+            // A big layout starts in its worker now, and the worker gets a
+            // moment of this thread to start before the view is built.
+            client::prestart_layout(&dataset).await;
+            if !current() {
+                return;
             }
             dispatcher.dispatch(Msg::Loaded { dataset, warnings });
         }

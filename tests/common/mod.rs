@@ -48,16 +48,7 @@ pub fn golden_dataset() -> Dataset {
 
 /// FNV-1a (64 bits) over the bit patterns of x then y of every position.
 pub fn fnv(positions: &[Position]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in positions {
-        for v in [p.x.to_bits(), p.y.to_bits()] {
-            for b in v.to_le_bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-    }
-    h
+    civicmap::model::network::layout::positions_hash(positions)
 }
 
 /// The hash the golden dataset lays out to, on every machine (a random

@@ -419,7 +419,9 @@ pub(super) fn layout_cmd(
     // Thousandths of a layout unit (a node's radius is at least 4): shorter
     // files, and what the map reads back is what the report measured.
     let round = |v: f64| (v * 1000.0).round() / 1000.0;
-    let positions: Vec<_> = layout::compute_with(&ds, &g, iterations)
+    let exact = layout::compute_with(&ds, &g, iterations);
+    let hash = format!("{:#018x}", layout::positions_hash(&exact));
+    let positions: Vec<_> = exact
         .into_iter()
         .map(|p| civicmap::model::format::dataset::Position {
             x: round(p.x),
@@ -476,6 +478,7 @@ pub(super) fn layout_cmd(
                 figure(quality.neighbour_share),
                 quality.sampled
             );
+            println!("positions hash: {hash} (before rounding; the map shows the same in its canvas's data-layout-hash)");
         }
         Format::Json => {
             #[derive(Serialize)]
@@ -486,6 +489,7 @@ pub(super) fn layout_cmd(
                 iterations: usize,
                 milliseconds: u128,
                 quality: layout::quality::Quality,
+                hash: String,
             }
             let report = Report {
                 output: output.display().to_string(),
@@ -494,6 +498,7 @@ pub(super) fn layout_cmd(
                 iterations,
                 milliseconds: elapsed.as_millis(),
                 quality,
+                hash,
             };
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
             println!("{json}");

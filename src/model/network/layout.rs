@@ -150,6 +150,91 @@ enum Stage {
     Done,
 }
 
+/// A fingerprint of positions, bit for bit (FNV-1a over the bytes of each
+/// `x` and `y`): two layouts with the same hash placed every actor on the
+/// same point. The map shows it in its canvas's `data-layout-hash` and
+/// `civicmap layout` prints it, so a test can tell that the browser (its
+/// Web Worker included) laid out what the native code does.
+///
+/// ```
+/// use civicmap::model::format::dataset::Position;
+/// use civicmap::model::network::layout::positions_hash;
+/// let a = [Position { x: 1.0, y: 2.0 }];
+/// assert_eq!(positions_hash(&a), positions_hash(&a.clone()));
+/// assert_ne!(positions_hash(&a), positions_hash(&[Position { x: 1.0, y: -2.0 }]));
+/// ```
+pub fn positions_hash(positions: &[Position]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in positions {
+        for v in [p.x.to_bits(), p.y.to_bits()] {
+            for b in v.to_le_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+/// What a layout starts from, without the dataset: each actor's degree
+/// and file position, the links' ends, the number of links. A Web Worker
+/// receives this (`work::wire`) and lays out the same positions as
+/// [`Layout::new`] on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutInput {
+    /// Each actor's degree (links to other actors).
+    pub degree: Vec<usize>,
+    /// Each actor's position in the file, if any (such actors are pinned).
+    pub fixed: Vec<Option<Position>>,
+    /// The ends of every link that is not a self-loop, in link order.
+    pub edges: Vec<(usize, usize)>,
+    /// The number of links, self-loops included (the iteration budget).
+    pub links: usize,
+}
+
+impl LayoutInput {
+    /// The input of the layout of `ds` (whose graph is `g`).
+    ///
+    /// Complexity: O(n + m).
+    pub fn of(ds: &Dataset, g: &Graph) -> LayoutInput {
+        let n = ds.actors.len();
+        LayoutInput {
+            degree: (0..n).map(|i| g.degree(i)).collect(),
+            fixed: ds.actors.iter().map(|a| a.position).collect(),
+            edges: (0..g.link_count())
+                .filter_map(|l| g.ends(l))
+                .filter(|(s, t)| s != t)
+                .collect(),
+            links: ds.links.len(),
+        }
+    }
+
+    /// The work units the layout of this input will take (see
+    /// [`Layout::work_left`]), without computing its start: exact, except
+    /// when the Pivot MDS start finds no spread (`start.rs`) and the layout
+    /// runs the longer budget of a random start instead.
+    ///
+    /// Complexity: O(n + m).
+    pub fn work(&self) -> u64 {
+        let n = self.degree.len().min(self.fixed.len());
+        let linked = self.edges.iter().any(|&(s, t)| s != t && s < n && t < n);
+        let pinned = self
+            .fixed
+            .iter()
+            .take(n)
+            .filter(|p| p.is_some_and(|p| p.x.is_finite() && p.y.is_finite()))
+            .count();
+        let budget = if pinned == n {
+            0
+        } else if pinned == 0 && n >= 3 && linked {
+            budget_from_start(n, self.links)
+        } else {
+            budget_for(n, self.links)
+        };
+        (budget as u64).saturating_mul(cost_per_iteration(n, self.links))
+    }
+}
+
 /// A layout in progress; the UI calls `step` a few times per frame.
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -201,14 +286,30 @@ impl Rng {
 impl Layout {
     /// Initial positions (file positions kept as they are, others seeded).
     pub fn new(ds: &Dataset, g: &Graph) -> Layout {
-        let n = ds.actors.len();
-        let degree: Vec<usize> = (0..n).map(|i| g.degree(i)).collect();
-        let mass = degree.iter().map(|&d| d as f64 + 1.0).collect();
-        let radius = degree.iter().map(|&d| node_radius(d)).collect();
-        let file: Vec<Option<Position>> = ds
-            .actors
-            .iter()
-            .map(|a| a.position.filter(|p| p.x.is_finite() && p.y.is_finite()))
+        Layout::from_input(LayoutInput::of(ds, g))
+    }
+
+    /// The layout of what [`LayoutInput`] holds: the same as
+    /// [`Layout::new`] on the dataset it was taken from (a Web Worker
+    /// receives only this).
+    pub fn from_input(input: LayoutInput) -> Layout {
+        let LayoutInput {
+            degree,
+            fixed: file,
+            edges,
+            links,
+        } = input;
+        let n = degree.len().min(file.len());
+        let edges: Vec<(usize, usize)> = edges
+            .into_iter()
+            .filter(|&(s, t)| s != t && s < n && t < n)
+            .collect();
+        let mass = degree.iter().take(n).map(|&d| d as f64 + 1.0).collect();
+        let radius = degree.iter().take(n).map(|&d| node_radius(d)).collect();
+        let file: Vec<Option<Position>> = file
+            .into_iter()
+            .take(n)
+            .map(|p| p.filter(|p| p.x.is_finite() && p.y.is_finite()))
             .collect();
         let pinned: Vec<bool> = file.iter().map(Option::is_some).collect();
         let pinned_count = pinned.iter().filter(|&&p| p).count();
@@ -226,10 +327,6 @@ impl Layout {
                 (0.0, 0.0)
             }
         };
-        let edges: Vec<(usize, usize)> = (0..g.link_count())
-            .filter_map(|l| g.ends(l))
-            .filter(|(s, t)| s != t)
-            .collect();
         // The start spreads over a square whose area grows with the actor
         // count: by the graph's distances (Pivot MDS, `start.rs`) when no
         // actor is pinned, else seeded at random.
@@ -262,7 +359,7 @@ impl Layout {
         // its rim is about REPULSION·m·M/R; a gravity g·m·R balances it, and
         // a uniform disc whose actors are SPACING·√REPULSION apart has
         // R² = n·SPACING²·REPULSION/π, so g = π·(M/n)/SPACING².
-        let total_mass: f64 = degree.iter().map(|&d| d as f64 + 1.0).sum();
+        let total_mass: f64 = degree.iter().take(n).map(|&d| d as f64 + 1.0).sum();
         let gravity = std::f64::consts::PI * (total_mass / n.max(1) as f64) / (SPACING * SPACING);
         Layout {
             positions,
@@ -276,13 +373,13 @@ impl Layout {
             budget: if free == 0 {
                 0
             } else if spread_start {
-                budget_from_start(n, ds.links.len())
+                budget_from_start(n, links)
             } else {
-                budget_for(n, ds.links.len())
+                budget_for(n, links)
             },
             done: 0,
             stage: Stage::Start,
-            links: ds.links.len(),
+            links,
             force: vec![(0.0, 0.0); n],
             last_move: vec![(0.0, 0.0); n],
             speed: vec![STEP; n],

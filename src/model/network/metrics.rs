@@ -235,6 +235,24 @@ impl MeasureGraph {
         &self.actors
     }
 
+    /// Every edge once, as `(u, v)` with `u < v`, ascending: with
+    /// [`node_count`](Self::node_count), what [`MeasureGraph::from_edges`]
+    /// needs to build the same graph (a Web Worker receives this).
+    ///
+    /// ```
+    /// use civicmap::model::network::metrics::MeasureGraph;
+    /// let g = MeasureGraph::from_edges(3, &[(2, 0), (1, 0), (0, 1)]);
+    /// assert_eq!(g.edges().collect::<Vec<_>>(), vec![(0, 1), (0, 2)]);
+    /// ```
+    pub fn edges(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (0..self.node_count()).flat_map(move |v| {
+            self.neighbours(v)
+                .iter()
+                .filter(move |&&w| w > v)
+                .map(move |&w| (v, w))
+        })
+    }
+
     /// The node of actor `actor`, if it is visible (binary search).
     pub fn node_of(&self, actor: usize) -> Option<usize> {
         self.actors.binary_search(&actor).ok()

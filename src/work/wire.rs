@@ -1,0 +1,267 @@
+//! The messages between the page and its Web Worker ([`super`]): each is a
+//! [`Packet`] — a kind and two flat arrays of numbers, sent as a
+//! `Uint32Array` and a `Float64Array` whose buffers are transferred, not
+//! copied. [`Request`] goes to the worker, [`Reply`] comes back; `decode`
+//! refuses a packet whose lengths do not add up (never a panic).
+
+use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::format::dataset::Position;
+use crate::model::network::layout::LayoutInput;
+use crate::model::network::metrics::{Communities, Measures};
+
+/// A message as numbers: what crosses the thread boundary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Packet {
+    pub kind: u32,
+    pub ints: Vec<u32>,
+    pub floats: Vec<f64>,
+}
+
+const LAYOUT: u32 = 1;
+const MEASURES: u32 = 2;
+const STARTED: u32 = 10;
+const POSITIONS: u32 = 11;
+const MEASURED: u32 = 12;
+
+/// A job for the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Lay these actors out; the worker answers with [`Reply::Positions`]
+    /// as the layout goes, the last one settled.
+    Layout(LayoutInput),
+    /// Measure the graph on `nodes` nodes with these edges
+    /// (`MeasureGraph::from_edges`); the answer is [`Reply::Measures`].
+    Measures {
+        nodes: usize,
+        edges: Vec<(usize, usize)>,
+    },
+}
+
+/// An answer from the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// The worker's wasm is running: it takes requests now.
+    Started,
+    /// The layout's positions, in actor order; `settled` on the last one.
+    Positions {
+        positions: Vec<Position>,
+        settled: bool,
+    },
+    /// The measures of the graph sent.
+    Measures(Measures),
+}
+
+fn int(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn pairs(flat: &[u32]) -> Vec<(usize, usize)> {
+    flat.as_chunks::<2>()
+        .0
+        .iter()
+        .map(|&[s, t]| (s as usize, t as usize))
+        .collect()
+}
+
+impl Request {
+    /// The request as numbers.
+    pub fn encode(&self) -> Packet {
+        match self {
+            Request::Layout(input) => {
+                let n = input.degree.len().min(input.fixed.len());
+                let mut ints = Vec::with_capacity(2 + n + 2 * input.edges.len());
+                ints.push(int(n));
+                ints.push(int(input.links));
+                ints.extend(input.degree.iter().take(n).map(|&d| int(d)));
+                for &(s, t) in &input.edges {
+                    ints.push(int(s));
+                    ints.push(int(t));
+                }
+                let floats = input
+                    .fixed
+                    .iter()
+                    .take(n)
+                    .flat_map(|p| match p {
+                        Some(p) => [p.x, p.y],
+                        None => [f64::NAN, f64::NAN],
+                    })
+                    .collect();
+                Packet {
+                    kind: LAYOUT,
+                    ints,
+                    floats,
+                }
+            }
+            Request::Measures { nodes, edges } => {
+                let mut ints = Vec::with_capacity(1 + 2 * edges.len());
+                ints.push(int(*nodes));
+                for &(s, t) in edges {
+                    ints.push(int(s));
+                    ints.push(int(t));
+                }
+                Packet {
+                    kind: MEASURES,
+                    ints,
+                    floats: Vec::new(),
+                }
+            }
+        }
+    }
+
+    /// The request these numbers stand for, if they are one.
+    pub fn decode(p: &Packet) -> Option<Request> {
+        match p.kind {
+            LAYOUT => {
+                let (&n, rest) = p.ints.split_first()?;
+                let (&links, rest) = rest.split_first()?;
+                let n = n as usize;
+                if rest.len() < n || !(rest.len() - n).is_multiple_of(2) || p.floats.len() != 2 * n
+                {
+                    return None;
+                }
+                let (degree, edges) = rest.split_at(n);
+                let edges = pairs(edges);
+                if edges.iter().any(|&(s, t)| s >= n || t >= n) {
+                    return None;
+                }
+                Some(Request::Layout(LayoutInput {
+                    degree: degree.iter().map(|&d| d as usize).collect(),
+                    fixed: p
+                        .floats
+                        .as_chunks::<2>()
+                        .0
+                        .iter()
+                        .map(|&[x, y]| {
+                            (x.is_finite() && y.is_finite()).then_some(Position { x, y })
+                        })
+                        .collect(),
+                    edges,
+                    links: links as usize,
+                }))
+            }
+            MEASURES => {
+                let (&n, rest) = p.ints.split_first()?;
+                if !rest.len().is_multiple_of(2) || !p.floats.is_empty() {
+                    return None;
+                }
+                Some(Request::Measures {
+                    nodes: n as usize,
+                    edges: pairs(rest),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Reply {
+    /// The reply as numbers.
+    pub fn encode(&self) -> Packet {
+        match self {
+            Reply::Started => Packet {
+                kind: STARTED,
+                ..Packet::default()
+            },
+            Reply::Positions { positions, settled } => Packet {
+                kind: POSITIONS,
+                ints: vec![u32::from(*settled)],
+                floats: positions.iter().flat_map(|p| [p.x, p.y]).collect(),
+            },
+            Reply::Measures(m) => {
+                let n = m.degree.len();
+                let mut ints = Vec::with_capacity(2 + 2 * n);
+                ints.push(int(n));
+                ints.push(int(m.communities.count));
+                ints.extend(m.degree.iter().map(|&d| int(d)));
+                ints.extend(m.communities.membership.iter().map(|&c| int(c)));
+                let mut floats = Vec::with_capacity(1 + 3 * n);
+                floats.push(m.communities.modularity);
+                floats.extend_from_slice(&m.betweenness);
+                floats.extend_from_slice(&m.closeness);
+                floats.extend_from_slice(&m.pagerank);
+                Packet {
+                    kind: MEASURED,
+                    ints,
+                    floats,
+                }
+            }
+        }
+    }
+
+    /// The reply these numbers stand for, if they are one.
+    pub fn decode(p: &Packet) -> Option<Reply> {
+        match p.kind {
+            STARTED => Some(Reply::Started),
+            POSITIONS => {
+                if p.ints.len() != 1 || !p.floats.len().is_multiple_of(2) {
+                    return None;
+                }
+                Some(Reply::Positions {
+                    positions: p
+                        .floats
+                        .as_chunks::<2>()
+                        .0
+                        .iter()
+                        .map(|&[x, y]| Position { x, y })
+                        .collect(),
+                    settled: p.ints.first() == Some(&1),
+                })
+            }
+            MEASURED => {
+                let (&n, rest) = p.ints.split_first()?;
+                let (&count, rest) = rest.split_first()?;
+                let n = n as usize;
+                if rest.len() != 2 * n || p.floats.len() != 1 + 3 * n {
+                    return None;
+                }
+                let (degree, membership) = rest.split_at(n);
+                let (modularity, floats) = p.floats.split_first()?;
+                let (betweenness, rest) = floats.split_at(n);
+                let (closeness, pagerank) = rest.split_at(n);
+                Some(Reply::Measures(Measures {
+                    degree: degree.iter().map(|&d| d as usize).collect(),
+                    betweenness: betweenness.to_vec(),
+                    closeness: closeness.to_vec(),
+                    pagerank: pagerank.to_vec(),
+                    communities: Communities {
+                        membership: membership.iter().map(|&c| c as usize).collect(),
+                        count: count as usize,
+                        modularity: *modularity,
+                    },
+                }))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The packet as a JS message `{kind, ints, floats}` and the buffers to
+/// transfer with it.
+pub fn to_js(p: &Packet) -> (JsValue, Array) {
+    let ints = Uint32Array::from(p.ints.as_slice());
+    let floats = Float64Array::from(p.floats.as_slice());
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"kind".into(), &JsValue::from(p.kind));
+    let _ = Reflect::set(&message, &"ints".into(), &ints);
+    let _ = Reflect::set(&message, &"floats".into(), &floats);
+    let transfer = Array::of2(&ints.buffer(), &floats.buffer());
+    (message.into(), transfer)
+}
+
+/// The packet in a JS message, if it is one.
+pub fn from_js(v: &JsValue) -> Option<Packet> {
+    let field = |name: &str| Reflect::get(v, &JsValue::from_str(name)).ok();
+    let kind = field("kind")?.as_f64()?;
+    let ints = field("ints")?.dyn_into::<Uint32Array>().ok()?;
+    let floats = field("floats")?.dyn_into::<Float64Array>().ok()?;
+    Some(Packet {
+        kind: kind as u32,
+        ints: ints.to_vec(),
+        floats: floats.to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

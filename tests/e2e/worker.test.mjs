@@ -1,0 +1,120 @@
+// The Web Worker (src/work/): a big map's layout and its network measures
+// run there, with the same numbers as the page and the CLI.
+// - sigma.js's 2,085-node demo graph without positions: the worker's files
+//   are fetched, and the positions the map settles on hash to what
+//   `civicmap layout` computes natively (the canvas's data-layout-hash);
+// - the same page with the worker's files refused: the page lays out
+//   itself, to the same positions, without an error for the visitor;
+// - the default dataset (162 actors): laid out on the page, no worker;
+// - size=betweenness on the same graph with its positions: the list's
+//   measure column is the same from the worker as from the page.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newPage, unexpectedErrors, waitReady } from './helpers.mjs';
+import { startNginx } from './nginx.mjs';
+import { prepareSite } from './serve.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEMO = join(ROOT, '..', 'shared', 'datasets', 'sigma-demo-wikipedia-dataviz.json');
+const CLI = join(ROOT, 'target', 'debug', 'civicmap');
+const ALLOWED = [/integrity/, /loaded with \d+ warnings/];
+const WORKER = /civicmap-worker-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+let server;
+let browser;
+let nativeHash;
+
+before(async () => {
+  const dir = join(ROOT, 'target', 'e2e-worker');
+  mkdirSync(dir, { recursive: true });
+  const bare = join(dir, 'demo.json');
+  const placed = join(dir, 'demo.placed.json');
+  execFileSync(CLI, ['import', 'sigma', DEMO, '-o', bare], { stdio: 'ignore' });
+  const report = JSON.parse(execFileSync(CLI, ['layout', bare, '-o', placed, '--format', 'json'], { encoding: 'utf8' }));
+  nativeHash = report.hash;
+  const root = prepareSite({
+    out: join(ROOT, 'target', 'e2e-worker-site'),
+    extras: { 'e2e/demo.json': bare, 'e2e/demo.placed.json': placed },
+  });
+  server = await startNginx({ root });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `query`, records the worker's requests; `refuse` aborts them. */
+async function open(query, { refuse = false } = {}) {
+  const page = await newPage(browser);
+  const fetched = [];
+  await page.route(WORKER, (route) => {
+    fetched.push(route.request().url());
+    return refuse ? route.abort() : route.continue();
+  });
+  await page.goto(`${server.url}?${query}`);
+  await waitReady(page, { timeout: 60_000 });
+  return { page, fetched };
+}
+
+const layoutHash = (page) => page.locator('[data-testid="map-canvas"]').getAttribute('data-layout-hash');
+
+test('a big layout runs in the worker and settles on the native positions', async () => {
+  const { page, fetched } = await open('data=e2e/demo.json');
+  try {
+    assert.ok(fetched.some((u) => u.endsWith('.js')), `the worker's script was fetched: ${fetched}`);
+    assert.ok(fetched.some((u) => u.endsWith('_bg.wasm')), `the worker's wasm was fetched: ${fetched}`);
+    assert.match(nativeHash, /^0x[0-9a-f]{16}$/);
+    assert.equal(await layoutHash(page), nativeHash);
+    assert.deepEqual(unexpectedErrors(page, ALLOWED), []);
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('without its worker the page lays out itself, to the same positions', async () => {
+  const { page, fetched } = await open('data=e2e/demo.json', { refuse: true });
+  try {
+    assert.ok(fetched.length > 0, 'the worker was asked for');
+    assert.equal(await layoutHash(page), nativeHash);
+    assert.match(await page.locator('[data-testid="visible-count"]').innerText(), /2\s?085/);
+    // The refused download is the only trace in the console.
+    assert.deepEqual(unexpectedErrors(page, [...ALLOWED, /Failed to load resource|net::ERR_FAILED/]), []);
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('the default dataset is laid out on the page, without the worker', async () => {
+  const { page, fetched } = await open('');
+  try {
+    assert.deepEqual(fetched, []);
+    assert.match(await layoutHash(page), /^0x[0-9a-f]{16}$/);
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('betweenness from the worker is the page\'s', async () => {
+  const column = async (refuse) => {
+    const { page, fetched } = await open('data=e2e/demo.placed.json&size=betweenness&view=list', { refuse });
+    try {
+      await page.waitForFunction(() => performance.getEntriesByName('civicmap:measures', 'mark').length > 0, null, { timeout: 60_000 });
+      const text = await page.locator('[data-testid="list-view"] tbody').innerText();
+      assert.deepEqual(unexpectedErrors(page, [...ALLOWED, /Failed to load resource|net::ERR_FAILED/]), []);
+      return { text, fetched };
+    } finally {
+      await page.closeAll();
+    }
+  };
+  const away = await column(false);
+  assert.ok(away.fetched.some((u) => u.endsWith('_bg.wasm')), 'measured in the worker');
+  const here = await column(true);
+  assert.ok(away.text.length > 1000 && /%/.test(away.text), 'the list shows the measure');
+  assert.equal(away.text, here.text);
+});
