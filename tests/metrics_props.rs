@@ -12,9 +12,11 @@
 use civicmap::model::format::dataset::{Actor, Dataset, Link};
 use civicmap::model::network::filter::{self, Filter};
 use civicmap::model::network::graph::Graph;
+#[cfg(not(target_arch = "wasm32"))]
+use civicmap::model::network::metrics::measures_threaded;
 use civicmap::model::network::metrics::{
-    betweenness, closeness, degree, louvain, measures, modularity, pagerank, MeasureGraph,
-    MeasureJob, Progress,
+    betweenness, closeness, degree, join, louvain, measures, modularity, pagerank, Half,
+    MeasureGraph, MeasureJob, Progress,
 };
 use proptest::prelude::*;
 
@@ -195,6 +197,29 @@ proptest! {
         let mut job = MeasureJob::new(g.clone());
         while job.step(budget) == Progress::Working {}
         prop_assert_eq!(job.result(), Some(&measures(&g)));
+    }
+
+    /// Two workers (a half each, in slices), the threads of the CLI, the
+    /// one-shot `betweenness` and the page's job give the same bits, on
+    /// graphs of one to several blocks of 64 sources.
+    #[test]
+    fn halves_threads_and_one_job_are_bit_identical(
+        (n, edges) in (1usize..260).prop_flat_map(|n| (Just(n), prop::collection::vec((0..n, 0..n), 0..400))),
+        budget in 1u64..5_000,
+        threads in 1usize..5,
+    ) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let whole = measures(&g);
+        let half = |h| {
+            let mut job = MeasureJob::half(g.clone(), h);
+            while job.step(budget) == Progress::Working {}
+            job.half_result().cloned().unwrap_or_default()
+        };
+        prop_assert_eq!(join(&g, half(Half::First), half(Half::Second)), Some(whole.clone()));
+        #[cfg(not(target_arch = "wasm32"))]
+        prop_assert_eq!(&measures_threaded(&g, threads), &whole);
+        let _ = threads;
+        prop_assert_eq!(&betweenness(&g), &whole.betweenness);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::engine::{Engine, Out, Running};
-use crate::model::network::layout::positions_hash;
 use super::style;
 use super::surface::{SnapshotDraw, Surface};
+use crate::model::network::layout::positions_hash;
 
 /// Milliseconds of layout work in an animation frame that also draws.
 const LAYOUT_BUDGET_MS: f64 = 8.0;

@@ -20,7 +20,7 @@ use crate::model::format::dataset::Dataset;
 use crate::model::format::dataset::Position;
 use crate::model::network::graph::Graph;
 use crate::model::network::layout::LayoutInput;
-use crate::model::network::metrics::{MeasureGraph, Measures};
+use crate::model::network::metrics::{join, Half, HalfMeasures, MeasureGraph, Measures};
 use crate::render::engine::AWAY_LAYOUT_WORK;
 use crate::render::surface::AwayLayout;
 
@@ -231,24 +231,73 @@ pub fn measures_worth_a_worker(g: &MeasureGraph) -> bool {
     n.saturating_mul(n + 2 * m) > AWAY_MEASURES_WORK
 }
 
-/// The measures of `g` in a worker: `done` receives them, `failed` is
-/// called if the worker fails. `None` when no worker can start.
+/// The measures of `g` in workers: `done` receives them, `failed` is
+/// called if a worker fails. `None` when no worker can start. With two
+/// cores or more, two workers share the searches, a half each
+/// (`metrics::join` gives the one-worker bits); the jobs end with the
+/// returned handles.
 pub fn measures_away(
-    g: &MeasureGraph,
+    g: &Rc<MeasureGraph>,
     done: impl FnOnce(Measures) + 'static,
     failed: impl FnOnce() + 'static,
-) -> Option<Job> {
-    let mut done = Some(done);
-    Job::start(
-        Request::Measures {
-            nodes: g.node_count(),
-            edges: g.edges().collect(),
-        },
-        move |reply| {
-            if let (Reply::Measures(m), Some(f)) = (reply, done.take()) {
-                f(m);
-            }
-        },
-        failed,
-    )
+) -> Option<Vec<Job>> {
+    let request = |half| Request::Measures {
+        nodes: g.node_count(),
+        edges: g.edges().collect(),
+        half,
+    };
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    let failed = Rc::new(RefCell::new(Some(failed)));
+    let fail = move || {
+        let f = failed.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    if cores < 2.0 {
+        let mut done = Some(done);
+        let job = Job::start(
+            request(None),
+            move |reply| {
+                if let (Reply::Measures(m), Some(f)) = (reply, done.take()) {
+                    f(m);
+                }
+            },
+            fail,
+        )?;
+        return Some(vec![job]);
+    }
+    let halves: Rc<RefCell<[Option<HalfMeasures>; 2]>> = Rc::default();
+    let done = Rc::new(RefCell::new(Some(done)));
+    let start = |half: Half, slot: usize| {
+        let (halves, done, g) = (halves.clone(), done.clone(), g.clone());
+        Job::start(
+            request(Some(half)),
+            move |reply| {
+                let Reply::Half(h) = reply else { return };
+                let both = {
+                    let mut got = halves.borrow_mut();
+                    if let Some(s) = got.get_mut(slot) {
+                        *s = Some(h);
+                    }
+                    match &mut *got {
+                        [Some(_), Some(_)] => {
+                            got.iter_mut().map(Option::take).collect::<Option<Vec<_>>>()
+                        }
+                        _ => None,
+                    }
+                };
+                if let Some([first, second]) =
+                    both.and_then(|v| <[HalfMeasures; 2]>::try_from(v).ok())
+                {
+                    let f = done.borrow_mut().take();
+                    if let (Some(f), Some(m)) = (f, join(&g, first, second)) {
+                        f(m);
+                    }
+                }
+            },
+            fail.clone(),
+        )
+    };
+    Some(vec![start(Half::First, 0)?, start(Half::Second, 1)?])
 }

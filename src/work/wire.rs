@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::format::dataset::Position;
 use crate::model::network::layout::LayoutInput;
-use crate::model::network::metrics::{Communities, Measures};
+use crate::model::network::metrics::{Communities, Half, HalfMeasures, Measures};
 
 /// A message as numbers: what crosses the thread boundary.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,6 +24,7 @@ const MEASURES: u32 = 2;
 const STARTED: u32 = 10;
 const POSITIONS: u32 = 11;
 const MEASURED: u32 = 12;
+const HALF_MEASURED: u32 = 13;
 
 /// A job for the worker.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,10 +33,12 @@ pub enum Request {
     /// as the layout goes, the last one settled.
     Layout(LayoutInput),
     /// Measure the graph on `nodes` nodes with these edges
-    /// (`MeasureGraph::from_edges`); the answer is [`Reply::Measures`].
+    /// (`MeasureGraph::from_edges`): all of it (the answer is
+    /// [`Reply::Measures`]) or one half (the answer is [`Reply::Half`]).
     Measures {
         nodes: usize,
         edges: Vec<(usize, usize)>,
+        half: Option<Half>,
     },
 }
 
@@ -51,6 +54,8 @@ pub enum Reply {
     },
     /// The measures of the graph sent.
     Measures(Measures),
+    /// One half of the measures of the graph sent.
+    Half(HalfMeasures),
 }
 
 fn int(n: usize) -> u32 {
@@ -94,9 +99,14 @@ impl Request {
                     floats,
                 }
             }
-            Request::Measures { nodes, edges } => {
-                let mut ints = Vec::with_capacity(1 + 2 * edges.len());
+            Request::Measures { nodes, edges, half } => {
+                let mut ints = Vec::with_capacity(2 + 2 * edges.len());
                 ints.push(int(*nodes));
+                ints.push(match half {
+                    None => 0,
+                    Some(Half::First) => 1,
+                    Some(Half::Second) => 2,
+                });
                 for &(s, t) in edges {
                     ints.push(int(s));
                     ints.push(int(t));
@@ -143,12 +153,20 @@ impl Request {
             }
             MEASURES => {
                 let (&n, rest) = p.ints.split_first()?;
+                let (&half, rest) = rest.split_first()?;
+                let half = match half {
+                    0 => None,
+                    1 => Some(Half::First),
+                    2 => Some(Half::Second),
+                    _ => return None,
+                };
                 if !rest.len().is_multiple_of(2) || !p.floats.is_empty() {
                     return None;
                 }
                 Some(Request::Measures {
                     nodes: n as usize,
                     edges: pairs(rest),
+                    half,
                 })
             }
             _ => None,
@@ -183,6 +201,27 @@ impl Reply {
                 floats.extend_from_slice(&m.pagerank);
                 Packet {
                     kind: MEASURED,
+                    ints,
+                    floats,
+                }
+            }
+            Reply::Half(h) => {
+                let groups = h.communities.as_ref();
+                let mut ints = vec![
+                    int(h.sums.len()),
+                    int(h.pagerank.len()),
+                    u32::from(groups.is_some()),
+                    groups.map_or(0, |c| int(c.count)),
+                ];
+                if let Some(c) = groups {
+                    ints.extend(c.membership.iter().map(|&m| int(m)));
+                }
+                let mut floats = vec![groups.map_or(0.0, |c| c.modularity)];
+                floats.extend_from_slice(&h.sums);
+                floats.extend_from_slice(&h.closeness);
+                floats.extend_from_slice(&h.pagerank);
+                Packet {
+                    kind: HALF_MEASURED,
                     ints,
                     floats,
                 }
@@ -230,6 +269,30 @@ impl Reply {
                         count: count as usize,
                         modularity: *modularity,
                     },
+                }))
+            }
+            HALF_MEASURED => {
+                let [n, ranks, grouped, count] = *p.ints.first_chunk::<4>()?;
+                let (n, ranks) = (n as usize, ranks as usize);
+                let membership = p.ints.get(4..)?;
+                let grouped = grouped == 1;
+                if membership.len() != if grouped { n } else { 0 }
+                    || p.floats.len() != 1 + 2 * n + ranks
+                {
+                    return None;
+                }
+                let (modularity, floats) = p.floats.split_first()?;
+                let (sums, rest) = floats.split_at(n);
+                let (closeness, pagerank) = rest.split_at(n);
+                Some(Reply::Half(HalfMeasures {
+                    sums: sums.to_vec(),
+                    closeness: closeness.to_vec(),
+                    pagerank: pagerank.to_vec(),
+                    communities: grouped.then(|| Communities {
+                        membership: membership.iter().map(|&c| c as usize).collect(),
+                        count: count as usize,
+                        modularity: *modularity,
+                    }),
                 }))
             }
             _ => None,

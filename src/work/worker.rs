@@ -3,7 +3,8 @@
 //!
 //! - [`Request::Layout`]: the layout's positions are posted every
 //!   [`POST_MS`] of work and once settled (the last message).
-//! - [`Request::Measures`]: every measure, one message.
+//! - [`Request::Measures`]: every measure, or one half of them (the page
+//!   may share the measures between two workers), one message.
 //!
 //! The work runs in chunks of [`CHUNK_MS`], each in its own task (posted
 //! through a `MessageChannel`): V8 runs a wasm function in its baseline
@@ -35,8 +36,8 @@ const MEASURE_SLICE: u64 = 40_000;
 /// The job in progress.
 enum Task {
     /// The layout, and when its positions were last posted.
-    Layout(Layout, f64),
-    Measures(MeasureJob),
+    Layout(Box<Layout>, f64),
+    Measures(Box<MeasureJob>),
 }
 
 thread_local! {
@@ -76,9 +77,15 @@ pub fn start() {
     NEXT.with(|n| *n.borrow_mut() = Some(channel));
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let task = match from_js(&e.data()).as_ref().and_then(Request::decode) {
-            Some(Request::Layout(input)) => Task::Layout(Layout::from_input(input), now()),
-            Some(Request::Measures { nodes, edges }) => {
-                Task::Measures(MeasureJob::new(MeasureGraph::from_edges(nodes, &edges)))
+            Some(Request::Layout(input)) => {
+                Task::Layout(Box::new(Layout::from_input(input)), now())
+            }
+            Some(Request::Measures { nodes, edges, half }) => {
+                let g = MeasureGraph::from_edges(nodes, &edges);
+                Task::Measures(Box::new(match half {
+                    None => MeasureJob::new(g),
+                    Some(h) => MeasureJob::half(g, h),
+                }))
             }
             None => return,
         };
@@ -123,8 +130,12 @@ fn run_chunk() {
         Task::Measures(job) => {
             let mut clock = now;
             let done = job.run_for(&mut clock, CHUNK_MS, MEASURE_SLICE) == Progress::Done;
-            if let (true, Some(m)) = (done, job.result()) {
-                post(&Reply::Measures(m.clone()));
+            if done {
+                if let Some(m) = job.result() {
+                    post(&Reply::Measures(m.clone()));
+                } else if let Some(h) = job.half_result() {
+                    post(&Reply::Half(h.clone()));
+                }
             }
             done
         }

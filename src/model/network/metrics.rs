@@ -39,7 +39,7 @@ use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
 
 pub use centrality::{betweenness, closeness, degree, pagerank};
-pub use job::{MeasureJob, Progress};
+pub use job::{join, Half, HalfMeasures, MeasureJob, Progress};
 pub use louvain::{louvain, modularity, Communities};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parallel::measures_threaded;

@@ -10,7 +10,7 @@ use crate::model::fixtures::default_dataset;
 use crate::model::network::filter::{visible, Filter};
 use crate::model::network::graph::Graph;
 use crate::model::network::layout::Layout;
-use crate::model::network::metrics::{measures, MeasureGraph};
+use crate::model::network::metrics::{measures, Half, MeasureGraph, MeasureJob};
 
 fn positions() -> impl Strategy<Value = Option<Position>> {
     prop_oneof![
@@ -55,7 +55,9 @@ proptest! {
         n in 0usize..30,
         edges in prop::collection::vec((0usize..30, 0usize..30), 0..60),
     ) {
-        let sent = Request::Measures { nodes: n, edges };
+        let sent = Request::Measures { nodes: n, edges, half: None };
+        prop_assert_eq!(Request::decode(&sent.encode()), Some(sent));
+        let sent = Request::Measures { nodes: n, edges: Vec::new(), half: Some(Half::Second) };
         prop_assert_eq!(Request::decode(&sent.encode()), Some(sent));
     }
 
@@ -67,6 +69,19 @@ proptest! {
         let m = measures(&MeasureGraph::from_edges(n, &edges));
         let back = Reply::decode(&Reply::Measures(m.clone()).encode());
         prop_assert_eq!(back, Some(Reply::Measures(m)));
+    }
+
+    #[test]
+    fn halves_come_back_bit_for_bit(
+        n in 1usize..25,
+        edges in prop::collection::vec((0usize..25, 0usize..25), 0..60),
+    ) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        for half in [Half::First, Half::Second] {
+            let h = MeasureJob::half(g.clone(), half).finish_half();
+            let back = Reply::decode(&Reply::Half(h.clone()).encode());
+            prop_assert_eq!(back, Some(Reply::Half(h)));
+        }
     }
 
     #[test]
@@ -94,7 +109,7 @@ proptest! {
                 while !layout.step(16) {}
                 prop_assert!(layout.positions.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
             }
-            Some(Request::Measures { nodes, edges }) => {
+            Some(Request::Measures { nodes, edges, .. }) => {
                 let m = measures(&MeasureGraph::from_edges(nodes, &edges));
                 prop_assert_eq!(m.degree.len(), nodes);
             }
@@ -168,8 +183,9 @@ fn the_workers_measures_are_the_pages() {
     let sent = Request::Measures {
         nodes: mg.node_count(),
         edges: mg.edges().collect(),
+        half: None,
     };
-    let Some(Request::Measures { nodes, edges }) = Request::decode(&sent.encode()) else {
+    let Some(Request::Measures { nodes, edges, .. }) = Request::decode(&sent.encode()) else {
         panic!("the measures request does not decode");
     };
     assert_eq!(

@@ -41,11 +41,16 @@ pub fn degree(g: &MeasureGraph) -> Vec<usize> {
 /// assert_eq!(b, vec![0.0, 2.0 / 3.0, 2.0 / 3.0, 0.0]);
 /// ```
 pub fn betweenness(g: &MeasureGraph) -> Vec<f64> {
+    let n = g.node_count();
     let mut b = Brandes::new(g);
-    for s in 0..g.node_count() {
+    for s in 0..split(n) {
         b.source(g, s);
     }
-    b.betweenness()
+    let first = std::mem::replace(&mut b.raw, vec![0.0; n]);
+    for s in split(n)..n {
+        b.source(g, s);
+    }
+    normalise(&add_halves(&first, &b.raw))
 }
 
 /// How close an actor is to all the others it can reach, weighted by how
@@ -128,6 +133,22 @@ const UNSEEN: u32 = u32::MAX;
 /// ends), so that blocks computed apart (in slices or on several threads)
 /// add up to the same bits.
 pub(crate) const BLOCK: usize = 64;
+
+/// Betweenness sums its sources in two halves of whole blocks, each from
+/// zero — `[0, split(n))` and `[split(n), n)` — then adds the two: two
+/// workers computing a half each give the same bits as one computing both
+/// (`super::job::Half`). This is where the second half starts.
+pub(crate) fn split(n: usize) -> usize {
+    (n.div_ceil(BLOCK).div_ceil(2) * BLOCK).min(n)
+}
+
+/// The raw sums of the two halves, added (a missing half counts as zeros).
+pub(crate) fn add_halves(first: &[f64], second: &[f64]) -> Vec<f64> {
+    let n = first.len().max(second.len());
+    (0..n)
+        .map(|i| first.get(i).copied().unwrap_or(0.0) + second.get(i).copied().unwrap_or(0.0))
+        .collect()
+}
 
 impl Brandes {
     pub(crate) fn new(g: &MeasureGraph) -> Brandes {
@@ -253,11 +274,6 @@ impl Brandes {
             }
         }
         2 * arcs + tail as u64
-    }
-
-    /// Normalised betweenness (all sources must have been run).
-    pub(crate) fn betweenness(&self) -> Vec<f64> {
-        normalise(&self.raw)
     }
 }
 

@@ -5,8 +5,8 @@
 //! Slicing changes nothing in the numbers: the same operations run in the
 //! same order as in the one-shot [`super::measures`].
 
-use super::centrality::{Brandes, PageRank};
-use super::louvain::louvain;
+use super::centrality::{add_halves, normalise, split, Brandes, PageRank};
+use super::louvain::{louvain, Communities};
 use super::{MeasureGraph, Measures};
 
 /// Whether a job has finished.
@@ -27,6 +27,65 @@ enum Stage {
     Done,
 }
 
+/// One of the two halves of the breadth-first searches (betweenness sums
+/// its sources in two halves, [`centrality::split`](super::centrality)),
+/// so that two workers can share a job and give the one-job bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Half {
+    /// The first half of the sources, then PageRank and the communities.
+    First,
+    /// The second half of the sources only.
+    Second,
+}
+
+/// What a [`Half`] job gives: the raw betweenness sums of its sources, the
+/// closeness of its sources (zero for the others), and for the first half
+/// PageRank and the communities. [`join`] makes the measures of two.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HalfMeasures {
+    pub sums: Vec<f64>,
+    pub closeness: Vec<f64>,
+    pub pagerank: Vec<f64>,
+    pub communities: Option<Communities>,
+}
+
+/// The measures of `graph` from its two halves: the same bits as
+/// [`super::measures`]. `None` when the halves do not fit together.
+///
+/// ```
+/// use civicmap::model::network::metrics::{join, measures, Half, MeasureGraph, MeasureJob};
+/// let edges: Vec<(usize, usize)> = (0..200).map(|i| (i, (i * 7 + 3) % 200)).collect();
+/// let g = MeasureGraph::from_edges(200, &edges);
+/// let half = |h| MeasureJob::half(g.clone(), h).finish_half();
+/// assert_eq!(join(&g, half(Half::First), half(Half::Second)), Some(measures(&g)));
+/// ```
+pub fn join(graph: &MeasureGraph, first: HalfMeasures, second: HalfMeasures) -> Option<Measures> {
+    let n = graph.node_count();
+    let lengths = [
+        first.sums.len(),
+        first.closeness.len(),
+        first.pagerank.len(),
+    ];
+    if lengths.iter().any(|&l| l != n) || second.sums.len() != n || second.closeness.len() != n {
+        return None;
+    }
+    let cut = split(n);
+    let closeness = first
+        .closeness
+        .iter()
+        .take(cut)
+        .chain(second.closeness.iter().skip(cut))
+        .copied()
+        .collect();
+    Some(Measures {
+        degree: super::degree(graph),
+        betweenness: normalise(&add_halves(&first.sums, &second.sums)),
+        closeness,
+        pagerank: first.pagerank,
+        communities: first.communities?,
+    })
+}
+
 /// The measures of a graph, computed a slice at a time.
 ///
 /// ```
@@ -43,11 +102,18 @@ enum Stage {
 #[derive(Debug, Clone)]
 pub struct MeasureJob {
     graph: MeasureGraph,
+    /// `None`: the whole job; else one half of it.
+    half: Option<Half>,
     stage: Stage,
+    /// The sources this job searches from stop here.
+    end: usize,
     brandes: Brandes,
+    /// The first half's raw sums, once the searches reach the second half.
+    first: Option<Vec<f64>>,
     rank: PageRank,
     /// Filled when done.
     result: Option<Measures>,
+    half_result: Option<HalfMeasures>,
 }
 
 impl MeasureJob {
@@ -55,14 +121,35 @@ impl MeasureJob {
     ///
     /// Complexity: O(n + m).
     pub fn new(graph: MeasureGraph) -> MeasureJob {
+        Self::build(graph, None)
+    }
+
+    /// A job for one half of the measures of `graph` (see [`join`]).
+    ///
+    /// Complexity: O(n + m).
+    pub fn half(graph: MeasureGraph, half: Half) -> MeasureJob {
+        Self::build(graph, Some(half))
+    }
+
+    fn build(graph: MeasureGraph, half: Option<Half>) -> MeasureJob {
+        let n = graph.node_count();
+        let (start, end) = match half {
+            None => (0, n),
+            Some(Half::First) => (0, split(n)),
+            Some(Half::Second) => (split(n), n),
+        };
         let rank = PageRank::new(&graph);
         let brandes = Brandes::new(&graph);
         MeasureJob {
             graph,
-            stage: Stage::Paths(0),
+            half,
+            stage: Stage::Paths(start),
+            end,
             brandes,
+            first: None,
             rank,
             result: None,
+            half_result: None,
         }
     }
 
@@ -79,25 +166,52 @@ impl MeasureJob {
     /// Complexity: O(budget + n + m) per call; O(n·m) over the whole job.
     pub fn step(&mut self, budget: u64) -> Progress {
         let mut spent = 0u64;
+        let n = self.graph.node_count();
         loop {
             match self.stage {
-                Stage::Paths(s) if s < self.graph.node_count() => {
+                Stage::Paths(s) if s < self.end => {
+                    if s == split(n) && self.half.is_none() {
+                        // The second half sums from zero (see `join`).
+                        self.first = Some(std::mem::replace(&mut self.brandes.raw, vec![0.0; n]));
+                    }
                     spent += self.brandes.source(&self.graph, s);
                     self.stage = Stage::Paths(s + 1);
+                }
+                Stage::Paths(_) if self.half == Some(Half::Second) => {
+                    self.half_result = Some(HalfMeasures {
+                        sums: std::mem::take(&mut self.brandes.raw),
+                        closeness: std::mem::take(&mut self.brandes.closeness),
+                        pagerank: Vec::new(),
+                        communities: None,
+                    });
+                    self.stage = Stage::Done;
                 }
                 Stage::Paths(_) => self.stage = Stage::Rank,
                 Stage::Rank if !self.rank.done => spent += self.rank.iterate(&self.graph),
                 Stage::Rank => self.stage = Stage::Groups,
                 Stage::Groups => {
                     let communities = louvain(&self.graph);
-                    spent += 4 * (self.graph.node_count() + 2 * self.graph.edge_count()) as u64;
-                    self.result = Some(Measures {
-                        degree: super::degree(&self.graph),
-                        betweenness: self.brandes.betweenness(),
-                        closeness: std::mem::take(&mut self.brandes.closeness),
-                        pagerank: std::mem::take(&mut self.rank.rank),
-                        communities,
-                    });
+                    spent += 4 * (n + 2 * self.graph.edge_count()) as u64;
+                    let sums = std::mem::take(&mut self.brandes.raw);
+                    let closeness = std::mem::take(&mut self.brandes.closeness);
+                    let pagerank = std::mem::take(&mut self.rank.rank);
+                    if self.half.is_some() {
+                        self.half_result = Some(HalfMeasures {
+                            sums,
+                            closeness,
+                            pagerank,
+                            communities: Some(communities),
+                        });
+                    } else {
+                        let first = self.first.take().unwrap_or_default();
+                        self.result = Some(Measures {
+                            degree: super::degree(&self.graph),
+                            betweenness: normalise(&add_halves(&first, &sums)),
+                            closeness,
+                            pagerank,
+                            communities,
+                        });
+                    }
                     self.brandes = Brandes::default();
                     self.stage = Stage::Done;
                 }
@@ -167,5 +281,18 @@ impl MeasureJob {
     pub fn finish(mut self) -> Measures {
         while self.step(u64::MAX) == Progress::Working {}
         self.result.unwrap_or_default()
+    }
+
+    /// What a [`Half`] job gives, once [`Progress::Done`].
+    pub fn half_result(&self) -> Option<&HalfMeasures> {
+        self.half_result.as_ref()
+    }
+
+    /// Runs a [`Half`] job to the end and returns what it gives.
+    ///
+    /// Complexity: O(n·m).
+    pub fn finish_half(mut self) -> HalfMeasures {
+        while self.step(u64::MAX) == Progress::Working {}
+        self.half_result.unwrap_or_default()
     }
 }

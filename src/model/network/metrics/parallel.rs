@@ -6,7 +6,7 @@
 //! whatever thread computed a block, so the result is bit-identical to the
 //! one-thread computation.
 
-use super::centrality::{normalise, Brandes, PageRank, BLOCK};
+use super::centrality::{add_halves, normalise, split, Brandes, PageRank, BLOCK};
 use super::louvain::louvain;
 use super::{degree, MeasureGraph, Measures};
 
@@ -52,14 +52,20 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
             .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    let mut raw = vec![0.0; n];
+    // Each half of the sources summed from zero, block by block in order,
+    // then the halves added: the bits of the one-thread job.
+    let second_block = split(n).div_ceil(BLOCK);
+    let mut halves = [vec![0.0; n], vec![0.0; n]];
     let mut closeness = vec![0.0; n];
     let mut ordered: Vec<&Part> = parts.iter().collect();
     ordered.sort_by_key(|p| p.0);
-    for (_, sums, close) in ordered {
-        for block in sums {
-            for (r, x) in raw.iter_mut().zip(block) {
-                *r += *x;
+    for (first, sums, close) in ordered {
+        for (i, block) in sums.iter().enumerate() {
+            let half = usize::from(first + i >= second_block);
+            if let Some(raw) = halves.get_mut(half) {
+                for (r, x) in raw.iter_mut().zip(block) {
+                    *r += *x;
+                }
             }
         }
         for &(s, c) in close {
@@ -68,13 +74,14 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
             }
         }
     }
+    let [first_half, second_half] = &halves;
     let mut rank = PageRank::new(g);
     while !rank.done {
         rank.iterate(g);
     }
     Measures {
         degree: degree(g),
-        betweenness: normalise(&raw),
+        betweenness: normalise(&add_halves(first_half, second_half)),
         closeness,
         pagerank: rank.rank,
         communities: louvain(g),
