@@ -231,11 +231,17 @@ pub fn measures_worth_a_worker(g: &MeasureGraph) -> bool {
     n.saturating_mul(n + 2 * m) > AWAY_MEASURES_WORK
 }
 
+/// Two workers share the measures from this many cores (`navigator.hardwareConcurrency`).
+pub const TWO_WORKERS_FROM_CORES: f64 = 3.0;
+
 /// The measures of `g` in workers: `done` receives them, `failed` is
-/// called if a worker fails. `None` when no worker can start. With two
+/// called if a worker fails. `None` when no worker can start. With three
 /// cores or more, two workers share the searches, a half each
-/// (`metrics::join` gives the one-worker bits); the jobs end with the
-/// returned handles.
+/// (`metrics::join` gives the one-worker bits), and a core is left for the
+/// page; with two, one worker (two took the 10,000-actor graph's
+/// betweenness from 5.4 to 3.4 s here, but the page's own frames then ran
+/// half as fast: a click on "zoom in" took 434 ms instead of 85). The jobs
+/// end with the returned handles.
 pub fn measures_away(
     g: &Rc<MeasureGraph>,
     done: impl FnOnce(Measures) + 'static,
@@ -254,7 +260,7 @@ pub fn measures_away(
             f();
         }
     };
-    if cores < 2.0 {
+    if cores < TWO_WORKERS_FROM_CORES {
         let mut done = Some(done);
         let job = Job::start(
             request(None),

@@ -7,7 +7,8 @@
 //   itself, to the same positions, without an error for the visitor;
 // - the default dataset (162 actors): laid out on the page, no worker;
 // - size=betweenness on the same graph with its positions: the list's
-//   measure column is the same from the worker as from the page.
+//   measure column is the same from one worker, from two (a half of the
+//   searches each, on a machine with three cores or more) and from the page.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -49,9 +50,10 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens `query`, records the worker's requests; `refuse` aborts them. */
-async function open(query, { refuse = false } = {}) {
+/** Opens `query`, records the worker's requests; `refuse` aborts them; `init(initArg)` runs before the page's scripts. */
+async function open(query, { refuse = false, init, initArg } = {}) {
   const page = await newPage(browser);
+  if (init) await page.addInitScript(init, initArg);
   const fetched = [];
   await page.route(WORKER, (route) => {
     fetched.push(route.request().url());
@@ -100,21 +102,29 @@ test('the default dataset is laid out on the page, without the worker', async ()
   }
 });
 
-test('betweenness from the worker is the page\'s', async () => {
-  const column = async (refuse) => {
-    const { page, fetched } = await open('data=e2e/demo.placed.json&size=betweenness&view=list', { refuse });
+test('betweenness from one worker, from two, and from the page are the same', async () => {
+  const column = async ({ refuse = false, cores = 2 }) => {
+    const { page, fetched } = await open('data=e2e/demo.placed.json&size=betweenness&view=list', {
+      refuse,
+      // Two workers share the measures from three cores (work/client.rs).
+      init: (n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }),
+      initArg: cores,
+    });
     try {
       await page.waitForFunction(() => performance.getEntriesByName('civicmap:measures', 'mark').length > 0, null, { timeout: 60_000 });
       const text = await page.locator('[data-testid="list-view"] tbody').innerText();
       assert.deepEqual(unexpectedErrors(page, [...ALLOWED, /Failed to load resource|net::ERR_FAILED/]), []);
-      return { text, fetched };
+      return { text, wasm: fetched.filter((u) => u.endsWith('_bg.wasm')).length };
     } finally {
       await page.closeAll();
     }
   };
-  const away = await column(false);
-  assert.ok(away.fetched.some((u) => u.endsWith('_bg.wasm')), 'measured in the worker');
-  const here = await column(true);
-  assert.ok(away.text.length > 1000 && /%/.test(away.text), 'the list shows the measure');
-  assert.equal(away.text, here.text);
+  const one = await column({ cores: 2 });
+  assert.equal(one.wasm, 1, 'one worker on two cores');
+  const two = await column({ cores: 4 });
+  assert.equal(two.wasm, 2, 'two workers on four cores');
+  const here = await column({ refuse: true });
+  assert.ok(one.text.length > 1000 && /%/.test(one.text), 'the list shows the measure');
+  assert.equal(two.text, one.text);
+  assert.equal(here.text, one.text);
 });
