@@ -70,6 +70,16 @@ fn pairs(flat: &[u32]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The floats of a measures reply: the modularity, then three lists.
+fn floats(modularity: f64, lists: [&[f64]; 3]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(1 + lists.iter().map(|l| l.len()).sum::<usize>());
+    out.push(modularity);
+    for l in lists {
+        out.extend_from_slice(l);
+    }
+    out
+}
+
 impl Request {
     /// The request as numbers.
     pub fn encode(&self) -> Packet {
@@ -194,15 +204,13 @@ impl Reply {
                 ints.push(int(m.communities.count));
                 ints.extend(m.degree.iter().map(|&d| int(d)));
                 ints.extend(m.communities.membership.iter().map(|&c| int(c)));
-                let mut floats = Vec::with_capacity(1 + 3 * n);
-                floats.push(m.communities.modularity);
-                floats.extend_from_slice(&m.betweenness);
-                floats.extend_from_slice(&m.closeness);
-                floats.extend_from_slice(&m.pagerank);
                 Packet {
                     kind: MEASURED,
                     ints,
-                    floats,
+                    floats: floats(
+                        m.communities.modularity,
+                        [&m.betweenness, &m.closeness, &m.pagerank],
+                    ),
                 }
             }
             Reply::Half(h) => {
@@ -216,14 +224,13 @@ impl Reply {
                 if let Some(c) = groups {
                     ints.extend(c.membership.iter().map(|&m| int(m)));
                 }
-                let mut floats = vec![groups.map_or(0.0, |c| c.modularity)];
-                floats.extend_from_slice(&h.sums);
-                floats.extend_from_slice(&h.closeness);
-                floats.extend_from_slice(&h.pagerank);
                 Packet {
                     kind: HALF_MEASURED,
                     ints,
-                    floats,
+                    floats: floats(
+                        groups.map_or(0.0, |c| c.modularity),
+                        [&h.sums, &h.closeness, &h.pagerank],
+                    ),
                 }
             }
         }
