@@ -60,8 +60,6 @@ pub(crate) enum Out {
     LayoutStarted,
 }
 
-/// Per-canvas state that changes from frame to frame, drawn on a
-/// [`Surface`] (the browser's canvas, or a recording one in the tests).
 /// A layout in progress: advanced here by the frames, or in a Web Worker
 /// whose positions the frames show as they arrive (`here` then holds the
 /// start, and takes over if the worker fails).
@@ -73,6 +71,8 @@ pub(crate) enum Running {
     },
 }
 
+/// Per-canvas state that changes from frame to frame, drawn on a
+/// [`Surface`] (the browser's canvas, or a recording one in the tests).
 #[derive(Default)]
 pub struct Engine<S = WebSurface> {
     pub(crate) alive: bool,

@@ -96,17 +96,20 @@ impl Job {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
-        let (message, transfer) = to_js(&request.encode());
-        worker
-            .post_message_with_transfer(&message, &transfer)
-            .ok()?;
-        Some(Job {
+        let job = Job {
             worker,
             started,
             failed,
             _on_message: on_message,
             _on_error: on_error,
-        })
+        };
+        // A request that cannot be sent ends the job (dropping it
+        // terminates the worker).
+        let (message, transfer) = to_js(&request.encode());
+        job.worker
+            .post_message_with_transfer(&message, &transfer)
+            .ok()?;
+        Some(job)
     }
 
     /// Whether the worker's wasm runs (or it failed: nothing to wait for).
