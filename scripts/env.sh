@@ -16,6 +16,20 @@ TRUNK_VERSION="0.21.14"
 NODE_MIN_MAJOR=20
 NODE_FALLBACK_VERSION="20.20.2"
 
+# The web build (Trunk, wasm32 only: Trunk always passes --target) compiles
+# Rust's standard library from source, for size (`-Z build-std` with std's
+# `optimize_for_size` feature): 23 KB less wasm at brotli 11
+# (docs/performance.md, "Where the bytes go"). These are unstable Cargo
+# options; RUSTC_BOOTSTRAP lets the pinned stable toolchain take them, and
+# rust-src (scripts/setup.sh) is the library's source. Only Trunk's builds
+# get them: host builds and tests keep the prebuilt standard library.
+web_build_env() {
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+}
+trunk() { (web_build_env && command trunk "$@"); }
+
 log() { printf '\033[1;34m==> %s\033[0m\n' "$*" >&2; }
 die() { printf '\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -11,4 +11,5 @@ log "trunk build --release"
 trunk build --release || die "trunk build --release"
 log "serving dist/ on http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
 # Trunk's server serves .wasm as application/wasm; --no-autoreload keeps it a plain static server.
+web_build_env
 exec trunk serve --release --offline --address 127.0.0.1 --port "$PORT" --no-autoreload

@@ -62,6 +62,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup: adding wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown"
 fi
+# The standard library's source: the web build compiles it for size
+# (scripts/env.sh, web_build_env).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "rustup: adding rust-src"
+  rustup component add rust-src || die "rustup component add rust-src"
+fi
 
 # The tools are built for use, not for speed: a light release profile roughly
 # halves their compile time on a cold machine (they run for seconds per build).
