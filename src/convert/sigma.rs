@@ -88,9 +88,23 @@ fn plain(s: &str) -> Option<LocalizedText> {
     Some(LocalizedText::Plain(s.to_string()))
 }
 
+/// The file name in `path` (after the last `/` or `\\`) and that name
+/// without its extension: a converted dataset is titled and noted by its
+/// file's name, never by a path of the machine that converted it.
+fn file_names(path: &str) -> (&str, &str) {
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = match file.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => file,
+    };
+    (file, stem)
+}
+
 /// Converts a sigma.js demo file or a graphology file to a dataset. `name`
-/// is used in the notes. Fails only when the text is not JSON or has no
-/// `nodes` array.
+/// (the file's path as given) names the file in the notes on failure; the
+/// dataset is titled by the file's name without extension, and its notes
+/// name the file without its directories. Fails only when the text is not
+/// JSON or has no `nodes` array.
 pub fn import_sigma(name: &str, text: &str) -> Result<Imported, ImportNote> {
     let root: Value = serde_json::from_str(text).map_err(|e| ImportNote {
         outcome: Outcome::Error,
@@ -261,6 +275,7 @@ pub fn import_sigma(name: &str, text: &str) -> Result<Imported, ImportNote> {
         }
     }
 
+    let (file, stem) = file_names(name);
     let format_name = if graphology {
         "graphology"
     } else {
@@ -269,15 +284,15 @@ pub fn import_sigma(name: &str, text: &str) -> Result<Imported, ImportNote> {
     let dataset = Dataset {
         format: Some(FORMAT.to_string()),
         meta: Meta {
-            title: plain(name),
+            title: plain(stem),
             notes: Some(LocalizedText::Map(BTreeMap::from([
                 (
                     "fr".to_string(),
-                    format!("Converti depuis {name} (format {format_name})."),
+                    format!("Converti depuis {file} (format {format_name})."),
                 ),
                 (
                     "en".to_string(),
-                    format!("Converted from {name} ({format_name} format)."),
+                    format!("Converted from {file} ({format_name} format)."),
                 ),
             ]))),
             ..Meta::default()
@@ -378,6 +393,24 @@ mod tests {
         assert_eq!(ds.actors[0].ecosystems, ["cluster-1"]);
         assert_eq!(ds.links.len(), 1);
         assert!(imported.notes.is_empty());
+    }
+
+    #[test]
+    fn a_converted_graph_is_titled_by_its_file_name_not_its_path() {
+        let text = r#"{"nodes": [{"key": "a"}], "edges": []}"#;
+        let ds = import_sigma("/home/me/../data/sigma-large-graph-10k.json", text)
+            .unwrap()
+            .dataset;
+        let title = serde_json::to_value(&ds.meta.title).unwrap();
+        assert_eq!(title, "sigma-large-graph-10k");
+        let notes = serde_json::to_string(&ds.meta.notes).unwrap();
+        assert!(
+            notes.contains("Converted from sigma-large-graph-10k.json ("),
+            "{notes}"
+        );
+        assert!(!notes.contains("/home"), "{notes}");
+        assert_eq!(file_names(r"C:\maps\demo"), ("demo", "demo"));
+        assert_eq!(file_names(".json"), (".json", ".json"));
     }
 
     #[test]
