@@ -2,18 +2,19 @@
 // precompress.mjs): gives the Web Worker's files (src/work/, built by Trunk as
 // `data-type="worker"`, which keeps the binary's plain name) content-hashed
 // names, so they are cached like every other code file, and names the
-// worker's loader in the page:
-//   civicmap-worker.js        → civicmap-worker-<hash>.js (an ES module)
+// worker's module in the page:
 //   civicmap-worker_bg.wasm   → civicmap-worker-<hash>_bg.wasm
-//   (new) civicmap-worker-loader-<hash>.js, the module the page starts
-//         (`new Worker(url, { type: 'module' })`: Chromium fetches a module
-//         worker's scripts off the page's thread, which is busy building the
-//         view at that moment): it imports the glue, keeps the requests that
-//         arrive while the wasm loads, and hands them to the handler the
-//         wasm's main() sets — so the page sends its request at once,
-//         without waiting for a "ready" message its busy thread would read
-//         late.
-//   index.html gains <meta name="civicmap-worker" content="civicmap-worker-loader-<hash>.js">
+//   civicmap-worker.js        → folded into civicmap-worker-<hash>.js, the
+//         module the page starts (`new Worker(url, { type: 'module' })`:
+//         Chromium fetches a module worker's scripts off the page's thread,
+//         which is busy building the view at that moment): wasm-bindgen's
+//         glue, then a few lines that keep the requests arriving while the
+//         wasm loads and hand them to the handler the wasm's main() sets —
+//         so the page sends its request at once, without waiting for a
+//         "ready" message its busy thread would read late — and that turn a
+//         wasm that cannot load into the Worker's `error` event, so the page
+//         does the job itself;
+//   index.html gains <meta name="civicmap-worker" content="civicmap-worker-<hash>.js">
 // (`src/work/client.rs` reads it; every address is relative to the page, so
 // the build works under any folder). The glue is an ES module
 // (`data-bindgen-target="web"` in index.html).
@@ -54,6 +55,10 @@ export function nameWorker(dir) {
     'self.onmessage = (e) => early.push(e);',
     `__wbg_init({ module_or_path: './${wasmName}' }).then(() => {`,
     '  for (const e of early.splice(0)) self.onmessage(e);',
+    '}, (e) => {',
+    "  // A rejection inside a worker never reaches the page; an error thrown",
+    "  // from a task does (the Worker's `error` event): the page then does the job.",
+    '  setTimeout(() => { throw e; });',
     '});',
     '',
   ].join('\n');

@@ -238,7 +238,7 @@ pub fn measures_worth_a_worker(g: &MeasureGraph) -> bool {
 pub const TWO_WORKERS_FROM_CORES: f64 = 3.0;
 
 /// The measures of `g` in workers: `done` receives them, `failed` is
-/// called if a worker fails. `None` when no worker can start. With three
+/// called if a worker fails (with two, both are then ended). `None` when no worker can start. With three
 /// cores or more, two workers share the searches, a half each
 /// (`metrics::join` gives the one-worker bits), and a core is left for the
 /// page; with two, one worker (two took the 10,000-actor graph's
@@ -278,6 +278,17 @@ pub fn measures_away(
     }
     let halves: Rc<RefCell<[Option<HalfMeasures>; 2]>> = Rc::default();
     let done = Rc::new(RefCell::new(Some(done)));
+    // One half failing ends both workers: the page then does the whole job.
+    let pair: Rc<RefCell<Vec<Worker>>> = Rc::default();
+    let fail = {
+        let pair = pair.clone();
+        move || {
+            for w in pair.borrow().iter() {
+                w.terminate();
+            }
+            fail();
+        }
+    };
     let start = |half: Half, slot: usize| {
         let (halves, done, g) = (halves.clone(), done.clone(), g.clone());
         Job::start(
@@ -308,5 +319,7 @@ pub fn measures_away(
             fail.clone(),
         )
     };
-    Some(vec![start(Half::First, 0)?, start(Half::Second, 1)?])
+    let jobs = vec![start(Half::First, 0)?, start(Half::Second, 1)?];
+    *pair.borrow_mut() = jobs.iter().map(|j| j.worker.clone()).collect();
+    Some(jobs)
 }

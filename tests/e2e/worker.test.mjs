@@ -4,11 +4,13 @@
 //   are fetched, and the positions the map settles on hash to what
 //   `civicmap layout` computes natively (the canvas's data-layout-hash);
 // - the same page with the worker's files refused: the page lays out
-//   itself, to the same positions, without an error for the visitor;
+//   itself, to the same positions, without an error for the visitor; the
+//   same when only the worker's wasm is refused (the worker reports it);
 // - the default dataset (162 actors): laid out on the page, no worker;
 // - size=betweenness on the same graph with its positions: the list's
 //   measure column is the same from one worker, from two (a half of the
-//   searches each, on a machine with three cores or more) and from the page.
+//   searches each, on a machine with three cores or more) and from the page;
+//   when one of the two fails, both end and the page computes it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -50,18 +52,29 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens `query`, records the worker's requests; `refuse` aborts them; `init(initArg)` runs before the page's scripts. */
+/**
+ * Opens `query`, records the worker's requests and the workers that end;
+ * `refuse` aborts the worker's requests (`true`: all of them; a function:
+ * those for which `refuse(url, index)` is true, `index` counting the
+ * requests for that kind of file); `init(initArg)` runs before the page's
+ * scripts.
+ */
 async function open(query, { refuse = false, init, initArg } = {}) {
   const page = await newPage(browser);
   if (init) await page.addInitScript(init, initArg);
   const fetched = [];
+  const ended = [];
+  page.on('worker', (w) => w.on('close', () => ended.push(w.url())));
   await page.route(WORKER, (route) => {
-    fetched.push(route.request().url());
-    return refuse ? route.abort() : route.continue();
+    const url = route.request().url();
+    const index = fetched.filter((u) => u.slice(-5) === url.slice(-5)).length;
+    fetched.push(url);
+    const no = typeof refuse === 'function' ? refuse(url, index) : refuse;
+    return no ? route.abort() : route.continue();
   });
   await page.goto(`${server.url}?${query}`);
   await waitReady(page, { timeout: 60_000 });
-  return { page, fetched };
+  return { page, fetched, ended };
 }
 
 const layoutHash = (page) => page.locator('[data-testid="map-canvas"]').getAttribute('data-layout-hash');
@@ -87,6 +100,18 @@ test('without its worker the page lays out itself, to the same positions', async
     assert.match(await page.locator('[data-testid="visible-count"]').innerText(), /2\s?085/);
     // The refused download is the only trace in the console.
     assert.deepEqual(unexpectedErrors(page, [...ALLOWED, /Failed to load resource|net::ERR_FAILED/]), []);
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('a worker whose wasm cannot load hands the layout back to the page', async () => {
+  // The worker's script starts, its wasm is refused: the worker must say
+  // so (an unhandled rejection inside a worker never reaches the page).
+  const { page, fetched } = await open('data=e2e/demo.json', { refuse: (url) => url.endsWith('_bg.wasm') });
+  try {
+    assert.ok(fetched.some((u) => u.endsWith('.js')), `the worker's script was fetched: ${fetched}`);
+    assert.equal(await layoutHash(page), nativeHash);
   } finally {
     await page.closeAll();
   }
@@ -127,4 +152,19 @@ test('betweenness from one worker, from two, and from the page are the same', as
   assert.ok(one.text.length > 1000 && /%/.test(one.text), 'the list shows the measure');
   assert.equal(two.text, one.text);
   assert.equal(here.text, one.text);
+  // One of the two workers failing (its wasm refused): both end, and the
+  // page computes the same column itself.
+  const { page, ended } = await open('data=e2e/demo.placed.json&size=betweenness&view=list', {
+    refuse: (url, index) => url.endsWith('_bg.wasm') && index === 1,
+    init: (n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }),
+    initArg: 4,
+  });
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('civicmap:measures', 'mark').length > 0, null, { timeout: 60_000 });
+    assert.equal(await page.locator('[data-testid="list-view"] tbody').innerText(), one.text);
+    await page.waitForTimeout(200);
+    assert.equal(ended.length, 2, `both workers ended: ${ended}`);
+  } finally {
+    await page.closeAll();
+  }
 });
