@@ -18,12 +18,12 @@ NODE_FALLBACK_VERSION="20.20.2"
 
 # The web build (Trunk, wasm32 only: Trunk always passes --target) compiles
 # Rust's standard library from source, for size (`-Z build-std` with std's
-# `optimize_for_size` feature), and without the source locations of
-# panics (`-Z location-detail=none`: the crash panel keeps the message):
-# 28 KB less wasm at brotli 11 (docs/performance.md, "Where the bytes go"). These are unstable Cargo
-# options; RUSTC_BOOTSTRAP lets the pinned stable toolchain take them, and
-# rust-src (scripts/setup.sh) is the library's source. Only Trunk's builds
-# get them: host builds and tests keep the prebuilt standard library.
+# `optimize_for_size` feature), and without the source locations of panics
+# (`-Z location-detail=none`: the crash panel keeps the message): 28 KB less
+# wasm at brotli 11 (docs/performance.md, "Where the bytes go"). These are
+# unstable Cargo options; RUSTC_BOOTSTRAP lets the pinned stable toolchain
+# take them, and rust-src (scripts/setup.sh) is the library's source. Only
+# Trunk's builds get them: host builds and tests keep the prebuilt library.
 web_build_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort

@@ -238,13 +238,13 @@ pub fn measures_worth_a_worker(g: &MeasureGraph) -> bool {
 pub const TWO_WORKERS_FROM_CORES: f64 = 3.0;
 
 /// The measures of `g` in workers: `done` receives them, `failed` is
-/// called if a worker fails (with two, both are then ended). `None` when no worker can start. With three
-/// cores or more, two workers share the searches, a half each
-/// (`metrics::join` gives the one-worker bits), and a core is left for the
-/// page; with two, one worker (two took the 10,000-actor graph's
-/// betweenness from 5.4 to 3.4 s here, but the page's own frames then ran
-/// half as fast: a click on "zoom in" took 434 ms instead of 85). The jobs
-/// end with the returned handles.
+/// called if a worker fails (with two, both are then ended). `None` when
+/// no worker can start. With three cores or more, two workers share the
+/// searches, a half each (`metrics::join` gives the one-worker bits), and a
+/// core is left for the page; with two, one worker (two took the
+/// 10,000-actor graph's betweenness from 5.4 to 3.4 s here, but the page's
+/// own frames then ran half as fast: a click on "zoom in" took 434 ms
+/// instead of 85). The jobs end with the returned handles.
 pub fn measures_away(
     g: &Rc<MeasureGraph>,
     done: impl FnOnce(Measures) + 'static,

@@ -112,6 +112,8 @@ test('a worker whose wasm cannot load hands the layout back to the page', async 
   try {
     assert.ok(fetched.some((u) => u.endsWith('.js')), `the worker's script was fetched: ${fetched}`);
     assert.equal(await layoutHash(page), nativeHash);
+    // The refused download is the only trace in the page's console.
+    assert.deepEqual(unexpectedErrors(page, [...ALLOWED, /Failed to load resource|net::ERR_FAILED/]), []);
   } finally {
     await page.closeAll();
   }
