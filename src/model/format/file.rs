@@ -24,6 +24,86 @@ use crate::model::format::dataset::{
     Event, Extra, LocalizedText, Meta, Position, Shape, Source, Stake, COLOR_PATTERN, FORMAT,
     ID_PATTERN, URL_PATTERN,
 };
+use crate::model::format::locate;
+
+/// Reads `text` as a [`Dataset`] (serde's derived reader), with its actors'
+/// and links' lists allocated once at the size the text gives them
+/// ([`locate::array_lengths`], one pass over the text) instead of grown by
+/// doubling: on 200,000 links the doubling ended at room for 262,144, and
+/// its last step held the old and the new buffers at once, the loader's
+/// high-water mark in wasm memory (which never shrinks).
+pub fn from_text(text: &str) -> serde_json::Result<Dataset> {
+    let counts = locate::array_lengths(text, &["actors", "links"]);
+    // Each value takes at least two bytes of text: a wrong count cannot
+    // reserve more than the text could hold.
+    let room = |i: usize| {
+        counts
+            .get(i)
+            .copied()
+            .flatten()
+            .unwrap_or(0)
+            .min(text.len() / 2)
+    };
+    sized::SIZES.with(|s| s.set([room(0), room(1)]));
+    let read = serde_json::from_str(text);
+    sized::SIZES.with(|s| s.set([0, 0]));
+    read
+}
+
+/// The actors' and links' readers of [`from_text`]: a list reserved at the
+/// size [`from_text`] counted (taken once), else grown as serde grows it.
+mod sized {
+    use std::cell::Cell;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+
+    use super::{Actor, Link};
+
+    thread_local! {
+        /// The room to reserve for the actors and the links of the text
+        /// being read; 0 outside [`super::from_text`].
+        pub(super) static SIZES: Cell<[usize; 2]> = const { Cell::new([0, 0]) };
+    }
+
+    struct Reserved<T>(usize, PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Reserved<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut list = Vec::with_capacity(self.0);
+            while let Some(item) = seq.next_element()? {
+                list.push(item);
+            }
+            Ok(list)
+        }
+    }
+
+    fn reserved<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+        which: usize,
+    ) -> Result<Vec<T>, D::Error> {
+        let room = SIZES.with(|s| {
+            let mut sizes = s.get();
+            let room = sizes.get_mut(which).map(std::mem::take).unwrap_or(0);
+            s.set(sizes);
+            room
+        });
+        d.deserialize_seq(Reserved(room, PhantomData))
+    }
+
+    pub(super) fn actors<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
+        reserved(d, 0)
+    }
+
+    pub(super) fn links<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Link>, D::Error> {
+        reserved(d, 1)
+    }
+}
 
 /// The JSON Schema of a valid `civicmap/1` file (`civicmap schema`).
 pub fn schema() -> schemars::Schema {
@@ -43,9 +123,11 @@ pub struct Dataset {
     pub meta: Meta,
     #[serde(default)]
     pub taxonomy: Taxonomy,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sized::actors")]
+    #[schemars(with = "Vec<Actor>")]
     pub actors: Vec<Actor>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sized::links")]
+    #[schemars(with = "Vec<Link>")]
     pub links: Vec<Link>,
     #[serde(default)]
     pub events: Vec<Event>,
@@ -227,5 +309,30 @@ impl Link {
     }
     pub fn kind(&self) -> &str {
         self.kind.as_deref().unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_are_reserved_at_their_size_once() {
+        let links: Vec<String> = (0..1000)
+            .map(|i| format!(r#"{{"source": "a", "target": "b", "kind": "k{i}"}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"format": "civicmap/1", "actors": [{{"id": "a"}}, {{"id": "b"}}, {{"id": "c"}}],
+                "links": [{}]}}"#,
+            links.join(", ")
+        );
+        let ds = from_text(&text).unwrap();
+        assert_eq!((ds.actors.len(), ds.actors.capacity()), (3, 3));
+        assert_eq!((ds.links.len(), ds.links.capacity()), (1000, 1000));
+        // Outside `from_text`, and after a text that fails, nothing is reserved.
+        assert!(from_text(&text.replace("\"kind\"", "\"kind\" 1")).is_err());
+        let plain: Dataset = serde_json::from_str(&text).unwrap();
+        assert_eq!(plain, ds);
+        assert_ne!(plain.links.capacity(), 1000, "serde grows it as usual");
     }
 }

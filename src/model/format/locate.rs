@@ -235,6 +235,74 @@ struct Frame {
     index: usize,
 }
 
+/// How many values the array under each of `keys` of the top-level object
+/// holds (`None`: no such key, not an array, or malformed JSON before its
+/// end). With duplicate keys the last one counts, as in `serde_json`. One
+/// pass over the text, without recursion; never panics.
+///
+/// ```
+/// use civicmap::model::format::locate::array_lengths;
+/// let text = r#"{"actors": [{"id": "a"}, {"id": "b,]"}], "links": [], "x": 1}"#;
+/// assert_eq!(array_lengths(text, &["actors", "links", "x", "y"]), [Some(2), Some(0), None, None]);
+/// ```
+pub fn array_lengths(text: &str, keys: &[&str]) -> Vec<Option<usize>> {
+    let mut found = vec![None; keys.len()];
+    let mut sc = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let _ = count_arrays(&mut sc, keys, &mut found);
+    found
+}
+
+fn count_arrays(sc: &mut Scanner<'_>, keys: &[&str], found: &mut [Option<usize>]) -> Option<()> {
+    sc.skip_ws();
+    if sc.peek()? != b'{' {
+        return None;
+    }
+    sc.pos += 1;
+    loop {
+        sc.skip_ws();
+        match sc.peek()? {
+            b'}' => return Some(()),
+            b',' => {
+                sc.pos += 1;
+                sc.skip_ws();
+            }
+            _ => {}
+        }
+        let key = sc.read_key()?;
+        let slot = keys.iter().position(|k| *k == key);
+        if let (Some(i), Some(b'[')) = (slot, sc.peek()) {
+            sc.pos += 1;
+            let mut n = 0usize;
+            loop {
+                sc.skip_ws();
+                match sc.peek()? {
+                    b']' => {
+                        sc.pos += 1;
+                        break;
+                    }
+                    b',' => sc.pos += 1,
+                    _ => {
+                        sc.skip_value()?;
+                        n += 1;
+                    }
+                }
+            }
+            if let Some(f) = found.get_mut(i) {
+                *f = Some(n);
+            }
+        } else {
+            if let Some(f) = slot.and_then(|i| found.get_mut(i)) {
+                *f = None;
+            }
+            sc.skip_value()?;
+        }
+    }
+}
+
 /// One pass over `text` filling `trie.found` for every node it can reach.
 fn scan(text: &str, trie: &mut Trie) {
     let mut sc = Scanner {
@@ -460,6 +528,34 @@ mod tests {
         let text = r#"{"x": "a\"]}{[", "y\u0031": [ "]", "\\" , 3 ]}"#;
         check(text, "y1[2]", Some((1, 43)));
         check(text, "y1[1]", Some((1, 36)));
+    }
+
+    #[test]
+    fn counts_the_top_level_arrays_whatever_their_contents() {
+        let text = r#" {"actors" : [ {"a": [1, {"]": "}"}]}, "x\"]", 3, null ],
+            "links": [1], "links": [[], [[]], {}], "events": {"n": [1]} }"#;
+        let n = array_lengths(text, &["actors", "links", "events", "stakes"]);
+        assert_eq!(n, [Some(4), Some(3), None, None]);
+        // The last duplicate counts, even when it is not an array.
+        assert_eq!(
+            array_lengths(r#"{"links": [1, 2], "links": 5}"#, &["links"]),
+            [None]
+        );
+        // Malformed or truncated text, or not an object: no count, no panic.
+        for bad in [
+            "",
+            "[1, 2]",
+            r#"{"links": [1, 2"#,
+            r#"{"links" [1]}"#,
+            "{\"links\": [1,",
+        ] {
+            assert_eq!(array_lengths(bad, &["links"]), [None], "{bad}");
+        }
+        // A complete array before the text breaks is counted.
+        assert_eq!(
+            array_lengths(r#"{"links": [1, 2], "x": "#, &["links"]),
+            [Some(2)]
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ use serde_json::Value;
 use crate::model::format::complete::is_hex_color;
 use crate::model::format::dataset::{self as checked, Source, FORMAT};
 use crate::model::format::diagnostic::Diagnostic;
-use crate::model::format::file::{Actor, Dataset};
+use crate::model::format::file::{self, Actor, Dataset};
 use crate::model::format::id;
 use crate::model::format::locate::{line_columns, locate_all, syntax_error};
 use crate::model::format::shape::{read_dataset, type_name};
@@ -118,7 +118,7 @@ pub fn load_with_limits(bytes: &[u8], limits: &Limits) -> Loaded {
     // fails does the shape reader run, to name every misfit with its path;
     // a property test holds the two to the same result on every file serde
     // accepts.
-    let dataset: Dataset = match serde_json::from_str(text) {
+    let dataset: Dataset = match file::from_text(text) {
         Ok(dataset) => dataset,
         Err(e) if e.is_syntax() || e.is_eof() => return failed(vec![syntax_error(text, &e)]),
         Err(_) => match read_shape(text) {
