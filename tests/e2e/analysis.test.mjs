@@ -166,10 +166,19 @@ test('framed, the analysis view sends civicmap:resize with its natural height', 
   const page = await newPage(suite.browser);
   await page.goto(`${suite.server.url}e2e/host-views.html?map=${encodeURIComponent('view=analysis')}`);
   await page.waitForFunction(() => window.__msgs.some((m) => m.type === 'civicmap:resize'), null, { timeout: 30_000 });
-  const height = (await page.evaluate(() => window.__msgs)).filter((m) => m.type === 'civicmap:resize').at(-1).height;
+  // The view grows when its measures arrive (central actors, communities):
+  // size the frame as a host does, by the newest height, until no newer
+  // one comes (the first height alone raced with the measures).
+  const newest = () => page.evaluate(() => window.__msgs.filter((m) => m.type === 'civicmap:resize').at(-1).height);
+  let height = await newest();
+  for (let i = 0; i < 10; i += 1) {
+    await page.locator('#map').evaluate((f, h) => { f.height = String(h); }, height);
+    await page.waitForTimeout(500);
+    const next = await newest();
+    if (next === height) break;
+    height = next;
+  }
   assert.ok(Number.isInteger(height) && height > 1500, `the analysis is long: ${height}px`);
-  await page.locator('#map').evaluate((f, h) => { f.height = String(h); }, height);
-  await page.waitForTimeout(500);
   const scroller = page.frameLocator('#map').locator('.view-scroll');
   const { scroll, client } = await scroller.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
   assert.ok(scroll <= client + 1, `no inner scrolling: ${scroll} > ${client}`);
