@@ -3,7 +3,10 @@
 // that, then wasm-opt with the flags given, and prints the sizes raw / gzip -9 /
 // brotli 6 (deploy/nginx.conf's level) and the items grouped by crate.
 //
-//   cargo build --release --target wasm32-unknown-unknown --bin civicmap-web
+//   source scripts/env.sh && (web_build_env &&
+//     cargo build --release --target wasm32-unknown-unknown --bin civicmap-web)
+// (web_build_env: the standard library compiled for size, as Trunk's build
+// ships it; without it the tool measures a bigger wasm than the site serves)
 //   node scripts/bench/wasm-size.mjs [path/to/civicmap-web.wasm] [--opt "-Oz --converge"] [--top 40]
 // Needs wasm-bindgen and wasm-opt (scripts/setup.sh) and twiggy
 // (`cargo install twiggy`, a dev tool) on PATH.

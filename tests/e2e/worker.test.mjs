@@ -56,7 +56,7 @@ after(async () => {
  * Opens `query`, records the worker's requests and the workers that end;
  * `refuse` aborts the worker's requests (`true`: all of them; a function:
  * those for which `refuse(url, index)` is true, `index` counting the
- * requests for that kind of file); `init(initArg)` runs before the page's
+ * earlier requests for the same file); `init(initArg)` runs before the page's
  * scripts.
  */
 async function open(query, { refuse = false, init, initArg } = {}) {
@@ -67,7 +67,7 @@ async function open(query, { refuse = false, init, initArg } = {}) {
   page.on('worker', (w) => w.on('close', () => ended.push(w.url())));
   await page.route(WORKER, (route) => {
     const url = route.request().url();
-    const index = fetched.filter((u) => u.slice(-5) === url.slice(-5)).length;
+    const index = fetched.filter((u) => u === url).length;
     fetched.push(url);
     const no = typeof refuse === 'function' ? refuse(url, index) : refuse;
     return no ? route.abort() : route.continue();
