@@ -7,7 +7,8 @@
 
 use yew::prelude::*;
 
-use super::markup::Markup;
+use super::markup::{self, Markup};
+use super::store::Frozen;
 
 use crate::model::view::analysis::Growth;
 
@@ -146,20 +147,52 @@ pub struct GrowthChartProps {
     pub event_titles: Vec<AttrValue>,
 }
 
-/// The stacked growth chart.
+/// The stacked growth chart: Yew draws the `<svg>` element, its content
+/// is markup filled in parts ([`fill_chart`]) when the props change.
 #[function_component(GrowthChart)]
 pub fn growth_chart(props: &GrowthChartProps) -> Html {
-    let g = &*props.growth;
+    let svg = use_node_ref();
+    let drawing = {
+        let memo = use_memo(
+            (
+                Frozen(props.growth.clone()),
+                props.colors.clone(),
+                props.event_titles.clone(),
+            ),
+            |(g, colors, titles)| {
+                Frozen::new(Drawing {
+                    growth: g.0.clone(),
+                    colors: colors.clone(),
+                    event_titles: titles.clone(),
+                })
+            },
+        );
+        (*memo).clone()
+    };
+    markup::use_fill(svg.clone(), Some(drawing), fill_chart);
+    html! {
+        <svg class="growth-chart" data-testid="growth-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+             role="img" aria-label={props.label.clone()} preserveAspectRatio="xMidYMid meet" ref={svg} />
+    }
+}
+
+/// What the chart's content is drawn from.
+struct Drawing {
+    growth: std::rc::Rc<Growth>,
+    colors: Vec<AttrValue>,
+    event_titles: Vec<AttrValue>,
+}
+
+/// Draws the chart's content into `svg`, a few elements at a time through
+/// one buffer: the 106 events' ticks and titles made a 35 KB string, whose
+/// copy raised the page's wasm memory for good (docs/soak.md).
+fn fill_chart(d: &Drawing, svg: &web_sys::Element) {
+    svg.set_inner_html("");
+    let g = &*d.growth;
     let n = g.years.len();
     let peak = g.peak();
     let base = TOP + plot_h();
-    let mut m = Markup::with_capacity(4096 + g.events.len() * 160);
-    m.trusted(r#"<svg class="growth-chart" data-testid="growth-chart""#)
-        .attr("viewBox", &format!("0 0 {WIDTH} {HEIGHT}"))
-        .attr("role", "img")
-        .attr("aria-label", &props.label)
-        .attr("preserveAspectRatio", "xMidYMid meet")
-        .end();
+    let mut m = Markup::with_capacity(PART + 1024);
     let line = |m: &mut Markup, class: &'static str, x1: f64, x2: f64, y1: f64, y2: f64| {
         m.open("line")
             .attr("class", class)
@@ -183,17 +216,19 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
         let y = y_of(v, peak);
         line(&mut m, "grid", LEFT, WIDTH - RIGHT, y, y);
         label(&mut m, LEFT - 6.0, y, "end", true, &v.to_string());
+        m.flush(svg, PART);
     }
-    for (t, d) in stack_paths(g)
+    for (t, path) in stack_paths(g)
         .iter()
         .enumerate()
-        .filter(|(_, d)| !d.is_empty())
+        .filter(|(_, p)| !p.is_empty())
     {
-        let fill = props.colors.get(t).map(|c| c.as_str()).unwrap_or("#999999");
+        let fill = d.colors.get(t).map(|c| c.as_str()).unwrap_or("#999999");
         m.trusted(r#"<path class="band""#)
-            .attr("d", d)
+            .attr("d", path)
             .attr("fill", fill)
             .trusted("/>");
+        m.flush(svg, PART);
     }
     line(&mut m, "axis", LEFT, WIDTH - RIGHT, base, base);
     label(&mut m, LEFT - 6.0, base, "end", true, "0");
@@ -204,12 +239,13 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
         let x = x_of(i, n);
         line(&mut m, "axis", x, x, base, base + 4.0);
         label(&mut m, x, base + 30.0, "middle", false, &year.to_string());
+        m.flush(svg, PART);
     }
     let first = g.years.first().copied().unwrap_or(0);
     for (k, &(year, _)) in g.events.iter().enumerate() {
         let i = usize::try_from(year - first).unwrap_or(0);
         let x = r1(x_of(i, n));
-        let title = props
+        let title = d
             .event_titles
             .get(k)
             .map(|t| t.as_str())
@@ -220,6 +256,7 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
             .trusted("><title>")
             .text(&format!("{year} — {title}"))
             .trusted("</title></path>");
+        m.flush(svg, PART);
     }
     if let Some(i) = g.current.and_then(|y| {
         usize::try_from(y.checked_sub(first)?)
@@ -229,9 +266,11 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
         let x = x_of(i, n);
         line(&mut m, "current-year", x, x, TOP, base);
     }
-    m.trusted("</svg>");
-    Html::from_html_unchecked(m.into_string().into())
+    m.insert_into(svg);
 }
+
+/// The chart's markup goes into the page in parts of about this many bytes.
+const PART: usize = 2048;
 
 /// One bar of a count table as markup (decorative: the number is in the
 /// next cell); `color`: `#rrggbb`, or none for the accent colour.

@@ -113,13 +113,23 @@ fn tally_table(
     Html::from_html_unchecked(m.into_string().into())
 }
 
-/// The communities and their members, as markup (chips with `data-index`).
-fn groups_markup(ds: &Dataset, lang: Lang, dark: bool, gr: &analysis::Groups) -> Html {
-    let mut m = Markup::with_capacity(
-        1024 + gr.groups.iter().map(|g| g.members.len()).sum::<usize>() * 400,
-    );
-    m.trusted(r#"<ul class="group-list" data-testid="analysis-groups">"#);
-    for g in &gr.groups {
+/// The communities of a render, with what their markup depends on.
+struct GroupsFill {
+    dataset: Frozen<Dataset>,
+    lang: Lang,
+    dark: bool,
+    groups: analysis::Groups,
+}
+
+/// Fills the communities' list (`<ul class="group-list">`) one community
+/// at a time, each a short string in one reused buffer, so no string
+/// holds them all (a 40 KB string and its copy once raised the page's
+/// wasm memory for good; docs/soak.md).
+fn fill_groups(f: &GroupsFill, list: &web_sys::Element) {
+    list.set_inner_html("");
+    let (ds, lang) = (&*f.dataset, f.lang);
+    let mut m = Markup::with_capacity(4096);
+    for g in &f.groups.groups {
         let name = g
             .members
             .first()
@@ -135,13 +145,73 @@ fn groups_markup(ds: &Dataset, lang: Lang, dark: bool, gr: &analysis::Groups) ->
             .trusted(r#"</p><ul class="chips">"#);
         for &a in &g.members {
             m.trusted("<li>");
-            markup::chip_button(&mut m, ds, dark, a, "analysis-actor");
+            markup::chip_button(&mut m, ds, f.dark, a, "analysis-actor");
             m.trusted("</li>");
         }
         m.trusted("</ul></li>");
+        m.insert_into(list);
     }
-    m.trusted("</ul>");
-    Html::from_html_unchecked(m.into_string().into())
+}
+
+/// The years of the growth table of a render, with what their markup
+/// depends on.
+struct GrowthRows {
+    dataset: Frozen<Dataset>,
+    lang: Lang,
+    growth: Rc<analysis::Growth>,
+    /// The types with an actor in some year (the table's columns).
+    present: Vec<usize>,
+}
+
+/// Fills the growth table's body one year (row) at a time, like
+/// [`fill_groups`].
+fn fill_growth(r: &GrowthRows, tbody: &web_sys::Element) {
+    tbody.set_inner_html("");
+    let (g, lang) = (&*r.growth, r.lang);
+    let mut m = Markup::with_capacity(1024);
+    for y in g.changes() {
+        let Some(&year) = g.years.get(y) else {
+            continue;
+        };
+        m.trusted(r#"<tr data-testid="growth-row""#)
+            .attr("data-year", &year.to_string())
+            .attr("data-total", &g.total(y).to_string())
+            .trusted(r#"><th scope="row">"#)
+            .text(&year.to_string())
+            .trusted("</th>");
+        for &t in &r.present {
+            let n = g.counts.get(y).and_then(|c| c.get(t)).copied().unwrap_or(0);
+            m.trusted(r#"<td class="num">"#)
+                .text(&i18n::number(lang, n))
+                .trusted("</td>");
+        }
+        m.trusted(r#"<td class="num">"#)
+            .text(&i18n::number(lang, g.total(y)))
+            .trusted("</td><td>");
+        let titles = g.events.iter().filter(|e| e.0 == year);
+        for (k, &(_, e)) in titles.enumerate() {
+            if k > 0 {
+                m.text(" · ");
+            }
+            m.text(&event_title(&r.dataset, lang, e));
+        }
+        m.trusted("</td></tr>");
+        m.insert_into(tbody);
+    }
+}
+
+/// The title of event `e` in `lang` (its id when it has none).
+fn event_title(ds: &Dataset, lang: Lang, e: usize) -> String {
+    ds.events
+        .get(e)
+        .and_then(|ev| {
+            ev.title
+                .as_ref()
+                .map(|x| x.get(i18n::code(lang)).to_string())
+                .filter(|s| !s.is_empty())
+                .or_else(|| ev.id.clone())
+        })
+        .unwrap_or_default()
 }
 
 /// The analysis view.
@@ -165,10 +235,54 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             move |(ds, g, f)| analysis::growth(ds, g, f, &tl),
         )
     };
+    let (lang, dark) = map
+        .as_ref()
+        .map_or((Lang::default(), false), |m| (m.lang, m.dark));
+    // The communities and the growth table's years are filled in the
+    // browser part by part (`fill_groups`, `fill_growth`) when they change.
+    let groups_fill = {
+        let computed = measures
+            .as_ref()
+            .map(|(mg, m)| (Frozen(mg.clone()), Frozen(m.clone())));
+        let memo = use_memo(
+            (ds_frozen.clone(), lang, dark, props.measure, computed),
+            |(ds, lang, dark, by, computed)| {
+                computed.as_ref().map(|(mg, m)| {
+                    Frozen::new(GroupsFill {
+                        dataset: ds.clone(),
+                        lang: *lang,
+                        dark: *dark,
+                        groups: analysis::groups(mg, m, *by),
+                    })
+                })
+            },
+        );
+        (*memo).clone()
+    };
+    let groups_list = use_node_ref();
+    markup::use_fill(groups_list.clone(), groups_fill.clone(), fill_groups);
+    let growth_rows = {
+        let memo = use_memo(
+            (ds_frozen.clone(), lang, Frozen(growth.clone())),
+            |(ds, lang, g)| {
+                let present = (0..g.types.len())
+                    .filter(|&t| g.counts.iter().any(|c| c.get(t).copied().unwrap_or(0) > 0))
+                    .collect();
+                Frozen::new(GrowthRows {
+                    dataset: ds.clone(),
+                    lang: *lang,
+                    growth: g.0.clone(),
+                    present,
+                })
+            },
+        );
+        (*memo).clone()
+    };
+    let growth_body = use_node_ref();
+    markup::use_fill(growth_body.clone(), Some(growth_rows.clone()), fill_growth);
     let Some(map) = map else {
         return Html::default();
     };
-    let (lang, dark) = (map.lang, map.dark);
     let ds = &*map.dataset;
     let tax = &ds.taxonomy;
     let vis = &*props.visible;
@@ -231,13 +345,12 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
     };
     let groups_view = match &measures {
         None => html! { <p class="computing" role="status">{ w(lang, Words::Computing) }</p> },
-        Some((mg, m)) => {
-            let gr = analysis::groups(mg, m, by);
-            html! { <>
-                <p class="summary">{ words::groups_summary(lang, &gr) }</p>
-                { groups_markup(ds, lang, dark, &gr) }
-            </> }
-        }
+        Some(_) => html! { <>
+            if let Some(f) = &groups_fill {
+                <p class="summary">{ words::groups_summary(lang, &f.groups) }</p>
+            }
+            <ul class="group-list" data-testid="analysis-groups" ref={groups_list.clone()} />
+        </> },
     };
 
     // Growth.
@@ -248,77 +361,29 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         .iter()
         .map(|ty| AttrValue::from(lookup::type_style(ds, ty, dark).0))
         .collect();
-    let event_title = |e: usize| {
-        ds.events
-            .get(e)
-            .and_then(|ev| {
-                ev.title
-                    .as_ref()
-                    .map(|x| x.get(i18n::code(lang)).to_string())
-                    .filter(|s| !s.is_empty())
-                    .or_else(|| ev.id.clone())
-            })
-            .unwrap_or_default()
-    };
     let event_titles: Vec<AttrValue> = g
         .events
         .iter()
-        .map(|&(_, e)| AttrValue::from(event_title(e)))
+        .map(|&(_, e)| AttrValue::from(event_title(ds, lang, e)))
         .collect();
-    let present: Vec<usize> = (0..g.types.len())
-        .filter(|&t| g.counts.iter().any(|c| c.get(t).copied().unwrap_or(0) > 0))
-        .collect();
+    let present = &growth_rows.present;
     let growth_view = if g.years.is_empty() {
         html! { <p class="summary" data-testid="growth-summary">{ growth_summary }</p> }
     } else {
-        // The table under the chart, as markup (text only, many cells).
-        let table = {
-            let mut m = Markup::with_capacity(4096);
-            m.trusted(r#"<table data-testid="growth-table"><caption class="visually-hidden">"#)
-                .text(w(lang, Words::GrowthTitle))
-                .trusted(r#"</caption><thead><tr><th scope="col">"#)
-                .text(w(lang, Words::Year))
-                .trusted("</th>");
-            for ty in present.iter().filter_map(|&t| g.types.get(t)) {
-                m.trusted(r#"<th scope="col" class="num">"#)
-                    .text(&type_label(ty))
-                    .trusted("</th>");
-            }
-            m.trusted(r#"<th scope="col" class="num">"#)
-                .text(w(lang, Words::Total))
-                .trusted(r#"</th><th scope="col">"#)
-                .text(w(lang, Words::Events))
-                .trusted("</th></tr></thead><tbody>");
-            for y in g.changes() {
-                let Some(&year) = g.years.get(y) else {
-                    continue;
-                };
-                let evs: Vec<String> = g
-                    .events
-                    .iter()
-                    .filter(|e| e.0 == year)
-                    .map(|e| event_title(e.1))
-                    .collect();
-                m.trusted(r#"<tr data-testid="growth-row""#)
-                    .attr("data-year", &year.to_string())
-                    .attr("data-total", &g.total(y).to_string())
-                    .trusted(r#"><th scope="row">"#)
-                    .text(&year.to_string())
-                    .trusted("</th>");
-                for &t in &present {
-                    let n = g.counts.get(y).and_then(|c| c.get(t)).copied().unwrap_or(0);
-                    m.trusted(r#"<td class="num">"#)
-                        .text(&i18n::number(lang, n))
-                        .trusted("</td>");
-                }
-                m.trusted(r#"<td class="num">"#)
-                    .text(&i18n::number(lang, g.total(y)))
-                    .trusted("</td><td>")
-                    .text(&evs.join(" · "))
-                    .trusted("</td></tr>");
-            }
-            m.trusted("</tbody></table>");
-            Html::from_html_unchecked(m.into_string().into())
+        // The table under the chart; its rows are markup (`fill_growth`).
+        let table = html! {
+            <table data-testid="growth-table">
+                <caption class="visually-hidden">{ w(lang, Words::GrowthTitle) }</caption>
+                <thead><tr>
+                    <th scope="col">{ w(lang, Words::Year) }</th>
+                    { for present.iter().filter_map(|&t| g.types.get(t)).map(|ty| html! {
+                        <th scope="col" class="num">{ type_label(ty) }</th>
+                    }) }
+                    <th scope="col" class="num">{ w(lang, Words::Total) }</th>
+                    <th scope="col">{ w(lang, Words::Events) }</th>
+                </tr></thead>
+                <tbody ref={growth_body.clone()} />
+            </table>
         };
         html! { <>
             <p class="summary" data-testid="growth-summary">{ growth_summary.clone() }</p>

@@ -10,6 +10,16 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// Runs `f` once, `ms` milliseconds from now (`setTimeout`), and frees it
+/// once it has run. (A `gloo` `Timeout` that is `forget()`-ed keeps its
+/// callback, and a slot of the externref table, for good: one closure
+/// per call, which the soak test found piling up; docs/soak.md.)
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
+}
+
 /// The page's query string without `?` (`""` when unavailable).
 pub fn query() -> String {
     window()
@@ -311,9 +321,8 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
         a.click();
     }
     // Revoked once the download has started.
-    gloo::timers::callback::Timeout::new(10_000, move || {
+    after(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    });
     done
 }

@@ -87,6 +87,21 @@ impl Markup {
         self
     }
 
+    /// Appends the markup at the end of `el`'s content
+    /// (`insertAdjacentHTML`), then empties itself, keeping its room for
+    /// the next part: a long list goes in part by part through one buffer.
+    pub fn insert_into(&mut self, el: &web_sys::Element) {
+        let _ = el.insert_adjacent_html("beforeend", &self.0);
+        self.0.clear();
+    }
+
+    /// [`Markup::insert_into`] once the markup holds more than `bytes`.
+    pub fn flush(&mut self, el: &web_sys::Element, bytes: usize) {
+        if self.0.len() > bytes {
+            self.insert_into(el);
+        }
+    }
+
     /// The markup as text.
     pub fn into_string(self) -> String {
         self.0

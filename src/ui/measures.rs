@@ -187,7 +187,7 @@ fn run_sliced(job: MeasureJob, cancel: Rc<Cell<bool>>, finished: impl FnOnce(Mea
             channel2.port1().set_onmessage(None);
             // The closure cannot drop itself while it runs: a later task does.
             if let Some(c) = h.borrow_mut().take() {
-                gloo::timers::callback::Timeout::new(0, move || drop(c)).forget();
+                super::browser::after(0, move || drop(c));
             }
         };
         if cancel.get() {

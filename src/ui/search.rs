@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::browser;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{shape_icon, Glyph, GlyphIcon};
@@ -35,6 +36,13 @@ pub struct SearchBoxProps {
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
+    // A new input element after each pick (its `key`): the browser keeps
+    // what was typed into an input for its undo history until the input
+    // leaves the page, and a kiosk's search box would keep every search
+    // typed into it for days (docs/soak.md). The picked search is over
+    // (the query is emptied), so the new box loses nothing; it takes the
+    // focus the old one had.
+    let picks = use_state(|| 0u32);
     let Some(map) = use_map() else {
         return Html::default();
     };
@@ -67,12 +75,22 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         let on_pick = props.on_pick.clone();
         let open = open.clone();
         let active = active.clone();
+        let picks = picks.clone();
         Callback::from(move |i: usize| {
             open.set(false);
             active.set(None);
+            picks.set(picks.wrapping_add(1));
             on_pick.emit(i);
         })
     };
+    {
+        let input_id = format!("#{}-input", props.prefix);
+        use_effect_with(*picks, move |n| {
+            if *n > 0 {
+                browser::focus(&input_id);
+            }
+        });
+    }
 
     let onkeydown = {
         let open = open.clone();
@@ -170,7 +188,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         <div class="search" role="search" aria-label={props.label.clone()}>
             <label for={input_id.clone()} class="visually-hidden">{ label.clone() }</label>
             <span class="search-icon"><GlyphIcon glyph={Glyph::Search} /></span>
-            <input id={input_id.clone()} type="search" data-testid={input_id} autocomplete="off"
+            <input key={*picks} id={input_id.clone()} type="search" data-testid={input_id} autocomplete="off"
                    spellcheck="false" role="combobox" aria-autocomplete="list"
                    aria-expanded={if expanded { "true" } else { "false" }}
                    aria-controls={listbox_id} aria-activedescendant={active_desc}

@@ -5,11 +5,6 @@
 // stakes; the embed dialog — asserting the roles, names and states a
 // screen-reader user relies on. The names come from the dataset file, not
 // from the app.
-//
-// Tests marked `todo` state the correct structure where today's build reads
-// badly (docs/accessibility.md lists the fix of each); they run and report,
-// without failing the suite, until the fix lands. CIVICMAP_STRICT=1 runs
-// them as ordinary tests.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +15,6 @@ import { ROOT } from './serve.mjs';
 const suite = appSuite();
 const DATASET = JSON.parse(readFileSync(join(ROOT, 'static', 'data', 'civic-tech-fr.json'), 'utf8'));
 const actorById = new Map(DATASET.actors.map((a) => [a.id, a]));
-/** Marks a test that fails on today's build (see docs/accessibility.md); `CIVICMAP_STRICT=1` makes it count. */
-const todo = (why) => (process.env.CIVICMAP_STRICT ? {} : { todo: why });
 
 /** Actors linked to `id`, either direction (the card's neighbour buttons). */
 function neighboursOf(id) {

@@ -59,6 +59,33 @@ test('searching "democratie" and pressing Enter opens the panel of Démocratie O
   await page.closeAll();
 });
 
+test('a picked search leaves a new, empty box with the focus, ready for the next search', async () => {
+  // The browser keeps what was typed into an input for its undo history
+  // until the input leaves the page: a new box per search keeps a kiosk's
+  // search box from holding every search typed into it (docs/soak.md).
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.url);
+  await waitReady(page);
+  const input = page.locator('input[data-testid="search-input"]');
+  await input.evaluate((e) => { e.dataset.before = 'yes'; });
+  await input.fill('democratie');
+  await page.locator('[data-testid="search-suggestion"]').first().waitFor({ state: 'visible' });
+  await input.press('Enter');
+  await page.locator('[data-testid="actor-panel"][data-actor-id="democratie-ouverte"]').waitFor();
+  const focused = await page.evaluate(() => {
+    const e = document.activeElement;
+    return { testid: e?.dataset.testid, before: e?.dataset.before ?? null, value: e?.value };
+  });
+  assert.deepEqual(focused, { testid: 'search-input', before: null, value: '' });
+  // Typing goes on in the new box.
+  await page.keyboard.type('decidim');
+  const first = page.locator('[data-testid="search-suggestion"]').first();
+  await first.waitFor({ state: 'visible' });
+  assert.equal(await first.getAttribute('data-actor-id'), 'decidim');
+  assert.deepEqual(unexpectedErrors(page), []);
+  await page.closeAll();
+});
+
 test('an alias finds its actor: "dinsic" finds the DINUM', async () => {
   const page = await newPage(suite.browser);
   await page.goto(suite.server.url);

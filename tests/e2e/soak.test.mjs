@@ -19,7 +19,7 @@
 // throttles more than 200 of those per 10 s — a pace no visitor reaches,
 // that the soak needs to fit its time budget.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -40,6 +40,9 @@ const DATASETS = ['e2e/tiny.json', 'e2e/one.json'];
 const BATCH = 4;
 /** The view every checkpoint is measured in (the frame's first view). */
 const HOME = '';
+
+/** A folder to write each measure's heap snapshot into (for DevTools' comparison view), or none. */
+const SNAPSHOTS = process.env.CIVICMAP_SOAK_SNAPSHOTS;
 
 const DATASET = JSON.parse(readFileSync(join(ROOT, 'static', 'data', 'civic-tech-fr.json'), 'utf8'));
 const env = {};
@@ -128,23 +131,106 @@ function sameQuery(a, b) {
   return norm(a) === norm(b);
 }
 
-const messages = (page) => page.evaluate(() => window.__msgs.length);
+/**
+ * Runs functions in the host page (`host`) and in the map's frame (`map`),
+ * in their own worlds, through CDP's `Runtime.callFunctionOn`: each takes
+ * a function (or its source) and one JSON argument and resolves with the
+ * JSON value it returns or resolves with. Playwright's `evaluate` would
+ * serialise through its own script, and its locators and `waitForFunction`
+ * inject its selector engine (330 KB of source): V8 compiles and keeps their
+ * code in the heap the soak measures, thousands of calls in.
+ */
+async function runners(cdp) {
+  const contexts = new Map();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.isDefault) contexts.set(context.auxData.frameId, context.id);
+  });
+  await cdp.send('Runtime.enable');
+  cdp.civicmapContexts = contexts; // memoryFigures' own record
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const child = (frameTree.childFrames ?? []).find((c) => c.frame.url.startsWith(env.origin));
+  assert.ok(child, 'the map frame');
+  const runner = (frameId) => async (fn, arg) => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      functionDeclaration: fn.toString(),
+      executionContextId: contexts.get(frameId),
+      arguments: [{ value: arg }],
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  };
+  return { host: runner(frameTree.frame.id), map: runner(child.frame.id) };
+}
+
+/**
+ * Resolves with `fn(arg)` once it is truthy, polled every 10 ms inside the
+ * world `run` runs in; rejects after `timeout` ms. (The page's promise
+ * resolves with null then, and the error is thrown here: an exception in
+ * the page would be kept by the DevTools session, in the heap measured.)
+ */
+async function until(run, fn, arg, timeout = 20_000) {
+  const value = await run(`(a) => new Promise((resolve) => {
+    const test = ${fn.toString()};
+    const t0 = performance.now();
+    const tick = () => {
+      let v = null;
+      try { v = test(a); } catch { resolve(null); return; }
+      if (v) resolve(v);
+      else if (performance.now() - t0 > ${timeout}) resolve(null);
+      else setTimeout(tick, 10);
+    };
+    tick();
+  })`, arg);
+  if (value === null) throw new Error(`timeout after ${timeout} ms`);
+  return value;
+}
+
+const messages = (js) => js.host(() => window.__msgs.length);
 
 /** Waits until the map has sent a `civicmap:state` equal to `query` after message number `from`. */
-async function waitState(page, query, from, timeout = 20_000) {
+async function waitState(js, query, from, timeout = 20_000) {
   try {
-    await page.waitForFunction(
-    ([q, n]) => {
+    await until(js.host, ([q, n]) => {
       const norm = (s) => [...new URLSearchParams(s)].map(([k, v]) => `${k}=${v}`).sort().join('&');
       return window.__msgs.slice(n).some((m) => m.data?.type === 'civicmap:state' && norm(m.data.state) === norm(q));
-    },
-      [query, from],
-      { timeout, polling: 10 },
-    );
+    }, [query, from], timeout);
   } catch (e) {
-    const got = await page.evaluate((n) => window.__msgs.slice(n).map((m) => m.data?.state ?? m.data?.type), from);
+    const got = await js.host((n) => window.__msgs.slice(n).map((m) => m.data?.state ?? m.data?.type), from);
     throw new Error(`no civicmap:state "${query}" (got ${JSON.stringify(got)}): ${e.message}`);
   }
+}
+
+/**
+ * What a heap snapshot of the page's isolate (taken after
+ * `memoryFigures`' collection, written to `file` when one is given) holds:
+ * `objects`, the bytes of the JavaScript objects reachable in it (every
+ * node but the browser's native ones and V8's compiled code), and `code`,
+ * the compiled code (nodes of type "code": machine code, bytecode,
+ * feedback vectors; DevTools' statistics show it apart as "Code").
+ */
+async function heapParts(cdp, file) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const text = chunks.join('');
+  if (file) writeFileSync(file, text);
+  const { snapshot: { meta }, nodes } = JSON.parse(text);
+  const width = meta.node_fields.length;
+  const type = meta.node_fields.indexOf('type');
+  const size = meta.node_fields.indexOf('self_size');
+  const names = meta.node_types[type];
+  const [code, native, synthetic] = ['code', 'native', 'synthetic'].map((t) => names.indexOf(t));
+  const parts = { code: 0, objects: 0 };
+  for (let i = 0; i < nodes.length; i += width) {
+    const t = nodes[i + type];
+    if (t === code) parts.code += nodes[i + size];
+    else if (t !== native && t !== synthetic) parts.objects += nodes[i + size];
+  }
+  return parts;
 }
 
 /** The map frame of the host page. */
@@ -154,64 +240,81 @@ function mapFrame(page) {
   return frame;
 }
 
-const readyMarks = (frame) => frame.evaluate(() => performance.getEntriesByName('civicmap:ready', 'mark').length);
+const readyMarks = (js) => js.map(() => performance.getEntriesByName('civicmap:ready', 'mark').length);
 
 /** Sends `state` and waits for the map to report it (and, when it loads a dataset, to be ready). */
-async function goTo(page, state, { load = false } = {}) {
-  const frame = mapFrame(page);
-  const marks = load ? await readyMarks(frame) : 0;
-  const from = await messages(page);
-  await page.evaluate((s) => window.sendToMap({ type: 'civicmap:set-state', state: s }), state);
-  await waitState(page, state, from);
-  if (load) await frame.waitForFunction((n) => performance.getEntriesByName('civicmap:ready', 'mark').length > n, marks, { timeout: 30_000 });
+async function goTo(js, state, { load = false } = {}) {
+  const marks = load ? await readyMarks(js) : 0;
+  const from = await messages(js);
+  await js.host((s) => window.sendToMap({ type: 'civicmap:set-state', state: s }), state);
+  await waitState(js, state, from);
+  if (load) await until(js.map, (n) => performance.getEntriesByName('civicmap:ready', 'mark').length > n, marks, 30_000);
 }
 
-/** One change through the frame's UI; returns false when the UI offered none this time. */
-async function uiChange(frame, rand, words) {
-  try {
-    return await uiAction(frame, rand, words);
-  } catch (e) {
-    if (e.name === 'TimeoutError') return false; // e.g. a neighbour scrolled out of a closed panel
-    throw e;
-  }
+/**
+ * The centre, in the host page's coordinates, of one of the frame's elements
+ * matching `selector` that a click would reach (scrolled into view, not
+ * covered), chosen with `rand`; null when there is none.
+ */
+async function target(js, selector, rand) {
+  const centres = await js.map((sel) => [...document.querySelectorAll(sel)]
+    .filter((e) => e.getClientRects().length > 0)
+    .map((e) => {
+      e.scrollIntoView({ block: 'nearest' });
+      const b = e.getBoundingClientRect();
+      const [x, y] = [b.left + b.width / 2, b.top + b.height / 2];
+      const hit = document.elementFromPoint(x, y);
+      return hit && e.contains(hit) ? [x, y] : null;
+    })
+    .filter(Boolean), selector);
+  if (centres.length === 0) return null;
+  const [x, y] = centres[Math.floor(rand() * centres.length)];
+  const [fx, fy] = await js.host(() => {
+    const f = document.getElementById('map');
+    const b = f.getBoundingClientRect();
+    return [b.left + f.clientLeft, b.top + f.clientTop];
+  });
+  return [fx + x, fy + y];
 }
 
-const ACT = { timeout: 3000 };
-
-async function uiAction(frame, rand, words) {
+/**
+ * One change through the frame's UI, as a visitor makes it: the browser's
+ * own mouse and key events (CDP Input, through `page.mouse` and
+ * `page.keyboard`) at the place of a tab, the search box, a neighbour in
+ * the actor card or the card's close button. Returns false when the UI
+ * offered none this time. (Playwright's locators would inject its selector
+ * engine into the map's heap; see `until`.)
+ */
+async function uiChange(page, js, rand, words) {
   const roll = rand();
   if (roll < 0.35) {
-    const tabs = frame.getByRole('tab');
-    const n = await tabs.count();
-    const unselected = [];
-    for (let i = 0; i < n; i += 1) if ((await tabs.nth(i).getAttribute('aria-selected')) !== 'true') unselected.push(i);
-    await tabs.nth(unselected[Math.floor(rand() * unselected.length)]).click(ACT);
+    const at = await target(js, '[role="tab"]:not([aria-selected="true"])', rand);
+    if (!at) return false;
+    await page.mouse.click(...at);
     return true;
   }
   if (roll < 0.6) {
-    const input = frame.locator('[data-testid="search-input"]');
-    if (!(await input.isVisible())) return false;
-    await input.fill(words[Math.floor(rand() * words.length)], ACT);
-    const first = frame.locator('[data-testid="search-suggestion"]').first();
+    const at = await target(js, '[data-testid="search-input"]', rand);
+    if (!at) return false;
+    await page.mouse.click(...at);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(words[Math.floor(rand() * words.length)]);
     try {
-      await first.waitFor({ timeout: 2000 });
+      await until(js.map, () => document.querySelector('[data-testid="search-suggestion"]') !== null, null, 2000);
     } catch {
-      await input.fill('', ACT);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
       return false;
     }
-    await input.press('Enter', ACT);
+    await page.keyboard.press('Enter');
     return true;
   }
-  if (roll < 0.85) {
-    const neighbours = frame.locator('[data-testid="actor-panel"] [data-testid="neighbour"]');
-    const n = await neighbours.count();
-    if (n === 0) return false;
-    await neighbours.nth(Math.floor(rand() * n)).click(ACT);
-    return true;
-  }
-  const close = frame.locator('[data-testid="actor-panel-close"]');
-  if ((await close.count()) === 0) return false;
-  await close.click(ACT);
+  const selector = roll < 0.85
+    ? '[data-testid="actor-panel"] [data-testid="neighbour"]'
+    : '[data-testid="actor-panel-close"]';
+  const at = await target(js, selector, rand);
+  if (!at) return false;
+  await page.mouse.click(...at);
   return true;
 }
 
@@ -224,26 +327,26 @@ async function soak() {
   const page = await newPage(env.browser, { viewport: DESKTOP });
   await page.context().addInitScript(wasmMemoryProbe);
   await page.goto(`${env.origin}/e2e/api-host.html?map=${encodeURIComponent(`${env.origin}/?embed=1`)}`);
+  const frame = mapFrame(page);
+  const cdp = await page.context().newCDPSession(page);
+  const js = await runners(cdp);
   // The frame fills the page, as on a kiosk.
-  await page.evaluate(() => {
+  await js.host(() => {
     const f = document.getElementById('map');
     f.width = '1200';
     f.height = '720';
   });
-  await page.waitForFunction(() => window.__msgs.some((m) => m.data?.type === 'civicmap:state'), null, { timeout: 30_000 });
-  const frame = mapFrame(page);
-  const cdp = await page.context().newCDPSession(page);
-
+  await until(js.host, () => window.__msgs.some((m) => m.data?.type === 'civicmap:state'), null, 30_000);
   // The host page keeps every message it receives: forget them before each
   // measure, so the figures are the map's.
+  let measures = 0;
   const measure = async () => {
-    await page.evaluate(() => { window.__msgs.length = 0; });
-    return memoryFigures(cdp, frame);
+    await js.host(() => { window.__msgs.length = 0; });
+    const figures = await memoryFigures(cdp, frame);
+    Object.assign(figures, await heapParts(cdp, SNAPSHOTS && join(SNAPSHOTS, `soak-${measures}.heapsnapshot`)));
+    measures += 1;
+    return figures;
   };
-  // Playwright's own scripts in the frame (its selector engine) count in
-  // the same heap: load them before the first measure.
-  await frame.getByRole('tab').count();
-  await frame.locator('[data-testid="search-input"]').isVisible();
   const figures = {};
   figures.start = await measure();
 
@@ -259,7 +362,7 @@ async function soak() {
   while (changes < CHANGES) {
     if (ui < UI_CHANGES && changes >= ui * (CHANGES / UI_CHANGES)) {
       const t0 = Date.now();
-      if (await uiChange(frame, rand, words)) {
+      if (await uiChange(page, js, rand, words)) {
         ui += 1;
         changes += 1;
         uiMs += Date.now() - t0;
@@ -270,7 +373,7 @@ async function soak() {
     }
     // The map reports a state only when it differs from the one it last
     // reported: the batch must end elsewhere than where the map stands.
-    const current = await page.evaluate(() => window.__msgs.filter((m) => m.data?.type === 'civicmap:state').at(-1)?.data.state);
+    const current = await js.host(() => window.__msgs.filter((m) => m.data?.type === 'civicmap:state').at(-1)?.data.state);
     const now = current ?? last;
     const batch = [];
     while (batch.length < BATCH && changes + batch.length < CHANGES) {
@@ -278,39 +381,40 @@ async function soak() {
       if (!sameQuery(s, batch.at(-1) ?? now)) batch.push(s);
     }
     while (sameQuery(batch.at(-1), now)) batch[batch.length - 1] = next();
-    const from = await messages(page);
-    await page.evaluate((states) => {
+    const from = await messages(js);
+    await js.host((states) => {
       for (const s of states) window.sendToMap({ type: 'civicmap:set-state', state: s });
     }, batch);
-    await waitState(page, batch.at(-1), from);
+    await waitState(js, batch.at(-1), from);
     last = batch.at(-1);
     const before = changes;
     changes += batch.length;
     // Intermediate figures (printed, not asserted): the slope tells a leak from a warm-up.
     if (Math.floor(before / 500) !== Math.floor(changes / 500) && changes < CHANGES) {
-      await goTo(page, HOME);
+      await goTo(js, HOME);
       last = HOME;
       figures[`at ${changes}`] = await measure();
     }
   }
-  await goTo(page, HOME);
+  await goTo(js, HOME);
   figures.changes = await measure();
   const changesSeconds = (Date.now() - started) / 1000;
 
   // 2. 50 dataset loads, then the first dataset again.
   for (let i = 0; i < LOADS; i += 1) {
-    await goTo(page, `data=${DATASETS[i % DATASETS.length]}`, { load: true });
+    await goTo(js, `data=${DATASETS[i % DATASETS.length]}`, { load: true });
     if (i === Math.floor(LOADS / 2) - 1) {
-      await goTo(page, HOME, { load: true });
+      await goTo(js, HOME, { load: true });
       figures[`load ${i + 1}`] = await measure();
     }
   }
-  await goTo(page, HOME, { load: true });
+  await goTo(js, HOME, { load: true });
   figures.loads = await measure();
 
   const seconds = (Date.now() - started) / 1000;
   const rows = Object.entries(figures).map(([when, f]) =>
-    `  ${when.padEnd(9)} heap ${mb(f.heap)} (${pct(f.heap, figures.start.heap)}) · wasm ${mb(f.wasm)} (${pct(f.wasm, figures.start.wasm)}) · ` +
+    `  ${when.padEnd(9)} heap ${mb(f.heap)} (${pct(f.heap, figures.start.heap)}; its objects ${mb(f.objects)}, ` +
+    `${pct(f.objects, figures.start.objects)}; compiled code ${mb(f.code)}) · wasm ${mb(f.wasm)} (${pct(f.wasm, figures.start.wasm)}) · ` +
     `elements ${f.elements} · listeners ${f.listeners} (window ${f.windowListeners}) · DOM counters ${JSON.stringify(f.counters)}`);
   console.log(`soak: listeners on the map's window, by type: ${Object.entries(figures).map(([w, f]) => `${w} ${JSON.stringify(f.windowTypes)}`).join(' · ')}`);
   console.log(`soak: listeners in the map's document, by type: ${Object.entries(figures).map(([w, f]) => `${w} ${JSON.stringify(f.types)}`).join(' · ')}`);
@@ -323,8 +427,6 @@ async function soak() {
 
 let run;
 
-/** Marks an assertion that fails on today's build (docs/soak.md); `CIVICMAP_STRICT=1` makes it count. */
-const todo = (why) => (process.env.CIVICMAP_STRICT ? {} : { todo: why });
 const AFTER = ['changes', 'loads'];
 
 test('soak: no console error in 2,000 changes and 50 loads', () => {
@@ -368,33 +470,36 @@ test('soak: after the first 1,000 changes and 25 loads, the wasm memory stops gr
   }
 });
 
-test('soak: the JS heap comes back within 10 % of its level after the first load',
-  todo('+60 % after the changes, +76 % after the loads, flat afterwards; set-state alone: +11 to +13 %, the engine\'s caches (docs/soak.md)'), () => {
-    const { start } = run.figures;
-    for (const when of AFTER) {
-      const f = run.figures[when];
-      assert.ok(Math.abs(f.heap - start.heap) <= 0.1 * start.heap,
-        `JS heap after ${when}: ${mb(f.heap)}, ${pct(f.heap, start.heap)} from ${mb(start.heap)}`);
-    }
-  });
+// The heap V8 reports (Runtime.getHeapUsage) also holds what the engine
+// compiles and caches on the first use of each code path — machine code,
+// bytecode and feedback (0.2 → 0.6 MB here), wasm call feedback, per-context
+// template caches — which grows with warm-up, not with time: the test
+// above holds it to a plateau. What the page keeps alive is its objects.
+test('soak: the JS heap\'s objects come back within 10 % of their level after the first load', () => {
+  const { start } = run.figures;
+  for (const when of AFTER) {
+    const f = run.figures[when];
+    assert.ok(Math.abs(f.objects - start.objects) <= 0.1 * start.objects,
+      `JS objects after ${when}: ${mb(f.objects)}, ${pct(f.objects, start.objects)} from ${mb(start.objects)} ` +
+      `(whole heap ${mb(f.heap)}, ${pct(f.heap, start.heap)}; compiled code ${mb(start.code)} → ${mb(f.code)})`);
+  }
+});
 
-test('soak: the wasm memory grows by at most 10 % over its level after the first load',
-  todo('+9.4 % to +12.5 % (three or four 64 KB pages over 2.00 MB, run to run; was +73 % before the long lists became markup); not reliably under 10 % (docs/soak.md)'), () => {
-    const { start } = run.figures;
-    for (const when of AFTER) {
-      const f = run.figures[when];
-      assert.ok(f.wasm <= 1.1 * start.wasm, `wasm memory after ${when}: ${mb(f.wasm)}, ${pct(f.wasm, start.wasm)} over ${mb(start.wasm)}`);
-    }
-  });
+test('soak: the wasm memory grows by at most 10 % over its level after the first load', () => {
+  const { start } = run.figures;
+  for (const when of AFTER) {
+    const f = run.figures[when];
+    assert.ok(f.wasm <= 1.1 * start.wasm, `wasm memory after ${when}: ${mb(f.wasm)}, ${pct(f.wasm, start.wasm)} over ${mb(start.wasm)}`);
+  }
+});
 
-test('soak: live DOM nodes and JS listeners of the renderer stay within 10 %',
-  todo('nodes +55 % (384 → 597) during the UI-driven changes, +9 % after the next load; JS listeners 48 → 75 (docs/soak.md)'), () => {
-    const { start } = run.figures;
-    for (const when of AFTER) {
-      const f = run.figures[when];
-      assert.ok(f.counters.nodes <= start.counters.nodes * 1.1,
-        `DOM nodes alive (Memory.getDOMCounters) after ${when}: ${f.counters.nodes} vs ${start.counters.nodes}`);
-      assert.ok(f.counters.jsEventListeners <= start.counters.jsEventListeners * 1.1,
-        `JS event listeners (Memory.getDOMCounters) after ${when}: ${f.counters.jsEventListeners} vs ${start.counters.jsEventListeners}`);
-    }
-  });
+test('soak: live DOM nodes and JS listeners of the renderer stay within 10 %', () => {
+  const { start } = run.figures;
+  for (const when of AFTER) {
+    const f = run.figures[when];
+    assert.ok(f.counters.nodes <= start.counters.nodes * 1.1,
+      `DOM nodes alive (Memory.getDOMCounters) after ${when}: ${f.counters.nodes} vs ${start.counters.nodes}`);
+    assert.ok(f.counters.jsEventListeners <= start.counters.jsEventListeners * 1.1,
+      `JS event listeners (Memory.getDOMCounters) after ${when}: ${f.counters.jsEventListeners} vs ${start.counters.jsEventListeners}`);
+  }
+});

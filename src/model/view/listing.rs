@@ -140,32 +140,37 @@ pub fn rows(
     vis: &Visible,
     label: impl Fn(Vocabulary, &str) -> String,
 ) -> Vec<Row> {
-    ds.actors
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| vis.actors.get(*i).copied().unwrap_or(false))
-        .map(|(i, a)| Row {
-            actor: i,
-            id: a.id().to_string(),
-            name: a.name().to_string(),
-            type_id: a.actor_type().to_string(),
-            type_label: label(Vocabulary::Type, a.actor_type()),
-            objectives: a
-                .objectives
-                .iter()
-                .map(|o| label(Vocabulary::Objective, o))
-                .collect(),
-            ecosystems: a
-                .ecosystems
-                .iter()
-                .map(|e| label(Vocabulary::Ecosystem, e))
-                .collect(),
-            founded: a.founded,
-            links: visible_degree(g, vis, i),
-            measure: None,
-            community: None,
-        })
-        .collect()
+    // Sized once: a vector grown by doubling leaves its old blocks behind
+    // in wasm memory, which never shrinks (docs/soak.md).
+    let mut out = Vec::with_capacity(vis.actor_count);
+    out.extend(
+        ds.actors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| vis.actors.get(*i).copied().unwrap_or(false))
+            .map(|(i, a)| Row {
+                actor: i,
+                id: a.id().to_string(),
+                name: a.name().to_string(),
+                type_id: a.actor_type().to_string(),
+                type_label: label(Vocabulary::Type, a.actor_type()),
+                objectives: a
+                    .objectives
+                    .iter()
+                    .map(|o| label(Vocabulary::Objective, o))
+                    .collect(),
+                ecosystems: a
+                    .ecosystems
+                    .iter()
+                    .map(|e| label(Vocabulary::Ecosystem, e))
+                    .collect(),
+                founded: a.founded,
+                links: visible_degree(g, vis, i),
+                measure: None,
+                community: None,
+            }),
+    );
+    out
 }
 
 /// The rows with the size measure and the community of each actor
@@ -210,27 +215,51 @@ fn key(row: &Row, column: Column) -> Option<Key> {
 
 /// The rows sorted by `sort`: missing values last in both orders, ties by
 /// name (A to Z, folded, then exact), then dataset order.
-pub fn sorted(rows: Vec<Row>, sort: Sort) -> Vec<Row> {
-    let mut keyed: Vec<(Option<Key>, String, Row)> = rows
-        .into_iter()
-        .map(|r| (key(&r, sort.column), search::fold(&r.name), r))
-        .collect();
-    keyed.sort_by(|(ka, na, a), (kb, nb, b)| {
-        let primary = match (ka, kb) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(_), None) => Ordering::Less,
-            (Some(x), Some(y)) => match sort.order {
-                Order::Ascending => x.cmp(y),
-                Order::Descending => y.cmp(x),
-            },
-        };
-        primary
-            .then_with(|| na.cmp(nb))
-            .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.actor.cmp(&b.actor))
-    });
-    keyed.into_iter().map(|(_, _, r)| r).collect()
+pub fn sorted(mut rows: Vec<Row>, sort: Sort) -> Vec<Row> {
+    // The keys and an order of indices, then the rows moved in place: no
+    // second vector of rows (a 26 KB block for the default dataset, which
+    // raised the page's wasm memory for good; docs/soak.md).
+    let order: Vec<usize> = {
+        let mut keyed: Vec<(Option<Key>, String, &str, usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    key(r, sort.column),
+                    search::fold(&r.name),
+                    r.name.as_str(),
+                    r.actor,
+                    i,
+                )
+            })
+            .collect();
+        keyed.sort_by(|(ka, na, a, ia, _), (kb, nb, b, ib, _)| {
+            let primary = match (ka, kb) {
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Greater,
+                (Some(_), None) => Ordering::Less,
+                (Some(x), Some(y)) => match sort.order {
+                    Order::Ascending => x.cmp(y),
+                    Order::Descending => y.cmp(x),
+                },
+            };
+            primary
+                .then_with(|| na.cmp(nb))
+                .then_with(|| a.cmp(b))
+                .then_with(|| ia.cmp(ib))
+        });
+        keyed.into_iter().map(|k| k.4).collect()
+    };
+    // Position k takes the row that was at order[k], from wherever the
+    // earlier swaps moved it (it followed order[] to a position ≥ k).
+    for k in 0..order.len() {
+        let mut from = order.get(k).copied().unwrap_or(k);
+        while from < k {
+            from = order.get(from).copied().unwrap_or(k);
+        }
+        rows.swap(k, from);
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -349,6 +378,55 @@ mod tests {
         );
         let funds = visible_degree(g, &only_uses, cap.actor);
         assert!(funds < cap.links, "{funds} < {}", cap.links);
+    }
+
+    /// Every column, both orders, on the default dataset: the rows moved in
+    /// place come out as a plain sort of the keyed rows puts them.
+    #[test]
+    fn the_sort_in_place_is_the_keyed_sort() {
+        let (_, base) = rows_for(&Filter::default());
+        let base = with_measures(
+            base,
+            |a| Some((a % 7) as f64),
+            |a| (a % 3 == 0).then(|| format!("c{}", a % 5)),
+        );
+        assert!(base.len() > 100, "{} rows", base.len());
+        for column in Column::ALL
+            .into_iter()
+            .chain([Column::Measure, Column::Community])
+        {
+            for sort in [
+                Sort {
+                    column,
+                    order: Order::Ascending,
+                },
+                Sort {
+                    column,
+                    order: Order::Descending,
+                },
+            ] {
+                let mut keyed: Vec<(Option<Key>, String, Row)> = base
+                    .iter()
+                    .map(|r| (key(r, column), search::fold(&r.name), r.clone()))
+                    .collect();
+                keyed.sort_by(|(ka, na, a), (kb, nb, b)| {
+                    let primary = match (ka, kb) {
+                        (None, None) => Ordering::Equal,
+                        (None, Some(_)) => Ordering::Greater,
+                        (Some(_), None) => Ordering::Less,
+                        (Some(x), Some(y)) if sort.order == Order::Ascending => x.cmp(y),
+                        (Some(x), Some(y)) => y.cmp(x),
+                    };
+                    primary
+                        .then_with(|| na.cmp(nb))
+                        .then_with(|| a.name.cmp(&b.name))
+                        .then_with(|| a.actor.cmp(&b.actor))
+                });
+                let expected: Vec<usize> = keyed.iter().map(|k| k.2.actor).collect();
+                let got: Vec<usize> = sorted(base.clone(), sort).iter().map(|r| r.actor).collect();
+                assert_eq!(got, expected, "{sort:?}");
+            }
+        }
     }
 
     #[test]
