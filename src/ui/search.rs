@@ -39,10 +39,19 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     // A new input element after each pick (its `key`): the browser keeps
     // what was typed into an input for its undo history until the input
     // leaves the page, and a kiosk's search box would keep every search
-    // typed into it for days (docs/soak.md). The picked search is over
-    // (the query is emptied), so the new box loses nothing; it takes the
-    // focus the old one had.
+    // typed into it for days (docs/soak.md). The picked search is over (its
+    // text is emptied or replaced by the pick), so the new box loses
+    // nothing; it takes the focus the old one had (a no-op when the pick
+    // hid the box).
     let picks = use_state(|| 0u32);
+    {
+        let input_id = format!("#{}-input", props.prefix);
+        use_effect_with(*picks, move |n| {
+            if *n > 0 {
+                browser::focus(&input_id);
+            }
+        });
+    }
     let Some(map) = use_map() else {
         return Html::default();
     };
@@ -83,14 +92,6 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             on_pick.emit(i);
         })
     };
-    {
-        let input_id = format!("#{}-input", props.prefix);
-        use_effect_with(*picks, move |n| {
-            if *n > 0 {
-                browser::focus(&input_id);
-            }
-        });
-    }
 
     let onkeydown = {
         let open = open.clone();
