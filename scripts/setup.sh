@@ -112,5 +112,10 @@ wasm-opt --version | grep -q "version 132" || die "wasm-opt on PATH is not binar
 
 # --- crates ----------------------------------------------------------------------
 cargo fetch --locked -q || die "cargo fetch --locked (is Cargo.lock up to date?)"
+# The web build compiles Rust's standard library (web_build_env) offline
+# (Trunk.toml): fetch std's own dependencies too, or a fresh machine's
+# `trunk build` fails on the first one its cache lacks.
+(web_build_env && cargo fetch --locked -q --target wasm32-unknown-unknown) \
+  || die "cargo fetch of the standard library's crates (-Z build-std)"
 
 log "setup: ok (trunk $TRUNK_VERSION, wasm-bindgen $wb_version, $(node --version), $(wasm-opt --version))"
