@@ -202,14 +202,28 @@ test('10,000 actors, size=betweenness: the page stays interactive, the measures 
       };
     });
     // Then a click on "zoom in", still during the computation, is handled
-    // (the camera moves) at once.
+    // (the camera moves) at once. Timed inside the page, from the click
+    // event to the canvas's new zoom, so that Playwright's own work around
+    // the click (actionability checks, polling) is not counted.
     let clickMs = null;
     if (await page.locator('[data-testid="map-legend"]').getAttribute('data-computing') === 'true') {
-      const zoom0 = await page.locator('[data-testid="map-canvas"]').getAttribute('data-zoom');
-      const t0 = Date.now();
+      await page.evaluate(() => {
+        const canvas = document.querySelector('[data-testid="map-canvas"]');
+        const zoom0 = canvas.dataset.zoom;
+        window.__click = { at: null, moved: null };
+        document.querySelector('[data-testid="zoom-in"]').addEventListener('click', () => {
+          window.__click.at ??= performance.now();
+        }, { capture: true });
+        new MutationObserver((records, observer) => {
+          if (canvas.dataset.zoom !== zoom0) {
+            window.__click.moved = performance.now();
+            observer.disconnect();
+          }
+        }).observe(canvas, { attributes: true, attributeFilter: ['data-zoom'] });
+      });
       await page.locator('[data-testid="zoom-in"]').click();
-      await page.waitForFunction((z) => document.querySelector('[data-testid="map-canvas"]').dataset.zoom !== z, zoom0, { timeout: 5_000 });
-      clickMs = Date.now() - t0;
+      await page.waitForFunction(() => window.__click.at !== null && window.__click.moved !== null, null, { timeout: 5_000 });
+      clickMs = await page.evaluate(() => Math.round(window.__click.moved - window.__click.at));
     }
     // Degree is shown at once but not marked; betweenness is, once drawn.
     await waitMeasures(page, 1, 60_000);
@@ -228,7 +242,7 @@ test('10,000 actors, size=betweenness: the page stays interactive, the measures 
     assert.match(f.legend, /intermédiarité, de 0,00\s%/);
     assert.ok(quiet.longestTask < 100, `longest task ${quiet.longestTask} ms while computing`);
     assert.ok(quiet.frames > 10, `${quiet.frames} frames in ${quiet.window} ms`);
-    if (clickMs !== null) assert.ok(clickMs < 1_000, `click took ${clickMs} ms`);
+    if (clickMs !== null) assert.ok(clickMs < 500, `the click's zoom took ${clickMs} ms`);
     // Measured here (2 cores shared with other jobs): 5–7 s, over the 2 s
     // the issue asks (see the report); this bound only catches a stall.
     assert.ok(f.readyToMeasures < 15_000, `${f.readyToMeasures} ms`);
