@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{shape_icon, Glyph, GlyphIcon};
+use super::icons::{glyph, shape_icon, Glyph};
 use super::markup::{self, Markup};
 use super::path_view::PathPicker;
 use super::store::Frozen;
@@ -154,7 +154,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                 </span>
                 <button type="button" class="icon-btn" data-testid="actor-panel-close"
                         aria-label={t(lang, Key::CloseActor)} title={t(lang, Key::CloseActor)} onclick={close}>
-                    <GlyphIcon glyph={Glyph::Close} />
+                    { glyph(Glyph::Close) }
                 </button>
             </div>
             <div class="panel-body">
@@ -186,7 +186,7 @@ pub fn actor_panel(props: &ActorPanelProps) -> Html {
                         <div><dt>{ t(lang, Key::Website) }</dt><dd>
                             <a href={w.clone()} target="_blank" rel="noopener noreferrer" class="external">
                                 { lookup::host(&w).to_string() }
-                                <GlyphIcon glyph={Glyph::External} />
+                                { glyph(Glyph::External) }
                             </a>
                         </dd></div>
                     }

@@ -10,7 +10,10 @@ use yew::prelude::*;
 use super::markup::{self, Markup};
 use super::store::Frozen;
 
+use crate::model::format::dataset::Dataset;
 use crate::model::view::analysis::Growth;
+use crate::model::view::state::Lang;
+use crate::model::view::{derive, lookup};
 
 /// The growth chart's drawing box (viewBox units).
 pub const WIDTH: f64 = 640.0;
@@ -136,58 +139,65 @@ pub fn y_grid(peak: usize) -> Vec<usize> {
     (1..=peak / step).map(|k| k * step).collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GrowthChartProps {
-    pub growth: std::rc::Rc<Growth>,
-    /// Each type's colour (`#rrggbb`), in `growth.types` order.
-    pub colors: Vec<AttrValue>,
-    /// The chart's accessible name (its one-line summary).
-    pub label: AttrValue,
-    /// Each event's title, for the ticks' tooltips (`growth.events` order).
-    pub event_titles: Vec<AttrValue>,
-}
-
-/// The stacked growth chart: Yew draws the `<svg>` element, its content
-/// is markup filled in parts ([`fill_chart`]) when the props change.
-#[function_component(GrowthChart)]
-pub fn growth_chart(props: &GrowthChartProps) -> Html {
-    let svg = use_node_ref();
+/// Draws the growth chart into the `<svg>` of [`svg`] (the node returned)
+/// when the growth, the dataset, the language or the theme change: the
+/// types' colours and the events' titles are taken once per change, and
+/// the content is markup filled in parts ([`fill_chart`]).
+#[hook]
+pub fn use_growth_chart(
+    growth: std::rc::Rc<Growth>,
+    dataset: Frozen<Dataset>,
+    lang: Lang,
+    dark: bool,
+) -> NodeRef {
+    let node = use_node_ref();
     let drawing = {
         let memo = use_memo(
-            (
-                Frozen(props.growth.clone()),
-                props.colors.clone(),
-                props.event_titles.clone(),
-            ),
-            |(g, colors, titles)| {
+            (Frozen(growth), dataset, lang, dark),
+            |(g, ds, lang, dark)| {
                 Frozen::new(Drawing {
                     growth: g.0.clone(),
-                    colors: colors.clone(),
-                    event_titles: titles.clone(),
+                    colors: g
+                        .types
+                        .iter()
+                        .map(|ty| lookup::type_style(ds, ty, *dark).0)
+                        .collect(),
+                    event_titles: g
+                        .events
+                        .iter()
+                        .map(|&(_, e)| derive::event_title(ds, e, *lang))
+                        .collect(),
                 })
             },
         );
         (*memo).clone()
     };
-    markup::use_fill(svg.clone(), Some(drawing), fill_chart);
+    markup::use_fill(node.clone(), Some(drawing), fill_chart);
+    node
+}
+
+/// The chart's `<svg>` element, named by its one-line summary `label`;
+/// [`use_growth_chart`] draws into it.
+pub fn svg(node: NodeRef, label: AttrValue) -> Html {
     html! {
         <svg class="growth-chart" data-testid="growth-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
-             role="img" aria-label={props.label.clone()} preserveAspectRatio="xMidYMid meet" ref={svg} />
+             role="img" aria-label={label} preserveAspectRatio="xMidYMid meet" ref={node} />
     }
 }
 
 /// What the chart's content is drawn from.
 struct Drawing {
     growth: std::rc::Rc<Growth>,
-    colors: Vec<AttrValue>,
-    event_titles: Vec<AttrValue>,
+    /// Each type's colour (`#rrggbb`), in `growth.types` order.
+    colors: Vec<String>,
+    /// Each event's title, for the ticks' tooltips (`growth.events` order).
+    event_titles: Vec<String>,
 }
 
 /// Draws the chart's content into `svg`, a few elements at a time through
 /// one buffer: the 106 events' ticks and titles made a 35 KB string, whose
 /// copy raised the page's wasm memory for good (docs/soak.md).
 fn fill_chart(d: &Drawing, svg: &web_sys::Element) {
-    svg.set_inner_html("");
     let g = &*d.growth;
     let n = g.years.len();
     let peak = g.peak();

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::analysis_chart::{bar_markup, GrowthChart};
+use super::analysis_chart::{self, bar_markup};
 use super::context::{use_map, MapContext};
 use super::i18n;
 use super::i18n::analysis::{self as words, words as w, Words};
@@ -26,9 +26,9 @@ use crate::model::network::filter::{Filter, Visible};
 use crate::model::network::graph::Graph;
 use crate::model::network::metrics::{Measure, MeasureGraph, Measures};
 use crate::model::view::analysis::{self, Tally};
-use crate::model::view::lookup;
 use crate::model::view::state::{Action, Lang};
 use crate::model::view::timeline::Timeline;
+use crate::model::view::{derive, lookup};
 
 #[derive(Properties, PartialEq)]
 pub struct AnalysisViewProps {
@@ -126,7 +126,6 @@ struct GroupsFill {
 /// holds them all (a 40 KB string and its copy once raised the page's
 /// wasm memory for good; docs/soak.md).
 fn fill_groups(f: &GroupsFill, list: &web_sys::Element) {
-    list.set_inner_html("");
     let (ds, lang) = (&*f.dataset, f.lang);
     let mut m = Markup::with_capacity(4096);
     for g in &f.groups.groups {
@@ -166,7 +165,6 @@ struct GrowthRows {
 /// Fills the growth table's body one year (row) at a time, like
 /// [`fill_groups`].
 fn fill_growth(r: &GrowthRows, tbody: &web_sys::Element) {
-    tbody.set_inner_html("");
     let (g, lang) = (&*r.growth, r.lang);
     let mut m = Markup::with_capacity(1024);
     for y in g.changes() {
@@ -193,25 +191,11 @@ fn fill_growth(r: &GrowthRows, tbody: &web_sys::Element) {
             if k > 0 {
                 m.text(" · ");
             }
-            m.text(&event_title(&r.dataset, lang, e));
+            m.text(&derive::event_title(&r.dataset, e, lang));
         }
         m.trusted("</td></tr>");
         m.insert_into(tbody);
     }
-}
-
-/// The title of event `e` in `lang` (its id when it has none).
-fn event_title(ds: &Dataset, lang: Lang, e: usize) -> String {
-    ds.events
-        .get(e)
-        .and_then(|ev| {
-            ev.title
-                .as_ref()
-                .map(|x| x.get(i18n::code(lang)).to_string())
-                .filter(|s| !s.is_empty())
-                .or_else(|| ev.id.clone())
-        })
-        .unwrap_or_default()
 }
 
 /// The analysis view.
@@ -280,6 +264,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
     };
     let growth_body = use_node_ref();
     markup::use_fill(growth_body.clone(), Some(growth_rows.clone()), fill_growth);
+    let chart = analysis_chart::use_growth_chart(growth.clone(), ds_frozen.clone(), lang, dark);
     let Some(map) = map else {
         return Html::default();
     };
@@ -356,16 +341,6 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
     // Growth.
     let g = growth.clone();
     let growth_summary = words::growth_summary(lang, &g);
-    let colors: Vec<AttrValue> = g
-        .types
-        .iter()
-        .map(|ty| AttrValue::from(lookup::type_style(ds, ty, dark).0))
-        .collect();
-    let event_titles: Vec<AttrValue> = g
-        .events
-        .iter()
-        .map(|&(_, e)| AttrValue::from(event_title(ds, lang, e)))
-        .collect();
     let present = &growth_rows.present;
     let growth_view = if g.years.is_empty() {
         html! { <p class="summary" data-testid="growth-summary">{ growth_summary }</p> }
@@ -388,8 +363,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         html! { <>
             <p class="summary" data-testid="growth-summary">{ growth_summary.clone() }</p>
             <figure class="chart">
-                <GrowthChart growth={growth.clone()} colors={colors.clone()} label={AttrValue::from(growth_summary)}
-                    event_titles={event_titles} />
+                { analysis_chart::svg(chart, AttrValue::from(growth_summary)) }
                 <figcaption>
                     <span class="visually-hidden">{ w(lang, Words::Legend) }</span>
                     <ul class="chart-legend">

@@ -27,7 +27,7 @@ mod screens;
 
 use super::hooks::{use_dataset_loader, use_derived, use_host_sync, use_media, use_url_sync};
 use super::i18n::{self, t, Key};
-use super::icons::{shape_sprite, Glyph, GlyphIcon};
+use super::icons::{glyph, shape_sprite, Glyph};
 use super::legend::{self, MapLegend, SizeColorControls};
 use super::list_view::ListView;
 use super::loader;
@@ -419,7 +419,7 @@ pub fn app() -> Html {
                                         <button type="button" class="icon-btn" data-testid="highlight-clear"
                                                 aria-label={t(lang, Key::ClearHighlight)} title={t(lang, Key::ClearHighlight)}
                                                 onclick={clear_highlight}>
-                                            <GlyphIcon glyph={Glyph::Close} />
+                                            { glyph(Glyph::Close) }
                                         </button>
                                     </p>
                                 }

@@ -18,7 +18,7 @@ use super::browser;
 use super::context::use_map;
 use super::fetch_failure::FetchFailure;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use super::versions::SuggestLink;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::{Action, Lang, Theme};
@@ -112,14 +112,14 @@ pub fn notice_box(props: &NoticeBoxProps) -> Html {
     let onclick = Callback::from(move |_: MouseEvent| cb.emit(()));
     html! {
         <div class="notice" data-testid="notice" role="status">
-            <span class="notice-icon"><GlyphIcon glyph={Glyph::Warning} /></span>
+            <span class="notice-icon">{ glyph(Glyph::Warning) }</span>
             <div class="notice-text">
                 <p class="notice-title">{ props.title.clone() }</p>
                 <ul>{ for props.items.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
             </div>
             <button type="button" class="icon-btn" data-testid="notice-dismiss"
                     aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)} {onclick}>
-                <GlyphIcon glyph={Glyph::Close} />
+                { glyph(Glyph::Close) }
             </button>
         </div>
     }
@@ -203,7 +203,7 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
             <section class="screen-card error-panel" data-testid="error-panel" role="alert"
                      aria-labelledby="error-title" data-failure={kind}>
                 <h1 id="error-title">
-                    <GlyphIcon glyph={Glyph::Warning} />
+                    { glyph(Glyph::Warning) }
                     { t(lang, Key::ErrorTitle) }
                 </h1>
                 if let Some(f) = &props.failure {
@@ -322,7 +322,7 @@ pub fn share_button(props: &ShareProps) -> Html {
         <div class="share" {onkeydown}>
             <button type="button" class="btn ghost" data-testid="share-button" {onclick}
                     title={t(lang, Key::Share)}>
-                <GlyphIcon glyph={Glyph::Share} />
+                { glyph(Glyph::Share) }
                 <span class="btn-text">{ t(lang, Key::Share) }</span>
             </button>
             { match *status {
@@ -441,7 +441,7 @@ pub fn about_dialog(props: &AboutProps) -> Html {
                     <h2 id="about-title">{ t(lang, Key::AboutTitle) }</h2>
                     <button type="button" class="icon-btn" aria-label={t(lang, Key::Close)}
                             title={t(lang, Key::Close)} onclick={close_btn}>
-                        <GlyphIcon glyph={Glyph::Close} />
+                        { glyph(Glyph::Close) }
                     </button>
                 </div>
                 <div class="dialog-body">

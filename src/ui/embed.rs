@@ -22,7 +22,7 @@ use super::browser;
 use super::chrome::{backdrop_close, trap_tab};
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use crate::deploy::snippet::{self, Size, DEFAULT_HEIGHT, MAX_HEIGHT, MIN_HEIGHT};
 use crate::model::view::state::{AppState, Lang};
 
@@ -101,13 +101,13 @@ pub fn embed_controls(props: &EmbedControlsProps) -> Html {
                 <button type="button" class="icon-btn embed-search-close" data-testid="search-close"
                         aria-label={t(lang, Key::SearchClose)} title={t(lang, Key::SearchClose)}
                         onclick={close_btn}>
-                    <GlyphIcon glyph={Glyph::Close} />
+                    { glyph(Glyph::Close) }
                 </button>
             </div>
             <button type="button" class="btn embed-btn search-toggle" data-testid="search-toggle"
                     aria-controls={SEARCH_BAR_ID} aria-expanded={expanded(props.search_open)}
                     title={t(lang, Key::Search)} onclick={toggle_search}>
-                <GlyphIcon glyph={Glyph::Search} />
+                { glyph(Glyph::Search) }
                 <span class="visually-hidden">{ t(lang, Key::Search) }</span>
                 if props.searching && !props.search_open {
                     <span class="badge dot" aria-hidden="true"></span>
@@ -116,7 +116,7 @@ pub fn embed_controls(props: &EmbedControlsProps) -> Html {
             <button type="button" class="btn embed-btn filters-toggle" data-testid="filters-toggle"
                     aria-controls="filter-panel" aria-expanded={expanded(props.filters_open)}
                     title={t(lang, Key::Filters)} onclick={toggle_filters}>
-                <GlyphIcon glyph={Glyph::Filter} />
+                { glyph(Glyph::Filter) }
                 <span class="embed-btn-text">{ t(lang, Key::Filters) }</span>
                 if props.filters_badge > 0 { <span class="badge">{ props.filters_badge }</span> }
             </button>
@@ -148,7 +148,7 @@ pub fn embed_footer(props: &EmbedFooterProps) -> Html {
                 <span class="long">{ t(lang, Key::OpenFullMap) }</span>
                 <span class="short">{ t(lang, Key::FullMapShort) }</span>
                 <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
-                <GlyphIcon glyph={Glyph::External} />
+                { glyph(Glyph::External) }
             </a>
             { props.children.clone() }
             if let Some(c) = props.credit.clone() {
@@ -361,7 +361,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     <h2 id="embed-title">{ t(lang, Key::EmbedTitle) }</h2>
                     <button type="button" class="icon-btn" data-testid="embed-close"
                             aria-label={t(lang, Key::Close)} title={t(lang, Key::Close)} onclick={close_btn}>
-                        <GlyphIcon glyph={Glyph::Close} />
+                        { glyph(Glyph::Close) }
                     </button>
                 </div>
                 <div class="dialog-body">

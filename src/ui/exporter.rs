@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::browser;
 use super::context::{use_map, MapContext};
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use super::legend::LegendText;
 use super::list_view::{column_label, label};
 use super::store::Frozen;
@@ -221,7 +221,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             <button type="button" class="btn ghost less-used" data-testid="export-button" ref={button.clone()}
                     aria-expanded={if *open { "true" } else { "false" }} aria-controls={menu_id.clone()}
                     title={t(lang, Key::ExportTitle)} onclick={toggle}>
-                <GlyphIcon glyph={Glyph::Download} />
+                { glyph(Glyph::Download) }
                 <span class="btn-text">{ t(lang, Key::Export) }</span>
             </button>
             if *open {

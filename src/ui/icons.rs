@@ -86,11 +86,6 @@ pub enum Glyph {
     Download,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GlyphProps {
-    pub glyph: Glyph,
-}
-
 /// A glyph's lines in a 24×24 view box.
 fn glyph_body(glyph: Glyph) -> &'static str {
     match glyph {
@@ -139,8 +134,8 @@ pub fn glyph_svg(glyph: Glyph) -> String {
     )
 }
 
-/// A small line icon.
-#[function_component(GlyphIcon)]
-pub fn glyph_icon(props: &GlyphProps) -> Html {
-    Html::from_html_unchecked(glyph_svg(props.glyph).into())
+/// A small line icon (raw markup in the virtual DOM: no component of its
+/// own, each of which costs its generic lifecycle code in the wasm).
+pub fn glyph(glyph: Glyph) -> Html {
+    Html::from_html_unchecked(glyph_svg(glyph).into())
 }

@@ -192,7 +192,6 @@ pub fn rows_markup(ds: &Dataset, lang: Lang, dark: bool, rows: &[Row], size: Mea
 /// Fills `tbody` with `rows`, one row at a time: each row's markup is a
 /// short string, parsed by the browser in the table's context.
 fn fill_body(rows: &Rows, tbody: &web_sys::Element) {
-    tbody.set_inner_html("");
     for r in &rows.rows {
         let _ = tbody.insert_adjacent_html(
             "beforeend",

@@ -10,7 +10,7 @@
 use yew::prelude::*;
 
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use super::store::Problem;
 use crate::model::format::diagnostic::Diagnostic;
 use crate::model::view::state::Lang;
@@ -62,7 +62,7 @@ pub fn load_error_notice(props: &LoadErrorNoticeProps) -> Html {
     };
     html! {
         <div class="notice load-error" data-testid="load-error" role="alert" data-failure={kind}>
-            <span class="notice-icon"><GlyphIcon glyph={Glyph::Warning} /></span>
+            <span class="notice-icon">{ glyph(Glyph::Warning) }</span>
             <div class="notice-text">
                 <p class="notice-title">{ t(lang, Key::LoadFailedKept) }</p>
                 <p class="load-error-message" data-testid="load-error-message">{ message }</p>
@@ -84,7 +84,7 @@ pub fn load_error_notice(props: &LoadErrorNoticeProps) -> Html {
             </div>
             <button type="button" class="icon-btn" data-testid="load-error-dismiss"
                     aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)} onclick={dismiss}>
-                <GlyphIcon glyph={Glyph::Close} />
+                { glyph(Glyph::Close) }
             </button>
         </div>
     }

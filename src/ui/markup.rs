@@ -179,10 +179,10 @@ pub fn chip_body_html(shape: Shape, color: &str, name: &str, hidden: Option<&str
     Html::from_html_unchecked(m.into_string().into())
 }
 
-/// Fills the element `target` refers to with `what` (through `fill`) after
-/// a render where `what` is new (another `Frozen`: its inputs changed) or
-/// the element is (a new element is empty). The element is Yew's, its
-/// content is not: Yew never touches it.
+/// Fills the element `target` refers to with `what` (through `fill`, on
+/// the emptied element) after a render where `what` is new (another
+/// `Frozen`: its inputs changed) or the element is (a new element is
+/// empty). The element is Yew's, its content is not: Yew never touches it.
 #[hook]
 pub fn use_fill<T: 'static>(
     target: NodeRef,
@@ -194,6 +194,7 @@ pub fn use_fill<T: 'static>(
         if let (Some(el), Some(what)) = (target.cast::<web_sys::Element>(), what) {
             let mut last = filled.borrow_mut();
             if last.as_ref() != Some(&what) || el.child_element_count() == 0 {
+                el.set_inner_html("");
                 fill(&what.0, &el);
                 *last = Some(what);
             }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::browser;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use super::search::SearchBox;
 use super::store::Frozen;
 use crate::model::format::dataset::Dataset;
@@ -76,7 +76,7 @@ pub fn path_box(props: &PathBoxProps) -> Html {
             <p class="path-text" data-testid="path-text" aria-live="polite">{ text }</p>
             <button type="button" class="icon-btn path-clear" data-testid="path-clear"
                     aria-label={t(lang, Key::PathClear)} title={t(lang, Key::PathClear)} onclick={clear}>
-                <GlyphIcon glyph={Glyph::Close} />
+                { glyph(Glyph::Close) }
             </button>
         </section>
     }

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use crate::model::view::state::Action;
 use crate::model::view::timeline::{play_next, play_start};
 
@@ -118,7 +118,7 @@ pub fn play_button(props: &PlayButtonProps) -> Html {
         let toggle = p.toggle.clone();
         Callback::from(move |_: MouseEvent| toggle.emit(()))
     };
-    let (glyph, label) = if p.playing {
+    let (icon, label) = if p.playing {
         (Glyph::Pause, t(lang, Key::Pause))
     } else {
         (Glyph::Play, t(lang, Key::Play))
@@ -133,7 +133,7 @@ pub fn play_button(props: &PlayButtonProps) -> Html {
             <button type="button" class="btn small play-btn" data-testid={format!("play-{}", props.place)}
                     data-state={if p.playing { "playing" } else { "paused" }}
                     disabled={p.disabled} aria-describedby={note_id.clone()} {onclick}>
-                <GlyphIcon glyph={glyph} />
+                { glyph(icon) }
                 <span>{ label }</span>
             </button>
             <p class="hint play-note" id={note_id}>{ note }</p>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::browser;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{shape_icon, Glyph, GlyphIcon};
+use super::icons::{glyph, shape_icon, Glyph};
 use super::store::Frozen;
 use crate::model::view::lookup;
 
@@ -188,7 +188,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     html! {
         <div class="search" role="search" aria-label={props.label.clone()}>
             <label for={input_id.clone()} class="visually-hidden">{ label.clone() }</label>
-            <span class="search-icon"><GlyphIcon glyph={Glyph::Search} /></span>
+            <span class="search-icon">{ glyph(Glyph::Search) }</span>
             <input key={*picks} id={input_id.clone()} type="search" data-testid={input_id} autocomplete="off"
                    spellcheck="false" role="combobox" aria-autocomplete="list"
                    aria-expanded={if expanded { "true" } else { "false" }}

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use super::markup::{self, Markup};
 use crate::model::network::filter::{self, Filter};
 use crate::model::view::lookup;
@@ -116,7 +116,7 @@ pub fn stakes_view(props: &StakesViewProps) -> Html {
                     <button type="button" class={classes!("btn", "small", active.then_some("primary"))}
                             data-testid="stake-choose" aria-pressed={if active { "true" } else { "false" }}
                             onclick={toggle}>
-                        if active { <GlyphIcon glyph={Glyph::Check} /> } else { <GlyphIcon glyph={Glyph::Filter} /> }
+                        if active { { glyph(Glyph::Check) } } else { { glyph(Glyph::Filter) } }
                         { t(lang, Key::StakeFilter) }
                         <span class="visually-hidden">{ " — " }{ title.clone() }</span>
                     </button>
@@ -181,7 +181,7 @@ pub fn active_stake(props: &ActiveStakeProps) -> Html {
             <span class="active-stake-text">{ i18n::active_stake(lang, &title) }</span>
             <button type="button" class="icon-btn" data-testid="active-stake-clear"
                     aria-label={t(lang, Key::StakeClear)} title={t(lang, Key::StakeClear)} {onclick}>
-                <GlyphIcon glyph={Glyph::Close} />
+                { glyph(Glyph::Close) }
             </button>
         </p>
     }

@@ -260,7 +260,6 @@ impl Years {
     /// Fills `list` (`ol.timeline-years`) with the year groups, one event
     /// at a time: each piece is a short string the browser parses in place.
     fn fill(&self, list: &web_sys::Element) {
-        list.set_inner_html("");
         let Some(tl) = self.timeline.as_ref() else {
             return;
         };

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::chrome::ShareButton;
 use super::context::use_map;
 use super::i18n::{t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use crate::model::view::state::{Action, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -70,14 +70,14 @@ pub fn topbar(props: &TopbarProps) -> Html {
                 <button type="button" class="btn ghost filters-toggle" data-testid="filters-toggle"
                         aria-controls="filter-panel" aria-expanded={if props.filters_open { "true" } else { "false" }}
                         onclick={props.on_filters.clone()} title={t(lang, Key::Filters)}>
-                    <GlyphIcon glyph={Glyph::Filter} />
+                    { glyph(Glyph::Filter) }
                     <span class="btn-text">{ t(lang, Key::Filters) }</span>
                     if props.badge > 0 { <span class="badge">{ props.badge }</span> }
                 </button>
                 <button type="button" class="btn ghost" data-testid="lang-switch" lang={other}
                         title={t(lang, Key::SwitchLangLabel)}
                         onclick={switch_lang}>
-                    <GlyphIcon glyph={Glyph::Globe} />
+                    { glyph(Glyph::Globe) }
                     <span class="btn-text">{ t(lang, Key::SwitchLang) }</span>
                     <span class="btn-short" aria-hidden="true">{ other.to_uppercase() }</span>
                 </button>
@@ -85,12 +85,12 @@ pub fn topbar(props: &TopbarProps) -> Html {
                 <ShareButton permalink={props.permalink.clone()} />
                 <button type="button" class="btn ghost less-used" data-testid="embed-button" onclick={props.on_embed.clone()}
                         aria-haspopup="dialog" title={t(lang, Key::EmbedTitle)}>
-                    <GlyphIcon glyph={Glyph::Code} />
+                    { glyph(Glyph::Code) }
                     <span class="btn-text">{ t(lang, Key::Embed) }</span>
                 </button>
                 <button type="button" class="btn ghost less-used" data-testid="about-button" onclick={props.on_about.clone()}
                         title={t(lang, Key::About)}>
-                    <GlyphIcon glyph={Glyph::Info} />
+                    { glyph(Glyph::Info) }
                     <span class="btn-text">{ t(lang, Key::About) }</span>
                 </button>
             </nav>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::browser;
 use super::context::use_map;
 use super::i18n::{self, t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use super::loader::{self, LoadOutcome};
 use super::store::Frozen;
 use crate::deploy::corrections::{fill, Fields};
@@ -110,12 +110,12 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
     let frame = |body: Html| {
         html! {
             <div class="notice version-notice" data-testid="version-notice" role="status">
-                <span class="notice-icon"><GlyphIcon glyph={Glyph::Warning} /></span>
+                <span class="notice-icon">{ glyph(Glyph::Warning) }</span>
                 <div class="notice-text">{ body }</div>
                 <button type="button" class="icon-btn" data-testid="version-notice-dismiss"
                         aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)}
                         onclick={dismiss.clone()}>
-                    <GlyphIcon glyph={Glyph::Close} />
+                    { glyph(Glyph::Close) }
                 </button>
             </div>
         }

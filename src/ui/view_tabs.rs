@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::browser;
 use super::context::use_map;
 use super::i18n::{t, Key};
-use super::icons::{Glyph, GlyphIcon};
+use super::icons::{glyph, Glyph};
 use crate::model::view::state::{Action, Lang, View};
 
 /// The views in tab order.
@@ -47,7 +47,7 @@ fn label(lang: Lang, v: View) -> &'static str {
     }
 }
 
-fn glyph(v: View) -> Glyph {
+fn view_glyph(v: View) -> Glyph {
     match v {
         View::Graph => Glyph::Network,
         View::List => Glyph::Rows,
@@ -106,7 +106,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
                             aria-selected={if selected { "true" } else { "false" }}
                             aria-controls="view-panel" tabindex={if selected { "0" } else { "-1" }}
                             {onclick}>
-                        <GlyphIcon glyph={glyph(v)} />
+                        { glyph(view_glyph(v)) }
                         <span>{ label(lang, v) }</span>
                     </button>
                 }

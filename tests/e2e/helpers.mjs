@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests and the benchmarks: one place that
 // knows how to launch headless Chromium on these machines, where the app is
 // served, and how to wait for the DOM hooks the UI promises.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -191,6 +191,34 @@ export async function memoryFigures(cdp, frame) {
   await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'civicmap-soak' });
   const counters = await cdp.send('Memory.getDOMCounters');
   return { heap: usedSize, wasm, elements, windowListeners, listeners, counters, windowTypes, types };
+}
+
+/**
+ * A heap snapshot of the isolate of the page that the CDP session `cdp` is
+ * attached to, parsed (its text is written to `file` when one is given).
+ */
+export async function heapSnapshot(cdp, file) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const text = chunks.join('');
+  if (file) writeFileSync(file, text);
+  return JSON.parse(text);
+}
+
+/** Calls `fn(type, name, selfSize)` for every node of the parsed heap snapshot `snap`. */
+export function eachHeapNode(snap, fn) {
+  const { meta } = snap.snapshot;
+  const width = meta.node_fields.length;
+  const [type, name, size] = ['type', 'name', 'self_size'].map((f) => meta.node_fields.indexOf(f));
+  const types = meta.node_types[type];
+  const { nodes, strings } = snap;
+  for (let i = 0; i < nodes.length; i += width) fn(types[nodes[i + type]], strings[nodes[i + name]], nodes[i + size]);
 }
 
 /** The CDP frame id of a Playwright frame, found by its URL in the page's frame tree. */

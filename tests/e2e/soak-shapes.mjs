@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, memoryFigures, newPage, wasmMemoryProbe } from './helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, eachHeapNode, heapSnapshot, memoryFigures, newPage, wasmMemoryProbe } from './helpers.mjs';
 import { freePort, startNginx } from './nginx.mjs';
 import { ROOT, prepareSite } from './serve.mjs';
 
@@ -35,28 +35,16 @@ const cdp = await page.context().newCDPSession(page);
 const measure = async () => { await page.evaluate(() => { window.__msgs.length = 0; }); return memoryFigures(cdp, frame); };
 
 async function summary() {
-  const chunks = [];
-  const on = ({ chunk }) => chunks.push(chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', on);
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', on);
-  const snap = JSON.parse(chunks.join(''));
-  const m = snap.snapshot.meta;
-  const nf = m.node_fields.length;
-  const types = m.node_types[0];
-  const iType = m.node_fields.indexOf('type'), iName = m.node_fields.indexOf('name'), iSize = m.node_fields.indexOf('self_size');
   const agg = new Map();
-  for (let i = 0; i < snap.nodes.length; i += nf) {
-    const t = types[snap.nodes[i + iType]];
-    let name = snap.strings[snap.nodes[i + iName]];
-    if (t === 'string' || t === 'concatenated string' || t === 'sliced string') name = '(string)';
-    if (name.length > 60) name = name.slice(0, 60);
-    const k = `${t}:${name}`;
+  eachHeapNode(await heapSnapshot(cdp), (t, name, size) => {
+    let n = t === 'string' || t === 'concatenated string' || t === 'sliced string' ? '(string)' : name;
+    if (n.length > 60) n = n.slice(0, 60);
+    const k = `${t}:${n}`;
     const a = agg.get(k) ?? [0, 0];
-    a[0] += 1; a[1] += snap.nodes[i + iSize];
+    a[0] += 1; a[1] += size;
     agg.set(k, a);
-  }
+  });
   return agg;
 }
 

@@ -19,13 +19,14 @@
 // throttles more than 200 of those per 10 s — a pace no visitor reaches,
 // that the soak needs to fit its time budget.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import {
-  CHROMIUM, CHROMIUM_ARGS, DESKTOP, memoryFigures, newPage, unexpectedErrors, wasmMemoryProbe,
+  CHROMIUM, CHROMIUM_ARGS, DESKTOP, eachHeapNode, heapSnapshot, memoryFigures, newPage, unexpectedErrors,
+  wasmMemoryProbe,
 } from './helpers.mjs';
 import { freePort, startNginx } from './nginx.mjs';
 import { ROOT, prepareSite } from './serve.mjs';
@@ -211,25 +212,11 @@ async function waitState(js, query, from, timeout = 20_000) {
  * feedback vectors; DevTools' statistics show it apart as "Code").
  */
 async function heapParts(cdp, file) {
-  const chunks = [];
-  const onChunk = ({ chunk }) => chunks.push(chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const text = chunks.join('');
-  if (file) writeFileSync(file, text);
-  const { snapshot: { meta }, nodes } = JSON.parse(text);
-  const width = meta.node_fields.length;
-  const type = meta.node_fields.indexOf('type');
-  const size = meta.node_fields.indexOf('self_size');
-  const names = meta.node_types[type];
-  const [code, native, synthetic] = ['code', 'native', 'synthetic'].map((t) => names.indexOf(t));
   const parts = { code: 0, objects: 0 };
-  for (let i = 0; i < nodes.length; i += width) {
-    const t = nodes[i + type];
-    if (t === code) parts.code += nodes[i + size];
-    else if (t !== native && t !== synthetic) parts.objects += nodes[i + size];
-  }
+  eachHeapNode(await heapSnapshot(cdp, file), (type, _name, size) => {
+    if (type === 'code') parts.code += size;
+    else if (type !== 'native' && type !== 'synthetic') parts.objects += size;
+  });
   return parts;
 }
 

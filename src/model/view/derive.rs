@@ -211,8 +211,9 @@ pub fn event_actors(ds: &Dataset, visible: &Visible, event: usize) -> Vec<usize>
         .collect()
 }
 
-/// The title of the event `event` in `lang` (else its id), for the map's
-/// highlight banner.
+/// The title of the event `event` in `lang` (else its id, when it has no
+/// title or an empty one), for the map's highlight banner and the growth
+/// chart's ticks and table.
 pub fn event_title(ds: &Dataset, event: usize, lang: Lang) -> String {
     ds.events
         .get(event)
@@ -220,7 +221,8 @@ pub fn event_title(ds: &Dataset, event: usize, lang: Lang) -> String {
             ev.title
                 .as_ref()
                 .map(|x| x.get(lang.code()).to_string())
-                .or(ev.id.clone())
+                .filter(|s| !s.is_empty())
+                .or_else(|| ev.id.clone())
         })
         .unwrap_or_default()
 }
