@@ -72,6 +72,10 @@ test('a picked search leaves a new, empty box with the focus, ready for the next
   await page.locator('[data-testid="search-suggestion"]').first().waitFor({ state: 'visible' });
   await input.press('Enter');
   await page.locator('[data-testid="actor-panel"][data-actor-id="democratie-ouverte"]').waitFor();
+  // The new box takes the focus after the render that shows the panel (an
+  // effect), so wait for it a little before saying where the focus is.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'search-input', null, { timeout: 3_000 })
+    .catch(() => {});
   const focused = await page.evaluate(() => {
     const e = document.activeElement;
     return { testid: e?.dataset.testid, before: e?.dataset.before ?? null, value: e?.value };

@@ -1,0 +1,75 @@
+//! Build script: the table of base characters that search folding uses
+//! (`src/model/network/search.rs`, `bases`), generated from
+//! unicode-normalization's canonical decompositions. The app then carries
+//! this one table (~16 KB raw) instead of the crate's decomposition tables
+//! (13.6 KB more at brotli 11 in the page's wasm, docs/performance.md); the
+//! test `every_character_folds_as_with_nfd` checks every character against
+//! the crate's NFD.
+
+use std::fmt::Write as _;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Hangul syllables decompose by rule (`search.rs` applies it), not by table.
+const HANGUL: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
+/// A value with this bit is `start << 8 | len` into `FOLD_POOL`.
+const POOL: u32 = 1 << 31;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed=build.rs");
+    let (mut keys, mut values, mut pool) = (Vec::new(), Vec::new(), Vec::<char>::new());
+    for c in (0x80..=0x10_FFFF_u32)
+        .filter(|u| !HANGUL.contains(u))
+        .filter_map(char::from_u32)
+    {
+        let mut full = Vec::new();
+        decompose_canonical(c, |d| full.push(d));
+        if full == [c] {
+            continue;
+        }
+        let bases: Vec<char> = full
+            .into_iter()
+            .filter(|&d| !is_combining_mark(d))
+            .collect();
+        keys.push(u32::from(c));
+        values.push(match bases.as_slice() {
+            [one] => u32::from(*one),
+            more => {
+                let (start, len) = (u32::try_from(pool.len())?, u32::try_from(more.len())?);
+                if len > 0xFF || start >= 1 << 23 {
+                    return Err("the pool outgrew its packing".into());
+                }
+                pool.extend_from_slice(more);
+                POOL | start << 8 | len
+            }
+        });
+    }
+    let list = |xs: &[u32]| {
+        xs.iter().fold(String::new(), |mut s, x| {
+            let _ = write!(s, "{x},");
+            s
+        })
+    };
+    let pool_list = pool.iter().fold(String::new(), |mut s, c| {
+        let _ = write!(s, "'\\u{{{:x}}}',", u32::from(*c));
+        s
+    });
+    let code = format!(
+        "/// Characters with a canonical decomposition (Hangul aside), sorted.\n\
+         static FOLD_KEYS: [u32; {n}] = [{keys}];\n\
+         /// Each key's base characters (its decomposition without combining\n\
+         /// marks): one character, or `POOL | start << 8 | len` into `FOLD_POOL`.\n\
+         static FOLD_VALUES: [u32; {n}] = [{values}];\n\
+         /// The base characters of the keys that have none or several.\n\
+         static FOLD_POOL: [char; {m}] = [{pool_list}];\n\
+         /// The flag of a `FOLD_VALUES` entry that points into `FOLD_POOL`.\n\
+         const POOL: u32 = {POOL};\n",
+        n = keys.len(),
+        keys = list(&keys),
+        values = list(&values),
+        m = pool.len(),
+    );
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").ok_or("no OUT_DIR")?);
+    std::fs::write(out.join("fold_table.rs"), code)?;
+    Ok(())
+}
