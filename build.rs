@@ -1,10 +1,11 @@
-//! Build script: the table of base characters that search folding uses
-//! (`src/model/network/search.rs`, `bases`), generated from
-//! unicode-normalization's canonical decompositions. The app then carries
-//! this one table (~16 KB raw) instead of the crate's decomposition tables
-//! (13.6 KB more at brotli 11 in the page's wasm, docs/performance.md); the
-//! test `every_character_folds_as_with_nfd` checks every character against
-//! the crate's NFD.
+//! Build script: the tables that search folding uses
+//! (`src/model/network/search.rs`: `bases`, `is_mark`), generated from
+//! unicode-normalization: each character's canonical decomposition without
+//! its combining marks, and the combining marks as ranges. The app then
+//! carries these two small tables instead of the crate's decomposition and
+//! mark tables (docs/performance.md); the tests
+//! `every_character_folds_as_with_nfd` and `marks_are_the_crates` check
+//! every character against the crate.
 
 use std::fmt::Write as _;
 
@@ -44,6 +45,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         });
     }
+    // The combining marks as ranges of code points (a few hundred), for the
+    // folding's test of a mark.
+    let mut marks: Vec<(u32, u32)> = Vec::new();
+    for c in (0..=0x10_FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| is_combining_mark(c))
+    {
+        let u = u32::from(c);
+        match marks.last_mut() {
+            Some((_, last)) if *last + 1 == u => *last = u,
+            _ => marks.push((u, u)),
+        }
+    }
+    let mark_list = marks.iter().fold(String::new(), |mut s, (a, b)| {
+        let _ = write!(s, "({a},{b}),");
+        s
+    });
     let list = |xs: &[u32]| {
         xs.iter().fold(String::new(), |mut s, x| {
             let _ = write!(s, "{x},");
@@ -63,11 +81,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          /// The base characters of the keys that have none or several.\n\
          static FOLD_POOL: [char; {m}] = [{pool_list}];\n\
          /// The flag of a `FOLD_VALUES` entry that points into `FOLD_POOL`.\n\
-         const POOL: u32 = {POOL};\n",
+         const POOL: u32 = {POOL};\n\
+         /// The combining marks (General_Category M), as sorted inclusive ranges.\n\
+         static MARKS: [(u32, u32); {k}] = [{mark_list}];\n",
         n = keys.len(),
         keys = list(&keys),
         values = list(&values),
         m = pool.len(),
+        k = marks.len(),
     );
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").ok_or("no OUT_DIR")?);
     std::fs::write(out.join("fold_table.rs"), code)?;
