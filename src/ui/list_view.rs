@@ -59,14 +59,7 @@ pub fn column_label(lang: Lang, c: Column) -> &'static str {
 /// the measure.
 fn header(lang: Lang, c: Column, size: Measure) -> String {
     match c {
-        Column::Measure => {
-            let name = words::measure_name(lang, size);
-            let mut chars = name.chars();
-            chars
-                .next()
-                .map(|f| f.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
+        Column::Measure => i18n::capitalise(words::measure_name(lang, size)),
         _ => column_label(lang, c).to_string(),
     }
 }

@@ -79,7 +79,7 @@ pub fn topbar(props: &TopbarProps) -> Html {
                         onclick={switch_lang}>
                     { glyph(Glyph::Globe) }
                     <span class="btn-text">{ t(lang, Key::SwitchLang) }</span>
-                    <span class="btn-short" aria-hidden="true">{ other.to_uppercase() }</span>
+                    <span class="btn-short" aria-hidden="true">{ other.to_ascii_uppercase() }</span>
                 </button>
                 { props.exporter.clone() }
                 <ShareButton permalink={props.permalink.clone()} />

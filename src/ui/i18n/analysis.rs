@@ -152,12 +152,7 @@ fn links_dec(lang: Lang, x: f64) -> String {
 /// A community's name as a heading: "Autour de Décidim", "Autour d'Etalab" /
 /// "Around Décidim" (the legend's words, capitalised).
 pub fn around(lang: Lang, name: &str) -> String {
-    let words = super::measures::around(lang, name);
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    super::capitalise(&super::measures::around(lang, name))
 }
 
 /// The counts' summary: "162 acteurs de 8 types ; le plus nombreux : Associations (41)".

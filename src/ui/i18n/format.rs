@@ -1,4 +1,5 @@
-//! Numbers, dates and sizes as each language writes them.
+//! Numbers, dates and sizes as each language writes them, and a word
+//! capitalised.
 
 use crate::model::view::state::Lang;
 
@@ -96,4 +97,23 @@ pub fn size(lang: Lang, bytes: u64) -> String {
     } else {
         format!("{}{mark}{frac}\u{a0}{word}", number(lang, whole))
     }
+}
+
+/// `s` with its first letter in capitals, for the UI's own words (French
+/// and English: ASCII letters, Latin-1's and `œ`, `ÿ`). Not
+/// `char::to_uppercase`: that links Unicode's whole uppercase table into
+/// the wasm for a first letter that is always one of these.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let upper = match first {
+        'a'..='z' => first.to_ascii_uppercase(),
+        'à'..='þ' if first != '÷' => char::from_u32(u32::from(first) - 0x20).unwrap_or(first),
+        'œ' => 'Œ',
+        'ÿ' => 'Ÿ',
+        _ => first,
+    };
+    std::iter::once(upper).chain(chars).collect()
 }

@@ -239,3 +239,20 @@ fn stake_categories_are_named_in_both_languages() {
     assert_eq!(stake_category(Lang::En, Some("legal")), "legal");
     assert_eq!(stake_category(Lang::Fr, None), "Autres enjeux");
 }
+
+#[test]
+fn capitalise_is_unicodes_uppercase_for_the_uis_letters() {
+    assert_eq!(capitalise("écosystème"), "Écosystème");
+    assert_eq!(capitalise("nombre de liens"), "Nombre de liens");
+    assert_eq!(capitalise("œuvre"), "Œuvre");
+    assert_eq!(capitalise("Déjà"), "Déjà");
+    assert_eq!(capitalise(""), "");
+    let letters = ('a'..='z').chain('à'..='þ').chain(['œ', 'ÿ']);
+    for c in letters.filter(|&c| c != '÷') {
+        let unicode: String = c.to_uppercase().collect();
+        // ß has no one-letter capital; Unicode spells it "SS".
+        if c != 'ß' {
+            assert_eq!(capitalise(&c.to_string()), unicode, "{c}");
+        }
+    }
+}
