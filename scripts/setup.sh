@@ -27,8 +27,9 @@ wait_for() {
 apt_missing=()
 # nginx serves the built site in the end-to-end tests, with deploy/nginx.conf
 # (which uses brotli: libnginx-mod-http-brotli-filter, and -static for the
-# build's precompressed files; Debian 12 main).
-for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static; do
+# build's precompressed files; Debian 12 main). binaryen: its wasm-split cuts
+# the page's wasm in two (scripts/split-wasm.mjs; wasm-opt itself comes from npm).
+for pkg in chromium chromium-driver nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static binaryen; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     apt_missing+=("$pkg")
   fi

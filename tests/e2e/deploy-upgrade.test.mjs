@@ -29,8 +29,8 @@ function namedFiles(html) {
 
 /**
  * A copy of `site` standing for the next version: each hashed file under a
- * new name (its hash reversed), the names rewritten in the pages and the
- * bootstrap, the bootstrap's integrity recomputed, and a marker in index.html.
+ * new name (its hash reversed), the names rewritten in the pages, the
+ * bootstrap and the glue, every integrity recomputed, and a marker in index.html.
  */
 function nextVersion(site) {
   const dir = mkdtempSync(join(tmpdir(), 'civicmap-v2-'));
@@ -44,12 +44,13 @@ function nextVersion(site) {
     renames.set(f, to);
   }
   const rewrite = (text) => [...renames].reduce((t, [from, to]) => t.replaceAll(from, to), text);
-  let html = rewrite(readFileSync(join(dir, 'index.html'), 'utf8'));
-  const boot = namedFiles(html).find((f) => f.startsWith('boot-'));
-  const bootText = rewrite(readFileSync(join(dir, boot), 'utf8'));
-  writeFileSync(join(dir, boot), bootText);
-  const integrity = `sha384-${createHash('sha384').update(bootText).digest('base64')}`;
-  html = html.replace(/(<script type="module" src="\.\/boot-[^"]+" integrity=")[^"]+"/, `$1${integrity}"`);
+  // The scripts that name other files: the bootstrap, and the glue (it names the wasm's second module).
+  for (const f of renames.values()) {
+    if (f.endsWith('.js')) writeFileSync(join(dir, f), rewrite(readFileSync(join(dir, f), 'utf8')));
+  }
+  const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
+  let html = rewrite(readFileSync(join(dir, 'index.html'), 'utf8'))
+    .replace(/((?:src|href)="\.\/([^"]+)"[^>]*? integrity=")[^"]+"/g, (_, head, f) => `${head}${sri(f)}"`);
   html = html.replace('<head>', '<head>\n  <meta name="civicmap-test-version" content="2" />');
   writeFileSync(join(dir, 'index.html'), html);
   return { dir, renames };

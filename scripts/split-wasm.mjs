@@ -1,0 +1,344 @@
+// Trunk post_build hook (Trunk.toml, after name-worker.mjs, before
+// precompress.mjs): cuts the page's wasm in two, so that a visitor downloads
+// before `civicmap:ready` only the functions that run until then.
+//
+// 1. binaryen 132's `wasm-opt -Oz -g` optimises wasm-bindgen's output (Trunk's
+//    own wasm-opt is off for the page, `data-wasm-opt="0"` in index.html: it
+//    would drop the function names step 2 needs).
+// 2. Debian binaryen's `wasm-split` keeps in the first module the functions
+//    named in scripts/split-keep.txt (the profile: what ran before ready in
+//    four journeys, written by scripts/split-profile.mjs) and moves the rest
+//    to a second module. The first module reaches each moved function through
+//    its table, where a placeholder import stands until the second module is
+//    instantiated and writes the real functions over them.
+// 3. wasm-bindgen's glue gains those placeholders (`civicmapSplit`, below):
+//    the second module is fetched and compiled in the background once the page
+//    marks `civicmap:ready` (or 10 s after the start, whatever happens); a
+//    placeholder called before then loads it at once with a synchronous
+//    request (Chromium compiles up to 8 MB synchronously on the page's thread)
+//    and calls the real function. Either way every function works; the
+//    profile only decides what is downloaded before ready.
+// 4. The changed files get content-hashed names (the glue, both modules, the
+//    boot script) and index.html their new names and SRI hashes, so a cached
+//    first module never meets another build's second one.
+//
+// A name the profile lists that the build lacks is ignored; a function the
+// profile does not name goes to the second module (so a stale profile costs
+// time, never correctness; tests/e2e/split.test.mjs fails when the default
+// journeys load the second module before ready: run split-profile.mjs).
+//
+// CIVICMAP_SPLIT_NAMES=<file>: no split; the build keeps the whole optimised
+// module and the hook writes <file>, the normalised name of each function by
+// index (what split-profile.mjs maps V8's compilation trace to).
+//
+// Usage: run by Trunk with TRUNK_STAGING_DIR set, or by hand:
+// `node scripts/split-wasm.mjs <dir>`.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const KEEP = join(ROOT, 'scripts', 'split-keep.txt');
+const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+const WASM_SPLIT = process.env.WASM_SPLIT ?? 'wasm-split';
+
+const hex = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
+ * A function's name without what changes from build to build with the same
+ * code: the crates' disambiguators (`civicmap[943c60cd4aa5fb4]::…`) and
+ * legacy symbol hashes (`…::h0123456789abcdef`).
+ */
+export function normalise(name) {
+  return name.replace(/\[[0-9a-f]{1,16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '');
+}
+
+/**
+ * A name as binaryen 108 holds it after reading a name section: a name with
+ * a character outside the text format's identifier characters has each such
+ * byte written `\\xx` (binaryen's `escape`, wasm-binary.cpp).
+ */
+export function binaryenName(name) {
+  const bytes = Buffer.from(name);
+  const id = (c) => /[0-9A-Za-z!#$%&'*+\-./:<=>?@^_`|~]/.test(String.fromCharCode(c)) && c < 0x80;
+  if (bytes.every(id)) return name;
+  return [...bytes].map((c) => (id(c) ? String.fromCharCode(c) : `\\${c.toString(16).padStart(2, '0')}`)).join('');
+}
+
+/**
+ * The function names of a module's name section: `{ imports, functions,
+ * names: Map<index, name>, nameSection: [start, end] | null }` (`functions`:
+ * the count of functions the module defines).
+ */
+export function functionNames(b) {
+  let p = 8;
+  const leb = () => {
+    let r = 0;
+    let s = 1;
+    let x;
+    do {
+      x = b[p++];
+      r += (x & 0x7f) * s;
+      s *= 128;
+    } while (x & 0x80);
+    return r;
+  };
+  const skipLimits = () => {
+    const flags = leb();
+    leb();
+    if (flags & 1) leb();
+  };
+  const names = new Map();
+  let imports = 0;
+  let functions = 0;
+  let nameSection = null;
+  while (p < b.length) {
+    const start = p;
+    const id = b[p++];
+    const end = leb() + p;
+    if (id === 3) functions = leb();
+    else if (id === 2) {
+      for (let n = leb(); n > 0; n -= 1) {
+        for (let part = 0; part < 2; part += 1) {
+          const length = leb(); // the module's name, then the field's
+          p += length;
+        }
+        const kind = b[p++];
+        if (kind === 0) {
+          leb();
+          imports += 1;
+        } else if (kind === 1) {
+          p += 1;
+          skipLimits();
+        } else if (kind === 2) skipLimits();
+        else if (kind === 3) p += 2;
+        else if (kind === 4) {
+          p += 1;
+          leb();
+        }
+      }
+    } else if (id === 0) {
+      const length = leb();
+      const section = b.subarray(p, p + length).toString();
+      p += length;
+      if (section === 'name') nameSection = [start, end];
+      while (section === 'name' && p < end) {
+        const sub = b[p++];
+        const subEnd = leb() + p;
+        if (sub === 1) {
+          for (let n = leb(); n > 0; n -= 1) {
+            const index = leb();
+            const size = leb();
+            names.set(index, b.subarray(p, p + size).toString());
+            p += size;
+          }
+        }
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  return { imports, functions, names, nameSection };
+}
+
+const UNNAMED = 'civicmap$unnamed$';
+
+/**
+ * The module with a name for every function it defines: the ones the name
+ * section lacks (wasm-bindgen's own shims, `__wbindgen_start`'s among them)
+ * are named `civicmap$unnamed$<index>`, so that wasm-split can be told to
+ * keep them. The new name section holds only the function names.
+ */
+export function nameEveryFunction(b) {
+  const { imports, functions, names, nameSection } = functionNames(b);
+  const leb = (v) => {
+    const out = [];
+    do {
+      let x = v % 128;
+      v = Math.floor(v / 128);
+      if (v > 0) x |= 0x80;
+      out.push(x);
+    } while (v > 0);
+    return Buffer.from(out);
+  };
+  const vec = (bytes) => Buffer.concat([leb(bytes.length), bytes]);
+  const entries = [];
+  for (let i = 0; i < imports + functions; i += 1) {
+    const name = names.get(i) ?? (i >= imports ? `${UNNAMED}${i}` : null);
+    if (name !== null) entries.push(leb(i), vec(Buffer.from(name)));
+  }
+  const subsection = vec(Buffer.concat([leb(entries.length / 2), ...entries]));
+  const section = vec(Buffer.concat([vec(Buffer.from('name')), Buffer.from([1]), subsection]));
+  const [from, to] = nameSection ?? [b.length, b.length];
+  return Buffer.concat([b.subarray(0, from), b.subarray(to), Buffer.from([0]), section]);
+}
+
+/** The loader the glue gains: the placeholders and the second module's background load. */
+export function loader(splitName) {
+  return `
+// scripts/split-wasm.mjs: the functions that do not run before civicmap:ready
+// are in a second module, ${splitName}. Each placeholder the first module
+// imports stands for one of them (by its slot in the table): called before
+// the second module is there, it loads it synchronously, then calls the real
+// function the second module wrote into that slot.
+const civicmapSplit = (() => {
+    const url = new URL('./${splitName}', import.meta.url);
+    let instance = null;
+    let started = false;
+    const install = (module) => {
+        if (instance === null) instance = new WebAssembly.Instance(module, { primary: wasm });
+    };
+    const loadNow = () => {
+        const request = new XMLHttpRequest();
+        request.open('GET', url, false);
+        request.overrideMimeType('text/plain; charset=x-user-defined');
+        request.send();
+        if (request.status !== 200) throw new Error(\`civicmap: \${url} answered \${request.status}; reload the page\`);
+        const text = request.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+        install(new WebAssembly.Module(bytes));
+    };
+    const prefetch = () => {
+        if (started || instance !== null) return;
+        started = true;
+        fetch(url)
+            .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
+            .then((bytes) => WebAssembly.compile(bytes))
+            .then(install, () => { started = false; });
+    };
+    let table = null;
+    const slot = (index) => {
+        if (instance === null) loadNow();
+        table ??= Object.values(wasm).find((v) => v instanceof WebAssembly.Table);
+        return table.get(index);
+    };
+    if (typeof PerformanceObserver === 'function') {
+        new PerformanceObserver((list, observer) => {
+            if (list.getEntriesByName('civicmap:ready').length > 0) {
+                observer.disconnect();
+                setTimeout(prefetch, 0);
+            }
+        }).observe({ type: 'mark', buffered: true });
+    }
+    setTimeout(prefetch, 10000);
+    const placeholders = new Proxy({}, {
+        get: (_, index) => (...args) => slot(Number(index))(...args),
+    });
+    return { placeholders };
+})();
+`;
+}
+
+/** Adds the placeholders to wasm-bindgen's glue (`--target web`); throws on a glue it does not know. */
+export function patchGlue(glue, splitName) {
+  const anchor = /(^function __wbg_get_imports\(\) \{[\s\S]*?\n {4}return \{\n {8}__proto__: null,\n)/m;
+  const exports = /^export \{[^}]*\};?\s*$/m;
+  if (!anchor.test(glue) || !exports.test(glue) || !/\nlet wasmModule, wasmInstance, wasm;\n/.test(glue)) {
+    throw new Error('the wasm-bindgen glue is not the one this script knows');
+  }
+  const at = glue.search(exports);
+  const withImports = glue.replace(anchor, '$1        placeholder: civicmapSplit.placeholders,\n');
+  const cut = withImports.length - (glue.length - at);
+  return `${withImports.slice(0, cut)}${loader(splitName)}${withImports.slice(cut)}`;
+}
+
+function run(cmd, args) {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    const why = e.code === 'ENOENT' ? `${cmd} is not installed (scripts/setup.sh installs it)` : String(e.stderr ?? e.message).trim();
+    throw new Error(`${cmd} ${args[0]}: ${why}`);
+  }
+}
+
+/** Splits the page's wasm in `dir`; returns a one-line report. */
+export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
+  if (process.env.TRUNK_PROFILE === 'debug') return 'a debug build: not split';
+  const files = readdirSync(dir);
+  const wasmName = files.find((f) => /^civicmap-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  const glueName = wasmName?.replace(/_bg\.wasm$/, '.js');
+  if (!wasmName || !files.includes(glueName)) throw new Error(`no civicmap-web-<hash>_bg.wasm and .js in ${dir}`);
+  const indexPath = join(dir, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  const bootName = /src="[^"]*?(boot-[0-9a-f]{16}\.js)"/.exec(html)?.[1];
+  if (!bootName) throw new Error('index.html starts no boot-<hash>.js');
+  const work = mkdtempSync(join(tmpdir(), 'civicmap-split-'));
+  try {
+    const optimised = join(work, 'opt.wasm');
+    run(WASM_OPT, ['-Oz', '-g', join(dir, wasmName), '-o', optimised]);
+    writeFileSync(optimised, nameEveryFunction(readFileSync(optimised)));
+    const { imports, names } = functionNames(readFileSync(optimised));
+    let first;
+    let second = null;
+    let report;
+    if (namesFile) {
+      const byIndex = {};
+      for (const [index, name] of names) if (index >= imports && !name.startsWith(UNNAMED)) byIndex[index] = normalise(name);
+      writeFileSync(namesFile, `${JSON.stringify({ imports, names: byIndex })}\n`);
+      run(WASM_OPT, ['--strip-debug', '--strip-producers', optimised, '-o', join(work, 'whole.wasm')]);
+      first = readFileSync(join(work, 'whole.wasm'));
+      report = `not split; the names are in ${namesFile}`;
+    } else {
+      const wanted = new Set(readFileSync(KEEP, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')));
+      const keep = [...names]
+        .filter(([i, n]) => i >= imports && (n.startsWith(UNNAMED) || wanted.has(normalise(n))))
+        .map(([, n]) => binaryenName(n));
+      writeFileSync(join(work, 'keep.txt'), `${keep.join('\n')}\n`);
+      run(WASM_SPLIT, [optimised, `--keep-funcs=@${join(work, 'keep.txt')}`, '--placeholder-namespace=placeholder',
+        '--import-namespace=primary', '--export-prefix=%', '-o1', join(work, 'first.wasm'), '-o2', join(work, 'second.wasm')]);
+      first = readFileSync(join(work, 'first.wasm'));
+      second = readFileSync(join(work, 'second.wasm'));
+      report = `${keep.length} of ${names.size - imports} functions before ready: ${first.length} + ${second.length} B`;
+    }
+    // New names for everything that changed, from the contents.
+    const glueText = readFileSync(join(dir, glueName), 'utf8');
+    const h = hex(first, second ?? '', glueText);
+    const newWasm = `civicmap-web-${h}_bg.wasm`;
+    const newGlue = `civicmap-web-${h}.js`;
+    const splitName = `civicmap-web-split-${h}.wasm`;
+    const glue = second ? patchGlue(glueText, splitName) : glueText;
+    rmSync(join(dir, wasmName));
+    rmSync(join(dir, glueName));
+    writeFileSync(join(dir, newWasm), first);
+    writeFileSync(join(dir, newGlue), glue);
+    if (second) writeFileSync(join(dir, splitName), second);
+    const boot = readFileSync(join(dir, bootName), 'utf8').replaceAll(wasmName, newWasm).replaceAll(glueName, newGlue);
+    const newBoot = `boot-${hex(boot)}.js`;
+    rmSync(join(dir, bootName));
+    writeFileSync(join(dir, newBoot), boot);
+    // index.html: each renamed file's references, and the SRI hash beside them.
+    const withIntegrity = (text, name, bytes) =>
+      text.replace(new RegExp(`(["/]${name.replace(/[.]/g, '\\.')}"[^>]*?integrity=")[^"]*"`, 'g'), `$1${sri(bytes)}"`);
+    html = html.replaceAll(wasmName, newWasm).replaceAll(glueName, newGlue).replaceAll(bootName, newBoot);
+    html = withIntegrity(html, newWasm, first);
+    html = withIntegrity(html, newGlue, Buffer.from(glue));
+    html = withIntegrity(html, newBoot, Buffer.from(boot));
+    writeFileSync(indexPath, html);
+    return report;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error('usage: node scripts/split-wasm.mjs <dir> (or TRUNK_STAGING_DIR)');
+    process.exit(2);
+  }
+  try {
+    console.log(`split-wasm: ${splitWasm(dir)} (${dir})`);
+  } catch (e) {
+    console.error(`split-wasm: ${e.message}`);
+    process.exit(1);
+  }
+}

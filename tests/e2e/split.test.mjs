@@ -1,0 +1,118 @@
+// The page's wasm in two (scripts/split-wasm.mjs, issue 11's code budget):
+// the default journeys reach `civicmap:ready` on the first module alone, the
+// second arrives in the background after ready, and a visitor faster than
+// that background load still gets every function (the placeholder loads the
+// second module at once).
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { normalise, patchGlue } from '../../scripts/split-wasm.mjs';
+import {
+  appSuite, DEFAULT_ACTORS, DESKTOP, PHONE, newPage, unexpectedErrors, visibleCount, waitReady,
+} from './helpers.mjs';
+import { ROOT } from './serve.mjs';
+
+const DIST = join(ROOT, 'dist');
+const SPLIT = /civicmap-web-split-[0-9a-f]{16}\.wasm$/;
+const suite = appSuite();
+
+/** When (ms after navigation) the page marked ready and first asked for the second module (null: never). */
+const timings = (page) => page.evaluate(() => ({
+  ready: performance.getEntriesByName('civicmap:ready', 'mark')[0]?.startTime ?? null,
+  split: performance.getEntriesByType('resource').find((e) => /civicmap-web-split-/.test(e.name))?.startTime ?? null,
+}));
+
+test('the build: two modules, the first importing placeholders, every SRI hash right', () => {
+  const files = readdirSync(DIST);
+  const second = files.filter((f) => SPLIT.test(f));
+  assert.equal(second.length, 1, `one second module in dist/: ${second}`);
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const first = html.match(/href="\.\/(civicmap-web-[0-9a-f]{16}_bg\.wasm)"/)?.[1];
+  assert.ok(first, 'index.html preloads the first module');
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(DIST, first))));
+  const placeholders = imports.filter((i) => i.module === 'placeholder').length;
+  assert.ok(placeholders > 500, `the first module imports ${placeholders} placeholders`);
+  const glue = html.match(/href="\.\/(civicmap-web-[0-9a-f]{16}\.js)"/)?.[1];
+  assert.ok(readFileSync(join(DIST, glue), 'utf8').includes(`'./${second[0]}'`), 'the glue names the second module');
+  // Every file index.html pins by hash is the file dist/ holds.
+  const pinned = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"[^>]*? integrity="([^"]+)"/g)];
+  assert.ok(pinned.length >= 4, `${pinned.length} pinned files`);
+  for (const [, file, integrity] of pinned) {
+    assert.equal(integrity, `sha384-${createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64')}`, file);
+  }
+});
+
+test('the hook: names lose only what changes between builds; a glue it does not know is refused', () => {
+  assert.equal(normalise('civicmap[943c60cd4aa5fb4]::ui::app::view::{closure#2}'), 'civicmap::ui::app::view::{closure#2}');
+  assert.equal(normalise('<alloc[c8a1b94caa27ad0]::vec::Vec<u8>>::push'), '<alloc::vec::Vec<u8>>::push');
+  assert.equal(normalise('serde_json::de::from_str::h0123456789abcdef'), 'serde_json::de::from_str');
+  assert.equal(normalise('<[u8]>::len'), '<[u8]>::len', 'a slice is not a disambiguator');
+  assert.throws(() => patchGlue('export { a as default };\n', 'x.wasm'), /not the one this script knows/);
+});
+
+for (const [name, query, viewport] of [
+  ['embed, phone', '?embed=1', PHONE],
+  ['embed, desktop', '?embed=1', DESKTOP],
+  ['full page, phone', '', PHONE],
+  ['full page, desktop', '', DESKTOP],
+]) {
+  test(`${name}: ready on the first module alone, the second one after`, async () => {
+    const page = await newPage(suite.browser, { viewport });
+    try {
+      await page.goto(`${suite.server.url}${query}`);
+      await waitReady(page);
+      assert.equal((await visibleCount(page)).actors, DEFAULT_ACTORS);
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /civicmap-web-split-/.test(e.name)), null, { timeout: 15_000 });
+      const { ready, split } = await timings(page);
+      assert.ok(split > ready, `the second module was asked for at ${split} ms, ready came at ${ready} ms: run node scripts/split-profile.mjs`);
+      assert.deepEqual(unexpectedErrors(page), []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+}
+
+test('after ready, views the first screen never ran work (the second module, loaded in the background)', async () => {
+  const page = await newPage(suite.browser);
+  try {
+    await page.goto(suite.server.url);
+    await waitReady(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /civicmap-web-split-/.test(e.name) && e.responseEnd > 0));
+    await page.click('#view-tab-analysis');
+    await page.locator('[data-testid="analysis"] [data-testid="count-row"]').first().waitFor();
+    await page.click('#view-tab-list');
+    await page.locator('[data-testid="list-view"]').waitFor();
+    assert.deepEqual(unexpectedErrors(page), []);
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('a visitor faster than the background load: the placeholder loads the second module at once', async () => {
+  const page = await newPage(suite.browser);
+  const asked = [];
+  let first = true;
+  // The background load never finishes; the next request (the placeholder's) goes through.
+  await page.route(SPLIT, async (route) => {
+    asked.push(route.request().url());
+    if (first) {
+      first = false;
+      return;
+    }
+    await route.continue();
+  });
+  try {
+    await page.goto(suite.server.url);
+    await waitReady(page);
+    for (let i = 0; i < 100 && asked.length === 0; i += 1) await page.waitForTimeout(50);
+    assert.equal(asked.length, 1, 'the background load started');
+    await page.click('#view-tab-analysis');
+    await page.locator('[data-testid="analysis"] [data-testid="count-row"]').first().waitFor();
+    assert.equal(asked.length, 2, 'the placeholder asked for the second module itself');
+    assert.deepEqual(unexpectedErrors(page), []);
+  } finally {
+    await page.closeAll();
+  }
+});
