@@ -71,7 +71,7 @@ const base = server.url.replace(/\/$/, '');
 
 /** The functions (by index, imports first) V8 compiled before ready on `url`. */
 async function compiledBeforeReady(url, viewport) {
-  const profile = mkdtempSync(join(tmpdir(), 'split-room-'));
+  const profile = mkdtempSync(join(tmpdir(), 'split-profile-chromium-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Line-buffered (stdbuf): V8 prints the trace to a pipe, where a block buffer
   // would still hold the last functions compiled before ready when we read it.

@@ -246,7 +246,7 @@ export function patchGlue(glue, splitName) {
     throw new Error('the wasm-bindgen glue is not the one this script knows');
   }
   const at = glue.search(exports);
-  const withImports = glue.replace(anchor, '$1        placeholder: civicmapSplit.placeholders,\n');
+  const withImports = glue.replace(anchor, '$1        p: civicmapSplit.placeholders,\n');
   const cut = withImports.length - (glue.length - at);
   return `${withImports.slice(0, cut)}${loader(splitName)}${withImports.slice(cut)}`;
 }
@@ -293,7 +293,7 @@ export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
         .filter(([i, n]) => i >= imports && (n.startsWith(UNNAMED) || wanted.has(normalise(n))))
         .map(([, n]) => binaryenName(n));
       writeFileSync(join(work, 'keep.txt'), `${keep.join('\n')}\n`);
-      run(WASM_SPLIT, [optimised, `--keep-funcs=@${join(work, 'keep.txt')}`, '--placeholder-namespace=placeholder',
+      run(WASM_SPLIT, [optimised, `--keep-funcs=@${join(work, 'keep.txt')}`, '--placeholder-namespace=p',
         '--import-namespace=primary', '--export-prefix=%', '-o1', join(work, 'first.wasm'), '-o2', join(work, 'second.wasm')]);
       first = readFileSync(join(work, 'first.wasm'));
       second = readFileSync(join(work, 'second.wasm'));

@@ -19,7 +19,7 @@
 //     [--json out.json] [--md docs/performance.md]
 // Env: SCENARIOS=default,demo-pos,… (a subset), PROFILES=desktop (or phone).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -347,6 +347,11 @@ if (!process.env.CIVICMAP_CLI) delete process.env.CIVICMAP_CLI;
 const server = await startNginx({ root: site });
 const browser = await launchBrowser();
 const results = [];
+// The code the page loads after ready: the wasm's second half
+// (scripts/split-wasm.mjs), as nginx serves it (brotli 11).
+const laterBytes = readdirSync(opts.dist)
+  .filter((f) => /^civicmap-web-split-[0-9a-f]+\.wasm\.br$/.test(f))
+  .reduce((sum, f) => sum + statSync(join(opts.dist, f)).size, 0) || NaN;
 try {
   for (const s of SCENARIOS) {
     const runs = s.big ? opts.runsBig : opts.runs;
@@ -358,7 +363,7 @@ try {
     currentSigmaFile = s.sigma;
     const row = {
       key: s.key, title: s.title, targets: s.targets,
-      civicmap: summarise(civicmap, s.quality, 'civicmap'),
+      civicmap: { ...summarise(civicmap, s.quality, 'civicmap'), laterBytes },
       sigma: sigma ? summarise(sigma, s.quality, 'sigma') : null,
       waterfall: (civicmap.phone ?? civicmap.desktop)?.at(-1)?.waterfall,
     };
