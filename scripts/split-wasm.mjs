@@ -37,23 +37,17 @@
 // Usage: run by Trunk with TRUNK_STAGING_DIR set, or by hand:
 // `node scripts/split-wasm.mjs <dir>`.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hex, repin } from './pin.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KEEP = join(ROOT, 'scripts', 'split-keep.txt');
 const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
 const WASM_SPLIT = process.env.WASM_SPLIT ?? 'wasm-split';
 
-const hex = (...parts) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex').slice(0, 16);
-};
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /**
  * A function's name without what changes from build to build with the same
@@ -270,10 +264,6 @@ export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
   const wasmName = files.find((f) => /^civicmap-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
   const glueName = wasmName?.replace(/_bg\.wasm$/, '.js');
   if (!wasmName || !files.includes(glueName)) throw new Error(`no civicmap-web-<hash>_bg.wasm and .js in ${dir}`);
-  const indexPath = join(dir, 'index.html');
-  let html = readFileSync(indexPath, 'utf8');
-  const bootName = /src="[^"]*?(boot-[0-9a-f]{16}\.js)"/.exec(html)?.[1];
-  if (!bootName) throw new Error('index.html starts no boot-<hash>.js');
   const work = mkdtempSync(join(tmpdir(), 'civicmap-split-'));
   try {
     const optimised = join(work, 'opt.wasm');
@@ -302,30 +292,19 @@ export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
       second = readFileSync(join(work, 'second.wasm'));
       report = `${keep.length} of ${names.size - imports} functions before ready: ${first.length} + ${second.length} B`;
     }
-    // New names for everything that changed, from the contents.
+    // New names for everything that changed, from the contents: one hash
+    // for both modules and the glue that names the second.
     const glueText = readFileSync(join(dir, glueName), 'utf8');
     const h = hex(first, second ?? '', glueText);
     const newWasm = `civicmap-web-${h}_bg.wasm`;
     const newGlue = `civicmap-web-${h}.js`;
     const splitName = `civicmap-web-split-${h}.wasm`;
-    const glue = second ? patchGlue(glueText, splitName) : glueText;
     rmSync(join(dir, wasmName));
     rmSync(join(dir, glueName));
     writeFileSync(join(dir, newWasm), first);
-    writeFileSync(join(dir, newGlue), glue);
+    writeFileSync(join(dir, newGlue), second ? patchGlue(glueText, splitName) : glueText);
     if (second) writeFileSync(join(dir, splitName), second);
-    const boot = readFileSync(join(dir, bootName), 'utf8').replaceAll(wasmName, newWasm).replaceAll(glueName, newGlue);
-    const newBoot = `boot-${hex(boot)}.js`;
-    rmSync(join(dir, bootName));
-    writeFileSync(join(dir, newBoot), boot);
-    // index.html: each renamed file's references, and the SRI hash beside them.
-    const withIntegrity = (text, name, bytes) =>
-      text.replace(new RegExp(`(["/]${name.replace(/[.]/g, '\\.')}"[^>]*?integrity=")[^"]*"`, 'g'), `$1${sri(bytes)}"`);
-    html = html.replaceAll(wasmName, newWasm).replaceAll(glueName, newGlue).replaceAll(bootName, newBoot);
-    html = withIntegrity(html, newWasm, first);
-    html = withIntegrity(html, newGlue, Buffer.from(glue));
-    html = withIntegrity(html, newBoot, Buffer.from(boot));
-    writeFileSync(indexPath, html);
+    repin(dir, new Map([[wasmName, newWasm], [glueName, newGlue]]));
     return report;
   } finally {
     rmSync(work, { recursive: true, force: true });
