@@ -11,10 +11,22 @@ use std::fmt::Write as _;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// Hangul syllables decompose by rule (`search.rs` applies it), not by table.
+/// Hangul syllables decompose by rule (`search.rs` applies it), not by table;
+/// the generated file names them `HANGUL_SYLLABLES`.
 const HANGUL: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
 /// A value with this bit is `start << 8 | len` into `FOLD_POOL`.
 const POOL: u32 = 1 << 31;
+
+/// `xs` written one after another by `item`.
+fn joined<T>(
+    xs: &[T],
+    item: impl Fn(&mut String, &T) -> std::fmt::Result,
+) -> Result<String, std::fmt::Error> {
+    xs.iter().try_fold(String::new(), |mut s, x| {
+        item(&mut s, x)?;
+        Ok(s)
+    })
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-changed=build.rs");
@@ -58,20 +70,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             _ => marks.push((u, u)),
         }
     }
-    let mark_list = marks.iter().fold(String::new(), |mut s, (a, b)| {
-        let _ = write!(s, "({a},{b}),");
-        s
-    });
-    let list = |xs: &[u32]| {
-        xs.iter().fold(String::new(), |mut s, x| {
-            let _ = write!(s, "{x},");
-            s
-        })
-    };
-    let pool_list = pool.iter().fold(String::new(), |mut s, c| {
-        let _ = write!(s, "'\\u{{{:x}}}',", u32::from(*c));
-        s
-    });
+    let mark_list = joined(&marks, |s, (a, b)| write!(s, "({a},{b}),"))?;
+    let pool_list = joined(&pool, |s, c| write!(s, "'\\u{{{:x}}}',", u32::from(*c)))?;
+    let list = |xs: &[u32]| joined(xs, |s, x| write!(s, "{x},"));
     let code = format!(
         "/// Characters with a canonical decomposition (Hangul aside), sorted.\n\
          static FOLD_KEYS: [u32; {n}] = [{keys}];\n\
@@ -83,10 +84,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          /// The flag of a `FOLD_VALUES` entry that points into `FOLD_POOL`.\n\
          const POOL: u32 = {POOL};\n\
          /// The combining marks (General_Category M), as sorted inclusive ranges.\n\
-         static MARKS: [(u32, u32); {k}] = [{mark_list}];\n",
+         static MARKS: [(u32, u32); {k}] = [{mark_list}];\n\
+         /// The Hangul syllables: they decompose by Unicode's rule, not by the table.\n\
+         const HANGUL_SYLLABLES: std::ops::RangeInclusive<u32> = {h0}..={h1};\n",
         n = keys.len(),
-        keys = list(&keys),
-        values = list(&values),
+        keys = list(&keys)?,
+        values = list(&values)?,
+        h0 = HANGUL.start(),
+        h1 = HANGUL.end(),
         m = pool.len(),
         k = marks.len(),
     );

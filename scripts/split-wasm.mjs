@@ -8,10 +8,10 @@
 //    is inlined into it only up to 100 (binaryen's default: whatever its
 //    size), so that less code that runs late is folded into code that runs
 //    before ready: 2.8 KB less before ready, 1.9 KB more after.
-// 2. Debian binaryen's `wasm-split` keeps in the first module the functions
-//    named in scripts/split-keep.txt (the profile: what ran before ready in
-//    four journeys, written by scripts/split-profile.mjs) and moves the rest
-//    to a second module. The first module reaches each moved function through
+// 2. Debian binaryen's `wasm-split` moves to a second module the functions
+//    named in scripts/split-late.txt (the profile: what did not run before
+//    ready in four journeys, written by scripts/split-profile.mjs) and keeps
+//    the rest in the first module. The first module reaches each moved function through
 //    its table, where a placeholder import stands until the second module is
 //    instantiated and writes the real functions over them.
 // 3. wasm-bindgen's glue gains those placeholders (`civicmapSplit`, below):
@@ -26,9 +26,11 @@
 //    first module never meets another build's second one.
 //
 // A name the profile lists that the build lacks is ignored; a function the
-// profile does not name goes to the second module (so a stale profile costs
-// time, never correctness; tests/e2e/split.test.mjs fails when the default
-// journeys load the second module before ready: run split-profile.mjs).
+// profile does not name (new code) stays in the first module. A stale
+// profile costs bytes or time, never correctness: tests/e2e/split.test.mjs
+// fails when the default journeys load the second module before ready (a
+// renamed function that runs early, say a renumbered closure): run
+// split-profile.mjs.
 //
 // CIVICMAP_SPLIT_NAMES=<file>: no split; the build keeps the whole optimised
 // module and the hook writes <file>, the normalised name of each function by
@@ -37,14 +39,14 @@
 // Usage: run by Trunk with TRUNK_STAGING_DIR set, or by hand:
 // `node scripts/split-wasm.mjs <dir>`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hex, repin } from './pin.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const KEEP = join(ROOT, 'scripts', 'split-keep.txt');
+const LATE = join(ROOT, 'scripts', 'split-late.txt');
 const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
 const WASM_SPLIT = process.env.WASM_SPLIT ?? 'wasm-split';
 
@@ -214,7 +216,11 @@ const civicmapSplit = (() => {
     };
     let table = null;
     const slot = (index) => {
-        if (instance === null) loadNow();
+        if (instance === null) {
+            // Which function came early (target/split-placeholders.txt names it).
+            performance.mark('civicmap:split-early', { detail: index });
+            loadNow();
+        }
         table ??= Object.values(wasm).find((v) => v instanceof WebAssembly.Table);
         return table.get(index);
     };
@@ -281,13 +287,22 @@ export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
       first = readFileSync(join(work, 'whole.wasm'));
       report = `not split; the names are in ${namesFile}`;
     } else {
-      const wanted = new Set(readFileSync(KEEP, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')));
+      const late = new Set(readFileSync(LATE, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')));
       const keep = [...names]
-        .filter(([i, n]) => i >= imports && (n.startsWith(UNNAMED) || wanted.has(normalise(n))))
+        .filter(([i, n]) => i >= imports && (n.startsWith(UNNAMED) || !late.has(normalise(n))))
         .map(([, n]) => binaryenName(n));
       writeFileSync(join(work, 'keep.txt'), `${keep.join('\n')}\n`);
       run(WASM_SPLIT, [optimised, `--keep-funcs=@${join(work, 'keep.txt')}`, '--placeholder-namespace=p',
-        '--import-namespace=primary', '--export-prefix=%', '-o1', join(work, 'first.wasm'), '-o2', join(work, 'second.wasm')]);
+        '--import-namespace=primary', '--export-prefix=%', '--placeholdermap',
+        '-o1', join(work, 'first.wasm'), '-o2', join(work, 'second.wasm')]);
+      // Each placeholder's table slot and function, for a developer whom
+      // tests/e2e/split.test.mjs tells which slot was called before ready.
+      // wasm-split writes `slot:name`, the name escaped as binaryen holds it.
+      const slots = readFileSync(join(work, 'first.wasm.placeholders'), 'utf8').split('\n').filter(Boolean)
+        .map((line) => line.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))))
+        .map((line) => `${line.slice(0, line.indexOf(':'))} ${normalise(line.slice(line.indexOf(':') + 1))}`);
+      mkdirSync(join(ROOT, 'target'), { recursive: true });
+      writeFileSync(join(ROOT, 'target', 'split-placeholders.txt'), `${slots.join('\n')}\n`);
       first = readFileSync(join(work, 'first.wasm'));
       second = readFileSync(join(work, 'second.wasm'));
       report = `${keep.length} of ${names.size - imports} functions before ready: ${first.length} + ${second.length} B`;

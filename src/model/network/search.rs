@@ -43,18 +43,16 @@ fn fold_into(s: &str, out: &mut String) {
 /// without the combining marks (`ch` itself when it has none), from
 /// build.rs's table, and Hangul syllables by Unicode's rule (§3.12).
 fn bases(ch: char, mut f: impl FnMut(char)) {
-    const S_BASE: u32 = 0xAC00;
     const L_BASE: u32 = 0x1100;
     const V_BASE: u32 = 0x1161;
     const T_BASE: u32 = 0x11A7;
     const T_COUNT: u32 = 28;
     const N_COUNT: u32 = 588;
-    const S_COUNT: u32 = 11_172;
     let u = u32::from(ch);
     if u < 0x80 {
         f(ch);
-    } else if (S_BASE..S_BASE + S_COUNT).contains(&u) {
-        let s = u - S_BASE;
+    } else if HANGUL_SYLLABLES.contains(&u) {
+        let s = u - HANGUL_SYLLABLES.start();
         let jamo = [L_BASE + s / N_COUNT, V_BASE + (s % N_COUNT) / T_COUNT];
         jamo.into_iter().filter_map(char::from_u32).for_each(&mut f);
         if !s.is_multiple_of(T_COUNT) {
