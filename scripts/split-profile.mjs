@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startNginx } from '../tests/e2e/nginx.mjs';
+import { bodySizes } from './split-wasm.mjs';
 import { prepareSite } from '../tests/e2e/serve.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,36 +35,6 @@ execFileSync('bash', ['-c', `source scripts/env.sh && trunk build --release --di
 const { imports, names } = JSON.parse(readFileSync(namesFile, 'utf8'));
 const wasmName = readdirSync(dist).find((f) => /^civicmap-web-.*_bg\.wasm$/.test(f));
 const wasm = readFileSync(join(dist, wasmName));
-
-/** Each function body's size, by index (imports first). */
-function bodySizes(b) {
-  let p = 8;
-  const leb = () => {
-    let r = 0;
-    let s = 1;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * s;
-      s *= 128;
-    } while (x & 0x80);
-    return r;
-  };
-  const sizes = [];
-  while (p < b.length) {
-    const id = b[p++];
-    const end = leb() + p;
-    if (id === 10) {
-      for (let n = leb(); n > 0; n -= 1) {
-        const size = leb();
-        sizes.push(size);
-        p += size;
-      }
-    }
-    p = end;
-  }
-  return sizes;
-}
 
 // Served as partners serve it (deploy/nginx.conf, brotli, the security
 // headers): the app takes other paths behind it than behind a bare server.

@@ -72,6 +72,39 @@ export function binaryenName(name) {
   return [...bytes].map((c) => (id(c) ? String.fromCharCode(c) : `\\${c.toString(16).padStart(2, '0')}`)).join('');
 }
 
+/** The unsigned LEB128 number at `p` in `b`: `[value, the position after it]`. */
+function readLeb(b, p) {
+  let value = 0;
+  let scale = 1;
+  let x;
+  do {
+    x = b[p++];
+    value += (x & 0x7f) * scale;
+    scale *= 128;
+  } while (x & 0x80);
+  return [value, p];
+}
+
+/** The size of each function body of a module, in the order of its code section. */
+export function bodySizes(b) {
+  const sizes = [];
+  let p = 8;
+  while (p < b.length) {
+    const id = b[p];
+    const [length, start] = readLeb(b, p + 1);
+    if (id === 10) {
+      let [count, q] = readLeb(b, start);
+      for (; count > 0; count -= 1) {
+        const [size, body] = readLeb(b, q);
+        sizes.push(size);
+        q = body + size;
+      }
+    }
+    p = start + length;
+  }
+  return sizes;
+}
+
 /**
  * The function names of a module's name section: `{ imports, functions,
  * names: Map<index, name>, nameSection: [start, end] | null }` (`functions`:
@@ -80,15 +113,9 @@ export function binaryenName(name) {
 export function functionNames(b) {
   let p = 8;
   const leb = () => {
-    let r = 0;
-    let s = 1;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * s;
-      s *= 128;
-    } while (x & 0x80);
-    return r;
+    const [value, next] = readLeb(b, p);
+    p = next;
+    return value;
   };
   const skipLimits = () => {
     const flags = leb();
