@@ -4,7 +4,8 @@
 // before ready, or after a change to what runs before ready): builds the app
 // unsplit with the functions' names (CIVICMAP_SPLIT_NAMES), loads the default
 // dataset to `civicmap:ready` in four journeys (embed and full page, desktop
-// and phone viewports; each three times, once with the CPU slowed four
+// and phone viewports), then another dataset by `data=` and a 2,000-actor
+// graph with and without positions (each journey three times, once with the CPU slowed four
 // times, each until 1.5 s after ready) in a Chromium whose V8 prints each wasm
 // function it compiles (lazily: at its first call), and writes the names of
 // the functions not run before ready. Prints, per journey and for all four, those
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { generate } from '../tests/e2e/bench-data.mjs';
 import { startNginx } from '../tests/e2e/nginx.mjs';
 import { bodySizes } from './split-wasm.mjs';
 import { prepareSite } from '../tests/e2e/serve.mjs';
@@ -38,7 +40,20 @@ const wasm = readFileSync(join(dist, wasmName));
 
 // Served as partners serve it (deploy/nginx.conf, brotli, the security
 // headers): the app takes other paths behind it than behind a bare server.
-const server = await startNginx({ root: prepareSite({ dist, out: join(work, 'site') }) });
+// Besides the default dataset: another observatory's file (`data=`), and a
+// 2,000-actor graph with and without positions (the layout in the Web
+// Worker, the big-graph paths).
+const generated = generate(2000, 5000, { types: 12 }); // more types than shapes, as in many files
+const unplaced = { ...generated, actors: generated.actors.map(({ position, ...actor }) => actor) };
+writeFileSync(join(work, 'placed.json'), JSON.stringify(generated));
+writeFileSync(join(work, 'unplaced.json'), JSON.stringify(unplaced));
+const server = await startNginx({
+  root: prepareSite({
+    dist,
+    out: join(work, 'site'),
+    extras: { 'profile/placed.json': join(work, 'placed.json'), 'profile/unplaced.json': join(work, 'unplaced.json') },
+  }),
+});
 const base = server.url.replace(/\/$/, '');
 
 /**
@@ -100,6 +115,9 @@ const journeys = [
   ['embed, phone 390×844', '?embed=1', { width: 390, height: 844 }],
   ['full page, desktop', '', { width: 1280, height: 800 }],
   ['full page, phone', '', { width: 390, height: 844 }],
+  ['another dataset (data=), embed, desktop', '?embed=1&data=e2e/tiny.json', { width: 1280, height: 800 }],
+  ['2,000 actors with positions, desktop', '?data=profile/placed.json', { width: 1280, height: 800 }],
+  ['2,000 actors without positions, embed, phone', '?embed=1&data=profile/unplaced.json', { width: 390, height: 844 }],
 ];
 const all = new Set();
 console.log(`${wasmName}: ${sizes.length} functions, ${codeBytes} B of code`);
@@ -118,7 +136,7 @@ try {
   await server.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`| the four together | ${all.size} of ${sizes.length} | ${bytesOf(all)} of ${codeBytes} B | ${pct(bytesOf(all))} |`);
+console.log(`| all together | ${all.size} of ${sizes.length} | ${bytesOf(all)} of ${codeBytes} B | ${pct(bytesOf(all))} |`);
 // The names of the functions that did not run before ready (a name that an
 // early function also has stays out): split-wasm.mjs moves those, so that a
 // function the profile never saw — new code — stays in the first module.

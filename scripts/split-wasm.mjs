@@ -315,8 +315,12 @@ export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
       report = `not split; the names are in ${namesFile}`;
     } else {
       const late = new Set(readFileSync(LATE, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')));
+      // The allocator stays whole in the first module: which of its paths
+      // run (trimming after a big free, say) depends on the data's size, not
+      // on the journey.
+      const staysFirst = (n) => n.startsWith(UNNAMED) || /\bdlmalloc::/.test(n) || !late.has(normalise(n));
       const keep = [...names]
-        .filter(([i, n]) => i >= imports && (n.startsWith(UNNAMED) || !late.has(normalise(n))))
+        .filter(([i, n]) => i >= imports && staysFirst(n))
         .map(([, n]) => binaryenName(n));
       writeFileSync(join(work, 'keep.txt'), `${keep.join('\n')}\n`);
       run(WASM_SPLIT, [optimised, `--keep-funcs=@${join(work, 'keep.txt')}`, '--placeholder-namespace=p',
