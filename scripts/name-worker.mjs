@@ -22,18 +22,13 @@
 // Usage: run by Trunk with TRUNK_STAGING_DIR set, or by hand:
 // `node scripts/name-worker.mjs <dir>`. A build without the worker's files
 // is left as it is.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hex as hash } from './pin.mjs';
 
 const NAME = 'civicmap-worker';
 
-const hash = (...parts) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex').slice(0, 16);
-};
 
 /** Renames the worker's files in `dir` and names the loader in its index.html; returns the loader's name, or null. */
 export function nameWorker(dir) {

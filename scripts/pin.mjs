@@ -28,7 +28,7 @@ export function rehashed(name, hash) {
  * and index.html's integrity attributes are the SHA-384 of the files.
  */
 export function repin(dir, renames) {
-  const rewrite = (text) => [...renames].reduce((t, [from, to]) => t.replaceAll(from, to), text);
+  const rewrite = (text, names = renames) => [...names].reduce((t, [from, to]) => t.replaceAll(from, to), text);
   const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
   const index = join(dir, 'index.html');
   const bootName = /src="[^"]*?(boot-[0-9a-f]{16}\.js)"/.exec(readFileSync(index, 'utf8'))?.[1];
@@ -40,7 +40,7 @@ export function repin(dir, renames) {
   const all = new Map([...renames, [bootName, newBoot]]);
   const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
   for (const page of pages) {
-    const text = [...all].reduce((t, [from, to]) => t.replaceAll(from, to), readFileSync(join(dir, page), 'utf8'));
+    const text = rewrite(readFileSync(join(dir, page), 'utf8'), all);
     const pinned = text.replace(/((?:src|href)="[^"]*?([^"/]+)"[^>]*? integrity=")[^"]*"/g, (_, head, f) => `${head}${sri(f)}"`);
     writeFileSync(join(dir, page), pinned);
   }
