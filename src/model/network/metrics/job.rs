@@ -5,7 +5,7 @@
 //! Slicing changes nothing in the numbers: the same operations run in the
 //! same order as in the one-shot [`super::measures`].
 
-use super::centrality::{add_halves, normalise, split, Brandes, PageRank};
+use super::centrality::{add_halves, normalise, split, Brandes, PageRank, BLOCK};
 use super::louvain::{louvain, Communities};
 use super::{MeasureGraph, Measures};
 
@@ -20,7 +20,8 @@ pub enum Progress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
-    /// Breadth-first searches for betweenness and closeness; the next source.
+    /// Breadth-first searches for betweenness and closeness; the first
+    /// source of the next block.
     Paths(usize),
     Rank,
     Groups,
@@ -69,14 +70,9 @@ pub fn join(graph: &MeasureGraph, first: HalfMeasures, second: HalfMeasures) -> 
     if lengths.iter().any(|&l| l != n) || second.sums.len() != n || second.closeness.len() != n {
         return None;
     }
-    let cut = split(n);
-    let closeness = first
-        .closeness
-        .iter()
-        .take(cut)
-        .chain(second.closeness.iter().skip(cut))
-        .copied()
-        .collect();
+    // Each half's closeness is zero outside its sources: adding them
+    // keeps each value's bits.
+    let closeness = add_halves(&first.closeness, &second.closeness);
     Some(Measures {
         degree: super::degree(graph),
         betweenness: normalise(&add_halves(&first.sums, &second.sums)),
@@ -174,8 +170,8 @@ impl MeasureJob {
                         // The second half sums from zero (see `join`).
                         self.first = Some(std::mem::replace(&mut self.brandes.raw, vec![0.0; n]));
                     }
-                    spent += self.brandes.source(&self.graph, s);
-                    self.stage = Stage::Paths(s + 1);
+                    spent += self.brandes.block(s);
+                    self.stage = Stage::Paths(s + BLOCK);
                 }
                 Stage::Paths(_) if self.half == Some(Half::Second) => {
                     self.half_result = Some(HalfMeasures {
@@ -263,7 +259,7 @@ impl MeasureJob {
     pub fn fraction(&self) -> f64 {
         let n = self.graph.node_count().max(1) as f64;
         match self.stage {
-            Stage::Paths(s) => 0.9 * s as f64 / n,
+            Stage::Paths(s) => 0.9 * (s as f64).min(n) / n,
             Stage::Rank => 0.9,
             Stage::Groups => 0.95,
             Stage::Done => 1.0,

@@ -39,8 +39,8 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
                     let mut sums = Vec::new();
                     let mut close = Vec::new();
                     for block in first..last {
-                        for s in block * BLOCK..((block + 1) * BLOCK).min(n) {
-                            b.source(g, s);
+                        b.block(block * BLOCK);
+                        for &s in b.sources(block * BLOCK) {
                             close.push((s, b.closeness.get(s).copied().unwrap_or(0.0)));
                         }
                         // The block was flushed into a zero `raw`: its sums exactly.
