@@ -148,6 +148,27 @@ fn graphs() -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Betweenness and closeness search 64 sources at a time: graphs of
+    /// several blocks (the last one partial), sparse enough to fall into
+    /// pieces, still match the brute force.
+    #[test]
+    fn several_blocks_match_brute_force(
+        (n, edges) in (65usize..200).prop_flat_map(|n| (Just(n), prop::collection::vec((0..n, 0..n), 0..(2 * n))))
+    ) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let a = matrix(n, &edges);
+        for (x, y) in betweenness(&g).iter().zip(brute_betweenness(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
+        }
+        for (x, y) in closeness(&g).iter().zip(brute_closeness(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]

@@ -133,8 +133,8 @@ pub(crate) struct Brandes {
     levels: Vec<usize>,
     /// Per actor and source of the block: the number of shortest paths.
     sigma: Vec<[f64; BLOCK]>,
-    /// Per actor and source: the dependency δ, then `(1 + δ) / σ` once
-    /// settled.
+    /// Per actor and source: the sum of its successors' `(1 + δ) / σ`,
+    /// then its own `(1 + δ) / σ` once settled.
     delta: Vec<[f64; BLOCK]>,
     /// Dependencies of the current block of sources.
     block: Vec<f64>,
@@ -302,17 +302,16 @@ impl Brandes {
             }
             *b = 0.0;
         }
-        // Reset only what this block touched.
-        for &(v, mask) in &self.reached {
+        // Reset only the actors this block reached (whole rows: cheaper
+        // than source by source).
+        for &(v, _) in &self.reached {
             if let (Some(seen), Some(sigma), Some(delta)) =
                 (self.seen.get_mut(v), self.sigma.get_mut(v), self.delta.get_mut(v))
             {
-                *seen = 0;
-                for i in bits(mask) {
-                    if let (Some(x), Some(d)) = (sigma.get_mut(i), delta.get_mut(i)) {
-                        *x = 0.0;
-                        *d = 0.0;
-                    }
+                if *seen != 0 {
+                    *seen = 0;
+                    *sigma = [0.0; BLOCK];
+                    *delta = [0.0; BLOCK];
                 }
             }
         }
@@ -429,7 +428,8 @@ impl Brandes {
                 (Some(&lo), Some(&mid), Some(&hi)) => (lo, mid, hi),
                 _ => continue,
             };
-            // Settle level d: δ is complete; keep (1 + δ) / σ for its
+            // Settle level d: δ = σ · Σ (1 + δ(w)) / σ(w) over the
+            // successors w, whose sum is complete; keep (1 + δ) / σ for the
             // parents.
             for &(w, mask) in reached.get(mid..hi).unwrap_or(&[]) {
                 if let (Some(l), Some(sw), Some(dw), Some(sum)) =
@@ -440,15 +440,16 @@ impl Brandes {
                         if let (Some(s), Some(x), Some(r), Some(t)) =
                             (sw.get(i), dw.get_mut(i), reach.get_mut(i), total.get_mut(i))
                         {
-                            *sum += *x;
-                            *x = (1.0 + *x) / *s;
+                            let dependency = *s * *x;
+                            *sum += dependency;
+                            *x = (1.0 + dependency) / *s;
                             *r += 1;
                             *t += d as u64;
                         }
                     }
                 }
             }
-            // δ(v) = σ(v) Σ (1 + δ(w)) / σ(w) over v's successors w.
+            // Σ (1 + δ(w)) / σ(w) over the successors w of each parent.
             for &(v, mask) in reached.get(lo..mid).unwrap_or(&[]) {
                 let nb = g.neighbours(v);
                 work += nb.len() as u64;
@@ -456,13 +457,6 @@ impl Brandes {
                     let both = mask & level.get(w).copied().unwrap_or(0);
                     if both != 0 {
                         add_rows(delta, w, v, both);
-                    }
-                }
-                if let (Some(sv), Some(dv)) = (sigma.get(v), delta.get_mut(v)) {
-                    for i in bits(mask) {
-                        if let (Some(s), Some(x)) = (sv.get(i), dv.get_mut(i)) {
-                            *x *= *s;
-                        }
                     }
                 }
             }
