@@ -278,7 +278,8 @@ impl Brandes {
     }
 
     /// The caller's nodes that are the sources of the block starting at
-    /// `first`.
+    /// `first` (for the threads of `super::parallel`, native only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn sources(&self, first: usize) -> &[usize] {
         let end = (first + BLOCK).min(self.order.len());
         self.order.get(first..end).unwrap_or(&[])
