@@ -171,7 +171,12 @@ fn locality_order(g: &MeasureGraph) -> Vec<usize> {
         while let Some(&v) = order.get(head) {
             head += 1;
             next.clear();
-            next.extend(g.neighbours(v).iter().copied().filter(|&w| !seen.get(w).copied().unwrap_or(true)));
+            next.extend(
+                g.neighbours(v)
+                    .iter()
+                    .copied()
+                    .filter(|&w| !seen.get(w).copied().unwrap_or(true)),
+            );
             next.sort_by_key(|&w| (degree(w), w));
             for &w in &next {
                 if let Some(x) = seen.get_mut(w) {
@@ -241,6 +246,46 @@ fn add_rows(rows: &mut [[f64; BLOCK]], from: usize, to: usize, mut mask: u64) {
     }
 }
 
+/// Which way [`along_arcs`] adds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// From each parent to its successors (path counts).
+    Down,
+    /// From the successors to their parent (dependencies).
+    Up,
+}
+
+/// For each actor `v` of one level (`parents`, with the sources that reach
+/// it there) and each neighbour `w` on the next level (`level[w]`: the
+/// sources that reach `w` there), the sources for which `v → w` is an arc
+/// of their shortest-path graph: `rows[w] += rows[v]` ([`Way::Down`]) or
+/// `rows[v] += rows[w]` ([`Way::Up`]), source by source. Returns the arcs
+/// scanned.
+#[inline(always)]
+fn along_arcs(
+    g: &MeasureGraph,
+    parents: &[(usize, u64)],
+    level: &[u64],
+    rows: &mut [[f64; BLOCK]],
+    way: Way,
+) -> u64 {
+    let mut arcs = 0u64;
+    for &(v, mask) in parents {
+        let nb = g.neighbours(v);
+        arcs += nb.len() as u64;
+        for &w in nb {
+            let both = mask & level.get(w).copied().unwrap_or(0);
+            if both != 0 {
+                match way {
+                    Way::Down => add_rows(rows, v, w, both),
+                    Way::Up => add_rows(rows, w, v, both),
+                }
+            }
+        }
+    }
+    arcs
+}
+
 impl Brandes {
     pub(crate) fn new(g: &MeasureGraph) -> Brandes {
         let n = g.node_count();
@@ -307,9 +352,11 @@ impl Brandes {
         // Reset only the actors this block reached (whole rows: cheaper
         // than source by source).
         for &(v, _) in &self.reached {
-            if let (Some(seen), Some(sigma), Some(delta)) =
-                (self.seen.get_mut(v), self.sigma.get_mut(v), self.delta.get_mut(v))
-            {
+            if let (Some(seen), Some(sigma), Some(delta)) = (
+                self.seen.get_mut(v),
+                self.sigma.get_mut(v),
+                self.delta.get_mut(v),
+            ) {
                 if *seen != 0 {
                     *seen = 0;
                     *sigma = [0.0; BLOCK];
@@ -371,7 +418,9 @@ impl Brandes {
             // The new level: the sources reaching each touched actor for
             // the first time.
             for &w in touched.get(..found).unwrap_or(&[]) {
-                if let (Some(x), Some(s), Some(l)) = (next.get_mut(w), seen.get_mut(w), level.get_mut(w)) {
+                if let (Some(x), Some(s), Some(l)) =
+                    (next.get_mut(w), seen.get_mut(w), level.get_mut(w))
+                {
                     let new = *x & !*s;
                     *x = 0;
                     if new != 0 {
@@ -383,17 +432,7 @@ impl Brandes {
             }
             // σ(w) += σ(v) along the arcs of each source's shortest-path
             // graph.
-            for k in a..b {
-                let Some(&(v, frontier)) = reached.get(k) else { break };
-                let nb = g.neighbours(v);
-                work += nb.len() as u64;
-                for &w in nb {
-                    let both = frontier & level.get(w).copied().unwrap_or(0);
-                    if both != 0 {
-                        add_rows(sigma, v, w, both);
-                    }
-                }
-            }
+            work += along_arcs(g, reached.get(a..b).unwrap_or(&[]), level, sigma, Way::Down);
             let end = reached.len();
             for &(w, _) in reached.get(b..end).unwrap_or(&[]) {
                 if let Some(l) = level.get_mut(w) {
@@ -434,9 +473,12 @@ impl Brandes {
             // successors w, whose sum is complete; keep (1 + δ) / σ for the
             // parents.
             for &(w, mask) in reached.get(mid..hi).unwrap_or(&[]) {
-                if let (Some(l), Some(sw), Some(dw), Some(sum)) =
-                    (level.get_mut(w), sigma.get(w), delta.get_mut(w), block.get_mut(w))
-                {
+                if let (Some(l), Some(sw), Some(dw), Some(sum)) = (
+                    level.get_mut(w),
+                    sigma.get(w),
+                    delta.get_mut(w),
+                    block.get_mut(w),
+                ) {
                     *l = mask;
                     for i in bits(mask) {
                         if let (Some(s), Some(x), Some(r), Some(t)) =
@@ -452,16 +494,13 @@ impl Brandes {
                 }
             }
             // Σ (1 + δ(w)) / σ(w) over the successors w of each parent.
-            for &(v, mask) in reached.get(lo..mid).unwrap_or(&[]) {
-                let nb = g.neighbours(v);
-                work += nb.len() as u64;
-                for &w in nb {
-                    let both = mask & level.get(w).copied().unwrap_or(0);
-                    if both != 0 {
-                        add_rows(delta, w, v, both);
-                    }
-                }
-            }
+            work += along_arcs(
+                g,
+                reached.get(lo..mid).unwrap_or(&[]),
+                level,
+                delta,
+                Way::Up,
+            );
             for &(w, _) in reached.get(mid..hi).unwrap_or(&[]) {
                 if let Some(l) = level.get_mut(w) {
                     *l = 0;

@@ -58,7 +58,8 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
                     let sums = std::mem::replace(&mut b.raw, vec![0.0; n]);
                     if let Ok(mut m) = merge.lock() {
                         for &s in b.sources(block * BLOCK) {
-                            if let (Some(c), Some(x)) = (m.closeness.get_mut(s), b.closeness.get(s)) {
+                            if let (Some(c), Some(x)) = (m.closeness.get_mut(s), b.closeness.get(s))
+                            {
                                 *c = *x;
                             }
                         }
@@ -77,7 +78,9 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
         halves: [first_half, second_half],
         closeness,
         ..
-    } = merge.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    } = merge
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     Measures {
         degree: degree(g),
         betweenness: normalise(&add_halves(&first_half, &second_half)),
