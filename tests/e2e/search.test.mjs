@@ -85,6 +85,11 @@ test('a picked search leaves a new, empty box with the focus, ready for the next
   await page.keyboard.type('decidim');
   const first = page.locator('[data-testid="search-suggestion"]').first();
   await first.waitFor({ state: 'visible' });
+  // The list follows each keystroke: on a slow machine the first one drawn
+  // may still be the one for "deci" (Décider ensemble first), so give the
+  // last keystroke's list a moment before saying what comes first.
+  await page.waitForFunction(() => document.querySelector('[data-testid="search-suggestion"]')?.dataset.actorId === 'decidim', null, { timeout: 3_000 })
+    .catch(() => {});
   assert.equal(await first.getAttribute('data-actor-id'), 'decidim');
   assert.deepEqual(unexpectedErrors(page), []);
   await page.closeAll();

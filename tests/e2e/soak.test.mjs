@@ -12,7 +12,8 @@
 // document, and its event listeners (CDP DOMDebugger.getEventListeners over
 // the frame's window and whole document, and Memory.getDOMCounters).
 // Assertions: the heap within 10 % of its first level, the wasm memory at
-// most 10 % above it, the same number of elements and listeners, no error.
+// most 10 % above its level once every view has run (below), the same
+// number of elements and listeners, no error.
 //
 // The browser runs with --disable-ipc-flooding-protection: the map writes
 // its address with history.replaceState on every change, and Chromium
@@ -483,11 +484,22 @@ test('soak: the JS heap\'s objects come back within 10 % of their level after th
   }
 });
 
-test('soak: the wasm memory grows by at most 10 % over its level after the first load', () => {
+// The wasm memory never shrinks: it is the high-water mark of what the app
+// has held at once. The first load does not compute the network measures
+// (size=degree), and the views the changes open do: betweenness searches 64
+// sources at a time, with two rows of 64 numbers per actor while it runs
+// (docs/metrics.md): 1.94 → 2.31 MB on the default dataset, then flat
+// (docs/soak.md). So the level the
+// memory must keep is the one after the first 500 changes, which open every
+// view at least once; the warm-up itself is bounded too (1 MB).
+test('soak: the wasm memory, once every view has run, grows by at most 10 % (and its warm-up by at most 1 MB)', () => {
   const { start } = run.figures;
+  const [warmWhen, warm] = Object.entries(run.figures).find(([when]) => when.startsWith('at ')) ?? ['start', start];
+  assert.ok(warm.wasm <= start.wasm + 1024 * 1024,
+    `wasm memory after ${warmWhen}: ${mb(warm.wasm)}, ${pct(warm.wasm, start.wasm)} over the first load's ${mb(start.wasm)}`);
   for (const when of AFTER) {
     const f = run.figures[when];
-    assert.ok(f.wasm <= 1.1 * start.wasm, `wasm memory after ${when}: ${mb(f.wasm)}, ${pct(f.wasm, start.wasm)} over ${mb(start.wasm)}`);
+    assert.ok(f.wasm <= 1.1 * warm.wasm, `wasm memory after ${when}: ${mb(f.wasm)}, ${pct(f.wasm, warm.wasm)} over ${mb(warm.wasm)} (after ${warmWhen})`);
   }
 });
 
