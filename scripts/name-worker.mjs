@@ -29,7 +29,6 @@ import { hex as hash } from './pin.mjs';
 
 const NAME = 'civicmap-worker';
 
-
 /** Renames the worker's files in `dir` and names the loader in its index.html; returns the loader's name, or null. */
 export function nameWorker(dir) {
   const js = join(dir, `${NAME}.js`);

@@ -246,6 +246,16 @@ fn add_rows(rows: &mut [[f64; BLOCK]], from: usize, to: usize, mut mask: u64) {
     }
 }
 
+/// Zeroes the masks that one level's `entries` set in `level` (its other
+/// actors are zero already).
+fn clear_level(level: &mut [u64], entries: &[(usize, u64)]) {
+    for &(w, _) in entries {
+        if let Some(l) = level.get_mut(w) {
+            *l = 0;
+        }
+    }
+}
+
 /// Which way [`along_arcs`] adds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Way {
@@ -434,11 +444,7 @@ impl Brandes {
             // graph.
             work += along_arcs(g, reached.get(a..b).unwrap_or(&[]), level, sigma, Way::Down);
             let end = reached.len();
-            for &(w, _) in reached.get(b..end).unwrap_or(&[]) {
-                if let Some(l) = level.get_mut(w) {
-                    *l = 0;
-                }
-            }
+            clear_level(level, reached.get(b..end).unwrap_or(&[]));
             levels.push(end);
         }
         work
@@ -501,11 +507,7 @@ impl Brandes {
                 delta,
                 Way::Up,
             );
-            for &(w, _) in reached.get(mid..hi).unwrap_or(&[]) {
-                if let Some(l) = level.get_mut(w) {
-                    *l = 0;
-                }
-            }
+            clear_level(level, reached.get(mid..hi).unwrap_or(&[]));
         }
         // Closeness (Wasserman–Faust), as networkx computes it.
         let n = g.node_count();
