@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { normalise, patchGlue } from '../../scripts/split-wasm.mjs';
+import { normalise, patchGlue, shortNames } from '../../scripts/split-wasm.mjs';
 import {
   appSuite, DEFAULT_ACTORS, DESKTOP, PHONE, newPage, unexpectedErrors, visibleCount, waitReady,
 } from './helpers.mjs';
@@ -51,6 +51,40 @@ test('the hook: names lose only what changes between builds; a glue it does not 
   assert.equal(normalise('serde_json::de::from_str::h0123456789abcdef'), 'serde_json::de::from_str');
   assert.equal(normalise('<[u8]>::len'), '<[u8]>::len', 'a slice is not a disambiguator');
   assert.throws(() => patchGlue('export { a as default };\n', 'x.wasm'), /not the one this script knows/);
+});
+
+test('the hook: the glue and the first module share short names, and a glue missing an import is refused', () => {
+  // A module importing one function from the glue's namespace, one global
+  // the second module also imports, and exporting both.
+  const str = (t) => [t.length, ...Buffer.from(t)];
+  const section = (id, bytes) => [id, bytes.length, ...bytes];
+  const module = (field) => Buffer.from([
+    0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(2, [2, ...str('./civicmap-web_bg.js'), ...str(field), 0, 0, ...str('env'), ...str('g'), 3, 0x7f, 0]),
+    ...section(7, [2, ...str('__wbindgen_start'), 0, 0, ...str('__abort_handler'), 3, 0]),
+  ]);
+  const glue = (key) => [
+    'function __wbg_get_imports() {', '    const import0 = {', '        __proto__: null,',
+    `        ${key}: function() {`, '        },', '    };', '    return {', '        __proto__: null,',
+    '        "./civicmap-web_bg.js": import0,', '    };', '}', 'wasm.__wbindgen_start();', '',
+  ].join('\n');
+  const hashed = '__wbg_lastChild_d03af7c29f69e2ad';
+  const out = shortNames(module(hashed), glue(hashed), new Set(['__abort_handler']));
+  const compiled = new WebAssembly.Module(out.wasm);
+  assert.deepEqual(WebAssembly.Module.imports(compiled).map((i) => `${i.module}.${i.name}`), ['w.a', 'env.g']);
+  assert.deepEqual(WebAssembly.Module.exports(compiled).map((e) => e.name), ['$a', '__abort_handler']);
+  assert.match(out.glue, /\n {8}a: function\(\)/);
+  assert.match(out.glue, /\n {8}w: import0,/);
+  assert.match(out.glue, /\nwasm\.\$a\(\);/);
+  assert.ok(!out.glue.includes(hashed), 'no hashed name is left in the glue');
+  assert.throws(() => shortNames(module(hashed), glue('__wbg_other_0123456789abcdef')), /does not name the import/);
+  // The build's: no import of the glue's namespace keeps a long name.
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const first = html.match(/href="\.\/(civicmap-web-[0-9a-f]{16}_bg\.wasm)"/)?.[1];
+  const names = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(DIST, first))))
+    .filter((i) => i.module !== 'p').map((i) => i.name);
+  assert.ok(names.length > 200 && names.every((n) => n.length <= 2), `the glue's imports: ${names.filter((n) => n.length > 2)}`);
 });
 
 for (const [name, query, viewport] of [
