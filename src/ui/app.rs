@@ -34,7 +34,7 @@ use super::loader;
 use super::measures::MeasuresContext;
 use super::path_fields::PathFields;
 use super::path_view::{self, PathBox};
-use super::play::{use_play, PlayButton};
+use super::play::{use_play, Play, PlayButton};
 use super::resize::use_host_resize;
 use super::search::SearchBox;
 use super::stakes_view::{ActiveStake, StakesView};
@@ -43,9 +43,10 @@ use super::timeline::TimelineView;
 use super::topbar::Topbar;
 use super::versions::{SuggestContext, VersionNotice};
 use super::view_tabs::{self, ViewTabs};
+use crate::model::network::filter::Visible;
 use crate::model::network::path::PathOutcome;
 use crate::model::view::derive;
-use crate::model::view::state::{Action, AppState, Theme, View};
+use crate::model::view::state::{Action, AppState, Lang, Theme, View};
 use crate::model::view::timeline;
 use crate::model::view::url;
 use crate::render::MapCanvas;
@@ -322,21 +323,16 @@ pub fn app() -> Html {
         }
     };
     let view_content = match view {
-        View::List => html! {
-            <ListView visible={vis.clone()} selected={selected} size={state.size} />
-        },
-        View::Timeline => html! {
-            <TimelineView visible={vis.clone()} on_show={on_show_event}
-                play={Some(play.clone())} reduced_motion={reduced_motion}
-                year={state.filter.year} />
-        },
-        View::Stakes => html! {
-            <StakesView filter={state.filter.clone()} selected={selected} />
-        },
-        View::Analysis => html! {
-            <AnalysisView visible={vis.clone()} filter={state.filter.clone()} measure={state.size} />
-        },
         View::Graph => Html::default(),
+        other => other_view(
+            other,
+            state,
+            &vis,
+            selected,
+            &on_show_event,
+            &play,
+            reduced_motion,
+        ),
     };
 
     html! {
@@ -395,18 +391,7 @@ pub fn app() -> Html {
                                 <a href={list_href} onclick={to_list}>{ t(lang, Key::TextVersionLink) }</a>
                             </p>
                             if vis.actor_count == 0 {
-                                // An empty map says why, and offers the way out when filters are the cause.
-                                <div class="map-empty" data-testid="map-empty">
-                                    if ds.0.actors.is_empty() {
-                                        <p>{ t(lang, Key::EmptyDataset) }</p>
-                                    } else {
-                                        <p>{ t(lang, Key::NothingVisible) }</p>
-                                        <button type="button" class="btn" data-testid="map-empty-clear"
-                                            onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
-                                            { t(lang, Key::ClearFilters) }
-                                        </button>
-                                    }
-                                </div>
+                                { empty_map(lang, ds.0.actors.is_empty(), &dispatch) }
                             }
                         </div>
                         if graph_view {
@@ -414,14 +399,7 @@ pub fn app() -> Html {
                                 { status }
                                 <MapLegend encoded={encoded.clone()} open={wide} />
                                 if let Some((title, n)) = highlight_info {
-                                    <p class="highlight-banner" data-testid="highlight-banner">
-                                        <span>{ i18n::highlight_banner(lang, &title, n) }</span>
-                                        <button type="button" class="icon-btn" data-testid="highlight-clear"
-                                                aria-label={t(lang, Key::ClearHighlight)} title={t(lang, Key::ClearHighlight)}
-                                                onclick={clear_highlight}>
-                                            { glyph(Glyph::Close) }
-                                        </button>
-                                    </p>
+                                    { highlight_banner(lang, &title, n, clear_highlight) }
                                 }
                             </div>
                         } else {
@@ -446,8 +424,7 @@ pub fn app() -> Html {
                     </div>
                 </main>
                 if let Some(i) = selected {
-                    <ActorPanel visible={vis.clone()} actor={i} depth={state.filter.depth}
-                        on_select={on_card_select} />
+                    { actor_card(&vis, i, state.filter.depth, on_card_select) }
                 }
             </div>
             if state.embed {
@@ -456,16 +433,117 @@ pub fn app() -> Html {
                 </EmbedFooter>
             }
             if *embed_open {
-                <EmbedDialog state={share_state}
-                    base={AttrValue::from(browser::page_base())} on_close={close_embed} />
+                { embed_dialog(share_state, close_embed) }
             }
             if *about_open {
-                <AboutDialog permalink={permalink} dataset_href={dataset_href}
-                    on_close={close_about} theme={state.theme} />
+                { about_dialog(permalink, dataset_href, close_about, state.theme) }
             }
         </div>
         </ContextProvider<SuggestContext>>
         </ContextProvider<MeasuresContext>>
         </ContextProvider<MapContext>>
+    }
+}
+
+// What a visitor reaches only by a later step (another view, the empty map,
+// a highlighted event, the actor card, a dialog) is built in functions of
+// its own, never inlined into `app`: `app` runs before `civicmap:ready`, so
+// its code loads first, and scripts/split-wasm.mjs leaves out of that first
+// load only whole functions that did not run (scripts/split-late.txt).
+
+/// The list, timeline, stakes or analysis view.
+#[inline(never)]
+fn other_view(
+    view: View,
+    state: &AppState,
+    vis: &Frozen<Visible>,
+    selected: Option<usize>,
+    on_show_event: &Callback<usize>,
+    play: &Play,
+    reduced_motion: bool,
+) -> Html {
+    match view {
+        View::List => html! {
+            <ListView visible={vis.clone()} selected={selected} size={state.size} />
+        },
+        View::Timeline => html! {
+            <TimelineView visible={vis.clone()} on_show={on_show_event.clone()}
+                play={Some(play.clone())} reduced_motion={reduced_motion}
+                year={state.filter.year} />
+        },
+        View::Stakes => html! {
+            <StakesView filter={state.filter.clone()} selected={selected} />
+        },
+        View::Analysis => html! {
+            <AnalysisView visible={vis.clone()} filter={state.filter.clone()} measure={state.size} />
+        },
+        View::Graph => Html::default(),
+    }
+}
+
+/// An empty map says why, and offers the way out when filters are the cause.
+#[inline(never)]
+fn empty_map(lang: Lang, no_actors: bool, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <div class="map-empty" data-testid="map-empty">
+            if no_actors {
+                <p>{ t(lang, Key::EmptyDataset) }</p>
+            } else {
+                <p>{ t(lang, Key::NothingVisible) }</p>
+                <button type="button" class="btn" data-testid="map-empty-clear"
+                    onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFilters))}>
+                    { t(lang, Key::ClearFilters) }
+                </button>
+            }
+        </div>
+    }
+}
+
+/// The banner over the map while an event's `n` actors are highlighted.
+#[inline(never)]
+fn highlight_banner(lang: Lang, title: &str, n: usize, clear: Callback<MouseEvent>) -> Html {
+    html! {
+        <p class="highlight-banner" data-testid="highlight-banner">
+            <span>{ i18n::highlight_banner(lang, title, n) }</span>
+            <button type="button" class="icon-btn" data-testid="highlight-clear"
+                    aria-label={t(lang, Key::ClearHighlight)} title={t(lang, Key::ClearHighlight)}
+                    onclick={clear}>
+                { glyph(Glyph::Close) }
+            </button>
+        </p>
+    }
+}
+
+/// The selected actor's card.
+#[inline(never)]
+fn actor_card(
+    vis: &Frozen<Visible>,
+    actor: usize,
+    depth: Option<u8>,
+    on_select: Callback<Option<usize>>,
+) -> Html {
+    html! {
+        <ActorPanel visible={vis.clone()} actor={actor} depth={depth} on_select={on_select} />
+    }
+}
+
+/// The "embed this map" dialog.
+#[inline(never)]
+fn embed_dialog(state: AppState, on_close: Callback<()>) -> Html {
+    html! {
+        <EmbedDialog state={state} base={AttrValue::from(browser::page_base())} on_close={on_close} />
+    }
+}
+
+/// The "about" dialog.
+#[inline(never)]
+fn about_dialog(
+    permalink: AttrValue,
+    dataset_href: AttrValue,
+    on_close: Callback<()>,
+    theme: Option<Theme>,
+) -> Html {
+    html! {
+        <AboutDialog permalink={permalink} dataset_href={dataset_href} on_close={on_close} theme={theme} />
     }
 }

@@ -23,7 +23,7 @@ use crate::model::format::file;
 use crate::model::network::filter::Visible;
 use crate::model::view::export::{actors_csv, file_name, subgraph};
 use crate::model::view::listing::{rows, Column};
-use crate::model::view::state::View;
+use crate::model::view::state::{Lang, View};
 use crate::render::canvas::{map_figure, map_png};
 use crate::render::figure::{Caption, Figure, Key as LegendKey};
 use crate::render::svg;
@@ -180,6 +180,45 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             }
         })
     };
+    html! {
+        <div class={classes!("export-menu", props.place)} onkeydown={onkeydown}>
+            <button type="button" class="btn ghost less-used" data-testid="export-button" ref={button.clone()}
+                    aria-expanded={if *open { "true" } else { "false" }} aria-controls={menu_id.clone()}
+                    title={t(lang, Key::ExportTitle)} onclick={toggle}>
+                { glyph(Glyph::Download) }
+                <span class="btn-text">{ t(lang, Key::Export) }</span>
+            </button>
+            if *open {
+                { export_list(&Menu { map, props, lang, open: open.clone(), failed, button: button.clone() }, menu_id) }
+            }
+        </div>
+    }
+}
+
+/// The menu's state, for its open list.
+struct Menu<'a> {
+    map: Option<MapContext>,
+    props: &'a ExportMenuProps,
+    lang: Lang,
+    open: UseStateHandle<bool>,
+    failed: UseStateHandle<bool>,
+    button: NodeRef,
+}
+
+/// The open menu: built only once a visitor opens it, in a function of its
+/// own so that scripts/split-wasm.mjs can leave it out of what loads before
+/// `civicmap:ready` (it is never inlined into the menu).
+#[inline(never)]
+fn export_list(menu: &Menu<'_>, menu_id: String) -> Html {
+    let Menu {
+        map,
+        props,
+        lang,
+        open,
+        failed,
+        button,
+    } = menu;
+    let lang = *lang;
     let item = |format: Format, key: Key, testid: &'static str| {
         let map = map.clone();
         // After a download: the menu closes and the focus goes back to its
@@ -198,7 +237,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         };
         let onclick =
             {
-                let p = props.clone();
+                let p = ExportMenuProps::clone(props);
                 Callback::from(move |_: MouseEvent| match (&map, format) {
                     (Some(m), Format::Png) => download_png(m, &p, finish.clone()),
                     _ => finish.emit(map.as_ref().and_then(|m| build(m, &p, format)).is_some_and(
@@ -217,29 +256,19 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
     // The map image needs the map: offered in the graph view only.
     let graph_view = props.view == View::Graph;
     html! {
-        <div class={classes!("export-menu", props.place)} onkeydown={onkeydown}>
-            <button type="button" class="btn ghost less-used" data-testid="export-button" ref={button.clone()}
-                    aria-expanded={if *open { "true" } else { "false" }} aria-controls={menu_id.clone()}
-                    title={t(lang, Key::ExportTitle)} onclick={toggle}>
-                { glyph(Glyph::Download) }
-                <span class="btn-text">{ t(lang, Key::Export) }</span>
-            </button>
-            if *open {
-                <div class="export-list" id={menu_id} data-testid="export-menu">
-                    <p class="export-heading">{ t(lang, Key::ExportTitle) }</p>
-                    <ul>
-                        { item(Format::Csv, Key::ExportCsv, "export-csv") }
-                        { item(Format::Json, Key::ExportJson, "export-json") }
-                        { item(Format::Gexf, Key::ExportGexf, "export-gexf") }
-                        if graph_view {
-                            { item(Format::Svg, Key::ExportSvg, "export-svg") }
-                            { item(Format::Png, Key::ExportPng, "export-png") }
-                        }
-                    </ul>
-                    if *failed {
-                        <p class="export-failed" role="alert">{ t(lang, Key::ExportFailed) }</p>
-                    }
-                </div>
+        <div class="export-list" id={menu_id} data-testid="export-menu">
+            <p class="export-heading">{ t(lang, Key::ExportTitle) }</p>
+            <ul>
+                { item(Format::Csv, Key::ExportCsv, "export-csv") }
+                { item(Format::Json, Key::ExportJson, "export-json") }
+                { item(Format::Gexf, Key::ExportGexf, "export-gexf") }
+                if graph_view {
+                    { item(Format::Svg, Key::ExportSvg, "export-svg") }
+                    { item(Format::Png, Key::ExportPng, "export-png") }
+                }
+            </ul>
+            if **failed {
+                <p class="export-failed" role="alert">{ t(lang, Key::ExportFailed) }</p>
             }
         </div>
     }

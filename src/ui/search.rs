@@ -11,7 +11,9 @@ use super::context::use_map;
 use super::i18n::{self, t, Key};
 use super::icons::{glyph, shape_icon, Glyph};
 use super::store::Frozen;
+use crate::model::format::dataset::Dataset;
 use crate::model::view::lookup;
+use crate::model::view::state::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -153,34 +155,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let active_desc = active.filter(|i| expanded && *i < count).map(option_id);
 
     let list = if expanded {
-        html! {
-            <ul id={listbox_id.clone()} role="listbox" class="suggestions" aria-label={label.clone()}>
-                { for items.iter().enumerate().map(|(pos, &actor_ix)| {
-                    let Some(actor) = ds.actors.get(actor_ix) else { return Html::default() };
-                    let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
-                    let is_active = *active == Some(pos);
-                    let pick = pick.clone();
-                    // mousedown would blur the input first and close the list.
-                    let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
-                    let onclick = Callback::from(move |_: MouseEvent| pick.emit(actor_ix));
-                    html! {
-                        <li id={option_id(pos)} role="option" aria-selected={if is_active { "true" } else { "false" }}
-                            class={classes!("suggestion", is_active.then_some("active"))}
-                            data-testid={format!("{pre}-suggestion")} data-actor-id={actor.id().to_string()}
-                            {onmousedown} {onclick}>
-                            { shape_icon(shape, &color) }
-                            <span class="s-name">{ actor.name() }</span>
-                            <span class="s-type">{ lookup::type_label(ds, actor.actor_type(), lang) }</span>
-                        </li>
-                    }
-                }) }
-                if count == 0 {
-                    <li class="suggestion none" role="option" aria-disabled="true" aria-selected="false">
-                        { t(lang, Key::SearchNoResult) }
-                    </li>
-                }
-            </ul>
-        }
+        let at = Suggested {
+            ds,
+            items,
+            active: *active,
+            lang,
+            dark,
+        };
+        suggestion_list(&at, &pre, &listbox_id, &label, &pick)
     } else {
         Html::default()
     };
@@ -200,5 +182,64 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 { if expanded { i18n::suggestions_count(lang, count) } else { String::new() } }
             </span>
         </div>
+    }
+}
+
+/// What the suggestion list shows.
+struct Suggested<'a> {
+    ds: &'a Dataset,
+    /// Actor indices, best first.
+    items: &'a [usize],
+    /// The highlighted suggestion's position.
+    active: Option<usize>,
+    lang: Lang,
+    dark: bool,
+}
+
+/// The open list of suggestions: built only once the visitor types, in a
+/// function of its own so that scripts/split-wasm.mjs can leave it out of
+/// what loads before `civicmap:ready` (it is never inlined into the box).
+#[inline(never)]
+fn suggestion_list(
+    at: &Suggested<'_>,
+    pre: &str,
+    listbox_id: &str,
+    label: &AttrValue,
+    pick: &Callback<usize>,
+) -> Html {
+    let Suggested {
+        ds,
+        items,
+        active,
+        lang,
+        dark,
+    } = *at;
+    html! {
+        <ul id={listbox_id.to_string()} role="listbox" class="suggestions" aria-label={label.clone()}>
+            { for items.iter().enumerate().map(|(pos, &actor_ix)| {
+                let Some(actor) = ds.actors.get(actor_ix) else { return Html::default() };
+                let (color, shape) = lookup::type_style(ds, actor.actor_type(), dark);
+                let is_active = active == Some(pos);
+                let pick = pick.clone();
+                // mousedown would blur the input first and close the list.
+                let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
+                let onclick = Callback::from(move |_: MouseEvent| pick.emit(actor_ix));
+                html! {
+                    <li id={format!("{pre}-option-{pos}")} role="option" aria-selected={if is_active { "true" } else { "false" }}
+                        class={classes!("suggestion", is_active.then_some("active"))}
+                        data-testid={format!("{pre}-suggestion")} data-actor-id={actor.id().to_string()}
+                        {onmousedown} {onclick}>
+                        { shape_icon(shape, &color) }
+                        <span class="s-name">{ actor.name() }</span>
+                        <span class="s-type">{ lookup::type_label(ds, actor.actor_type(), lang) }</span>
+                    </li>
+                }
+            }) }
+            if items.is_empty() {
+                <li class="suggestion none" role="option" aria-disabled="true" aria-selected="false">
+                    { t(lang, Key::SearchNoResult) }
+                </li>
+            }
+        </ul>
     }
 }

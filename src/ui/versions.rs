@@ -18,9 +18,9 @@ use super::loader::{self, LoadOutcome};
 use super::store::Frozen;
 use crate::deploy::corrections::{fill, Fields};
 use crate::model::format::dataset::Dataset;
-use crate::model::view::state::AppState;
+use crate::model::view::state::{AppState, Lang};
 use crate::model::view::url;
-use crate::model::view::versions::{changes_for_view, LinkKey};
+use crate::model::view::versions::{changes_for_view, LinkKey, ViewChanges};
 
 /// The earlier version the page shows, when `data=` is one the deployment
 /// keeps and the file is that version.
@@ -107,19 +107,6 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
         let dismissed = dismissed.clone();
         Callback::from(move |_: MouseEvent| dismissed.set(true))
     };
-    let frame = |body: Html| {
-        html! {
-            <div class="notice version-notice" data-testid="version-notice" role="status">
-                <span class="notice-icon">{ glyph(Glyph::Warning) }</span>
-                <div class="notice-text">{ body }</div>
-                <button type="button" class="icon-btn" data-testid="version-notice-dismiss"
-                        aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)}
-                        onclick={dismiss.clone()}>
-                    { glyph(Glyph::Close) }
-                </button>
-            </div>
-        }
-    };
     // A kept version opened as it was (no `v`, or that version's own).
     let viewing = viewing_kept(&props.state, &map.dataset.0).filter(|v| {
         props
@@ -128,17 +115,7 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
             .is_none_or(|s| s.as_str() == v.as_str())
     });
     if let Some(version) = viewing {
-        let now = AppState {
-            data: None,
-            ..props.state.clone()
-        };
-        let href = browser::permalink(&url::encode(&now));
-        return frame(html! {
-            <>
-                <p class="notice-title" data-testid="version-viewing">{ i18n::version_viewing(lang, &version) }</p>
-                <p><a class="btn" href={href} data-testid="version-current">{ t(lang, Key::VersionCurrent) }</a></p>
-            </>
-        });
+        return viewing_notice(lang, &props.state, &version, dismiss);
     }
     let Some(shared) = props
         .shared
@@ -147,73 +124,164 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
     else {
         return Html::default();
     };
-    match ((*changes).clone(), location) {
-        (Some(c), Some(loc)) => {
-            let then = AppState {
-                data: Some(loc),
-                ..props.state.clone()
-            };
-            let href = browser::permalink(&url::encode(&then));
-            let ds = &map.dataset.0;
-            let old_ds = (*old).clone();
-            let name_in = |d: &Dataset, id: &str| {
-                d.actors
-                    .iter()
-                    .find(|a| a.id() == id)
-                    .map(|a| format!("{} ({id})", a.name()))
-                    .unwrap_or_else(|| id.to_string())
-            };
-            let actors = |ids: &[String], d: &Dataset| -> Vec<String> {
-                ids.iter().map(|id| name_in(d, id)).collect()
-            };
-            let links = |keys: &[LinkKey]| -> Vec<String> {
-                keys.iter()
-                    .map(|k| format!("{} → {} ({})", k.source, k.target, k.kind))
-                    .collect()
-            };
-            let removed_actors = old_ds
-                .as_ref()
-                .map(|o| actors(&c.removed_actors, &o.0))
-                .unwrap_or_default();
-            let group = |key: Key, items: Vec<String>, id: &'static str| {
-                if items.is_empty() {
-                    return Html::default();
-                }
-                html! {
-                    <>
-                        <p class="version-group">{ t(lang, key) }</p>
-                        <ul data-testid={id}>{ for items.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
-                    </>
-                }
-            };
-            frame(html! {
-                <>
-                    <p class="notice-title" data-testid="version-summary"
-                       data-actors-added={c.added_actors.len().to_string()}
-                       data-actors-removed={c.removed_actors.len().to_string()}
-                       data-links-added={c.added_links.len().to_string()}
-                       data-links-removed={c.removed_links.len().to_string()}>
-                        { i18n::version_changes(lang, &shared, &c) }
-                    </p>
-                    if !c.is_empty() {
-                        <details class="version-details">
-                            <summary>{ t(lang, Key::VersionDetails) }</summary>
-                            { group(Key::ActorsAdded, actors(&c.added_actors, ds), "version-actors-added") }
-                            { group(Key::ActorsRemoved, removed_actors, "version-actors-removed") }
-                            { group(Key::LinksAdded, links(&c.added_links), "version-links-added") }
-                            { group(Key::LinksRemoved, links(&c.removed_links), "version-links-removed") }
-                        </details>
-                    }
-                    <p><a class="btn" href={href} data-testid="version-as-it-was">{ t(lang, Key::VersionAsItWas) }</a></p>
-                </>
-            })
-        }
-        _ => frame(html! {
-            <p class="notice-title" data-testid="version-changed">
-                { i18n::version_changed(lang, &shared, current.as_deref()) }
-            </p>
-        }),
+    let seen = Seen {
+        ds: &map.dataset.0,
+        old: (*old).clone(),
+        changes: (*changes).clone(),
+        location,
+        current,
+    };
+    changed_notice(lang, &props.state, &shared, seen, dismiss)
+}
+
+// The notices below are built only when a link of another version is
+// opened: in functions of their own, never inlined into `version_notice`
+// (which runs on every load), so that scripts/split-wasm.mjs can leave them
+// out of what loads before `civicmap:ready`.
+
+/// The notice's frame: its icon, its text, its dismiss button.
+#[inline(never)]
+fn frame(lang: Lang, dismiss: Callback<MouseEvent>, body: Html) -> Html {
+    html! {
+        <div class="notice version-notice" data-testid="version-notice" role="status">
+            <span class="notice-icon">{ glyph(Glyph::Warning) }</span>
+            <div class="notice-text">{ body }</div>
+            <button type="button" class="icon-btn" data-testid="version-notice-dismiss"
+                    aria-label={t(lang, Key::Dismiss)} title={t(lang, Key::Dismiss)}
+                    onclick={dismiss}>
+                { glyph(Glyph::Close) }
+            </button>
+        </div>
     }
+}
+
+/// A kept version shown as it was, with the way to the current one.
+#[inline(never)]
+fn viewing_notice(
+    lang: Lang,
+    state: &AppState,
+    version: &str,
+    dismiss: Callback<MouseEvent>,
+) -> Html {
+    let now = AppState {
+        data: None,
+        ..state.clone()
+    };
+    let href = browser::permalink(&url::encode(&now));
+    frame(
+        lang,
+        dismiss,
+        html! {
+            <>
+                <p class="notice-title" data-testid="version-viewing">{ i18n::version_viewing(lang, version) }</p>
+                <p><a class="btn" href={href} data-testid="version-current">{ t(lang, Key::VersionCurrent) }</a></p>
+            </>
+        },
+    )
+}
+
+/// What the page knows of the shared version and this one.
+struct Seen<'a> {
+    /// The dataset shown.
+    ds: &'a Dataset,
+    /// The shared version's file, once read.
+    old: Option<Frozen<Dataset>>,
+    /// What changed for this view between the two, once known.
+    changes: Option<ViewChanges>,
+    /// Where the deployment keeps the shared version, if it does.
+    location: Option<String>,
+    /// The shown dataset's `meta.version`.
+    current: Option<String>,
+}
+
+/// A link shared with version `shared`: what changed for this view (when
+/// the deployment keeps that version), else that it changed.
+#[inline(never)]
+fn changed_notice(
+    lang: Lang,
+    state: &AppState,
+    shared: &str,
+    seen: Seen<'_>,
+    dismiss: Callback<MouseEvent>,
+) -> Html {
+    let Seen {
+        ds,
+        old,
+        changes,
+        location,
+        current,
+    } = seen;
+    let (Some(c), Some(loc)) = (changes, location) else {
+        return frame(
+            lang,
+            dismiss,
+            html! {
+                <p class="notice-title" data-testid="version-changed">
+                    { i18n::version_changed(lang, shared, current.as_deref()) }
+                </p>
+            },
+        );
+    };
+    let then = AppState {
+        data: Some(loc),
+        ..state.clone()
+    };
+    let href = browser::permalink(&url::encode(&then));
+    let name_in = |d: &Dataset, id: &str| {
+        d.actors
+            .iter()
+            .find(|a| a.id() == id)
+            .map(|a| format!("{} ({id})", a.name()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let actors = |ids: &[String], d: &Dataset| -> Vec<String> {
+        ids.iter().map(|id| name_in(d, id)).collect()
+    };
+    let links = |keys: &[LinkKey]| -> Vec<String> {
+        keys.iter()
+            .map(|k| format!("{} → {} ({})", k.source, k.target, k.kind))
+            .collect()
+    };
+    let removed_actors = old
+        .as_ref()
+        .map(|o| actors(&c.removed_actors, &o.0))
+        .unwrap_or_default();
+    let group = |key: Key, items: Vec<String>, id: &'static str| {
+        if items.is_empty() {
+            return Html::default();
+        }
+        html! {
+            <>
+                <p class="version-group">{ t(lang, key) }</p>
+                <ul data-testid={id}>{ for items.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+            </>
+        }
+    };
+    frame(
+        lang,
+        dismiss,
+        html! {
+            <>
+                <p class="notice-title" data-testid="version-summary"
+                   data-actors-added={c.added_actors.len().to_string()}
+                   data-actors-removed={c.removed_actors.len().to_string()}
+                   data-links-added={c.added_links.len().to_string()}
+                   data-links-removed={c.removed_links.len().to_string()}>
+                    { i18n::version_changes(lang, shared, &c) }
+                </p>
+                if !c.is_empty() {
+                    <details class="version-details">
+                        <summary>{ t(lang, Key::VersionDetails) }</summary>
+                        { group(Key::ActorsAdded, actors(&c.added_actors, ds), "version-actors-added") }
+                        { group(Key::ActorsRemoved, removed_actors, "version-actors-removed") }
+                        { group(Key::LinksAdded, links(&c.added_links), "version-links-added") }
+                        { group(Key::LinksRemoved, links(&c.removed_links), "version-links-removed") }
+                    </details>
+                }
+                <p><a class="btn" href={href} data-testid="version-as-it-was">{ t(lang, Key::VersionAsItWas) }</a></p>
+            </>
+        },
+    )
 }
 
 /// What a suggestion carries besides the actor, provided by the app root.
