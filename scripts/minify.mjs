@@ -7,13 +7,53 @@
 // new names and SRI hashes (scripts/pin.mjs). The worker's files and the boot
 // script (a few lines) are left as they are.
 //
+// The stylesheet is cut in two (`lateStyles`): what static/app.css marks
+// between `@late` and `@end-late` (the styles of what a visitor reaches only
+// by a later step) is left out of the page's stylesheet, and the whole
+// stylesheet, in its order, becomes `late-<hash>.css`, which index.html
+// names in <meta name="civicmap-late-css"> (with its SRI hash) for
+// static/early.js to add once the map is ready. Loaded after the first, the
+// whole one gives every element exactly the styles of the uncut one.
+//
 // Usage: run by Trunk with TRUNK_STAGING_DIR set, or by hand:
 // `node scripts/minify.mjs <dir>`.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { hex, rehashed, repin } from './pin.mjs';
+
+const STYLES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'static', 'app.css');
+const LATE = /\/\* @late \*\/[\s\S]*?\/\* @end-late \*\//g;
+
+/** The stylesheet without its late regions; throws when its marks are missing or unpaired. */
+export function earlyStyles(css) {
+  const early = css.replace(LATE, '');
+  const count = (css.match(LATE) ?? []).length;
+  if (count === 0 || /\/\* @(end-)?late \*\//.test(early)) throw new Error('the stylesheet\'s @late / @end-late marks are missing or unpaired');
+  return early;
+}
+
+/**
+ * Writes the whole stylesheet `css` (minified) as `late-<hash>.css` in `dir`
+ * and names it in index.html's <meta name="civicmap-late-css">, right after
+ * the charset (before static/early.js, which reads it); returns its name
+ * and size.
+ */
+function lateStyles(dir, css) {
+  const { code } = transformSync(css, { loader: 'css', minify: true, target: 'es2020', legalComments: 'none' });
+  const name = `late-${hex(code)}.css`;
+  writeFileSync(join(dir, name), code);
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  const index = join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const charset = /<meta charset="utf-8"\s*\/?>/i;
+  if (!charset.test(html)) throw new Error('index.html has no <meta charset="utf-8"> to put the late stylesheet after');
+  const meta = `<meta name="civicmap-late-css" content="./${name}" data-integrity="${integrity}" />`;
+  writeFileSync(index, html.replace(charset, (m) => `${m}\n  ${meta}`));
+  return [name, code.length];
+}
 
 /** The files minified, each with esbuild's options: ES modules, classic scripts, stylesheets. */
 const FILES = [
@@ -30,7 +70,13 @@ export function minifyDir(dir) {
   for (const name of readdirSync(dir)) {
     const options = FILES.find(([pattern]) => pattern.test(name))?.[1];
     if (!options) continue;
-    const text = readFileSync(join(dir, name), 'utf8');
+    // Trunk's copy of the stylesheet has lost its comments, the marks among them.
+    const whole = readFileSync(options.loader === 'css' ? STYLES : join(dir, name), 'utf8');
+    const text = options.loader === 'css' ? earlyStyles(whole) : whole;
+    if (text !== whole) {
+      const [late, bytes] = lateStyles(dir, whole);
+      done.push([late, whole.length, bytes]);
+    }
     const { code } = transformSync(text, { ...options, minify: true, target: 'es2020', legalComments: 'none' });
     const to = rehashed(name, hex(code));
     rmSync(join(dir, name));
@@ -38,7 +84,7 @@ export function minifyDir(dir) {
     renames.set(name, to);
     done.push([to, text.length, code.length]);
   }
-  if (done.length !== FILES.length) throw new Error(`expected ${FILES.length} files to minify in ${dir}, found ${done.length}`);
+  if (renames.size !== FILES.length) throw new Error(`expected ${FILES.length} files to minify in ${dir}, found ${renames.size}`);
   repin(dir, renames);
   return done;
 }

@@ -14,7 +14,12 @@
 //    resolved itself, and keeps every check on the Response (redirects,
 //    status, type, size cap, timeouts: src/ui/loader.rs); its abort signal
 //    aborts the early download. Anything this script gets wrong costs a
-//    wasted download, never a different map.
+//    wasted download, never a different map;
+// 3. adds the whole stylesheet (<meta name="civicmap-late-css">, written by
+//    scripts/minify.mjs: the page's own stylesheet lacks the styles of what
+//    a visitor reaches only by a later step) once the app marks
+//    `civicmap:ready`, or at once when the address opens such a thing (a
+//    view other than the map, an actor, a chain, a link of another version).
 (() => {
   'use strict';
   if (window.civicmapEarly) return;
@@ -56,6 +61,34 @@
     response.catch(() => {});
     started.set(url.href, { response, controller });
     return response;
+  }
+
+  const late = document.querySelector('meta[name="civicmap-late-css"]');
+  if (late) {
+    let added = false;
+    const addStyles = () => {
+      if (added) return;
+      added = true;
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = late.content;
+      link.integrity = late.dataset.integrity;
+      document.head.append(link);
+    };
+    const view = query.get('view');
+    if ((view && view !== 'graph') || ['actor', 'path', 'v'].some((k) => query.has(k))) {
+      addStyles();
+    } else if (typeof PerformanceObserver === 'function') {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('civicmap:ready').length > 0) {
+          observer.disconnect();
+          addStyles();
+        }
+      }).observe({ type: 'mark', buffered: true });
+      setTimeout(addStyles, 10000);
+    } else {
+      addStyles();
+    }
   }
 
   const config = start('civicmap.config.json', true);

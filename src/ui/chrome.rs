@@ -325,23 +325,38 @@ pub fn share_button(props: &ShareProps) -> Html {
                 { glyph(Glyph::Share) }
                 <span class="btn-text">{ t(lang, Key::Share) }</span>
             </button>
-            { match *status {
-                ShareState::Idle => Html::default(),
-                ShareState::Copied => html! {
-                    <p class="popover confirm" data-testid="share-confirm" role="status">
-                        { t(lang, Key::ShareCopied) }
-                    </p>
-                },
-                ShareState::Manual => html! {
-                    <div class="popover manual" data-testid="share-confirm" role="dialog"
-                         aria-labelledby="share-field-label">
-                        <label id="share-field-label" for="share-field">{ t(lang, Key::ShareManual) }</label>
-                        <input id="share-field" ref={field} type="text" readonly=true
-                               value={props.permalink.clone()} />
-                        <button type="button" class="btn small" onclick={close}>{ t(lang, Key::Close) }</button>
-                    </div>
-                },
-            } }
+            if *status != ShareState::Idle {
+                { share_popover(*status, lang, field, props.permalink.clone(), close) }
+            }
+        </div>
+    }
+}
+
+/// What the share button shows once pressed: that the link is copied, or
+/// the link to copy by hand. Never inlined into the button, which runs on
+/// every load: the web build's split can then leave it out of the code
+/// loaded before the map is ready.
+#[inline(never)]
+fn share_popover(
+    status: ShareState,
+    lang: Lang,
+    field: NodeRef,
+    permalink: AttrValue,
+    close: Callback<MouseEvent>,
+) -> Html {
+    if status == ShareState::Copied {
+        return html! {
+            <p class="popover confirm" data-testid="share-confirm" role="status">
+                { t(lang, Key::ShareCopied) }
+            </p>
+        };
+    }
+    html! {
+        <div class="popover manual" data-testid="share-confirm" role="dialog"
+             aria-labelledby="share-field-label">
+            <label id="share-field-label" for="share-field">{ t(lang, Key::ShareManual) }</label>
+            <input id="share-field" ref={field} type="text" readonly=true value={permalink} />
+            <button type="button" class="btn small" onclick={close}>{ t(lang, Key::Close) }</button>
         </div>
     }
 }

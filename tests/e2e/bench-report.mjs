@@ -88,7 +88,7 @@ function datasetRows(r) {
   both('ready, phone profile (median)', 'readyPhone', ms, r.targets?.readyPhone ?? '');
   both('code transferred before ready (wasm + js + css, brotli)', 'codeBytes', kb, r.targets?.codeBytes ?? '');
   both('  of which wasm', 'wasmBytes', kb);
-  both('code loaded after ready (the wasm\'s second half, brotli)', 'laterBytes', kb, '', false);
+  both('code loaded after ready (the wasm\'s second half and the whole stylesheet, brotli)', 'laterBytes', kb, '', false);
   both('dataset arrival → ready, desktop (median)', 'gapDesktop', ms, r.targets?.gapDesktop ?? '');
   both('dataset arrival → ready, phone (median)', 'gapPhone', ms);
   both('frame p95 while zooming and panning, desktop', 'frameP95', ms, r.targets?.frameP95 ?? '');

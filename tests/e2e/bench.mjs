@@ -348,9 +348,10 @@ const server = await startNginx({ root: site });
 const browser = await launchBrowser();
 const results = [];
 // The code the page loads after ready: the wasm's second half
-// (scripts/split-wasm.mjs), as nginx serves it (brotli 11).
+// (scripts/split-wasm.mjs) and the whole stylesheet (scripts/minify.mjs), as
+// nginx serves them (brotli 11).
 const laterBytes = readdirSync(opts.dist)
-  .filter((f) => /^civicmap-web-split-[0-9a-f]+\.wasm\.br$/.test(f))
+  .filter((f) => /^(civicmap-web-split-[0-9a-f]+\.wasm|late-[0-9a-f]+\.css)\.br$/.test(f))
   .reduce((sum, f) => sum + statSync(join(opts.dist, f)).size, 0) || NaN;
 try {
   for (const s of SCENARIOS) {

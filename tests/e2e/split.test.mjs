@@ -147,3 +147,77 @@ test('a visitor faster than the background load: the placeholder loads the secon
     await page.closeAll();
   }
 });
+
+// The stylesheet in two (scripts/minify.mjs): the page's own lacks what
+// static/app.css marks late; static/early.js adds the whole one at ready.
+
+/** Each element's computed styles that decide its look and place, in document order. */
+const looks = (page) => page.evaluate(() => {
+  const props = ['display', 'position', 'visibility', 'width', 'height', 'top', 'left', 'margin', 'padding',
+    'font-size', 'font-weight', 'line-height', 'color', 'background-color', 'border', 'border-radius',
+    'flex-direction', 'gap', 'z-index', 'overflow', 'opacity', 'box-shadow', 'transform'];
+  return [...document.querySelectorAll('body *')].map((el) => {
+    const s = getComputedStyle(el);
+    const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+    return [name, props.map((p) => `${p}:${s.getPropertyValue(p)}`).join(';')];
+  });
+});
+
+for (const [name, query, viewport] of [
+  ['embed, phone', '?embed=1', PHONE],
+  ['embed, desktop', '?embed=1', DESKTOP],
+  ['full page, phone', '', PHONE],
+  ['full page, desktop', '', DESKTOP],
+]) {
+  test(`${name}: the late styles change nothing on the page at ready, and arrive after it`, async () => {
+    const page = await newPage(suite.browser, { viewport });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/late-[0-9a-f]{16}\.css$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${suite.server.url}${query}`);
+      await waitReady(page);
+      const before = await looks(page);
+      const asked = await page.evaluate(() => ({
+        ready: performance.getEntriesByName('civicmap:ready', 'mark')[0].startTime,
+        link: document.querySelector('link[rel="stylesheet"][href*="late-"]')?.href ?? null,
+      }));
+      assert.ok(asked.link, 'early.js adds the late stylesheet at ready');
+      release();
+      await page.waitForFunction(() => [...document.styleSheets].some((s) => /late-[0-9a-f]{16}\.css$/.test(s.href ?? '') && s.cssRules.length > 0));
+      const after = await looks(page);
+      assert.equal(after.length, before.length);
+      const changed = after.filter(([, s], i) => s !== before[i][1]).map(([n]) => n);
+      assert.deepEqual(changed, [], 'elements whose styles the late sheet changed: a rule static/app.css marks late applies to them');
+      const start = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /late-[0-9a-f]{16}\.css$/.test(e.name))?.startTime);
+      assert.ok(start >= asked.ready, `the late stylesheet was asked for at ${start} ms, ready came at ${asked.ready} ms`);
+      assert.deepEqual(unexpectedErrors(page), []);
+    } finally {
+      release();
+      await page.closeAll();
+    }
+  });
+}
+
+test('an address that opens a later step asks for the late styles at once, and its view is styled', async () => {
+  const page = await newPage(suite.browser);
+  try {
+    await page.goto(`${suite.server.url}?view=list`);
+    await waitReady(page);
+    const { start, ready } = await page.evaluate(() => ({
+      start: performance.getEntriesByType('resource').find((e) => /late-[0-9a-f]{16}\.css$/.test(e.name))?.startTime,
+      ready: performance.getEntriesByName('civicmap:ready', 'mark')[0].startTime,
+    }));
+    assert.ok(start < ready, `asked for at ${start} ms, before ready at ${ready} ms`);
+    // The list's table takes its styles from the late sheet (no spacing between its cells).
+    const table = page.locator('[data-testid="list-view"] table.actor-table');
+    await table.waitFor();
+    assert.equal(await table.evaluate((t) => getComputedStyle(t).borderSpacing), '0px');
+    assert.deepEqual(unexpectedErrors(page), []);
+  } finally {
+    await page.closeAll();
+  }
+});

@@ -156,6 +156,10 @@ pub fn load_with_limits(bytes: &[u8], limits: &Limits) -> Loaded {
 
 /// Phases 2 and 3 on a file serde refused: the JSON tree, then the shape
 /// reader, which reports every value of the wrong type with its place.
+/// Never inlined: the web build's split (scripts/split-wasm.mjs) can then
+/// leave this path, which a valid file never takes, out of the code loaded
+/// before the map is ready.
+#[inline(never)]
 fn read_shape(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
     let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_error(text, &e)])?;
     let Value::Object(root) = value else {
