@@ -247,7 +247,7 @@ fn prepare(ds: &Dataset, g: &Graph, f: &Filter) -> Pre {
             if actor_in_year(a, f.year) {
                 b |= F_YEAR;
             }
-            if q.is_empty() || search::matches_folded(g.search_text(i), &q) {
+            if q.is_empty() || search::matches_folded(g.search_text(ds, i), &q) {
                 b |= F_Q;
             }
             b

@@ -10,7 +10,8 @@
 //! incident links of every actor in link order ([`Graph::incident`]) and the
 //! ends of every link ([`Graph::ends`]). It also keeps each actor's folded
 //! search text ([`Graph::search_text`]) so that `q` is matched without
-//! re-folding names on every keystroke.
+//! re-folding names on every keystroke: folded at the first search, not
+//! while the map loads (33 ms of a 2,085-actor load in a browser).
 //!
 //! ```
 //! use civicmap::model::format::dataset::Dataset;
@@ -29,6 +30,7 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::Direction;
@@ -54,8 +56,9 @@ pub struct Graph {
     /// `adjacency[offsets[i]..offsets[i + 1]]`, as `(other end, link)`, in link order.
     offsets: Vec<usize>,
     adjacency: Vec<(usize, usize)>,
-    /// Folded `name id aliases…` of every actor (see [`search::fold`]).
-    search: Vec<String>,
+    /// Folded `name id aliases…` of every actor (see [`search::fold`]),
+    /// once a search asked for it.
+    search: OnceLock<Vec<String>>,
 }
 
 impl Graph {
@@ -105,14 +108,13 @@ impl Graph {
                 }
             }
         }
-        let search = ds.actors.iter().map(search::haystack).collect();
         Graph {
             inner,
             index,
             ends,
             offsets,
             adjacency,
-            search,
+            search: OnceLock::new(),
         }
     }
 
@@ -162,9 +164,14 @@ impl Graph {
     }
 
     /// The folded search text of an actor (name, id and aliases), `""` for
-    /// an unknown index.
-    pub fn search_text(&self, actor: usize) -> &str {
-        self.search.get(actor).map(String::as_str).unwrap_or("")
+    /// an unknown index. `ds` is the dataset the graph was built from (the
+    /// texts of all its actors are folded at the first call).
+    pub fn search_text(&self, ds: &Dataset, actor: usize) -> &str {
+        self.search
+            .get_or_init(|| ds.actors.iter().map(search::haystack).collect())
+            .get(actor)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// `(neighbour actor index, link index)` pairs of `actor` in `dir`

@@ -94,6 +94,19 @@ fn is_mark(c: char) -> bool {
 
 /// Appends one character of the decomposition, folded.
 fn push_folded(c: char, pending: &mut bool, out: &mut String) {
+    // ASCII, the bulk of ids and names: the same result without the tables.
+    if c.is_ascii() {
+        if !c.is_ascii_alphanumeric() {
+            *pending = true;
+            return;
+        }
+        if *pending && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending = false;
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     if is_mark(c) {
         return;
     }
