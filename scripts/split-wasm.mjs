@@ -400,7 +400,8 @@ function run(cmd, args) {
 export function splitWasm(dir, namesFile = process.env.CIVICMAP_SPLIT_NAMES) {
   if (process.env.TRUNK_PROFILE === 'debug') return 'a debug build: not split';
   const files = readdirSync(dir);
-  const wasmName = files.find((f) => /^civicmap-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  // Trunk writes its hash without leading zeros: 15 digits or fewer, now and then.
+  const wasmName = files.find((f) => /^civicmap-web-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
   const glueName = wasmName?.replace(/_bg\.wasm$/, '.js');
   if (!wasmName || !files.includes(glueName)) throw new Error(`no civicmap-web-<hash>_bg.wasm and .js in ${dir}`);
   const work = mkdtempSync(join(tmpdir(), 'civicmap-split-'));

@@ -78,16 +78,12 @@
     const view = query.get('view');
     if ((view && view !== 'graph') || ['actor', 'path', 'v'].some((k) => query.has(k))) {
       addStyles();
-    } else if (typeof PerformanceObserver === 'function') {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('civicmap:ready').length > 0) {
-          observer.disconnect();
-          addStyles();
-        }
-      }).observe({ type: 'mark', buffered: true });
-      setTimeout(addStyles, 10000);
     } else {
-      addStyles();
+      new PerformanceObserver((list) => {
+        if (list.getEntriesByName('civicmap:ready').length > 0) addStyles();
+      }).observe({ type: 'mark', buffered: true });
+      // A page that never gets ready (an error screen) gets them all the same.
+      setTimeout(addStyles, 10000);
     }
   }
 

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::context::use_map;
+use super::context::{use_map, MapContext};
 use super::i18n::{self, t, Key};
 use super::icons::shape_icon;
 use super::store::Frozen;
@@ -226,19 +226,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
     // The active stake (set from the stakes view), with its way out.
     let stake_view = match f.stake.as_deref() {
         None => Html::default(),
-        Some(id) => {
-            let cb = map.dispatch.clone();
-            let clear = Callback::from(move |_: MouseEvent| cb.emit(Action::SetStake(None)));
-            html! {
-                <fieldset class="facet stake-facet">
-                    <legend id="stake-facet-title">{ t(lang, Key::Stake) }</legend>
-                    <p class="stake-facet-title">{ lookup::stake_title(ds, id, lang) }</p>
-                    <button type="button" class="btn small" data-testid="stake-clear" onclick={clear}>
-                        { t(lang, Key::StakeClear) }
-                    </button>
-                </fieldset>
-            }
-        }
+        Some(id) => stake_facet(&map, id),
     };
 
     // Opening the sheet moves the focus into it (keyboard and screen readers).
@@ -299,5 +287,25 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 </button>
             </div>
         </aside>
+    }
+}
+
+/// The active stake (set from the stakes view) and its way out: shown only
+/// once a visitor picked a stake, so never inlined into the panel, which
+/// runs on every load (the web build's split leaves it out of the code
+/// loaded before the map is ready).
+#[inline(never)]
+fn stake_facet(map: &MapContext, id: &str) -> Html {
+    let (ds, lang) = (&*map.dataset, map.lang);
+    let cb = map.dispatch.clone();
+    let clear = Callback::from(move |_: MouseEvent| cb.emit(Action::SetStake(None)));
+    html! {
+        <fieldset class="facet stake-facet">
+            <legend id="stake-facet-title">{ t(lang, Key::Stake) }</legend>
+            <p class="stake-facet-title">{ lookup::stake_title(ds, id, lang) }</p>
+            <button type="button" class="btn small" data-testid="stake-clear" onclick={clear}>
+                { t(lang, Key::StakeClear) }
+            </button>
+        </fieldset>
     }
 }

@@ -96,6 +96,7 @@ fn beyond(a: &BTreeMap<LinkKey, usize>, b: &BTreeMap<LinkKey, usize>) -> Vec<Lin
 /// filters); its links are compared as they are visible on each side.
 ///
 /// Complexity: O((A + L) log L) for each version.
+#[inline(never)]
 pub fn changes_for_view(old: &Dataset, new: &Dataset, f: &Filter) -> ViewChanges {
     let (vis_old, vis_new) = (visible_of(old, f), visible_of(new, f));
     let ids = |ds: &Dataset| -> std::collections::BTreeSet<String> {
