@@ -4,8 +4,9 @@
 // before ready, or after a change to what runs before ready): builds the app
 // unsplit with the functions' names (CIVICMAP_SPLIT_NAMES), loads the default
 // dataset to `civicmap:ready` in four journeys (embed and full page, desktop
-// and phone viewports), then another dataset by `data=` and a 2,000-actor
-// graph with and without positions (each journey three times, once with the CPU slowed four
+// and phone viewports), then another dataset by `data=`, a 2,000-actor
+// graph with and without positions, and a type filter ticked the moment the
+// page is ready (each journey three times, once with the CPU slowed four
 // times, each until 1.5 s after ready) in a Chromium whose V8 prints each wasm
 // function it compiles (lazily: at its first call), and writes the names of
 // the functions not run before ready. Prints, per journey and for all four, those

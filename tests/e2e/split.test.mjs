@@ -5,7 +5,7 @@
 // second module at once).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { normalise, patchGlue, shortNames } from '../../scripts/split-wasm.mjs';
@@ -43,6 +43,22 @@ test('the build: two modules, the first importing placeholders, every SRI hash r
   for (const [, file, integrity] of pinned) {
     assert.equal(integrity, `sha384-${createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64')}`, file);
   }
+});
+
+test('the code a page loads before ready fits issue 11\'s budget: 250 KB at brotli 11, as nginx serves it', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  // What index.html loads itself: the first module, the glue, the stylesheet,
+  // early.js and the boot script (the late stylesheet and the second module
+  // come after ready).
+  const names = [
+    /href="\.\/(civicmap-web-[0-9a-f]{16}_bg\.wasm)"/, /href="\.\/(civicmap-web-[0-9a-f]{16}\.js)"/,
+    /href="\.\/(app-[0-9a-f]{8,16}\.css)"/, /src="\.\/(early-[0-9a-f]{8,16}\.js)"/, /src="\.\/(boot-[0-9a-f]{16}\.js)"/,
+  ].map((re) => html.match(re)?.[1]);
+  assert.ok(names.every(Boolean), `index.html names ${names}`);
+  const bodies = names.map((f) => statSync(join(DIST, `${f}.br`)).size);
+  // Each response's headers (deploy/nginx.conf): ~310 B measured by the bench.
+  const total = bodies.reduce((a, b) => a + b, 0) + 320 * names.length;
+  assert.ok(total <= 250_000, `${total} B before ready (${names.map((f, i) => `${f} ${bodies[i]}`).join(', ')}): over the budget; docs/performance.md says where the bytes go`);
 });
 
 test('the hook: names lose only what changes between builds; a glue it does not know is refused', () => {
