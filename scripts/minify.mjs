@@ -21,11 +21,12 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { hex, rehashed, repin } from './pin.mjs';
+import { hex, rehashed, repin, sri } from './pin.mjs';
 
 const STYLES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'static', 'app.css');
 const LATE = /\/\* @late \*\/[\s\S]*?\/\* @end-late \*\//g;
+/** esbuild's options for every file, besides its loader and format. */
+const MINIFY = { minify: true, target: 'es2020', legalComments: 'none' };
 
 /** The stylesheet without its late regions; throws when its marks are missing or unpaired. */
 export function earlyStyles(css) {
@@ -42,10 +43,10 @@ export function earlyStyles(css) {
  * and size.
  */
 function lateStyles(dir, css) {
-  const { code } = transformSync(css, { loader: 'css', minify: true, target: 'es2020', legalComments: 'none' });
+  const { code } = transformSync(css, { loader: 'css', ...MINIFY });
   const name = `late-${hex(code)}.css`;
   writeFileSync(join(dir, name), code);
-  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  const integrity = sri(code);
   const index = join(dir, 'index.html');
   const html = readFileSync(index, 'utf8');
   const charset = /<meta charset="utf-8"\s*\/?>/i;
@@ -70,14 +71,15 @@ export function minifyDir(dir) {
   for (const name of readdirSync(dir)) {
     const options = FILES.find(([pattern]) => pattern.test(name))?.[1];
     if (!options) continue;
+    const css = options.loader === 'css';
     // Trunk's copy of the stylesheet has lost its comments, the marks among them.
-    const whole = readFileSync(options.loader === 'css' ? STYLES : join(dir, name), 'utf8');
-    const text = options.loader === 'css' ? earlyStyles(whole) : whole;
-    if (text !== whole) {
+    const whole = readFileSync(css ? STYLES : join(dir, name), 'utf8');
+    if (css) {
       const [late, bytes] = lateStyles(dir, whole);
       done.push([late, whole.length, bytes]);
     }
-    const { code } = transformSync(text, { ...options, minify: true, target: 'es2020', legalComments: 'none' });
+    const text = css ? earlyStyles(whole) : whole;
+    const { code } = transformSync(text, { ...options, ...MINIFY });
     const to = rehashed(name, hex(code));
     rmSync(join(dir, name));
     writeFileSync(join(dir, to), code);

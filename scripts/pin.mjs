@@ -14,6 +14,9 @@ export const hex = (...parts) => {
   return h.digest('hex').slice(0, 16);
 };
 
+/** The Subresource Integrity value of `bytes`: their SHA-384. */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
 /** `name` with its hash (`-<8 to 16 hex digits>` before the extension) replaced by `hash`. */
 export function rehashed(name, hash) {
   const out = name.replace(/-[0-9a-f]{8,16}((?:_bg)?\.[a-z]+)$/, `-${hash}$1`);
@@ -38,10 +41,9 @@ export function repin(dir, renames) {
   rmSync(join(dir, bootName));
   writeFileSync(join(dir, newBoot), boot);
   const all = new Map([...renames, [bootName, newBoot]]);
-  const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
   for (const page of pages) {
     const text = rewrite(readFileSync(join(dir, page), 'utf8'), all);
-    const pinned = text.replace(/((?:src|href)="[^"]*?([^"/]+)"[^>]*? integrity=")[^"]*"/g, (_, head, f) => `${head}${sri(f)}"`);
+    const pinned = text.replace(/((?:src|href)="[^"]*?([^"/]+)"[^>]*? integrity=")[^"]*"/g, (_, head, f) => `${head}${sri(readFileSync(join(dir, f)))}"`);
     writeFileSync(join(dir, page), pinned);
   }
   return newBoot;

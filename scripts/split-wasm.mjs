@@ -103,6 +103,46 @@ function leb(v) {
 /** `bytes` with their length before them (a wasm vector or name). */
 const vec = (bytes) => Buffer.concat([leb(bytes.length), bytes]);
 
+/**
+ * A reader of `b` from byte `p`: `leb()` and `name()` read and move on;
+ * `skipImport()` moves past an import's description and returns its kind
+ * (0: a function).
+ */
+function cursor(b, p = 8) {
+  const c = {
+    p,
+    leb() {
+      const [value, next] = readLeb(b, c.p);
+      c.p = next;
+      return value;
+    },
+    name() {
+      const length = c.leb();
+      c.p += length;
+      return b.subarray(c.p - length, c.p).toString();
+    },
+    skipImport() {
+      const kind = b[c.p++];
+      const limits = () => {
+        if (c.leb() & 1) c.leb(); // the flags (bit 0: a maximum follows the minimum)
+        c.leb();
+      };
+      if (kind === 0) c.leb();
+      else if (kind === 1) {
+        c.p += 1;
+        limits();
+      } else if (kind === 2) limits();
+      else if (kind === 3) c.p += 2;
+      else if (kind === 4) {
+        c.p += 1;
+        c.leb();
+      } else throw new Error(`an import of kind ${kind}`);
+      return kind;
+    },
+  };
+  return c;
+}
+
 /** The size of each function body of a module, in the order of its code section. */
 export function bodySizes(b) {
   const sizes = [];
@@ -129,66 +169,38 @@ export function bodySizes(b) {
  * the count of functions the module defines).
  */
 export function functionNames(b) {
-  let p = 8;
-  const leb = () => {
-    const [value, next] = readLeb(b, p);
-    p = next;
-    return value;
-  };
-  const skipLimits = () => {
-    const flags = leb();
-    leb();
-    if (flags & 1) leb();
-  };
+  const c = cursor(b);
   const names = new Map();
   let imports = 0;
   let functions = 0;
   let nameSection = null;
-  while (p < b.length) {
-    const start = p;
-    const id = b[p++];
-    const end = leb() + p;
-    if (id === 3) functions = leb();
+  while (c.p < b.length) {
+    const start = c.p;
+    const id = b[c.p++];
+    const end = c.leb() + c.p;
+    if (id === 3) functions = c.leb();
     else if (id === 2) {
-      for (let n = leb(); n > 0; n -= 1) {
-        for (let part = 0; part < 2; part += 1) {
-          const length = leb(); // the module's name, then the field's
-          p += length;
-        }
-        const kind = b[p++];
-        if (kind === 0) {
-          leb();
-          imports += 1;
-        } else if (kind === 1) {
-          p += 1;
-          skipLimits();
-        } else if (kind === 2) skipLimits();
-        else if (kind === 3) p += 2;
-        else if (kind === 4) {
-          p += 1;
-          leb();
-        }
+      for (let n = c.leb(); n > 0; n -= 1) {
+        c.name(); // the module's name, then the field's
+        c.name();
+        if (c.skipImport() === 0) imports += 1;
       }
     } else if (id === 0) {
-      const length = leb();
-      const section = b.subarray(p, p + length).toString();
-      p += length;
+      const section = c.name();
       if (section === 'name') nameSection = [start, end];
-      while (section === 'name' && p < end) {
-        const sub = b[p++];
-        const subEnd = leb() + p;
+      while (section === 'name' && c.p < end) {
+        const sub = b[c.p++];
+        const subEnd = c.leb() + c.p;
         if (sub === 1) {
-          for (let n = leb(); n > 0; n -= 1) {
-            const index = leb();
-            const size = leb();
-            names.set(index, b.subarray(p, p + size).toString());
-            p += size;
+          for (let n = c.leb(); n > 0; n -= 1) {
+            const index = c.leb();
+            names.set(index, c.name());
           }
         }
-        p = subEnd;
+        c.p = subEnd;
       }
     }
-    p = end;
+    c.p = end;
   }
   return { imports, functions, names, nameSection };
 }
@@ -242,57 +254,39 @@ const GLUE_MODULE = './civicmap-web_bg.js';
  * build instead of the page.
  */
 export function shortNames(b, glue, keep = new Set()) {
-  let p = 8;
-  const read = () => {
-    const [value, next] = readLeb(b, p);
-    p = next;
-    return value;
-  };
-  const readName = () => {
-    const length = read();
-    const name = b.subarray(p, p + length).toString();
-    p += length;
-    return name;
-  };
+  const c = cursor(b);
   const imports = new Map();
   const exports = new Map();
   const sections = [b.subarray(0, 8)];
-  while (p < b.length) {
-    const start = p;
-    const id = b[p++];
-    const end = read() + p;
+  while (c.p < b.length) {
+    const start = c.p;
+    const id = b[c.p++];
+    const end = c.leb() + c.p;
     if (id === 2 || id === 7) {
       const entries = [];
-      for (let n = read(); n > 0; n -= 1) {
+      for (let n = c.leb(); n > 0; n -= 1) {
         if (id === 2) {
-          const module = readName();
-          const field = readName();
-          const from = p;
-          const kind = b[p++];
-          const limits = () => (read() & 1 ? (read(), read()) : read());
-          if (kind === 0) read();
-          else if (kind === 1) (p += 1, limits());
-          else if (kind === 2) limits();
-          else if (kind === 3) p += 2;
-          else if (kind === 4) (p += 1, read());
-          else throw new Error(`an import of kind ${kind}`);
+          const module = c.name();
+          const field = c.name();
+          const from = c.p;
+          c.skipImport();
           const short = module === GLUE_MODULE ? shortName(imports.size) : null;
           if (short !== null) imports.set(field, short);
-          entries.push(vec(Buffer.from(short === null ? module : 'w')), vec(Buffer.from(short ?? field)), b.subarray(from, p));
+          entries.push(vec(Buffer.from(short === null ? module : 'w')), vec(Buffer.from(short ?? field)), b.subarray(from, c.p));
         } else {
-          const field = readName();
-          const from = p;
-          p += 1;
-          read();
+          const field = c.name();
+          const from = c.p;
+          c.p += 1; // the kind, then the index
+          c.leb();
           const same = field === 'memory' || field.startsWith('%') || keep.has(field);
           const short = same ? field : `$${shortName(exports.size)}`;
           if (!same) exports.set(field, short);
-          entries.push(vec(Buffer.from(short)), b.subarray(from, p));
+          entries.push(vec(Buffer.from(short)), b.subarray(from, c.p));
         }
       }
       sections.push(Buffer.from([id]), vec(Buffer.concat([leb(entries.length / (id === 2 ? 3 : 2)), ...entries])));
     } else if (id !== 0) sections.push(b.subarray(start, end));
-    p = end;
+    c.p = end;
   }
   const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let text = glue;

@@ -16,6 +16,14 @@ import { ROOT } from './serve.mjs';
 
 const DIST = join(ROOT, 'dist');
 const SPLIT = /civicmap-web-split-[0-9a-f]{16}\.wasm$/;
+const LATE_CSS = /late-[0-9a-f]{16}\.css$/;
+/** The default journeys: the page in its two modes, on a desktop and a phone. */
+const JOURNEYS = [
+  ['embed, phone', '?embed=1', PHONE],
+  ['embed, desktop', '?embed=1', DESKTOP],
+  ['full page, phone', '', PHONE],
+  ['full page, desktop', '', DESKTOP],
+];
 const suite = appSuite();
 
 /** When (ms after navigation) the page marked ready and first asked for the second module (null: never). */
@@ -103,12 +111,7 @@ test('the hook: the glue and the first module share short names, and a glue miss
   assert.ok(names.length > 200 && names.every((n) => n.length <= 2), `the glue's imports: ${names.filter((n) => n.length > 2)}`);
 });
 
-for (const [name, query, viewport] of [
-  ['embed, phone', '?embed=1', PHONE],
-  ['embed, desktop', '?embed=1', DESKTOP],
-  ['full page, phone', '', PHONE],
-  ['full page, desktop', '', DESKTOP],
-]) {
+for (const [name, query, viewport] of JOURNEYS) {
   test(`${name}: ready on the first module alone, the second one after`, async () => {
     const page = await newPage(suite.browser, { viewport });
     try {
@@ -179,17 +182,12 @@ const looks = (page) => page.evaluate(() => {
   });
 });
 
-for (const [name, query, viewport] of [
-  ['embed, phone', '?embed=1', PHONE],
-  ['embed, desktop', '?embed=1', DESKTOP],
-  ['full page, phone', '', PHONE],
-  ['full page, desktop', '', DESKTOP],
-]) {
+for (const [name, query, viewport] of JOURNEYS) {
   test(`${name}: the late styles change nothing on the page at ready, and arrive after it`, async () => {
     const page = await newPage(suite.browser, { viewport });
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/\/late-[0-9a-f]{16}\.css$/, async (route) => {
+    await page.route(LATE_CSS, async (route) => {
       await held;
       await route.continue();
     });
@@ -203,12 +201,12 @@ for (const [name, query, viewport] of [
       }));
       assert.ok(asked.link, 'early.js adds the late stylesheet at ready');
       release();
-      await page.waitForFunction(() => [...document.styleSheets].some((s) => /late-[0-9a-f]{16}\.css$/.test(s.href ?? '') && s.cssRules.length > 0));
+      await page.waitForFunction((re) => [...document.styleSheets].some((s) => new RegExp(re).test(s.href ?? '') && s.cssRules.length > 0), LATE_CSS.source);
       const after = await looks(page);
       assert.equal(after.length, before.length);
       const changed = after.filter(([, s], i) => s !== before[i][1]).map(([n]) => n);
       assert.deepEqual(changed, [], 'elements whose styles the late sheet changed: a rule static/app.css marks late applies to them');
-      const start = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /late-[0-9a-f]{16}\.css$/.test(e.name))?.startTime);
+      const start = await page.evaluate((re) => performance.getEntriesByType('resource').find((e) => new RegExp(re).test(e.name))?.startTime, LATE_CSS.source);
       assert.ok(start >= asked.ready, `the late stylesheet was asked for at ${start} ms, ready came at ${asked.ready} ms`);
       assert.deepEqual(unexpectedErrors(page), []);
     } finally {
@@ -223,10 +221,10 @@ test('an address that opens a later step asks for the late styles at once, and i
   try {
     await page.goto(`${suite.server.url}?view=list`);
     await waitReady(page);
-    const { start, ready } = await page.evaluate(() => ({
-      start: performance.getEntriesByType('resource').find((e) => /late-[0-9a-f]{16}\.css$/.test(e.name))?.startTime,
+    const { start, ready } = await page.evaluate((re) => ({
+      start: performance.getEntriesByType('resource').find((e) => new RegExp(re).test(e.name))?.startTime,
       ready: performance.getEntriesByName('civicmap:ready', 'mark')[0].startTime,
-    }));
+    }), LATE_CSS.source);
     assert.ok(start < ready, `asked for at ${start} ms, before ready at ${ready} ms`);
     // The list's table takes its styles from the late sheet (no spacing between its cells).
     const table = page.locator('[data-testid="list-view"] table.actor-table');
