@@ -63,7 +63,6 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let pre = props.prefix.clone();
     let listbox_id = format!("{pre}-listbox");
     let input_id = format!("{pre}-input");
-    let option_id = |i: usize| format!("{pre}-option-{i}");
     let label = props
         .label
         .clone()
@@ -152,7 +151,9 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         Callback::from(move |_: FocusEvent| open.set(true))
     };
 
-    let active_desc = active.filter(|i| expanded && *i < count).map(option_id);
+    let active_desc = active
+        .filter(|i| expanded && *i < count)
+        .map(|i| option_id(&pre, i));
 
     let list = if expanded {
         let at = Suggested {
@@ -183,6 +184,11 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             </span>
         </div>
     }
+}
+
+/// The id of the suggestion at `pos` in the box whose prefix is `pre`.
+fn option_id(pre: &str, pos: usize) -> String {
+    format!("{pre}-option-{pos}")
 }
 
 /// What the suggestion list shows.
@@ -225,7 +231,7 @@ fn suggestion_list(
                 let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
                 let onclick = Callback::from(move |_: MouseEvent| pick.emit(actor_ix));
                 html! {
-                    <li id={format!("{pre}-option-{pos}")} role="option" aria-selected={if is_active { "true" } else { "false" }}
+                    <li id={option_id(pre, pos)} role="option" aria-selected={if is_active { "true" } else { "false" }}
                         class={classes!("suggestion", is_active.then_some("active"))}
                         data-testid={format!("{pre}-suggestion")} data-actor-id={actor.id().to_string()}
                         {onmousedown} {onclick}>

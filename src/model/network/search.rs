@@ -94,20 +94,9 @@ fn is_mark(c: char) -> bool {
 
 /// Appends one character of the decomposition, folded.
 fn push_folded(c: char, pending: &mut bool, out: &mut String) {
-    // ASCII, the bulk of ids and names: the same result without the tables.
-    if c.is_ascii() {
-        if !c.is_ascii_alphanumeric() {
-            *pending = true;
-            return;
-        }
-        if *pending && !out.is_empty() {
-            out.push(' ');
-        }
-        *pending = false;
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    if is_mark(c) {
+    // ASCII, the bulk of ids and names, skips the tables (same result).
+    let ascii = c.is_ascii();
+    if !ascii && is_mark(c) {
         return;
     }
     if !c.is_alphanumeric() {
@@ -118,6 +107,10 @@ fn push_folded(c: char, pending: &mut bool, out: &mut String) {
         out.push(' ');
     }
     *pending = false;
+    if ascii {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for l in c.to_lowercase() {
         match l {
             'œ' => out.push_str("oe"),
