@@ -4,8 +4,8 @@
 //! same data as sigma.js. Query: `?dark=1`, `?lang=en`, `?year=1`
 //! (hollow undated actors), `?select=<index>`.
 //!
-//! Build: `cargo build --release --example canvas_bench --target wasm32-unknown-unknown`,
-//! then `wasm-bindgen --target web --out-dir <dir>/pkg target/wasm32-unknown-unknown/release/examples/canvas_bench.wasm`
+//! Build: `cargo build --profile web --example canvas_bench --target wasm32-unknown-unknown`,
+//! then `wasm-bindgen --target web --out-dir <dir>/pkg target/wasm32-unknown-unknown/web/examples/canvas_bench.wasm`
 //! and serve `<dir>` with a page importing `./pkg/canvas_bench.js`: `scripts/canvas-bench.sh` does
 //! all of it and prints frame times.
 

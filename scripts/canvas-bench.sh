@@ -8,8 +8,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$(mktemp -d)"
 PORT="${PORT:-8197}"
 cd "$ROOT"
-cargo build --release --example canvas_bench --target wasm32-unknown-unknown
-wasm-bindgen --target web --out-dir "$OUT/pkg" target/wasm32-unknown-unknown/release/examples/canvas_bench.wasm
+cargo build --profile web --example canvas_bench --target wasm32-unknown-unknown
+wasm-bindgen --target web --out-dir "$OUT/pkg" target/wasm32-unknown-unknown/web/examples/canvas_bench.wasm
 cat > "$OUT/index.html" <<'HTML'
 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>canvas bench</title>
 <style>html,body{margin:0;height:100%}</style></head>

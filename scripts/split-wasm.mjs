@@ -319,8 +319,12 @@ const civicmapSplit = (() => {
     const url = new URL('./${splitName}', import.meta.url);
     let instance = null;
     let started = false;
+    // False until the second module is there: the app waits for it before
+    // work that can wait (src/ui/browser.rs, \`when_code_loaded\`).
+    globalThis.civicmapSplitLoaded = false;
     const install = (module) => {
         if (instance === null) instance = new WebAssembly.Instance(module, { primary: wasm });
+        globalThis.civicmapSplitLoaded = true;
     };
     const loadNow = () => {
         const request = new XMLHttpRequest();

@@ -20,6 +20,25 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
 }
 
+/// Calls `f` once the app's code that is loaded after `civicmap:ready` is
+/// there (scripts/split-wasm.mjs sets `civicmapSplitLoaded`), checking every
+/// 50 ms for up to 10 s, or at once in a build without that split. Work
+/// that can wait (the measures) then does not make the page load that code
+/// synchronously when it starts around ready: a long task of 200–400 ms
+/// here on the 10,000-actor graph.
+pub fn when_code_loaded(f: impl FnOnce() + 'static) {
+    wait_for_code(200, f);
+}
+
+fn wait_for_code(tries: u32, f: impl FnOnce() + 'static) {
+    let flag = js_sys::Reflect::get(&js_sys::global(), &"civicmapSplitLoaded".into());
+    if tries > 0 && flag.is_ok_and(|v| v.as_bool() == Some(false)) {
+        after(50, move || wait_for_code(tries - 1, f));
+    } else {
+        f();
+    }
+}
+
 /// The page's query string without `?` (`""` when unavailable).
 pub fn query() -> String {
     window()

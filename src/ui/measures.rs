@@ -5,10 +5,11 @@
 //! Degree is cheap (one pass over the visible links) and is the default
 //! size: it is computed at once, on the render that shows the new visible
 //! set. Betweenness, closeness, PageRank and the communities take O(n·m)
-//! (about 4 s of work on 10,000 actors here): on a big graph they run in a
-//! Web Worker (`crate::work`), so the page does none of that work; on a
-//! small one (the worker would take longer to start), or when no worker
-//! can start or it fails, they run here as a [`MeasureJob`] in slices of
+//! (about 3 s of work on 10,000 actors here): on a big graph they are
+//! shared, a half each, between two Web Workers (`crate::work`) or, with
+//! two cores, between one worker and the page; on a small one (the worker
+//! would take longer to start), or when no worker can start or it fails,
+//! they run here. On the page they run as a [`MeasureJob`] in slices of
 //! about [`SLICE_MS`] ms, each in its own task (posted through a
 //! `MessageChannel`, which unlike a `setTimeout(0)` chain is not clamped to
 //! 4 ms), so input and frames are handled between slices. The numbers are
@@ -30,7 +31,7 @@ use yew::prelude::*;
 use super::store::Frozen;
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;
-use crate::model::network::metrics::{degree, MeasureGraph, MeasureJob, Measures, Progress};
+use crate::model::network::metrics::{degree, Half, MeasureGraph, MeasureJob, Measures, Progress};
 use crate::work::client;
 
 /// How long one slice of the job runs (ms): well under the 50 ms of a
@@ -134,13 +135,29 @@ pub fn use_measures(
                             f(m);
                         }
                     };
+                    // The page's share of a job split with a worker stops
+                    // when the page takes the whole job over.
+                    let whole = Rc::new(Cell::new(false));
                     let here = {
                         let (graph, cancel, finish) =
                             (mg.0.clone(), cancel.clone(), finish.clone());
-                        move || run_sliced(MeasureJob::new((*graph).clone()), cancel, finish)
+                        let whole = whole.clone();
+                        move || {
+                            whole.set(true);
+                            let job = move || MeasureJob::new((*graph).clone());
+                            run_sliced(job, move || cancel.get(), MeasureJob::finish, finish);
+                        }
                     };
                     if client::measures_worth_a_worker(&mg.0) {
-                        worker = client::measures_away(&mg.0, finish, here.clone());
+                        let page_half: client::PageHalf = {
+                            let (graph, cancel) = (mg.0.clone(), cancel.clone());
+                            Box::new(move |done| {
+                                let job = move || MeasureJob::half((*graph).clone(), Half::Second);
+                                let stop = move || cancel.get() || whole.get();
+                                run_sliced(job, stop, MeasureJob::finish_half, done);
+                            })
+                        };
+                        worker = client::measures_away(&mg.0, finish, here.clone(), page_half);
                     }
                     if worker.is_none() {
                         here();
@@ -168,12 +185,32 @@ pub fn use_measures(
     }))
 }
 
-/// Runs `job` one slice per task until it is done (then `finished`) or
-/// `cancel` is set.
-fn run_sliced(job: MeasureJob, cancel: Rc<Cell<bool>>, finished: impl FnOnce(Measures) + 'static) {
+/// Runs the job `make` makes one slice per task until it is done (then
+/// `finished` gets what `finish` makes of it) or `cancelled()`. Starts once
+/// the code loaded after ready is there ([`super::browser::when_code_loaded`]).
+fn run_sliced<T: 'static>(
+    make: impl FnOnce() -> MeasureJob + 'static,
+    cancelled: impl Fn() -> bool + 'static,
+    finish: fn(MeasureJob) -> T,
+    finished: impl FnOnce(T) + 'static,
+) {
+    super::browser::when_code_loaded(move || {
+        if !cancelled() {
+            slices(make(), cancelled, finish, finished);
+        }
+    });
+}
+
+/// [`run_sliced`]'s slices.
+fn slices<T: 'static>(
+    job: MeasureJob,
+    cancelled: impl Fn() -> bool + 'static,
+    finish: fn(MeasureJob) -> T,
+    finished: impl FnOnce(T) + 'static,
+) {
     let Ok(channel) = web_sys::MessageChannel::new() else {
         // No channel (never in a browser that runs the map): one go.
-        finished(job.finish());
+        finished(finish(job));
         return;
     };
     let job = RefCell::new(Some(job));
@@ -190,7 +227,7 @@ fn run_sliced(job: MeasureJob, cancel: Rc<Cell<bool>>, finished: impl FnOnce(Mea
                 super::browser::after(0, move || drop(c));
             }
         };
-        if cancel.get() {
+        if cancelled() {
             stop(&h2);
             return;
         }
@@ -198,11 +235,11 @@ fn run_sliced(job: MeasureJob, cancel: Rc<Cell<bool>>, finished: impl FnOnce(Mea
         let Some(j) = slot.as_mut() else { return };
         let mut clock = super::browser::now;
         if j.run_for(&mut clock, SLICE_MS, SLICE_BUDGET) == Progress::Done {
-            let m = slot.take().map(MeasureJob::finish).unwrap_or_default();
+            let job = slot.take();
             drop(slot);
             stop(&h2);
-            if let Some(f) = finished.borrow_mut().take() {
-                f(m);
+            if let (Some(f), Some(job)) = (finished.borrow_mut().take(), job) {
+                f(finish(job));
             }
         } else {
             let _ = port.post_message(&wasm_bindgen::JsValue::NULL);

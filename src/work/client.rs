@@ -237,48 +237,32 @@ pub fn measures_worth_a_worker(g: &MeasureGraph) -> bool {
 /// Two workers share the measures from this many cores (`navigator.hardwareConcurrency`).
 pub const TWO_WORKERS_FROM_CORES: f64 = 3.0;
 
-/// The measures of `g` in workers: `done` receives them, `failed` is
-/// called if a worker fails (with two, both are then ended). `None` when
-/// no worker can start. With three cores or more, two workers share the
-/// searches, a half each (`metrics::join` gives the one-worker bits), and a
-/// core is left for the page; with two, one worker (two took the
-/// 10,000-actor graph's betweenness from 5.4 to 3.4 s here, but the page's
-/// own frames then ran half as fast: a click on "zoom in" took 434 ms
-/// instead of 85). The jobs end with the returned handles.
+/// Runs the second half of the measures on the page, in slices, and gives
+/// it to the callback (see [`measures_away`]).
+pub type PageHalf = Box<dyn FnOnce(Box<dyn FnOnce(HalfMeasures)>)>;
+
+/// The measures of `g` computed away from the page's thread as far as the
+/// cores allow: `done` receives them, `failed` is called if a worker fails
+/// (with two, both are then ended; the caller then does the whole job and
+/// stops `page_half`'s). `None` when no worker can start.
+///
+/// With three cores or more, two workers share the searches, a half each
+/// (`metrics::join` gives the one-worker bits), and a core is left for the
+/// page. With two, one worker takes the first half (and PageRank and the
+/// communities) and the page the second, in slices between its frames
+/// (`page_half`): the 10,000-actor graph's measures then take about 2 s
+/// here instead of 3 s in one worker. Two workers on two cores were as fast,
+/// but the page's own frames then ran half as fast (a click on "zoom in"
+/// took 434 ms instead of 85). The jobs end with the returned handles.
 pub fn measures_away(
     g: &Rc<MeasureGraph>,
     done: impl FnOnce(Measures) + 'static,
     failed: impl FnOnce() + 'static,
+    page_half: PageHalf,
 ) -> Option<Vec<Job>> {
-    let request = |half| Request::Measures {
-        nodes: g.node_count(),
-        edges: g.edges().collect(),
-        half,
-    };
     let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
     let failed = Rc::new(RefCell::new(Some(failed)));
-    let fail = move || {
-        let f = failed.borrow_mut().take();
-        if let Some(f) = f {
-            f();
-        }
-    };
-    if cores < TWO_WORKERS_FROM_CORES {
-        let mut done = Some(done);
-        let job = Job::start(
-            request(None),
-            move |reply| {
-                if let (Reply::Measures(m), Some(f)) = (reply, done.take()) {
-                    f(m);
-                }
-            },
-            fail,
-        )?;
-        return Some(vec![job]);
-    }
-    let halves: Rc<RefCell<[Option<HalfMeasures>; 2]>> = Rc::default();
-    let done = Rc::new(RefCell::new(Some(done)));
-    // One half failing ends both workers: the page then does the whole job.
+    // One half failing ends every worker: the page then does the whole job.
     let pair: Rc<RefCell<Vec<Worker>>> = Rc::default();
     let fail = {
         let pair = pair.clone();
@@ -286,40 +270,69 @@ pub fn measures_away(
             for w in pair.borrow().iter() {
                 w.terminate();
             }
-            fail();
+            let f = failed.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
         }
     };
-    let start = |half: Half, slot: usize| {
-        let (halves, done, g) = (halves.clone(), done.clone(), g.clone());
+    let join = joiner(g.clone(), done);
+    let start = |half: Half| {
+        let join = join.clone();
         Job::start(
-            request(Some(half)),
+            Request::Measures {
+                nodes: g.node_count(),
+                edges: g.edges().collect(),
+                half,
+            },
             move |reply| {
-                let Reply::Half(h) = reply else { return };
-                let both = {
-                    let mut got = halves.borrow_mut();
-                    if let Some(s) = got.get_mut(slot) {
-                        *s = Some(h);
-                    }
-                    match &mut *got {
-                        [Some(_), Some(_)] => {
-                            got.iter_mut().map(Option::take).collect::<Option<Vec<_>>>()
-                        }
-                        _ => None,
-                    }
-                };
-                if let Some([first, second]) =
-                    both.and_then(|v| <[HalfMeasures; 2]>::try_from(v).ok())
-                {
-                    let f = done.borrow_mut().take();
-                    if let (Some(f), Some(m)) = (f, join(&g, first, second)) {
-                        f(m);
-                    }
+                if let Reply::Half(h) = reply {
+                    join(half, h);
                 }
             },
             fail.clone(),
         )
     };
-    let jobs = vec![start(Half::First, 0)?, start(Half::Second, 1)?];
+    let jobs = if cores < TWO_WORKERS_FROM_CORES {
+        let job = start(Half::First)?;
+        page_half(Box::new(move |h| join(Half::Second, h)));
+        vec![job]
+    } else {
+        vec![start(Half::First)?, start(Half::Second)?]
+    };
     *pair.borrow_mut() = jobs.iter().map(|j| j.worker.clone()).collect();
     Some(jobs)
+}
+
+/// Collects the two halves, in any order, and gives `done` their measures
+/// once both are there.
+fn joiner(
+    g: Rc<MeasureGraph>,
+    done: impl FnOnce(Measures) + 'static,
+) -> Rc<dyn Fn(Half, HalfMeasures)> {
+    let halves: RefCell<[Option<HalfMeasures>; 2]> = RefCell::default();
+    let done = RefCell::new(Some(done));
+    Rc::new(move |half, h| {
+        let both = {
+            let mut got = halves.borrow_mut();
+            let [first, second] = &mut *got;
+            match half {
+                Half::First => *first = Some(h),
+                Half::Second => *second = Some(h),
+            }
+            match (first.take(), second.take()) {
+                (Some(a), Some(b)) => Some((a, b)),
+                (a, b) => {
+                    (*first, *second) = (a, b);
+                    None
+                }
+            }
+        };
+        if let Some((first, second)) = both {
+            let f = done.borrow_mut().take();
+            if let (Some(f), Some(m)) = (f, join(&g, first, second)) {
+                f(m);
+            }
+        }
+    })
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::format::dataset::Position;
 use crate::model::network::layout::LayoutInput;
-use crate::model::network::metrics::{Communities, Half, HalfMeasures, Measures};
+use crate::model::network::metrics::{Communities, Half, HalfMeasures};
 
 /// A message as numbers: what crosses the thread boundary.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,7 +23,6 @@ const LAYOUT: u32 = 1;
 const MEASURES: u32 = 2;
 const STARTED: u32 = 10;
 const POSITIONS: u32 = 11;
-const MEASURED: u32 = 12;
 const HALF_MEASURED: u32 = 13;
 
 /// A job for the worker.
@@ -32,13 +31,13 @@ pub enum Request {
     /// Lay these actors out; the worker answers with [`Reply::Positions`]
     /// as the layout goes, the last one settled.
     Layout(LayoutInput),
-    /// Measure the graph on `nodes` nodes with these edges
-    /// (`MeasureGraph::from_edges`): all of it (the answer is
-    /// [`Reply::Measures`]) or one half (the answer is [`Reply::Half`]).
+    /// Measure one half of the graph on `nodes` nodes with these edges
+    /// (`MeasureGraph::from_edges`); the answer is [`Reply::Half`]. The
+    /// page or another worker computes the other half.
     Measures {
         nodes: usize,
         edges: Vec<(usize, usize)>,
-        half: Option<Half>,
+        half: Half,
     },
 }
 
@@ -52,8 +51,6 @@ pub enum Reply {
         positions: Vec<Position>,
         settled: bool,
     },
-    /// The measures of the graph sent.
-    Measures(Measures),
     /// One half of the measures of the graph sent.
     Half(HalfMeasures),
 }
@@ -113,9 +110,8 @@ impl Request {
                 let mut ints = Vec::with_capacity(2 + 2 * edges.len());
                 ints.push(int(*nodes));
                 ints.push(match half {
-                    None => 0,
-                    Some(Half::First) => 1,
-                    Some(Half::Second) => 2,
+                    Half::First => 1,
+                    Half::Second => 2,
                 });
                 for &(s, t) in edges {
                     ints.push(int(s));
@@ -165,9 +161,8 @@ impl Request {
                 let (&n, rest) = p.ints.split_first()?;
                 let (&half, rest) = rest.split_first()?;
                 let half = match half {
-                    0 => None,
-                    1 => Some(Half::First),
-                    2 => Some(Half::Second),
+                    1 => Half::First,
+                    2 => Half::Second,
                     _ => return None,
                 };
                 if !rest.len().is_multiple_of(2) || !p.floats.is_empty() {
@@ -197,22 +192,6 @@ impl Reply {
                 ints: vec![u32::from(*settled)],
                 floats: positions.iter().flat_map(|p| [p.x, p.y]).collect(),
             },
-            Reply::Measures(m) => {
-                let n = m.degree.len();
-                let mut ints = Vec::with_capacity(2 + 2 * n);
-                ints.push(int(n));
-                ints.push(int(m.communities.count));
-                ints.extend(m.degree.iter().map(|&d| int(d)));
-                ints.extend(m.communities.membership.iter().map(|&c| int(c)));
-                Packet {
-                    kind: MEASURED,
-                    ints,
-                    floats: floats(
-                        m.communities.modularity,
-                        [&m.betweenness, &m.closeness, &m.pagerank],
-                    ),
-                }
-            }
             Reply::Half(h) => {
                 let groups = h.communities.as_ref();
                 let mut ints = vec![
@@ -254,29 +233,6 @@ impl Reply {
                         .collect(),
                     settled: p.ints.first() == Some(&1),
                 })
-            }
-            MEASURED => {
-                let (&n, rest) = p.ints.split_first()?;
-                let (&count, rest) = rest.split_first()?;
-                let n = n as usize;
-                if rest.len() != 2 * n || p.floats.len() != 1 + 3 * n {
-                    return None;
-                }
-                let (degree, membership) = rest.split_at(n);
-                let (modularity, floats) = p.floats.split_first()?;
-                let (betweenness, rest) = floats.split_at(n);
-                let (closeness, pagerank) = rest.split_at(n);
-                Some(Reply::Measures(Measures {
-                    degree: degree.iter().map(|&d| d as usize).collect(),
-                    betweenness: betweenness.to_vec(),
-                    closeness: closeness.to_vec(),
-                    pagerank: pagerank.to_vec(),
-                    communities: Communities {
-                        membership: membership.iter().map(|&c| c as usize).collect(),
-                        count: count as usize,
-                        modularity: *modularity,
-                    },
-                }))
             }
             HALF_MEASURED => {
                 let [n, ranks, grouped, count] = *p.ints.first_chunk::<4>()?;

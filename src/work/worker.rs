@@ -3,8 +3,8 @@
 //!
 //! - [`Request::Layout`]: the layout's positions are posted every
 //!   [`POST_MS`] of work and once settled (the last message).
-//! - [`Request::Measures`]: every measure, or one half of them (the page
-//!   may share the measures between two workers), one message.
+//! - [`Request::Measures`]: one half of the measures (the page or a second
+//!   worker computes the other), one message.
 //!
 //! The work runs in chunks of [`CHUNK_MS`], each in its own task (posted
 //! through a `MessageChannel`): V8 runs a wasm function in its baseline
@@ -82,10 +82,7 @@ pub fn start() {
             }
             Some(Request::Measures { nodes, edges, half }) => {
                 let g = MeasureGraph::from_edges(nodes, &edges);
-                Task::Measures(Box::new(match half {
-                    None => MeasureJob::new(g),
-                    Some(h) => MeasureJob::half(g, h),
-                }))
+                Task::Measures(Box::new(MeasureJob::half(g, half)))
             }
             None => return,
         };
@@ -131,9 +128,7 @@ fn run_chunk() {
             let mut clock = now;
             let done = job.run_for(&mut clock, CHUNK_MS, MEASURE_SLICE) == Progress::Done;
             if done {
-                if let Some(m) = job.result() {
-                    post(&Reply::Measures(m.clone()));
-                } else if let Some(h) = job.half_result() {
+                if let Some(h) = job.half_result() {
                     post(&Reply::Half(h.clone()));
                 }
             }

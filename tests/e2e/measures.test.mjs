@@ -184,19 +184,21 @@ test('10,000 actors, size=betweenness: the page stays interactive, the measures 
     });
     await page.goto(`${server.url}?data=bench/large.json&size=betweenness`, { timeout: 60_000 });
     await waitReady(page, { timeout: 60_000 });
-    // While betweenness computes, untouched for 1.5 s: no long task (the
-    // job runs in slices of ~12 ms) and frames keep coming.
+    // While betweenness computes, untouched for 1 s (or until the measures
+    // come): no long task (the page's share runs in slices of ~12 ms) and
+    // frames keep coming.
     assert.equal(await page.locator('[data-testid="map-legend"]').getAttribute('data-computing'), 'true');
-    await page.waitForTimeout(1_500);
+    await page.waitForTimeout(1_000);
     const quiet = await page.evaluate(() => {
       const ready = performance.getEntriesByName('civicmap:ready', 'mark')[0].startTime;
-      const now = performance.now();
+      const measured = performance.getEntriesByName('civicmap:measures', 'mark')[0]?.startTime;
+      const now = Math.min(performance.now(), measured ?? Infinity);
       const frames = window.__frames.filter((t) => t >= ready && t <= now);
       let gap = 0;
       for (let i = 1; i < frames.length; i += 1) gap = Math.max(gap, frames[i] - frames[i - 1]);
       return {
         window: now - ready,
-        longestTask: Math.max(0, ...window.__long.filter((l) => l.start >= ready).map((l) => l.ms)),
+        longestTask: Math.max(0, ...window.__long.filter((l) => l.start >= ready && l.start < now).map((l) => l.ms)),
         frames: frames.length,
         longestFrameGap: gap,
       };
@@ -241,10 +243,10 @@ test('10,000 actors, size=betweenness: the page stays interactive, the measures 
     console.log(`# 10k size=betweenness: ${JSON.stringify({ quiet, ...f, clickMs })}`);
     assert.match(f.legend, /intermédiarité, de 0,00\s%/);
     assert.ok(quiet.longestTask < 100, `longest task ${quiet.longestTask} ms while computing`);
-    assert.ok(quiet.frames > 10, `${quiet.frames} frames in ${quiet.window} ms`);
+    assert.ok(quiet.frames > 5, `${quiet.frames} frames in ${quiet.window} ms`);
     if (clickMs !== null) assert.ok(clickMs < 500, `the click's zoom took ${clickMs} ms`);
-    // Measured here (2 cores shared with other jobs): 5–7 s, over the 2 s
-    // the issue asks (see the report); this bound only catches a stall.
+    // Measured here (2 cores shared with other jobs): 2.0–2.9 s, around
+    // the 2 s the issue asks (docs/metrics.md); this bound only catches a stall.
     assert.ok(f.readyToMeasures < 15_000, `${f.readyToMeasures} ms`);
     assert.deepEqual(unexpectedErrors(page, ALLOWED), []);
   } finally {

@@ -139,11 +139,25 @@ pub(crate) struct Brandes {
     delta: Vec<[f64; BLOCK]>,
     /// Dependencies of the current block of sources.
     block: Vec<f64>,
+    /// Per source of the block under way: the actors reached besides
+    /// itself, and their total distance (for closeness).
+    reach: Vec<(u64, u64)>,
+    /// Where the block under way is; `None` between blocks.
+    at: Option<Step>,
     /// Raw betweenness sums (each pair counted from both ends): the sum of
     /// the blocks, in block order; by the caller's nodes.
     pub(crate) raw: Vec<f64>,
     /// By the caller's nodes; zero for the sources not searched yet.
     pub(crate) closeness: Vec<f64>,
+}
+
+/// Where [`Brandes::advance`] is in a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Expanding the next level of the searches (path counts).
+    Forward,
+    /// Settling the dependencies of this level (then the ones before).
+    Backward(usize),
 }
 
 /// The nodes of `g` in Cuthill–McKee order: each connected piece
@@ -327,6 +341,8 @@ impl Brandes {
             sigma: vec![[0.0; BLOCK]; n],
             delta: vec![[0.0; BLOCK]; n],
             block: vec![0.0; n],
+            reach: vec![(0, 0); BLOCK],
+            at: None,
             raw: vec![0.0; n],
             closeness: vec![0.0; n],
         }
@@ -346,13 +362,216 @@ impl Brandes {
     /// closeness; returns the work done (actors reached per source plus
     /// the arcs scanned).
     pub(crate) fn block(&mut self, first: usize) -> u64 {
+        let mut work = 0;
+        loop {
+            let (w, done) = self.advance(first);
+            work += w;
+            if done {
+                return work;
+            }
+        }
+    }
+
+    /// No block is under way: the next [`Brandes::advance`] starts one.
+    pub(crate) fn between_blocks(&self) -> bool {
+        self.at.is_none()
+    }
+
+    /// One step of [`Brandes::block`]: starts the block, expands one level
+    /// of its searches, settles one level's dependencies, or ends it. A
+    /// level is a few milliseconds of work where a block is tens, so a
+    /// page's slices stay short, even while the browser still runs the
+    /// code unoptimised. Returns the work done and whether the block has
+    /// ended; the numbers are those of one [`Brandes::block`].
+    pub(crate) fn advance(&mut self, first: usize) -> (u64, bool) {
         let n = self.local.node_count();
         let count = n.saturating_sub(first).min(BLOCK);
         if count == 0 {
-            return 1;
+            return (1, true);
         }
-        let mut work = self.forward(first, count);
-        work += self.backward(first, count);
+        match self.at {
+            None => {
+                self.start(first, count);
+                self.at = Some(Step::Forward);
+                (count as u64, false)
+            }
+            Some(Step::Forward) => {
+                let (work, more) = self.forward();
+                if !more {
+                    self.at = Some(Step::Backward(self.levels.len().saturating_sub(2)));
+                }
+                (work, false)
+            }
+            Some(Step::Backward(d)) if d >= 1 => {
+                self.at = Some(Step::Backward(d - 1));
+                (self.backward(d), false)
+            }
+            Some(Step::Backward(_)) => {
+                self.at = None;
+                (self.end(first, count), true)
+            }
+        }
+    }
+
+    /// The block's sources at distance 0.
+    fn start(&mut self, first: usize, count: usize) {
+        let Brandes {
+            seen,
+            reached,
+            levels,
+            sigma,
+            reach,
+            ..
+        } = self;
+        reached.clear();
+        levels.clear();
+        levels.push(0);
+        for i in 0..count {
+            let s = first + i;
+            if let (Some(x), Some(row)) = (seen.get_mut(s), sigma.get_mut(s)) {
+                *x = 1 << i;
+                if let Some(c) = row.get_mut(i) {
+                    *c = 1.0;
+                }
+            }
+            reached.push((s, 1 << i));
+        }
+        levels.push(reached.len());
+        reach.fill((0, 0));
+    }
+
+    /// The next level of the searches and its path counts σ; `false` when
+    /// there was none (the searches are over).
+    fn forward(&mut self) -> (u64, bool) {
+        let Brandes {
+            local: g,
+            seen,
+            next,
+            level,
+            touched,
+            reached,
+            levels,
+            sigma,
+            ..
+        } = self;
+        let [.., a, b] = *levels.as_slice() else {
+            return (0, false);
+        };
+        if a == b {
+            return (0, false);
+        }
+        let mut work = 0u64;
+        // Expand: every actor next to this level learns which sources
+        // reach it (branch-free: `touched` grows when `next` was zero).
+        let mut found = 0usize;
+        for &(v, frontier) in reached.get(a..b).unwrap_or(&[]) {
+            let nb = g.neighbours(v);
+            work += nb.len() as u64;
+            for &w in nb {
+                if let Some(x) = next.get_mut(w) {
+                    if let Some(slot) = touched.get_mut(found) {
+                        *slot = w;
+                    }
+                    found += usize::from(*x == 0);
+                    *x |= frontier;
+                }
+            }
+        }
+        // The new level: the sources reaching each touched actor for
+        // the first time.
+        for &w in touched.get(..found).unwrap_or(&[]) {
+            if let (Some(x), Some(s), Some(l)) =
+                (next.get_mut(w), seen.get_mut(w), level.get_mut(w))
+            {
+                let new = *x & !*s;
+                *x = 0;
+                if new != 0 {
+                    *s |= new;
+                    *l = new;
+                    reached.push((w, new));
+                }
+            }
+        }
+        // σ(w) += σ(v) along the arcs of each source's shortest-path
+        // graph.
+        work += along_arcs(g, reached.get(a..b).unwrap_or(&[]), level, sigma, Way::Down);
+        let end = reached.len();
+        clear_level(level, reached.get(b..end).unwrap_or(&[]));
+        levels.push(end);
+        (work, true)
+    }
+
+    /// The dependencies δ of level `d` (the levels after it are settled),
+    /// summed into `block`.
+    fn backward(&mut self, d: usize) -> u64 {
+        let Brandes {
+            local: g,
+            level,
+            reached,
+            levels,
+            sigma,
+            delta,
+            block,
+            reach,
+            ..
+        } = self;
+        let (lo, mid, hi) = match (levels.get(d - 1), levels.get(d), levels.get(d + 1)) {
+            (Some(&lo), Some(&mid), Some(&hi)) => (lo, mid, hi),
+            _ => return 1,
+        };
+        // Settle level d: δ = σ · Σ (1 + δ(w)) / σ(w) over the
+        // successors w, whose sum is complete; keep (1 + δ) / σ for the
+        // parents.
+        for &(w, mask) in reached.get(mid..hi).unwrap_or(&[]) {
+            if let (Some(l), Some(sw), Some(dw), Some(sum)) = (
+                level.get_mut(w),
+                sigma.get(w),
+                delta.get_mut(w),
+                block.get_mut(w),
+            ) {
+                *l = mask;
+                for i in bits(mask) {
+                    if let (Some(s), Some(x), Some((r, t))) =
+                        (sw.get(i), dw.get_mut(i), reach.get_mut(i))
+                    {
+                        let dependency = *s * *x;
+                        *sum += dependency;
+                        *x = (1.0 + dependency) / *s;
+                        *r += 1;
+                        *t += d as u64;
+                    }
+                }
+            }
+        }
+        // Σ (1 + δ(w)) / σ(w) over the successors w of each parent.
+        let work = along_arcs(
+            g,
+            reached.get(lo..mid).unwrap_or(&[]),
+            level,
+            delta,
+            Way::Up,
+        );
+        clear_level(level, reached.get(mid..hi).unwrap_or(&[]));
+        work
+    }
+
+    /// Ends the block: the closeness of its sources, its dependencies
+    /// added to `raw`; returns the work (the actors reached).
+    fn end(&mut self, first: usize, count: usize) -> u64 {
+        // Closeness (Wasserman–Faust), as networkx computes it.
+        let n = self.local.node_count();
+        for i in 0..count {
+            let (r, t) = self.reach.get(i).copied().unwrap_or((0, 0));
+            let r = r as f64 + 1.0;
+            let source = self.order.get(first + i).copied().unwrap_or(usize::MAX);
+            if let Some(c) = self.closeness.get_mut(source) {
+                *c = if t > 0 && n > 1 {
+                    ((r - 1.0) / t as f64) * ((r - 1.0) / (n as f64 - 1.0))
+                } else {
+                    0.0
+                };
+            }
+        }
         for (&v, b) in self.order.iter().zip(self.block.iter_mut()) {
             if let Some(r) = self.raw.get_mut(v) {
                 *r += *b;
@@ -374,158 +593,7 @@ impl Brandes {
                 }
             }
         }
-        work + self.reached.len() as u64
-    }
-
-    /// The levels of the searches and the path counts σ.
-    fn forward(&mut self, first: usize, count: usize) -> u64 {
-        let Brandes {
-            local: g,
-            seen,
-            next,
-            level,
-            touched,
-            reached,
-            levels,
-            sigma,
-            ..
-        } = self;
-        reached.clear();
-        levels.clear();
-        levels.push(0);
-        for i in 0..count {
-            let s = first + i;
-            if let (Some(x), Some(row)) = (seen.get_mut(s), sigma.get_mut(s)) {
-                *x = 1 << i;
-                if let Some(c) = row.get_mut(i) {
-                    *c = 1.0;
-                }
-            }
-            reached.push((s, 1 << i));
-        }
-        levels.push(reached.len());
-        let mut work = 0u64;
-        while let [.., a, b] = *levels.as_slice() {
-            if a == b {
-                break;
-            }
-            // Expand: every actor next to this level learns which sources
-            // reach it (branch-free: `touched` grows when `next` was zero).
-            let mut found = 0usize;
-            for &(v, frontier) in reached.get(a..b).unwrap_or(&[]) {
-                let nb = g.neighbours(v);
-                work += nb.len() as u64;
-                for &w in nb {
-                    if let Some(x) = next.get_mut(w) {
-                        if let Some(slot) = touched.get_mut(found) {
-                            *slot = w;
-                        }
-                        found += usize::from(*x == 0);
-                        *x |= frontier;
-                    }
-                }
-            }
-            // The new level: the sources reaching each touched actor for
-            // the first time.
-            for &w in touched.get(..found).unwrap_or(&[]) {
-                if let (Some(x), Some(s), Some(l)) =
-                    (next.get_mut(w), seen.get_mut(w), level.get_mut(w))
-                {
-                    let new = *x & !*s;
-                    *x = 0;
-                    if new != 0 {
-                        *s |= new;
-                        *l = new;
-                        reached.push((w, new));
-                    }
-                }
-            }
-            // σ(w) += σ(v) along the arcs of each source's shortest-path
-            // graph.
-            work += along_arcs(g, reached.get(a..b).unwrap_or(&[]), level, sigma, Way::Down);
-            let end = reached.len();
-            clear_level(level, reached.get(b..end).unwrap_or(&[]));
-            levels.push(end);
-        }
-        work
-    }
-
-    /// The dependencies δ, farthest level first, summed into `block`; the
-    /// closeness of the block's sources.
-    fn backward(&mut self, first: usize, count: usize) -> u64 {
-        let Brandes {
-            local: g,
-            order,
-            level,
-            reached,
-            levels,
-            sigma,
-            delta,
-            block,
-            closeness,
-            ..
-        } = self;
-        // Per source: the actors reached besides itself, and their total
-        // distance.
-        let mut reach = [0u64; BLOCK];
-        let mut total = [0u64; BLOCK];
-        let mut work = 0u64;
-        for d in (1..levels.len().saturating_sub(1)).rev() {
-            let (lo, mid, hi) = match (levels.get(d - 1), levels.get(d), levels.get(d + 1)) {
-                (Some(&lo), Some(&mid), Some(&hi)) => (lo, mid, hi),
-                _ => continue,
-            };
-            // Settle level d: δ = σ · Σ (1 + δ(w)) / σ(w) over the
-            // successors w, whose sum is complete; keep (1 + δ) / σ for the
-            // parents.
-            for &(w, mask) in reached.get(mid..hi).unwrap_or(&[]) {
-                if let (Some(l), Some(sw), Some(dw), Some(sum)) = (
-                    level.get_mut(w),
-                    sigma.get(w),
-                    delta.get_mut(w),
-                    block.get_mut(w),
-                ) {
-                    *l = mask;
-                    for i in bits(mask) {
-                        if let (Some(s), Some(x), Some(r), Some(t)) =
-                            (sw.get(i), dw.get_mut(i), reach.get_mut(i), total.get_mut(i))
-                        {
-                            let dependency = *s * *x;
-                            *sum += dependency;
-                            *x = (1.0 + dependency) / *s;
-                            *r += 1;
-                            *t += d as u64;
-                        }
-                    }
-                }
-            }
-            // Σ (1 + δ(w)) / σ(w) over the successors w of each parent.
-            work += along_arcs(
-                g,
-                reached.get(lo..mid).unwrap_or(&[]),
-                level,
-                delta,
-                Way::Up,
-            );
-            clear_level(level, reached.get(mid..hi).unwrap_or(&[]));
-        }
-        // Closeness (Wasserman–Faust), as networkx computes it.
-        let n = g.node_count();
-        for i in 0..count {
-            let (r, t) = (
-                reach.get(i).copied().unwrap_or(0) as f64 + 1.0,
-                total.get(i).copied().unwrap_or(0),
-            );
-            let source = order.get(first + i).copied().unwrap_or(usize::MAX);
-            if let Some(c) = closeness.get_mut(source) {
-                *c = if t > 0 && n > 1 {
-                    ((r - 1.0) / t as f64) * ((r - 1.0) / (n as f64 - 1.0))
-                } else {
-                    0.0
-                };
-            }
-        }
-        work
+        self.reached.len() as u64
     }
 }
 
