@@ -316,16 +316,13 @@ fn joiner(
         let both = {
             let mut got = halves.borrow_mut();
             let [first, second] = &mut *got;
-            match half {
-                Half::First => *first = Some(h),
-                Half::Second => *second = Some(h),
-            }
-            match (first.take(), second.take()) {
-                (Some(a), Some(b)) => Some((a, b)),
-                (a, b) => {
-                    (*first, *second) = (a, b);
-                    None
-                }
+            *match half {
+                Half::First => first,
+                Half::Second => second,
+            } = Some(h);
+            match &mut *got {
+                [a @ Some(_), b @ Some(_)] => a.take().zip(b.take()),
+                _ => None,
             }
         };
         if let Some((first, second)) = both {
