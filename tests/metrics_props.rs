@@ -147,6 +147,70 @@ fn graphs() -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
     (1usize..12).prop_flat_map(|n| (Just(n), prop::collection::vec((0..n, 0..n), 0..30)))
 }
 
+/// A random forest (each actor's parent an earlier actor, or none) with a
+/// few extra links: long hanging chains and branching trees off small
+/// cores, whole pieces that are trees, and isolated actors.
+fn forests() -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
+    (2usize..150).prop_flat_map(|n| {
+        (
+            Just(n),
+            prop::collection::vec((0.0f64..1.0, 0.0f64..1.0), n),
+            prop::collection::vec((0..n, 0..n), 0..6),
+        )
+            .prop_map(|(n, picks, extra)| {
+                let mut edges: Vec<(usize, usize)> = picks
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    // One actor in ten starts a new piece; the others hang
+                    // off an earlier one, often the one just before (chains).
+                    .filter(|&(_, &(p, _))| p >= 0.1)
+                    .map(|(v, &(_, q))| {
+                        let parent = if q < 0.4 {
+                            v - 1
+                        } else {
+                            (q * v as f64) as usize % v
+                        };
+                        (parent, v)
+                    })
+                    .collect();
+                edges.extend(extra);
+                (n, edges)
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The searches run on the core and count the hanging trees
+    /// (`Trees`): on forests with a few cycles, every measure still
+    /// matches the brute force, and the halves, the threads and the
+    /// page's slices still give the same bits.
+    #[test]
+    fn hanging_trees_match_brute_force((n, edges) in forests(), budget in 1u64..400) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let a = matrix(n, &edges);
+        let whole = measures(&g);
+        for (x, y) in whole.betweenness.iter().zip(brute_betweenness(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
+        }
+        for (x, y) in whole.closeness.iter().zip(brute_closeness(&a)) {
+            prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
+        }
+        let half = |h| {
+            let mut job = MeasureJob::half(g.clone(), h);
+            while job.step(budget) == Progress::Working {}
+            job.half_result().cloned().unwrap_or_default()
+        };
+        prop_assert_eq!(join(&g, half(Half::First), half(Half::Second)), Some(whole.clone()));
+        #[cfg(not(target_arch = "wasm32"))]
+        prop_assert_eq!(&measures_threaded(&g, 2), &whole);
+        prop_assert_eq!(&betweenness(&g), &whole.betweenness);
+        prop_assert_eq!(&closeness(&g), &whole.closeness);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 

@@ -34,6 +34,7 @@ pub mod louvain;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parallel;
 pub mod report;
+mod trees;
 
 use crate::model::network::filter::Visible;
 use crate::model::network::graph::Graph;

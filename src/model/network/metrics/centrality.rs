@@ -5,6 +5,7 @@
 //! ([`Brandes`]); PageRank is a power iteration ([`PageRank`]). Both are
 //! steppable so that [`super::MeasureJob`] can run them in slices.
 
+use super::trees::Trees;
 use super::MeasureGraph;
 
 /// The damping factor of PageRank.
@@ -42,13 +43,14 @@ pub fn degree(g: &MeasureGraph) -> Vec<usize> {
 /// assert_eq!(b, vec![0.0, 2.0 / 3.0, 2.0 / 3.0, 0.0]);
 /// ```
 pub fn betweenness(g: &MeasureGraph) -> Vec<f64> {
-    let n = g.node_count();
     let mut b = Brandes::new(g);
-    for s in (0..split(n)).step_by(BLOCK) {
+    let sources = b.count();
+    b.raw = b.trees.start();
+    for s in (0..split(sources)).step_by(BLOCK) {
         b.block(s);
     }
-    let first = std::mem::replace(&mut b.raw, vec![0.0; n]);
-    for s in (split(n)..n).step_by(BLOCK) {
+    let first = std::mem::replace(&mut b.raw, vec![0.0; g.node_count()]);
+    for s in (split(sources)..sources).step_by(BLOCK) {
         b.block(s);
     }
     normalise(&add_halves(&first, &b.raw))
@@ -71,7 +73,7 @@ pub fn betweenness(g: &MeasureGraph) -> Vec<f64> {
 /// ```
 pub fn closeness(g: &MeasureGraph) -> Vec<f64> {
     let mut b = Brandes::new(g);
-    for s in (0..g.node_count()).step_by(BLOCK) {
+    for s in (0..b.count()).step_by(BLOCK) {
         b.block(s);
     }
     b.closeness
@@ -111,15 +113,28 @@ pub fn pagerank(g: &MeasureGraph) -> Vec<f64> {
 /// shortest-path graph (`mask & mask`), so each source's numbers are those
 /// of its own Brandes search. On the 10,000-node graph this is about twice
 /// as fast as one search per source (docs/metrics.md).
+///
+/// The searches run on the core of the graph only ([`Trees`]): each core
+/// actor counts for itself and the actors hanging off it (`ω`), and the
+/// first half of the sums starts from what the chains into the trees add
+/// ([`Trees::start`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Brandes {
-    /// The graph with its actors renumbered in Cuthill–McKee order
+    /// The actors hanging off the core, and the core.
+    pub(crate) trees: Trees,
+    /// The core of the graph with its actors renumbered in Cuthill–McKee order
     /// ([`locality_order`]): neighbours sit close in memory, and the
     /// sources of a block close in the graph, so their searches share
     /// levels. Blocks are blocks of this numbering.
     local: MeasureGraph,
     /// `order[v]`: the caller's node of local node `v`.
     order: Vec<usize>,
+    /// `ω` of each local node, as a number.
+    weight: Vec<f64>,
+    /// `ω` of each source of the block under way.
+    lanes: Vec<f64>,
+    /// The caller's node count.
+    nodes: usize,
     /// The sources of the block that have reached each actor.
     seen: Vec<u64>,
     /// While a level is expanded: the sources reaching each actor next.
@@ -139,9 +154,9 @@ pub(crate) struct Brandes {
     delta: Vec<[f64; BLOCK]>,
     /// Dependencies of the current block of sources.
     block: Vec<f64>,
-    /// Per source of the block under way: the actors reached besides
-    /// itself, and their total distance (for closeness).
-    reach: Vec<(u64, u64)>,
+    /// Per source of the block under way: the total distance of the core
+    /// actors it reached, each counted `ω` times (for closeness).
+    reach: Vec<u64>,
     /// Where the block under way is; `None` between blocks.
     at: Option<Step>,
     /// Raw betweenness sums (each pair counted from both ends): the sum of
@@ -160,15 +175,16 @@ enum Step {
     Backward(usize),
 }
 
-/// The nodes of `g` in Cuthill–McKee order: each connected piece
-/// breadth-first from its node of lowest degree, neighbours by ascending
-/// degree (ties by node). Deterministic.
+/// The nodes of `g` that `keep` holds, in Cuthill–McKee order on the graph
+/// they make: each connected piece breadth-first from its node of lowest
+/// degree, neighbours by ascending degree (ties by node). Deterministic.
 ///
 /// Complexity: O(n log n + m log m).
-fn locality_order(g: &MeasureGraph) -> Vec<usize> {
+fn locality_order(g: &MeasureGraph, keep: &[bool]) -> Vec<usize> {
     let n = g.node_count();
-    let degree = |v: usize| g.neighbours(v).len();
-    let mut starts: Vec<usize> = (0..n).collect();
+    let kept = |v: usize| keep.get(v).copied().unwrap_or(false);
+    let degree = |v: usize| g.neighbours(v).iter().filter(|&&w| kept(w)).count();
+    let mut starts: Vec<usize> = (0..n).filter(|&v| kept(v)).collect();
     starts.sort_by_key(|&v| (degree(v), v));
     let mut seen = vec![false; n];
     let mut order = Vec::with_capacity(n);
@@ -189,7 +205,7 @@ fn locality_order(g: &MeasureGraph) -> Vec<usize> {
                 g.neighbours(v)
                     .iter()
                     .copied()
-                    .filter(|&w| !seen.get(w).copied().unwrap_or(true)),
+                    .filter(|&w| kept(w) && !seen.get(w).copied().unwrap_or(true)),
             );
             next.sort_by_key(|&w| (degree(w), w));
             for &w in &next {
@@ -313,14 +329,17 @@ fn along_arcs(
 impl Brandes {
     pub(crate) fn new(g: &MeasureGraph) -> Brandes {
         let n = g.node_count();
-        let order = locality_order(g);
-        let mut local_of = vec![0; n];
+        let trees = Trees::new(g);
+        let order = locality_order(g, &trees.core);
+        let core = order.len();
+        let mut local_of = vec![usize::MAX; n];
         for (l, &v) in order.iter().enumerate() {
             if let Some(x) = local_of.get_mut(v) {
                 *x = l;
             }
         }
-        let local_node = |v: usize| local_of.get(v).copied().unwrap_or(0);
+        let local_node = |v: usize| local_of.get(v).copied().unwrap_or(usize::MAX);
+        // Edges to a hanging actor name `usize::MAX`: from_edges drops them.
         let edges: Vec<(usize, usize)> = (0..n)
             .flat_map(|v| {
                 g.neighbours(v)
@@ -329,35 +348,50 @@ impl Brandes {
                     .map(move |&w| (local_node(v), local_node(w)))
             })
             .collect();
+        let weight = order.iter().map(|&v| trees.weight(v) as f64).collect();
         Brandes {
-            local: MeasureGraph::from_edges(n, &edges),
+            local: MeasureGraph::from_edges(core, &edges),
+            trees,
             order,
-            seen: vec![0; n],
-            next: vec![0; n],
-            level: vec![0; n],
-            touched: vec![0; n + 1],
-            reached: Vec::with_capacity(4 * n),
+            weight,
+            lanes: vec![1.0; BLOCK],
+            nodes: n,
+            seen: vec![0; core],
+            next: vec![0; core],
+            level: vec![0; core],
+            touched: vec![0; core + 1],
+            reached: Vec::with_capacity(4 * core),
             levels: Vec::new(),
-            sigma: vec![[0.0; BLOCK]; n],
-            delta: vec![[0.0; BLOCK]; n],
-            block: vec![0.0; n],
-            reach: vec![(0, 0); BLOCK],
+            sigma: vec![[0.0; BLOCK]; core],
+            delta: vec![[0.0; BLOCK]; core],
+            block: vec![0.0; core],
+            reach: vec![0; BLOCK],
             at: None,
             raw: vec![0.0; n],
             closeness: vec![0.0; n],
         }
     }
 
-    /// The caller's nodes that are the sources of the block starting at
-    /// `first` (for the threads of `super::parallel`, native only).
+    /// How many sources there are: the core's actors. Blocks start at
+    /// multiples of [`BLOCK`] below it.
+    pub(crate) fn count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// The caller's nodes whose closeness the block starting at `first`
+    /// sets: its sources and the actors hanging off them (for the threads
+    /// of `super::parallel`, native only).
     #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn sources(&self, first: usize) -> &[usize] {
+    pub(crate) fn settled(&self, first: usize) -> impl Iterator<Item = usize> + '_ {
         let end = (first + BLOCK).min(self.order.len());
-        self.order.get(first..end).unwrap_or(&[])
+        let sources = self.order.get(first..end).unwrap_or(&[]);
+        sources
+            .iter()
+            .flat_map(|&s| std::iter::once(s).chain(self.trees.below(s)))
     }
 
     /// Runs the searches from the sources of the block starting at
-    /// `first` (a multiple of [`BLOCK`]; [`Brandes::sources`] says which
+    /// `first` (a multiple of [`BLOCK`]; [`Brandes::settled`] says which
     /// they are), adds their dependencies to `raw` and sets their
     /// closeness; returns the work done (actors reached per source plus
     /// the arcs scanned).
@@ -421,6 +455,8 @@ impl Brandes {
             levels,
             sigma,
             reach,
+            weight,
+            lanes,
             ..
         } = self;
         reached.clear();
@@ -428,6 +464,9 @@ impl Brandes {
         levels.push(0);
         for i in 0..count {
             let s = first + i;
+            if let (Some(lane), Some(&w)) = (lanes.get_mut(i), weight.get(s)) {
+                *lane = w;
+            }
             if let (Some(x), Some(row)) = (seen.get_mut(s), sigma.get_mut(s)) {
                 *x = 1 << i;
                 if let Some(c) = row.get_mut(i) {
@@ -437,7 +476,7 @@ impl Brandes {
             reached.push((s, 1 << i));
         }
         levels.push(reached.len());
-        reach.fill((0, 0));
+        reach.fill(0);
     }
 
     /// The next level of the searches and its path counts σ; `false` when
@@ -513,32 +552,35 @@ impl Brandes {
             delta,
             block,
             reach,
+            weight,
+            lanes,
             ..
         } = self;
         let (lo, mid, hi) = match (levels.get(d - 1), levels.get(d), levels.get(d + 1)) {
             (Some(&lo), Some(&mid), Some(&hi)) => (lo, mid, hi),
             _ => return 1,
         };
-        // Settle level d: δ = σ · Σ (1 + δ(w)) / σ(w) over the
-        // successors w, whose sum is complete; keep (1 + δ) / σ for the
-        // parents.
+        // Settle level d: δ = σ · Σ (ω(w) + δ(w)) / σ(w) over the
+        // successors w, whose sum is complete; keep (ω + δ) / σ for the
+        // parents. Each source's δ counts ω(source) times.
         for &(w, mask) in reached.get(mid..hi).unwrap_or(&[]) {
-            if let (Some(l), Some(sw), Some(dw), Some(sum)) = (
+            if let (Some(l), Some(sw), Some(dw), Some(sum), Some(&ow)) = (
                 level.get_mut(w),
                 sigma.get(w),
                 delta.get_mut(w),
                 block.get_mut(w),
+                weight.get(w),
             ) {
                 *l = mask;
+                let far = d as u64 * ow as u64;
                 for i in bits(mask) {
-                    if let (Some(s), Some(x), Some((r, t))) =
-                        (sw.get(i), dw.get_mut(i), reach.get_mut(i))
+                    if let (Some(s), Some(x), Some(t), Some(&os)) =
+                        (sw.get(i), dw.get_mut(i), reach.get_mut(i), lanes.get(i))
                     {
                         let dependency = *s * *x;
-                        *sum += dependency;
-                        *x = (1.0 + dependency) / *s;
-                        *r += 1;
-                        *t += d as u64;
+                        *sum += dependency * os;
+                        *x = (ow + dependency) / *s;
+                        *t += far;
                     }
                 }
             }
@@ -558,19 +600,13 @@ impl Brandes {
     /// Ends the block: the closeness of its sources, its dependencies
     /// added to `raw`; returns the work (the actors reached).
     fn end(&mut self, first: usize, count: usize) -> u64 {
-        // Closeness (Wasserman–Faust), as networkx computes it.
-        let n = self.local.node_count();
+        // Closeness (Wasserman–Faust) of the sources and of the actors
+        // hanging off them.
         for i in 0..count {
-            let (r, t) = self.reach.get(i).copied().unwrap_or((0, 0));
-            let r = r as f64 + 1.0;
+            let t = self.reach.get(i).copied().unwrap_or(0);
             let source = self.order.get(first + i).copied().unwrap_or(usize::MAX);
-            if let Some(c) = self.closeness.get_mut(source) {
-                *c = if t > 0 && n > 1 {
-                    ((r - 1.0) / t as f64) * ((r - 1.0) / (n as f64 - 1.0))
-                } else {
-                    0.0
-                };
-            }
+            self.trees
+                .settle(source, t, self.nodes, &mut self.closeness);
         }
         for (&v, b) in self.order.iter().zip(self.block.iter_mut()) {
             if let Some(r) = self.raw.get_mut(v) {

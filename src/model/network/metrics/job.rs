@@ -128,14 +128,17 @@ impl MeasureJob {
     }
 
     fn build(graph: MeasureGraph, half: Option<Half>) -> MeasureJob {
-        let n = graph.node_count();
+        let mut brandes = Brandes::new(&graph);
+        let sources = brandes.count();
         let (start, end) = match half {
-            None => (0, n),
-            Some(Half::First) => (0, split(n)),
-            Some(Half::Second) => (split(n), n),
+            None => (0, sources),
+            Some(Half::First) => (0, split(sources)),
+            Some(Half::Second) => (split(sources), sources),
         };
+        if half != Some(Half::Second) {
+            brandes.raw = brandes.trees.start();
+        }
         let rank = PageRank::new(&graph);
-        let brandes = Brandes::new(&graph);
         MeasureJob {
             graph,
             half,
@@ -168,7 +171,10 @@ impl MeasureJob {
         loop {
             match self.stage {
                 Stage::Paths(s) if s < self.end => {
-                    if s == split(n) && self.half.is_none() && self.brandes.between_blocks() {
+                    if s == split(self.brandes.count())
+                        && self.half.is_none()
+                        && self.brandes.between_blocks()
+                    {
                         // The second half sums from zero (see `join`).
                         self.first = Some(std::mem::replace(&mut self.brandes.raw, vec![0.0; n]));
                     }
@@ -262,7 +268,7 @@ impl MeasureJob {
 
     /// How far the job is, from 0 to 1 (the searches are most of the work).
     pub fn fraction(&self) -> f64 {
-        let n = self.graph.node_count().max(1) as f64;
+        let n = self.brandes.count().max(1) as f64;
         match self.stage {
             Stage::Paths(s) => 0.9 * (s as f64).min(n) / n,
             Stage::Rank => 0.9,

@@ -28,7 +28,9 @@ use super::{degree, MeasureGraph, Measures};
 /// ```
 pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
     let n = g.node_count();
-    let blocks = n.div_ceil(BLOCK);
+    let base = Brandes::new(g);
+    let sources = base.count();
+    let blocks = sources.div_ceil(BLOCK);
     let threads = threads.clamp(1, blocks.max(1));
     // Each thread takes the next block not taken yet (blocks differ in
     // cost: the first ones hold the actors without links). A finished
@@ -38,16 +40,16 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
     let next = AtomicUsize::new(0);
     let merge = Mutex::new(Merge {
         next: 0,
-        second_block: split(n).div_ceil(BLOCK),
+        second_block: split(sources).div_ceil(BLOCK),
         waiting: BTreeMap::new(),
-        halves: [vec![0.0; n], vec![0.0; n]],
+        halves: [base.trees.start(), vec![0.0; n]],
         closeness: vec![0.0; n],
     });
     let (rank, communities) = std::thread::scope(|scope| {
         for _ in 0..threads {
-            let (next, merge) = (&next, &merge);
+            let (next, merge, base) = (&next, &merge, &base);
             scope.spawn(move || {
-                let mut b = Brandes::new(g);
+                let mut b = base.clone();
                 loop {
                     let block = next.fetch_add(1, Ordering::Relaxed);
                     if block >= blocks {
@@ -57,7 +59,7 @@ pub fn measures_threaded(g: &MeasureGraph, threads: usize) -> Measures {
                     // The block was flushed into a zero `raw`: its sums exactly.
                     let sums = std::mem::replace(&mut b.raw, vec![0.0; n]);
                     if let Ok(mut m) = merge.lock() {
-                        for &s in b.sources(block * BLOCK) {
+                        for s in b.settled(block * BLOCK) {
                             if let (Some(c), Some(x)) = (m.closeness.get_mut(s), b.closeness.get(s))
                             {
                                 *c = *x;
