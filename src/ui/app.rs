@@ -31,7 +31,7 @@ use super::icons::{glyph, shape_sprite, Glyph};
 use super::legend::{self, MapLegend, SizeColorControls};
 use super::list_view::ListView;
 use super::loader;
-use super::measures::MeasuresContext;
+use super::measures::{MeasuresContext, MeasuresJob};
 use super::path_fields::PathFields;
 use super::path_view::{self, PathBox};
 use super::play::{use_play, Play, PlayButton};
@@ -154,7 +154,7 @@ pub fn app() -> Html {
         let (a, l) = path_view::chain_marks(path_outcome.as_ref().as_ref());
         (Rc::new(a), Rc::new(l))
     };
-    let (measures, encoded) = legend::use_encoding(
+    let (measures, encoded, measures_job) = legend::use_encoding(
         store.dataset.clone(),
         derived.graph.clone(),
         vis.clone(),
@@ -378,6 +378,7 @@ pub fn app() -> Html {
                         // The map stays mounted under the other views, so its
                         // layout and camera are kept for the way back.
                         <div class={classes!("graph-layer", (!graph_view).then_some("off"))}>
+                            <MeasuresJob ..measures_job />
                             <MapCanvas dataset={ds.0.clone()} graph={g.0.clone()} visible={vis.0.clone()}
                                 selected={selected}
                                 highlighted={if path_links.is_empty() { highlighted.clone() } else { path_actors.clone() }}

@@ -4,6 +4,8 @@
 //! visitor as a blank page. Only called from effects and callbacks, never
 //! while rendering (the components also render natively, in SSR tests).
 
+use std::cell::Cell;
+
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
@@ -20,23 +22,36 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
 }
 
-/// Calls `f` once the app's code that is loaded after `civicmap:ready` is
-/// there (scripts/split-wasm.mjs sets `civicmapSplitLoaded`), checking every
-/// 50 ms for up to 10 s, or at once in a build without that split. Work
-/// that can wait (the measures) then does not make the page load that code
-/// synchronously when it starts around ready: a long task of 200–400 ms
-/// here on the 10,000-actor graph.
+/// Calls `f` once the page is ready (`civicmap:ready`, [`mark_ready`])
+/// and the app's code that is loaded after it is there
+/// (scripts/split-wasm.mjs sets `civicmapSplitLoaded`; a build without
+/// that split has it all), checking every 20 ms for up to 10 s. Work that
+/// can wait (the measures) then neither delays the first frame nor makes
+/// the page load that code synchronously (a long task of 200–400 ms here
+/// on the 10,000-actor graph).
 pub fn when_code_loaded(f: impl FnOnce() + 'static) {
-    wait_for_code(200, f);
+    wait_for_code(500, f);
 }
 
 fn wait_for_code(tries: u32, f: impl FnOnce() + 'static) {
     let flag = js_sys::Reflect::get(&js_sys::global(), &"civicmapSplitLoaded".into());
-    if tries > 0 && flag.is_ok_and(|v| v.as_bool() == Some(false)) {
-        after(50, move || wait_for_code(tries - 1, f));
+    let loaded = !flag.is_ok_and(|v| v.as_bool() == Some(false));
+    if tries > 0 && !(loaded && READY.with(Cell::get)) {
+        after(20, move || wait_for_code(tries - 1, f));
     } else {
         f();
     }
+}
+
+thread_local! {
+    /// A map has been drawn ([`mark_ready`]).
+    static READY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks `civicmap:ready` (product.md: the layout settled and drawn).
+pub fn mark_ready() {
+    mark("civicmap:ready");
+    READY.with(|r| r.set(true));
 }
 
 /// The page's query string without `?` (`""` when unavailable).

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::context::use_map;
 use super::i18n::{self, measures as words};
 use super::icons::shape_icon;
-use super::measures::{use_measures, VisibleMeasures};
+use super::measures::{use_measures, JobProps, VisibleMeasures};
 use super::store::Frozen;
 use crate::model::format::dataset::{Dataset, Shape};
 use crate::model::network::filter::Visible;
@@ -55,10 +55,10 @@ pub fn use_encoding(
     vis: Rc<Visible>,
     generation: u32,
     state: &AppState,
-) -> (Option<Rc<VisibleMeasures>>, Option<Rc<Encoded>>) {
+) -> (Option<Rc<VisibleMeasures>>, Option<Rc<Encoded>>, JobProps) {
     let need = needs_measures(state.size, state.color)
         || matches!(state.view, View::List | View::Analysis);
-    let measures = use_measures(graph, vis.clone(), need);
+    let (measures, job) = use_measures(graph, vis.clone(), need);
     let encoded = use_memo(
         (generation, measures.clone(), state.size, state.color),
         move |(_, m, size, color)| match (dataset, m) {
@@ -66,7 +66,7 @@ pub fn use_encoding(
             _ => None,
         },
     );
-    (measures, (*encoded).clone())
+    (measures, (*encoded).clone(), job)
 }
 
 /// The map's sizes and colours for the visible set `vis` and its measures.

@@ -83,14 +83,24 @@ type Base = (Rc<MeasureGraph>, Rc<Vec<usize>>);
 /// The slice handler, kept alive while the job runs.
 type Handler = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 
+/// What [`MeasuresJob`] computes: the visible graph, whether to (the
+/// measures are needed and not there yet), and where they go.
+#[derive(Properties, Clone, PartialEq)]
+pub struct JobProps {
+    pub graph: Option<Frozen<MeasureGraph>>,
+    pub go: bool,
+    pub done: Callback<(Rc<MeasureGraph>, Rc<Measures>)>,
+}
+
 /// The measures of `visible` on `graph` (see the module doc); `need` asks
-/// for the whole set of measures, not only degree.
+/// for the whole set of measures, not only degree. The job itself runs in
+/// the [`MeasuresJob`] the caller renders with the returned props.
 #[hook]
 pub fn use_measures(
     graph: Option<Frozen<Graph>>,
     visible: Rc<Visible>,
     need: bool,
-) -> Option<Rc<VisibleMeasures>> {
+) -> (Option<Rc<VisibleMeasures>>, JobProps) {
     // The visible graph and its degrees: synchronous, once per visible set.
     let base: Rc<Option<Base>> = use_memo((graph.clone(), Frozen(visible.clone())), |(g, vis)| {
         g.as_ref().map(|g| {
@@ -101,88 +111,101 @@ pub fn use_measures(
     });
     // The last full result, with the graph it is of.
     let done = use_state(|| None::<(Rc<MeasureGraph>, Rc<Measures>)>);
-    let running = use_state(|| None::<Rc<MeasureGraph>>);
-    {
-        let done = done.clone();
-        let running = running.clone();
-        let mg = (*base).as_ref().map(|(mg, _)| mg.clone());
-        let have = (*done)
-            .as_ref()
-            .zip(mg.as_ref())
-            .is_some_and(|((d, _), g)| Rc::ptr_eq(d, g));
-        use_effect_with(
-            (mg.map(Frozen), need && !have),
-            move |(mg, go): &(Option<Frozen<MeasureGraph>>, bool)| {
-                let cancel = Rc::new(Cell::new(false));
-                let mut worker = None;
-                if let (Some(mg), true) = (mg.clone(), *go) {
-                    running.set(Some(mg.0.clone()));
-                    let finished = {
-                        let cancel = cancel.clone();
-                        let graph = mg.0.clone();
-                        move |m: Measures| {
-                            if !cancel.get() {
-                                done.set(Some((graph, Rc::new(m))));
-                                running.set(None);
-                            }
-                        }
-                    };
-                    let finished = Rc::new(RefCell::new(Some(finished)));
-                    // Once: from the worker, or from the slices here.
-                    let finish = move |m: Measures| {
-                        let f = finished.borrow_mut().take();
-                        if let Some(f) = f {
-                            f(m);
-                        }
-                    };
-                    // The page's share of a job split with a worker stops
-                    // when the page takes the whole job over.
-                    let whole = Rc::new(Cell::new(false));
-                    let here = {
-                        let (graph, cancel, finish) =
-                            (mg.0.clone(), cancel.clone(), finish.clone());
-                        let whole = whole.clone();
-                        move || {
-                            whole.set(true);
-                            let job = move || MeasureJob::new((*graph).clone());
-                            run_sliced(job, move || cancel.get(), MeasureJob::finish, finish);
-                        }
-                    };
-                    if client::measures_worth_a_worker(&mg.0) {
-                        let page_half: client::PageHalf = {
-                            let (graph, cancel) = (mg.0.clone(), cancel.clone());
-                            Box::new(move |done| {
-                                let job = move || MeasureJob::half((*graph).clone(), Half::Second);
-                                let stop = move || cancel.get() || whole.get();
-                                run_sliced(job, stop, MeasureJob::finish_half, done);
-                            })
-                        };
-                        worker = client::measures_away(&mg.0, finish, here.clone(), page_half);
-                    }
-                    if worker.is_none() {
-                        here();
-                    }
-                }
-                move || {
-                    cancel.set(true);
-                    drop(worker);
-                }
-            },
-        );
-    }
-    let (mg, deg) = (*base).clone()?;
+    let mg = (*base).as_ref().map(|(mg, _)| mg.clone());
+    let have = (*done)
+        .as_ref()
+        .zip(mg.as_ref())
+        .is_some_and(|((d, _), g)| Rc::ptr_eq(d, g));
+    let job = JobProps {
+        graph: mg.map(Frozen),
+        go: need && !have,
+        done: {
+            let done = done.clone();
+            use_callback((), move |m, ()| done.set(Some(m)))
+        },
+    };
+    let Some((mg, deg)) = (*base).clone() else {
+        return (None, job);
+    };
     let full = (*done)
         .as_ref()
         .filter(|(g, _)| Rc::ptr_eq(g, &mg))
         .map(|(_, m)| m.clone());
-    let computing = (*running).as_ref().is_some_and(|g| Rc::ptr_eq(g, &mg));
-    Some(Rc::new(VisibleMeasures {
+    let measures = Rc::new(VisibleMeasures {
         visible,
         graph: mg,
         degree: deg,
         full,
-        computing,
-    }))
+        computing: job.go,
+    });
+    (Some(measures), job)
+}
+
+/// Runs the measures job of [`use_measures`] (renders nothing). A component
+/// of its own, mounted with the map: its effect then runs with the map's
+/// first ones, before the first frame. The app root's own effects run only
+/// after Yew yields to the browser, which on a big map is after the first
+/// frame and its paint (about 250 ms later on 10,000 actors here).
+#[function_component]
+pub fn MeasuresJob(props: &JobProps) -> Html {
+    let done = props.done.clone();
+    use_effect_with(
+        (props.graph.clone(), props.go),
+        move |(mg, go): &(Option<Frozen<MeasureGraph>>, bool)| {
+            let cancel = Rc::new(Cell::new(false));
+            let mut worker = None;
+            if let (Some(mg), true) = (mg.clone(), *go) {
+                let finished = {
+                    let cancel = cancel.clone();
+                    let graph = mg.0.clone();
+                    move |m: Measures| {
+                        if !cancel.get() {
+                            done.emit((graph, Rc::new(m)));
+                        }
+                    }
+                };
+                let finished = Rc::new(RefCell::new(Some(finished)));
+                // Once: from the worker, or from the slices here.
+                let finish = move |m: Measures| {
+                    let f = finished.borrow_mut().take();
+                    if let Some(f) = f {
+                        f(m);
+                    }
+                };
+                // The page's share of a job split with a worker stops
+                // when the page takes the whole job over.
+                let whole = Rc::new(Cell::new(false));
+                let here = {
+                    let (graph, cancel, finish) = (mg.0.clone(), cancel.clone(), finish.clone());
+                    let whole = whole.clone();
+                    move || {
+                        whole.set(true);
+                        let job = move || MeasureJob::new((*graph).clone());
+                        run_sliced(job, move || cancel.get(), MeasureJob::finish, finish);
+                    }
+                };
+                if client::measures_worth_a_worker(&mg.0) {
+                    let page_half: client::PageHalf = {
+                        let (graph, cancel) = (mg.0.clone(), cancel.clone());
+                        Box::new(move |done| {
+                            let job = move || MeasureJob::half((*graph).clone(), Half::Second);
+                            let stop = move || cancel.get() || whole.get();
+                            run_sliced(job, stop, MeasureJob::finish_half, done);
+                        })
+                    };
+                    worker = client::measures_away(&mg.0, finish, here.clone(), page_half);
+                }
+                if worker.is_none() {
+                    here();
+                }
+            }
+            move || {
+                cancel.set(true);
+                drop(worker);
+            }
+        },
+    );
+    html! {}
 }
 
 /// Runs the job `make` makes one slice per task until it is done (then

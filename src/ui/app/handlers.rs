@@ -107,7 +107,7 @@ pub fn use_handlers(
     let on_ready = {
         let canvas_ready = canvas_ready.clone();
         use_callback((), move |(), _| {
-            browser::mark("civicmap:ready");
+            browser::mark_ready();
             canvas_ready.set(true);
         })
     };
