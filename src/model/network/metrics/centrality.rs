@@ -109,10 +109,12 @@ pub fn pagerank(g: &MeasureGraph) -> Vec<f64> {
 /// multi-source search of Then et al., "The More the Merrier", VLDB 2015):
 /// an arc is scanned once per level for all the sources whose frontier
 /// holds its tail, not once per source. Path counts and dependencies are
-/// then summed per source, only along the arcs of each source's
-/// shortest-path graph (`mask & mask`), so each source's numbers are those
-/// of its own Brandes search. On the 10,000-node graph this is about twice
-/// as fast as one search per source (docs/metrics.md).
+/// summed per source, only along the arcs of each source's shortest-path
+/// graph, so each source's numbers are those of its own Brandes search:
+/// the path counts while a level is expanded (the frontier's sources that
+/// had not reached the head yet, `frontier & !seen`), the dependencies
+/// level by level back (`mask & mask`). On the 10,000-node graph this is
+/// about twice as fast as one search per source (docs/metrics.md).
 ///
 /// The searches run on the core of the graph only ([`Trees`]): each core
 /// actor counts for itself and the actors hanging off it (`ω`), and the
@@ -286,28 +288,18 @@ fn clear_level(level: &mut [u64], entries: &[(usize, u64)]) {
     }
 }
 
-/// Which way [`along_arcs`] adds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Way {
-    /// From each parent to its successors (path counts).
-    Down,
-    /// From the successors to their parent (dependencies).
-    Up,
-}
-
 /// For each actor `v` of one level (`parents`, with the sources that reach
 /// it there) and each neighbour `w` on the next level (`level[w]`: the
 /// sources that reach `w` there), the sources for which `v → w` is an arc
-/// of their shortest-path graph: `rows[w] += rows[v]` ([`Way::Down`]) or
-/// `rows[v] += rows[w]` ([`Way::Up`]), source by source. Returns the arcs
-/// scanned.
+/// of their shortest-path graph: `rows[v] += rows[w]`, source by source
+/// (the dependencies, from the successors up to their parent). Returns the
+/// arcs scanned.
 #[inline(always)]
-fn along_arcs(
+fn up_arcs(
     g: &MeasureGraph,
     parents: &[(usize, u64)],
     level: &[u64],
     rows: &mut [[f64; BLOCK]],
-    way: Way,
 ) -> u64 {
     let mut arcs = 0u64;
     for &(v, mask) in parents {
@@ -316,10 +308,7 @@ fn along_arcs(
         for &w in nb {
             let both = mask & level.get(w).copied().unwrap_or(0);
             if both != 0 {
-                match way {
-                    Way::Down => add_rows(rows, v, w, both),
-                    Way::Up => add_rows(rows, w, v, both),
-                }
+                add_rows(rows, w, v, both);
             }
         }
     }
@@ -486,7 +475,6 @@ impl Brandes {
             local: g,
             seen,
             next,
-            level,
             touched,
             reached,
             levels,
@@ -501,42 +489,41 @@ impl Brandes {
         }
         let mut work = 0u64;
         // Expand: every actor next to this level learns which sources
-        // reach it (branch-free: `touched` grows when `next` was zero).
+        // reach it (`touched` grows when `next` was zero), and for the
+        // sources that had not reached it, `v → w` is an arc of their
+        // shortest-path graph: σ(w) += σ(v). (Arcs in the same order as a
+        // pass of their own: the same sums.)
         let mut found = 0usize;
         for &(v, frontier) in reached.get(a..b).unwrap_or(&[]) {
             let nb = g.neighbours(v);
             work += nb.len() as u64;
             for &w in nb {
-                if let Some(x) = next.get_mut(w) {
+                if let (Some(x), Some(&s)) = (next.get_mut(w), seen.get(w)) {
                     if let Some(slot) = touched.get_mut(found) {
                         *slot = w;
                     }
                     found += usize::from(*x == 0);
                     *x |= frontier;
+                    let first = frontier & !s;
+                    if first != 0 {
+                        add_rows(sigma, v, w, first);
+                    }
                 }
             }
         }
         // The new level: the sources reaching each touched actor for
         // the first time.
         for &w in touched.get(..found).unwrap_or(&[]) {
-            if let (Some(x), Some(s), Some(l)) =
-                (next.get_mut(w), seen.get_mut(w), level.get_mut(w))
-            {
+            if let (Some(x), Some(s)) = (next.get_mut(w), seen.get_mut(w)) {
                 let new = *x & !*s;
                 *x = 0;
                 if new != 0 {
                     *s |= new;
-                    *l = new;
                     reached.push((w, new));
                 }
             }
         }
-        // σ(w) += σ(v) along the arcs of each source's shortest-path
-        // graph.
-        work += along_arcs(g, reached.get(a..b).unwrap_or(&[]), level, sigma, Way::Down);
-        let end = reached.len();
-        clear_level(level, reached.get(b..end).unwrap_or(&[]));
-        levels.push(end);
+        levels.push(reached.len());
         (work, true)
     }
 
@@ -586,13 +573,7 @@ impl Brandes {
             }
         }
         // Σ (1 + δ(w)) / σ(w) over the successors w of each parent.
-        let work = along_arcs(
-            g,
-            reached.get(lo..mid).unwrap_or(&[]),
-            level,
-            delta,
-            Way::Up,
-        );
+        let work = up_arcs(g, reached.get(lo..mid).unwrap_or(&[]), level, delta);
         clear_level(level, reached.get(mid..hi).unwrap_or(&[]));
         work
     }
