@@ -16,7 +16,7 @@ use civicmap::model::network::graph::Graph;
 use civicmap::model::network::metrics::measures_threaded;
 use civicmap::model::network::metrics::{
     betweenness, closeness, degree, join, louvain, measures, modularity, pagerank, Half,
-    MeasureGraph, MeasureJob, Progress,
+    MeasureGraph, MeasureJob, Measures, Progress,
 };
 use proptest::prelude::*;
 
@@ -147,6 +147,42 @@ fn graphs() -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
     (1usize..12).prop_flat_map(|n| (Just(n), prop::collection::vec((0..n, 0..n), 0..30)))
 }
 
+/// Betweenness and closeness within 1e-9 of the brute force.
+fn near_brute_force(a: &[Vec<bool>], b: &[f64], c: &[f64]) -> Result<(), TestCaseError> {
+    for (x, y) in b.iter().zip(brute_betweenness(a)) {
+        prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
+    }
+    for (x, y) in c.iter().zip(brute_closeness(a)) {
+        prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
+    }
+    Ok(())
+}
+
+/// Two workers (a half each, in slices of `budget` units), the CLI's
+/// `threads` and the one-shot functions all give the bits of `whole`.
+fn same_bits_every_way(
+    g: &MeasureGraph,
+    whole: &Measures,
+    budget: u64,
+    threads: usize,
+) -> Result<(), TestCaseError> {
+    let half = |h| {
+        let mut job = MeasureJob::half(g.clone(), h);
+        while job.step(budget) == Progress::Working {}
+        job.half_result().cloned().unwrap_or_default()
+    };
+    prop_assert_eq!(
+        join(g, half(Half::First), half(Half::Second)),
+        Some(whole.clone())
+    );
+    #[cfg(not(target_arch = "wasm32"))]
+    prop_assert_eq!(&measures_threaded(g, threads), whole);
+    let _ = threads;
+    prop_assert_eq!(&betweenness(g), &whole.betweenness);
+    prop_assert_eq!(&closeness(g), &whole.closeness);
+    Ok(())
+}
+
 /// A random forest (each actor's parent an earlier actor, or none) with a
 /// few extra links: long hanging chains and branching trees off small
 /// cores, whole pieces that are trees, and isolated actors.
@@ -192,22 +228,8 @@ proptest! {
         let g = MeasureGraph::from_edges(n, &edges);
         let a = matrix(n, &edges);
         let whole = measures(&g);
-        for (x, y) in whole.betweenness.iter().zip(brute_betweenness(&a)) {
-            prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
-        }
-        for (x, y) in whole.closeness.iter().zip(brute_closeness(&a)) {
-            prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
-        }
-        let half = |h| {
-            let mut job = MeasureJob::half(g.clone(), h);
-            while job.step(budget) == Progress::Working {}
-            job.half_result().cloned().unwrap_or_default()
-        };
-        prop_assert_eq!(join(&g, half(Half::First), half(Half::Second)), Some(whole.clone()));
-        #[cfg(not(target_arch = "wasm32"))]
-        prop_assert_eq!(&measures_threaded(&g, 2), &whole);
-        prop_assert_eq!(&betweenness(&g), &whole.betweenness);
-        prop_assert_eq!(&closeness(&g), &whole.closeness);
+        near_brute_force(&a, &whole.betweenness, &whole.closeness)?;
+        same_bits_every_way(&g, &whole, budget, 2)?;
     }
 }
 
@@ -223,12 +245,7 @@ proptest! {
     ) {
         let g = MeasureGraph::from_edges(n, &edges);
         let a = matrix(n, &edges);
-        for (x, y) in betweenness(&g).iter().zip(brute_betweenness(&a)) {
-            prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
-        }
-        for (x, y) in closeness(&g).iter().zip(brute_closeness(&a)) {
-            prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
-        }
+        near_brute_force(&a, &betweenness(&g), &closeness(&g))?;
     }
 }
 
@@ -241,12 +258,7 @@ proptest! {
         let a = matrix(n, &edges);
         let deg: Vec<usize> = a.iter().map(|r| r.iter().filter(|&&x| x).count()).collect();
         prop_assert_eq!(degree(&g), deg);
-        for (x, y) in betweenness(&g).iter().zip(brute_betweenness(&a)) {
-            prop_assert!((x - y).abs() < 1e-9, "betweenness {} vs {}", x, y);
-        }
-        for (x, y) in closeness(&g).iter().zip(brute_closeness(&a)) {
-            prop_assert!((x - y).abs() < 1e-9, "closeness {} vs {}", x, y);
-        }
+        near_brute_force(&a, &betweenness(&g), &closeness(&g))?;
         for (x, y) in pagerank(&g).iter().zip(brute_pagerank(&a)) {
             prop_assert!((x - y).abs() < 1e-9, "pagerank {} vs {}", x, y);
         }
@@ -295,16 +307,7 @@ proptest! {
     ) {
         let g = MeasureGraph::from_edges(n, &edges);
         let whole = measures(&g);
-        let half = |h| {
-            let mut job = MeasureJob::half(g.clone(), h);
-            while job.step(budget) == Progress::Working {}
-            job.half_result().cloned().unwrap_or_default()
-        };
-        prop_assert_eq!(join(&g, half(Half::First), half(Half::Second)), Some(whole.clone()));
-        #[cfg(not(target_arch = "wasm32"))]
-        prop_assert_eq!(&measures_threaded(&g, threads), &whole);
-        let _ = threads;
-        prop_assert_eq!(&betweenness(&g), &whole.betweenness);
+        same_bits_every_way(&g, &whole, budget, threads)?;
     }
 
     #[test]
