@@ -44,7 +44,7 @@ pub(crate) struct Trees {
     below: Vec<u64>,
     /// Per node: the size of its connected piece.
     piece: Vec<u64>,
-    /// Per core node: the depths of all the actors hanging anywhere in its
+    /// Per node: the depths of all the actors hanging anywhere in its
     /// piece, summed (each counted from its own root).
     depths: Vec<u64>,
     /// Per node: the raw betweenness of the chains that enter a tree
