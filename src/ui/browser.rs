@@ -22,22 +22,22 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
 }
 
-/// Calls `f` once the page is ready (`civicmap:ready`, [`mark_ready`])
-/// and the app's code that is loaded after it is there
-/// (scripts/split-wasm.mjs sets `civicmapSplitLoaded`; a build without
-/// that split has it all), checking every 20 ms for up to 10 s. Work that
-/// can wait (the measures) then neither delays the first frame nor makes
-/// the page load that code synchronously (a long task of 200–400 ms here
-/// on the 10,000-actor graph).
-pub fn when_code_loaded(f: impl FnOnce() + 'static) {
-    wait_for_code(500, f);
+/// Calls `f` once the app's code that is loaded after `civicmap:ready` is
+/// there (scripts/split-wasm.mjs sets `civicmapSplitLoaded`; a build
+/// without that split has it all) and, if `ready`, the page is ready
+/// ([`mark_ready`]), checking every 20 ms for up to 10 s. Work that can
+/// wait (the measures) then does not make the page load that code
+/// synchronously (a long task of 200–400 ms here on the 10,000-actor
+/// graph), and, if it is big, does not delay the first frame.
+pub fn when_code_loaded(ready: bool, f: impl FnOnce() + 'static) {
+    wait_for_code(500, ready, f);
 }
 
-fn wait_for_code(tries: u32, f: impl FnOnce() + 'static) {
+fn wait_for_code(tries: u32, ready: bool, f: impl FnOnce() + 'static) {
     let flag = js_sys::Reflect::get(&js_sys::global(), &"civicmapSplitLoaded".into());
     let loaded = !flag.is_ok_and(|v| v.as_bool() == Some(false));
-    if tries > 0 && !(loaded && READY.with(Cell::get)) {
-        after(20, move || wait_for_code(tries - 1, f));
+    if tries > 0 && !(loaded && (!ready || READY.with(Cell::get))) {
+        after(20, move || wait_for_code(tries - 1, ready, f));
     } else {
         f();
     }

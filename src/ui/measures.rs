@@ -181,7 +181,8 @@ pub fn MeasuresJob(props: &JobProps) -> Html {
                     move || {
                         whole.set(true);
                         let job = move || MeasureJob::new((*graph).clone());
-                        run_sliced(job, move || cancel.get(), MeasureJob::finish, finish);
+                        let stop = move || cancel.get();
+                        run_sliced(false, job, stop, MeasureJob::finish, finish);
                     }
                 };
                 if client::measures_worth_a_worker(&mg.0) {
@@ -190,7 +191,7 @@ pub fn MeasuresJob(props: &JobProps) -> Html {
                         Box::new(move |done| {
                             let job = move || MeasureJob::half((*graph).clone(), Half::Second);
                             let stop = move || cancel.get() || whole.get();
-                            run_sliced(job, stop, MeasureJob::finish_half, done);
+                            run_sliced(true, job, stop, MeasureJob::finish_half, done);
                         })
                     };
                     worker = client::measures_away(&mg.0, finish, here.clone(), page_half);
@@ -210,14 +211,18 @@ pub fn MeasuresJob(props: &JobProps) -> Html {
 
 /// Runs the job `make` makes one slice per task until it is done (then
 /// `finished` gets what `finish` makes of it) or `cancelled()`. Starts once
-/// the code loaded after ready is there ([`super::browser::when_code_loaded`]).
+/// the code loaded after ready is there and, for the page's half of a big
+/// job (`after_ready`), the page is ready
+/// ([`super::browser::when_code_loaded`]): a small job's few slices may
+/// run before, so that a list or an embed's height has its columns at once.
 fn run_sliced<T: 'static>(
+    after_ready: bool,
     make: impl FnOnce() -> MeasureJob + 'static,
     cancelled: impl Fn() -> bool + 'static,
     finish: fn(MeasureJob) -> T,
     finished: impl FnOnce(T) + 'static,
 ) {
-    super::browser::when_code_loaded(move || {
+    super::browser::when_code_loaded(after_ready, move || {
         if !cancelled() {
             slices(make(), cancelled, finish, finished);
         }
