@@ -19,7 +19,7 @@ import { launchBrowser, newPage, unexpectedErrors, visibleCount, waitReady } fro
 import { startNginx } from './nginx.mjs';
 import { prepareSite } from './serve.mjs';
 
-const HASHED = /^(.*-)([0-9a-f]{8,16})((?:_bg)?\.(?:js|wasm|css|svg))$/;
+const HASHED = /^(.*-)([0-9a-f]{8,16})((?:_bg)?\.(?:js|wasm|css|svg)(?:\.br|\.gz)?)$/;
 const env = {};
 
 /** The hashed files an index.html names (its whole version: boot, glue, wasm, css, icon). */
@@ -45,8 +45,15 @@ function nextVersion(site) {
   }
   const rewrite = (text) => [...renames].reduce((t, [from, to]) => t.replaceAll(from, to), text);
   // The scripts that name other files: the bootstrap, and the glue (it names the wasm's second module).
+  // Their precompressed copies would still name the old files: served
+  // plain instead. (Every hashed file is renamed, precompressed copies
+  // included, so that copying v2 over v1 never rewrites a file in place
+  // while an open page may be reading it.)
   for (const f of renames.values()) {
-    if (f.endsWith('.js')) writeFileSync(join(dir, f), rewrite(readFileSync(join(dir, f), 'utf8')));
+    if (f.endsWith('.js')) {
+      writeFileSync(join(dir, f), rewrite(readFileSync(join(dir, f), 'utf8')));
+      for (const z of ['.br', '.gz']) rmSync(join(dir, f + z), { force: true });
+    }
   }
   const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
   let html = rewrite(readFileSync(join(dir, 'index.html'), 'utf8'))
