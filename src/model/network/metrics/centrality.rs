@@ -572,7 +572,7 @@ impl Brandes {
                 }
             }
         }
-        // Σ (1 + δ(w)) / σ(w) over the successors w of each parent.
+        // Σ (ω(w) + δ(w)) / σ(w) over the successors w of each parent.
         let work = up_arcs(g, reached.get(lo..mid).unwrap_or(&[]), level, delta);
         clear_level(level, reached.get(mid..hi).unwrap_or(&[]));
         work
