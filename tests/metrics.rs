@@ -266,3 +266,23 @@ fn threads_give_bit_identical_measures() {
         }
     }
 }
+
+#[test]
+fn a_long_ring_matches_its_closed_form() {
+    // A ring of 2k + 1 actors: every pair has one shortest chain, and each
+    // actor lies inside k(k − 1)/2 of them, so its betweenness is
+    // (k − 1) / (2(2k − 1)) and its closeness 2 / (k + 1). No actor hangs
+    // off it: every search runs its k levels, 10 blocks of sources.
+    let k = 300usize;
+    let n = 2 * k + 1;
+    let edges: Vec<(usize, usize)> = (0..n).map(|i| (i, (i + 1) % n)).collect();
+    let g = MeasureGraph::from_edges(n, &edges);
+    let m = measures_threaded(&g, 2);
+    let kf = k as f64;
+    let between = (kf - 1.0) / (2.0 * (2.0 * kf - 1.0));
+    let close = 2.0 / (kf + 1.0);
+    assert_close("betweenness", &m.betweenness, &vec![between; n], 1e-12);
+    assert_close("closeness", &m.closeness, &vec![close; n], 1e-12);
+    assert_eq!(m.betweenness, betweenness(&g));
+    assert_eq!(m.closeness, closeness(&g));
+}
