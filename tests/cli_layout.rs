@@ -26,6 +26,20 @@ fn scratch(name: &str) -> PathBuf {
     cli_run::scratch("cli_layout", name)
 }
 
+/// The default dataset without its positions, written in `dir`: what
+/// `scripts/build-dataset.sh` lays out.
+fn unplaced(dir: &Path) -> PathBuf {
+    let path = dir.join("unplaced.json");
+    let mut ds: file::Dataset =
+        serde_json::from_slice(&std::fs::read(Path::new(cli_run::ROOT).join(DEFAULT)).unwrap())
+            .unwrap();
+    for a in &mut ds.actors {
+        a.position = None;
+    }
+    std::fs::write(&path, serde_json::to_string_pretty(&ds).unwrap() + "\n").unwrap();
+    path
+}
+
 fn loaded(path: &Path) -> civicmap::model::format::dataset::Dataset {
     load(&std::fs::read(path).unwrap()).dataset.unwrap()
 }
@@ -34,10 +48,11 @@ fn loaded(path: &Path) -> civicmap::model::format::dataset::Dataset {
 fn writes_the_maps_positions_and_the_map_then_runs_no_layout() {
     let dir = scratch("default");
     let out = dir.join("out.json");
-    let o = run(&["layout", DEFAULT, "-o", s(&out)]);
+    let bare = unplaced(&dir);
+    let o = run(&["layout", s(&bare), "-o", s(&out)]);
     assert!(o.status.success(), "{}", stderr(&o));
 
-    let input = loaded(&Path::new(cli_run::ROOT).join(DEFAULT));
+    let input = loaded(&bare);
     let g = Graph::new(&input);
     let expected = layout::compute(&input, &g);
     let laid = loaded(&out);
@@ -68,7 +83,13 @@ fn writes_the_maps_positions_and_the_map_then_runs_no_layout() {
         }
         serde_json::to_value(ds).unwrap()
     };
-    assert_eq!(strip(&out), strip(&Path::new(cli_run::ROOT).join(DEFAULT)));
+    assert_eq!(strip(&out), strip(&bare));
+    // The positions the default dataset ships are these (build-dataset.sh).
+    assert!(
+        std::fs::read(&out).unwrap()
+            == std::fs::read(Path::new(cli_run::ROOT).join(DEFAULT)).unwrap(),
+        "the default dataset's positions are stale: run scripts/build-dataset.sh"
+    );
 
     let text = stdout(&o);
     assert!(text.contains("162 actors, 162 from the layout"), "{text}");
@@ -80,8 +101,9 @@ fn writes_the_maps_positions_and_the_map_then_runs_no_layout() {
 fn json_report_matches_the_model_and_a_layout_beats_its_start() {
     let dir = scratch("json");
     let out = dir.join("out.json");
+    let bare = unplaced(&dir);
     let report = |iterations: &str| {
-        let mut args = vec!["layout", DEFAULT, "-o", s(&out), "--format", "json"];
+        let mut args = vec!["layout", s(&bare), "-o", s(&out), "--format", "json"];
         if !iterations.is_empty() {
             args.extend(["--iterations", iterations]);
         }
@@ -106,7 +128,7 @@ fn json_report_matches_the_model_and_a_layout_beats_its_start() {
         settled["quality"]["neighbour_share"].as_f64(),
         q.neighbour_share
     ));
-    let input = loaded(&Path::new(cli_run::ROOT).join(DEFAULT));
+    let input = loaded(&bare);
     let g_in = Graph::new(&input);
     assert_eq!(
         settled["iterations"].as_u64().unwrap() as usize,

@@ -27,6 +27,16 @@ pub fn default_dataset() -> Dataset {
         .unwrap_or_else(|| panic!("the default dataset does not load"))
 }
 
+/// The default dataset without the positions it ships (`civicmap layout`
+/// wrote them): what the layout starts from, for the layout's own tests.
+pub fn default_dataset_unplaced() -> Dataset {
+    let mut ds = default_dataset();
+    for a in &mut ds.actors {
+        a.position = None;
+    }
+    ds
+}
+
 /// How many actors, links, events and stakes the fact sheets hold: what the
 /// default dataset must show with no filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

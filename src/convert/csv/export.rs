@@ -28,11 +28,6 @@ pub fn export_csv(dataset: &Dataset) -> Exported {
         let p = format!("actors[{i}]");
         let (dfr, den) = split_localized(&p, "description", a.description.as_ref(), &mut w);
         lossy_extra(&p, &a.extra, &mut w);
-        if a.position.is_some() {
-            w.push(format!(
-                "{p}.position: not exported (CSV has no position column)"
-            ));
-        }
         actors.push(vec![
             a.id().to_string(),
             a.name().to_string(),
@@ -48,6 +43,19 @@ pub fn export_csv(dataset: &Dataset) -> Exported {
             den,
             sources_cell(&p, &a.sources, &mut w),
         ]);
+    }
+    let placed = dataset
+        .actors
+        .iter()
+        .filter(|a| a.position.is_some())
+        .count();
+    if placed > 0 {
+        // One line, not one per actor: a laid-out file places them all.
+        w.push(format!(
+            "actors[].position: not exported (CSV has no position column; {placed} of {} actors \
+             placed; `civicmap layout` writes them again)",
+            dataset.actors.len()
+        ));
     }
     let mut links = Vec::new();
     for (i, l) in dataset.links.iter().enumerate() {

@@ -501,6 +501,25 @@ fn export_names_what_csv_cannot_carry() {
     let w = export_csv(&ds).warnings;
     assert_eq!(w.len(), 3, "{w:?}");
     assert!(w[0].starts_with("actors[0].description.de"));
+    assert!(
+        w[2].starts_with(
+            "actors[].position: not exported (CSV has no position column; 1 of 1 actors"
+        ),
+        "{w:?}"
+    );
+    // A laid-out file places every actor: one line for all, not one each.
+    let mut two = ds.clone();
+    two.actors.push(two.actors[0].clone());
+    let w = export_csv(&two).warnings;
+    assert_eq!(
+        w.iter().filter(|w| w.contains("position")).count(),
+        1,
+        "{w:?}"
+    );
+    assert!(
+        w.iter().any(|w| w.contains("2 of 2 actors placed")),
+        "{w:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 //! a calm end of the animation.
 
 use super::*;
-use crate::model::fixtures::default_dataset;
+use crate::model::fixtures::default_dataset_unplaced as default_dataset;
 use crate::model::format::dataset::Actor;
 use std::sync::OnceLock;
 
