@@ -6,14 +6,16 @@
 // - the same page with the worker's files refused: the page lays out
 //   itself, to the same positions, without an error for the visitor; the
 //   same when only the worker's wasm is refused (the worker reports it);
-// - the default dataset (162 actors): laid out on the page, no worker;
+// - the default dataset (162 actors): it ships its positions, so no layout
+//   runs; without them, it is laid out on the page (no worker), to the
+//   positions `civicmap layout` computes;
 // - size=betweenness on the same graph with its positions: the list's
 //   measure column is the same from one worker, from two (a half of the
 //   searches each, on a machine with three cores or more) and from the page;
 //   when one of the two fails, both end and the page computes it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -30,6 +32,7 @@ const WORKER = /civicmap-worker-[0-9a-f]+(_bg\.wasm|\.js)$/;
 let server;
 let browser;
 let nativeHash;
+let defaultHash;
 
 before(async () => {
   const dir = join(ROOT, 'target', 'e2e-worker');
@@ -39,9 +42,15 @@ before(async () => {
   execFileSync(CLI, ['import', 'sigma', DEMO, '-o', bare], { stdio: 'ignore' });
   const report = JSON.parse(execFileSync(CLI, ['layout', bare, '-o', placed, '--format', 'json'], { encoding: 'utf8' }));
   nativeHash = report.hash;
+  // The default dataset without the positions it ships.
+  const unplaced = JSON.parse(readFileSync(join(ROOT, 'static', 'data', 'civic-tech-fr.json'), 'utf8'));
+  for (const a of unplaced.actors) delete a.position;
+  const defaultBare = join(dir, 'default.bare.json');
+  writeFileSync(defaultBare, JSON.stringify(unplaced));
+  defaultHash = JSON.parse(execFileSync(CLI, ['layout', defaultBare, '-o', join(dir, 'default.laid.json'), '--format', 'json'], { encoding: 'utf8' })).hash;
   const root = prepareSite({
     out: join(ROOT, 'target', 'e2e-worker-site'),
-    extras: { 'e2e/demo.json': bare, 'e2e/demo.placed.json': placed },
+    extras: { 'e2e/demo.json': bare, 'e2e/demo.placed.json': placed, 'e2e/default.bare.json': defaultBare },
   });
   server = await startNginx({ root });
   browser = await launchBrowser();
@@ -119,11 +128,21 @@ test('a worker whose wasm cannot load hands the layout back to the page', async 
   }
 });
 
-test('the default dataset is laid out on the page, without the worker', async () => {
-  const { page, fetched } = await open('');
+test('the default dataset opens with its positions, and without them is laid out on the page, without the worker', async () => {
+  const layoutRan = (page) => page.evaluate(() => performance.getEntriesByName('civicmap:layout', 'mark').length > 0);
+  let { page, fetched } = await open('');
   try {
     assert.deepEqual(fetched, []);
+    assert.equal(await layoutRan(page), false, 'the shipped positions need no layout');
     assert.match(await layoutHash(page), /^0x[0-9a-f]{16}$/);
+  } finally {
+    await page.closeAll();
+  }
+  ({ page, fetched } = await open('data=e2e/default.bare.json'));
+  try {
+    assert.deepEqual(fetched, []);
+    assert.equal(await layoutRan(page), true);
+    assert.equal(await layoutHash(page), defaultHash);
   } finally {
     await page.closeAll();
   }
