@@ -24,9 +24,11 @@ const BUSY_LAYOUT_MS: f64 = 22.0;
 /// While the layout runs, its positions are drawn only once the time since
 /// the last drawing is this many times what that drawing took: drawing a
 /// big graph (tens of thousands of links) must not take most of the time
-/// the layout needs, and its slow frames must stay rare (under one in
-/// twenty, so that 95 % of the frames stay short).
-const LAYOUT_DRAW_SHARE: f64 = 10.0;
+/// the layout needs, and its slow frames must stay rare. Under one in
+/// twenty keeps 95 % of the frames short; twenty times leaves room for the
+/// last frame, which draws the settled positions whatever the share: a
+/// layout of a second or two has only some fifty frames.
+const LAYOUT_DRAW_SHARE: f64 = 20.0;
 /// A graph drawn in at most this long (ms) is drawn on every frame while
 /// it lays out.
 const QUICK_LAYOUT_DRAW_MS: f64 = 10.0;
