@@ -228,6 +228,8 @@ fn locality_order(g: &MeasureGraph, keep: &[bool]) -> Vec<usize> {
 /// when a block ends), so that blocks computed apart (in slices or on
 /// several threads) add up to the same bits.
 pub(crate) const BLOCK: usize = 64;
+// A block's sources are the bits of one `u64` mask (`bits`, `add_rows`).
+const _: () = assert!(BLOCK == u64::BITS as usize);
 
 /// Betweenness sums its sources in two halves of whole blocks, each from
 /// zero — `[0, split(n))` and `[split(n), n)` — then adds the two: two
@@ -253,7 +255,8 @@ fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
         if mask == 0 {
             return None;
         }
-        let i = mask.trailing_zeros() as usize & (BLOCK - 1);
+        // Below 64 anyway: the mask lets indexing a block's row skip its check.
+        let i = mask.trailing_zeros() as usize & (u64::BITS as usize - 1);
         mask &= mask - 1;
         Some(i)
     })
