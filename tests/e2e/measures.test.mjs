@@ -186,7 +186,9 @@ test('10,000 actors, size=betweenness: the page stays interactive, the measures 
     await waitReady(page, { timeout: 60_000 });
     // While betweenness computes, untouched for 1 s (or until the measures
     // come): no long task (the page's share runs in slices of ~12 ms) and
-    // frames keep coming.
+    // frames keep coming. The frame that draws the measures (its task holds
+    // the `civicmap:measures` mark) ends the computation: it is not part of
+    // it, and may fall in the window now that the measures take ~1.2-1.5 s.
     assert.equal(await page.locator('[data-testid="map-legend"]').getAttribute('data-computing'), 'true');
     await page.waitForTimeout(1_000);
     const quiet = await page.evaluate(() => {
@@ -198,7 +200,10 @@ test('10,000 actors, size=betweenness: the page stays interactive, the measures 
       for (let i = 1; i < frames.length; i += 1) gap = Math.max(gap, frames[i] - frames[i - 1]);
       return {
         window: now - ready,
-        longestTask: Math.max(0, ...window.__long.filter((l) => l.start >= ready && l.start < now).map((l) => l.ms)),
+        longestTask: Math.max(0, ...window.__long
+          .filter((l) => l.start >= ready && l.start < now)
+          .filter((l) => measured === undefined || !(l.start <= measured && measured <= l.start + l.ms))
+          .map((l) => l.ms)),
         frames: frames.length,
         longestFrameGap: gap,
       };
