@@ -26,16 +26,20 @@ fn scratch(name: &str) -> PathBuf {
     cli_run::scratch("cli_layout", name)
 }
 
+/// The file at `path` as written, without its actors' positions.
+fn without_positions(path: &Path) -> file::Dataset {
+    let mut ds: file::Dataset = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    for a in &mut ds.actors {
+        a.position = None;
+    }
+    ds
+}
+
 /// The default dataset without its positions, written in `dir`: what
 /// `scripts/build-dataset.sh` lays out.
 fn unplaced(dir: &Path) -> PathBuf {
     let path = dir.join("unplaced.json");
-    let mut ds: file::Dataset =
-        serde_json::from_slice(&std::fs::read(Path::new(cli_run::ROOT).join(DEFAULT)).unwrap())
-            .unwrap();
-    for a in &mut ds.actors {
-        a.position = None;
-    }
+    let ds = without_positions(&Path::new(cli_run::ROOT).join(DEFAULT));
     std::fs::write(&path, serde_json::to_string_pretty(&ds).unwrap() + "\n").unwrap();
     path
 }
@@ -76,13 +80,7 @@ fn writes_the_maps_positions_and_the_map_then_runs_no_layout() {
     assert_eq!(map.positions, file_positions);
 
     // Everything but the positions is the file as it was.
-    let strip = |p: &Path| {
-        let mut ds: file::Dataset = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
-        for a in &mut ds.actors {
-            a.position = None;
-        }
-        serde_json::to_value(ds).unwrap()
-    };
+    let strip = |p: &Path| serde_json::to_value(without_positions(p)).unwrap();
     assert_eq!(strip(&out), strip(&bare));
     // The positions the default dataset ships are these (build-dataset.sh).
     assert!(

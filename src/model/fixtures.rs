@@ -30,7 +30,11 @@ pub fn default_dataset() -> Dataset {
 /// The default dataset without the positions it ships (`civicmap layout`
 /// wrote them): what the layout starts from, for the layout's own tests.
 pub fn default_dataset_unplaced() -> Dataset {
-    let mut ds = default_dataset();
+    without_positions(default_dataset())
+}
+
+/// `ds` with no actor placed: what the layout computes from scratch.
+pub fn without_positions(mut ds: Dataset) -> Dataset {
     for a in &mut ds.actors {
         a.position = None;
     }

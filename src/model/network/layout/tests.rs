@@ -423,10 +423,7 @@ fn the_sigma_demo_graph_from_no_positions_beats_forceatlas2s_quality() {
     // graphology's ForceAtlas2, 100 iterations with Barnes-Hut, as
     // `scripts/bench.sh` measured it (docs/performance.md): link ratio
     // 0.217, neighbour share 0.085.
-    let mut ds = crate::model::fixtures::sigma_demo();
-    for a in &mut ds.actors {
-        a.position = None;
-    }
+    let ds = crate::model::fixtures::without_positions(crate::model::fixtures::sigma_demo());
     let g = Graph::new(&ds);
     let p = compute(&ds, &g);
     let edges: Vec<_> = (0..g.link_count()).filter_map(|l| g.ends(l)).collect();
