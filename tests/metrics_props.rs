@@ -252,6 +252,21 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
+    /// Each node's neighbours are the other ends of its edges, each once,
+    /// ascending (the rows Brandes, closeness and Louvain walk).
+    #[test]
+    fn neighbours_are_the_other_ends_once_ascending((n, edges) in graphs()) {
+        let g = MeasureGraph::from_edges(n, &edges);
+        let a = matrix(n, &edges);
+        for (v, row) in a.iter().enumerate() {
+            let expected: Vec<usize> = (0..n).filter(|&u| row[u]).collect();
+            prop_assert_eq!(g.neighbours(v), expected.as_slice());
+        }
+        let pairs = a.iter().flatten().filter(|&&x| x).count() / 2;
+        prop_assert_eq!(g.edge_count(), pairs);
+        prop_assert!(g.neighbours(n).is_empty());
+    }
+
     #[test]
     fn measures_match_brute_force((n, edges) in graphs()) {
         let g = MeasureGraph::from_edges(n, &edges);

@@ -98,7 +98,7 @@ async fn load(
             return;
         }
     };
-    match loader::outcome(&resolved.url, &bytes) {
+    match loader::outcome(&resolved.url, &bytes, data.is_some()) {
         LoadOutcome::Ready { dataset, warnings } => {
             if data.is_none() {
                 // The default dataset's warnings are for its maintainers:

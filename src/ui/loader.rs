@@ -102,9 +102,16 @@ pub enum LoadOutcome {
 }
 
 /// Reads fetched bytes: `validate::load_with_limits` (default caps), then sorts the result into what
-/// the app shows. `url` is only used in messages.
-pub fn outcome(url: &str, bytes: &[u8]) -> LoadOutcome {
-    let loaded = validate::load_with_limits(bytes, &validate::Limits::default());
+/// the app shows. `url` is only used in messages. `locate_warnings`: a valid
+/// file's warnings get their line and column (they are listed to the
+/// visitor), else they are only counted (`validate::load_counting_warnings`).
+pub fn outcome(url: &str, bytes: &[u8], locate_warnings: bool) -> LoadOutcome {
+    let limits = validate::Limits::default();
+    let loaded = if locate_warnings {
+        validate::load_with_limits(bytes, &limits)
+    } else {
+        validate::load_counting_warnings(bytes, &limits)
+    };
     match loaded.dataset {
         Some(ds) => LoadOutcome::Ready {
             dataset: Rc::new(ds),
@@ -481,18 +488,18 @@ mod tests {
             b"\xEF\xBB\xBF\n  <HTML lang=fr>",
             b"<!-- generated --><html>",
         ] {
-            let o = outcome("data/x.json", page);
+            let o = outcome("data/x.json", page, true);
             assert!(
                 matches!(o, LoadOutcome::Failed(FetchFailure::WebPage { .. })),
                 "{o:?}"
             );
         }
-        let o = outcome("data/x.json", b"\x89PNG\r\n\x1a\n");
+        let o = outcome("data/x.json", b"\x89PNG\r\n\x1a\n", true);
         assert!(matches!(
             o,
             LoadOutcome::Failed(FetchFailure::NotJson { .. })
         ));
-        let o = outcome("data/x.json", b"id,name\nx,X\n");
+        let o = outcome("data/x.json", b"id,name\nx,X\n", true);
         assert!(matches!(
             o,
             LoadOutcome::Failed(FetchFailure::NotJson { .. })
@@ -549,11 +556,14 @@ mod tests {
         let o = outcome(
             "data/x.json",
             b"{\"format\": \"civicmap/1\",\n \"actors\": [}",
+            false,
         );
         match o {
             LoadOutcome::Invalid(d) => {
                 assert!(!d.is_empty());
                 assert!(d.iter().any(|d| d.is_error()));
+                // Errors are located even when warnings would not be.
+                assert!(d.iter().all(|d| d.line.is_some()), "{d:?}");
             }
             other => panic!("expected diagnostics, got {other:?}"),
         }
@@ -566,14 +576,25 @@ mod tests {
             "/static/data/civic-tech-fr.json"
         ))
         .unwrap();
-        match outcome(crate::deploy::config::DEFAULT_DATASET, &bytes) {
-            LoadOutcome::Ready { dataset, warnings } => {
-                assert_eq!(dataset.actors.len(), 162);
-                assert_eq!(dataset.links.len(), 209);
-                assert!(warnings.iter().all(|w| !w.is_error()));
-            }
-            other => panic!("default dataset did not load: {other:?}"),
-        }
+        let warnings =
+            |locate| match outcome(crate::deploy::config::DEFAULT_DATASET, &bytes, locate) {
+                LoadOutcome::Ready { dataset, warnings } => {
+                    assert_eq!(dataset.actors.len(), 162);
+                    assert_eq!(dataset.links.len(), 209);
+                    assert!(warnings.iter().all(|w| !w.is_error()));
+                    warnings
+                }
+                other => panic!("default dataset did not load: {other:?}"),
+            };
+        // Listed to the visitor: each with its line; only counted (the
+        // console's one line): the same number, not located.
+        let (listed, counted) = (warnings(true), warnings(false));
+        assert!(!listed.is_empty());
+        assert!(listed
+            .iter()
+            .all(|w| w.line.is_some() && w.column.is_some()));
+        assert_eq!(counted.len(), listed.len());
+        assert!(counted.iter().all(|w| w.line.is_none()));
     }
 
     #[test]
@@ -586,7 +607,7 @@ mod tests {
             r#"{{"format":"civicmap/1","taxonomy":{{"actor_types":[{{"id":"t"}}]}},"actors":[{}],"links":[]}}"#,
             actors.join(",")
         );
-        match outcome("data/huge.json", json.as_bytes()) {
+        match outcome("data/huge.json", json.as_bytes(), true) {
             LoadOutcome::Invalid(d) => {
                 assert!(d
                     .iter()

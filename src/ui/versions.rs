@@ -46,7 +46,7 @@ async fn fetch_version(location: String) -> Option<Rc<Dataset>> {
         abort: None,
     };
     let bytes = loader::fetch(&r.url, &options, |_, _| {}).await.ok()?;
-    match loader::outcome(&r.url, &bytes) {
+    match loader::outcome(&r.url, &bytes, false) {
         LoadOutcome::Ready { dataset, .. } => Some(dataset),
         _ => None,
     }

@@ -31,8 +31,14 @@ use crate::model::format::locate;
 /// ([`locate::array_lengths`], one pass over the text) instead of grown by
 /// doubling: on 200,000 links the doubling ended at room for 262,144, and
 /// its last step held the old and the new buffers at once, the loader's
-/// high-water mark in wasm memory (which never shrinks).
+/// high-water mark in wasm memory (which never shrinks). A text under
+/// [`COUNTED_FROM`] is not counted: its lists are small enough for doubling
+/// not to matter, and the count was a second pass over the text (~4 ms of
+/// a desktop load of the default dataset, before the map's first frame).
 pub fn from_text(text: &str) -> serde_json::Result<Dataset> {
+    if text.len() < COUNTED_FROM {
+        return serde_json::from_str(text);
+    }
     let counts = locate::array_lengths(text, &["actors", "links"]);
     // Each value takes at least two bytes of text: a wrong count cannot
     // reserve more than the text could hold.
@@ -49,6 +55,10 @@ pub fn from_text(text: &str) -> serde_json::Result<Dataset> {
     sized::SIZES.with(|s| s.set([0, 0]));
     read
 }
+
+/// The size of text from which [`from_text`] counts the lists first (1 MiB:
+/// some 2,000 actors with their positions and links).
+pub const COUNTED_FROM: usize = 1 << 20;
 
 /// The actors' and links' readers of [`from_text`]: a list reserved at the
 /// size [`from_text`] counted (taken once), else grown as serde grows it.
@@ -318,21 +328,34 @@ mod tests {
 
     #[test]
     fn the_lists_are_reserved_at_their_size_once() {
-        let links: Vec<String> = (0..1000)
-            .map(|i| format!(r#"{{"source": "a", "target": "b", "kind": "k{i}"}}"#))
-            .collect();
-        let text = format!(
-            r#"{{"format": "civicmap/1", "actors": [{{"id": "a"}}, {{"id": "b"}}, {{"id": "c"}}],
+        let file = |n: usize| {
+            let links: Vec<String> = (0..n)
+                .map(|i| format!(r#"{{"source": "a", "target": "b", "kind": "k{i}"}}"#))
+                .collect();
+            format!(
+                r#"{{"format": "civicmap/1", "actors": [{{"id": "a"}}, {{"id": "b"}}, {{"id": "c"}}],
                 "links": [{}]}}"#,
-            links.join(", ")
-        );
+                links.join(", ")
+            )
+        };
+        let text = file(25_000);
+        assert!(text.len() >= COUNTED_FROM);
         let ds = from_text(&text).unwrap();
         assert_eq!((ds.actors.len(), ds.actors.capacity()), (3, 3));
-        assert_eq!((ds.links.len(), ds.links.capacity()), (1000, 1000));
+        assert_eq!((ds.links.len(), ds.links.capacity()), (25_000, 25_000));
         // Outside `from_text`, and after a text that fails, nothing is reserved.
         assert!(from_text(&text.replace("\"kind\"", "\"kind\" 1")).is_err());
         let plain: Dataset = serde_json::from_str(&text).unwrap();
         assert_eq!(plain, ds);
-        assert_ne!(plain.links.capacity(), 1000, "serde grows it as usual");
+        assert_ne!(plain.links.capacity(), 25_000, "serde grows it as usual");
+        // A small text is read as serde reads it, in one pass.
+        let small = file(1000);
+        assert!(small.len() < COUNTED_FROM);
+        let (ds, plain) = (
+            from_text(&small).unwrap(),
+            serde_json::from_str::<Dataset>(&small).unwrap(),
+        );
+        assert_eq!(ds, plain);
+        assert_eq!(ds.links.capacity(), plain.links.capacity());
     }
 }

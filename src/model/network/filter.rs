@@ -431,6 +431,9 @@ pub fn facet_counts(ds: &Dataset, g: &Graph, f: &Filter) -> FacetCounts {
 }
 
 fn facet_counts_from(ds: &Dataset, g: &Graph, f: &Filter, pre: &Pre) -> FacetCounts {
+    if pre.cut.is_none() {
+        return facet_counts_uncut(ds, g, pre);
+    }
     let mut scratch = Scratch::default();
     let eligible = |l: usize| {
         pre.link_year.get(l).copied().unwrap_or(false)
@@ -491,6 +494,65 @@ fn facet_counts_from(ds: &Dataset, g: &Graph, f: &Filter, pre: &Pre) -> FacetCou
         ecosystems,
         links,
     }
+}
+
+/// [`facet_counts_from`] without a focus: no neighbourhood cut, so an actor
+/// is counted for a value when it passes every other facet and has it, and a
+/// link for its kind when it is in `year` and both ends pass every facet.
+/// One pass over the actors and one over the links, instead of settling a
+/// visible set per value (a 2,085-actor load spent ~12 ms in those).
+fn facet_counts_uncut(ds: &Dataset, g: &Graph, pre: &Pre) -> FacetCounts {
+    let flag = |i: usize| pre.flags.get(i).copied().unwrap_or(0);
+    let tally = |facet: Facet, bit: u8, of: &dyn Fn(&Actor) -> &[String]| {
+        let values = facet_values(ds, facet);
+        // Last actor counted for each value (+1): a value listed twice by
+        // one actor counts once.
+        let mut counts = vec![(0usize, 0usize); values.len()];
+        for (i, a) in ds.actors.iter().enumerate() {
+            if flag(i) | bit != F_ALL {
+                continue;
+            }
+            for x in of(a) {
+                if let Some(c) = values
+                    .iter()
+                    .position(|v| v == x)
+                    .and_then(|k| counts.get_mut(k))
+                {
+                    if c.1 != i + 1 {
+                        *c = (c.0 + 1, i + 1);
+                    }
+                }
+            }
+        }
+        named(&values, counts.iter().map(|c| c.0))
+    };
+    let kinds = facet_values(ds, Facet::Link);
+    let mut links = vec![0usize; kinds.len()];
+    for (l, link) in ds.links.iter().enumerate() {
+        let shown = pre.link_year.get(l).copied().unwrap_or(false)
+            && g.ends(l)
+                .is_some_and(|(s, t)| flag(s) == F_ALL && flag(t) == F_ALL);
+        if let Some(c) = shown
+            .then(|| kinds.iter().position(|&v| v == link.kind()))
+            .flatten()
+            .and_then(|k| links.get_mut(k))
+        {
+            *c += 1;
+        }
+    }
+    FacetCounts {
+        types: tally(Facet::Type, F_TYPE, &|a| {
+            std::slice::from_ref(&a.actor_type)
+        }),
+        objectives: tally(Facet::Objective, F_OBJECTIVE, &|a| &a.objectives),
+        ecosystems: tally(Facet::Ecosystem, F_ECOSYSTEM, &|a| &a.ecosystems),
+        links: named(&kinds, links.into_iter()),
+    }
+}
+
+/// `(value, count)` pairs, in the facet's order.
+fn named(values: &[&str], counts: impl Iterator<Item = usize>) -> Vec<(String, usize)> {
+    values.iter().map(|v| v.to_string()).zip(counts).collect()
 }
 
 #[cfg(test)]
