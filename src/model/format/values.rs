@@ -50,21 +50,46 @@ pub fn is_valid_date(date: &str) -> bool {
 /// An absolute `http://` or `https://` URL with a host, and no whitespace,
 /// control characters, quotes, backslashes or angle brackets (which rules
 /// out `javascript:`, `data:`, `vbscript:` and relative URLs).
+///
+/// On bytes, with no substring search: every link and actor source of a
+/// file goes through it (a 2,085-actor file spent ~9 ms here in a browser,
+/// with `split_once("://")`'s searcher and a `char` walk per URL).
 pub fn is_http_url(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let b = url.as_bytes();
+    let scheme = |s: &[u8]| b.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+    let rest = if scheme(b"http://") {
+        b.get(7..)
+    } else if scheme(b"https://") {
+        b.get(8..)
+    } else {
+        None
+    };
+    let Some(rest) = rest else {
         return false;
     };
-    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+    let ascii_bad = |c: &u8| {
+        c.is_ascii_whitespace()
+            || c.is_ascii_control()
+            || matches!(c, b'<' | b'>' | b'"' | b'\\' | b'`')
+    };
+    if b.iter().any(ascii_bad) || (!url.is_ascii() && url.chars().any(non_ascii_bad)) {
         return false;
     }
-    let bad_char =
-        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`');
-    if url.chars().any(bad_char) {
-        return false;
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    !host.is_empty() && !host.starts_with(':') && !host.starts_with('.')
+    let authority = rest
+        .iter()
+        .position(|c| matches!(c, b'/' | b'?' | b'#'))
+        .map_or(rest, |end| rest.get(..end).unwrap_or(rest));
+    let host = authority
+        .iter()
+        .rposition(|&c| c == b'@')
+        .map_or(authority, |at| authority.get(at + 1..).unwrap_or(&[]));
+    !matches!(host.first(), None | Some(b':') | Some(b'.'))
+}
+
+/// A character beyond ASCII that no URL may hold: Unicode whitespace (such
+/// as a no-break space) or a control character.
+fn non_ascii_bad(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
 }
 
 /// Whether `country` is two capital ASCII letters (ISO 3166-1 alpha-2 form).

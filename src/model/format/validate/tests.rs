@@ -81,6 +81,38 @@ fn only_absolute_http_urls() {
 use proptest::prelude::*;
 use serde_json::json;
 
+/// The check as it was written on `char`s with `split_once`, kept as the
+/// reference for the byte version.
+fn reference_http_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return false;
+    }
+    let bad_char =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`');
+    if url.chars().any(bad_char) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    !host.is_empty() && !host.starts_with(':') && !host.starts_with('.')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn http_urls_as_the_reference_says(
+        scheme in prop::sample::select(vec!["http://", "https://", "HTTPS://", "hTtP://", "http:/", "https:", "ftp://", "", "http:://", "https//"]),
+        rest in "[a-z.:/@?#<>\"\\\\` \t\u{0}\u{7f}\u{85}\u{a0}\u{2028}é%]{0,16}",
+    ) {
+        let url = format!("{scheme}{rest}");
+        prop_assert_eq!(is_http_url(&url), reference_http_url(&url), "{:?}", url);
+    }
+}
+
 fn arb_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
