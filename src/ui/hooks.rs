@@ -107,13 +107,19 @@ async fn load(
                     browser::warn(&line);
                 }
             }
-            // A big layout starts in its worker now, and the worker gets a
-            // moment of this thread to start before the view is built.
-            client::prestart_layout(&dataset).await;
+            // The graph, once for the whole app; a big layout starts in its
+            // worker now, and the worker gets a moment of this thread to
+            // start before the view is built.
+            let graph = Rc::new(Graph::new(&dataset));
+            client::prestart_layout(&dataset, &graph).await;
             if !current() {
                 return;
             }
-            dispatcher.dispatch(Msg::Loaded { dataset, warnings });
+            dispatcher.dispatch(Msg::Loaded {
+                dataset,
+                graph,
+                warnings,
+            });
         }
         LoadOutcome::Failed(f) => dispatcher.dispatch(Msg::Failed(f)),
         LoadOutcome::Invalid(d) => dispatcher.dispatch(Msg::Invalid(d)),
@@ -255,12 +261,8 @@ pub struct Derived {
 #[hook]
 pub fn use_derived(store: &UseReducerHandle<Store>) -> Derived {
     let generation = store.generation;
-    let graph: Rc<Option<Frozen<Graph>>> = {
-        let ds = store.dataset.clone();
-        use_memo(generation, move |_| ds.map(|d| Frozen::new(Graph::new(&d))))
-    };
+    let graph = store.graph.clone();
     let memo = use_mut_ref(Derivation::default);
-    let graph = (*graph).clone();
     let data = store.dataset.as_deref().zip(graph.as_deref());
     let filtered = memo
         .borrow_mut()

@@ -14,6 +14,7 @@ use yew::Reducible;
 use super::fetch_failure::FetchFailure;
 use crate::model::format::dataset::Dataset;
 use crate::model::format::diagnostic::Diagnostic;
+use crate::model::network::graph::Graph;
 use crate::model::view::state::{Action, AppState};
 use crate::model::view::url::{self, Notice};
 
@@ -90,6 +91,9 @@ pub struct Store {
     pub phase: Phase,
     /// The loaded dataset (kept while another one loads).
     pub dataset: Option<Frozen<Dataset>>,
+    /// Its graph, built once by the loader (which may have started a
+    /// worker's layout from it); always set together with `dataset`.
+    pub graph: Option<Frozen<Graph>>,
     /// Bumped on every successful load: memo key and `civicmap:ready` trigger.
     pub generation: u32,
     /// Dropped URL values not yet dismissed.
@@ -118,6 +122,8 @@ pub enum Msg {
     /// A dataset loaded: resolve the URL state against it.
     Loaded {
         dataset: Rc<Dataset>,
+        /// `Graph::new(&dataset)`.
+        graph: Rc<Graph>,
         warnings: Vec<Diagnostic>,
     },
     Failed(FetchFailure),
@@ -142,6 +148,7 @@ impl Store {
                 total: None,
             },
             dataset: None,
+            graph: None,
             generation: 0,
             request: LoadRequest {
                 data: state.data.clone(),
@@ -228,11 +235,16 @@ impl Reducible for Store {
                 }
                 next.phase = Phase::Loading { received, total };
             }
-            Msg::Loaded { dataset, warnings } => {
+            Msg::Loaded {
+                dataset,
+                graph,
+                warnings,
+            } => {
                 let (state, notices) = Store::resolve_against(next.state.clone(), &dataset);
                 next.state = state;
                 next.push_notices(notices);
                 next.dataset = Some(Frozen(dataset));
+                next.graph = Some(Frozen(graph));
                 next.generation = next.generation.wrapping_add(1);
                 next.warnings = if next.state.data.is_some() {
                     warnings
@@ -310,6 +322,7 @@ mod tests {
         reduce(
             Store::from_query(query),
             Msg::Loaded {
+                graph: Rc::new(Graph::new(&default_dataset())),
                 dataset: default_dataset(),
                 warnings: vec![Diagnostic::warning("isolated-actor", "actors[1]", "alone")],
             },
@@ -321,6 +334,9 @@ mod tests {
         let s = loaded("type=licorne,association&view=list&actor=decidim&depth=9");
         assert_eq!(s.phase, Phase::Ready);
         assert_eq!(s.generation, 1);
+        // The loader's graph is the dataset's, kept beside it.
+        let (ds, g) = (s.dataset.as_deref().unwrap(), s.graph.as_deref().unwrap());
+        assert_eq!(g.actor_count(), ds.actors.len());
         assert_eq!(s.state.filter.types, vec!["association".to_string()]);
         // decidim is a platform: the type filter hides it, so it is dropped.
         assert_eq!(s.state.filter.actor, None);

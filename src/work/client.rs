@@ -167,16 +167,17 @@ thread_local! {
 /// ([`prestart_layout`]), in ms.
 pub const START_WAIT_MS: f64 = 150.0;
 
-/// Starts the layout of a dataset the moment it is read, before the page
+/// Starts the layout of a dataset (from `graph`, the one graph the loader
+/// builds for the whole app) the moment it is read, before the page
 /// builds its view (the map asks for it later, [`layout_away`]), when it is
 /// big enough for a worker; then waits, at most [`START_WAIT_MS`], for the
 /// worker to start. Chromium starts a worker only with the help of the
 /// page's thread, which is about to be busy building the view for a few
 /// hundred milliseconds: the short wait lets the layout run meanwhile. A
 /// new dataset drops the previous one's.
-pub async fn prestart_layout(ds: &Dataset) {
+pub async fn prestart_layout(ds: &Dataset, graph: &Graph) {
     let early = (!ds.actors.iter().all(|a| a.position.is_some()))
-        .then(|| LayoutInput::of(ds, &Graph::new(ds)))
+        .then(|| LayoutInput::of(ds, graph))
         .filter(|input| input.work() > AWAY_LAYOUT_WORK)
         .and_then(|input| start_layout(&input).map(|job| (input, job)));
     let waiting = early.is_some();
